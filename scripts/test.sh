@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every check: formatting, lints (native and wasm32), native tests, the release
+# dist/ build, and end-to-end tests in headless Chromium against that dist/.
+# Closes with one line: "N passed, N failed".
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+lg_setup --browser-required
+cd "$LG_ROOT"
+logs="$LG_ROOT/target/test-logs"; mkdir -p "$logs"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native, all targets)"
+cargo clippy -q --offline --all-targets -- -D warnings
+
+step "cargo clippy (wasm32 web app)"
+env "${LG_WASM_ENV[@]}" cargo clippy -q --offline --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test --offline 2>&1 | tee "$logs/cargo-test.txt"
+
+step "release build of dist/"
+lg_build_dist
+
+step "end-to-end tests in headless Chromium"
+set +e
+node --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" \
+  tests/e2e/*.test.mjs
+e2e_rc=$?
+set -e
+
+# One closing line over both runners (cargo's per-binary lines and node's TAP summary).
+read -r native_pass native_fail < <(awk '/^test result:/ {p+=$4; f+=$6} END {print p+0, f+0}' "$logs/cargo-test.txt")
+read -r e2e_pass e2e_fail < <(awk '/^# pass/ {p=$3} /^# fail/ {f=$3} END {print p+0, f+0}' "$logs/e2e.tap")
+echo
+echo "native: $native_pass passed, $native_fail failed; browser: $e2e_pass passed, $e2e_fail failed"
+echo "$((native_pass + e2e_pass)) passed, $((native_fail + e2e_fail)) failed"
+exit "$e2e_rc"

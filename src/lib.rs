@@ -1,0 +1,9 @@
+//! Long Game: a social-media strategy simulator.
+//!
+//! `model` is the simulation engine: pure Rust, no web dependency, testable natively.
+//! `app` is the Yew front end; it depends on `model`, never the reverse.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

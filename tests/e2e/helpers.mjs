@@ -1,0 +1,78 @@
+// Shared end-to-end harness: serves dist/ on loopback, drives headless Chromium through
+// playwright-core, and checks on every page that nothing went wrong or left the machine.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../../scripts/static-server.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+export const LAPTOP = { width: 1366, height: 768 };
+export const PROJECTOR = { width: 1920, height: 1080 };
+
+/**
+ * Registers before/after hooks for one test file and returns `{ test, open, baseUrl }`.
+ * `test(name, fn)` runs `fn({ page, open })` in a fresh browser context; afterwards it
+ * fails on any console error, uncaught exception or request to another origin, and on
+ * failure saves a screenshot into tests/e2e/artifacts/.
+ */
+export function useApp() {
+  let server, browser;
+  const app = { baseUrl: '' };
+
+  before(async () => {
+    server = await serveStatic(`${ROOT}dist`, 0);
+    app.baseUrl = `http://127.0.0.1:${server.address().port}/`;
+    browser = await chromium.launch({
+      executablePath: process.env.LONGGAME_CHROMIUM || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((done) => (server ? server.close(done) : done()));
+  });
+
+  app.test = (name, fn, { viewport = LAPTOP } = {}) =>
+    test(name, async () => {
+      const context = await browser.newContext({ viewport, acceptDownloads: true });
+      const problems = [];
+      const origin = new URL(app.baseUrl).origin;
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        problems.push(`request left the local server: ${url}`);
+        return route.abort();
+      });
+      const watch = (page) => {
+        page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+        page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.message}`));
+      };
+      context.on('page', watch);
+      const page = await context.newPage();
+      /** Open `path` (relative to the app) and wait until the Yew app has mounted. */
+      const open = async (path = '') => {
+        await page.goto(app.baseUrl + path);
+        await page.waitForSelector('[data-app-ready]', { timeout: 15000 });
+        return page;
+      };
+      try {
+        await fn({ page, open, context });
+        assert.deepEqual(problems, [], 'the page reported problems');
+      } catch (err) {
+        await mkdir(ARTIFACTS, { recursive: true });
+        const file = `${ARTIFACTS}${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+        throw err;
+      } finally {
+        await context.close();
+      }
+    });
+  return app;
+}
+
+/** The visible text of the first element matching `selector`. */
+export const textOf = (page, selector) => page.locator(selector).first().innerText();
