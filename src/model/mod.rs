@@ -1,4 +1,33 @@
 //! The simulation engine. No web dependency: everything here runs natively and on wasm32.
+//! The mechanisms and every number are documented in docs/MODEL.md.
+
+pub mod constants;
+pub mod engine;
+pub mod monte_carlo;
+pub mod params;
+pub mod presets;
+pub mod quantiles;
+pub mod rng;
+pub mod scenario_file;
+
+pub use engine::{simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, METRICS, N_METRICS};
+pub use monte_carlo::{Band, MonteCarlo, SamplePath, Summary};
+pub use params::{Assumptions, InvalidParam, Levers, Scenario};
+pub use presets::{preset, presets, Preset};
+pub use scenario_file::parse_scenario;
 
 /// What Long Game is, in one line; shown by the app and the command line alike.
 pub const TAGLINE: &str = "A social-media strategy simulator: see why a half-hearted six-week experiment fails and what a committed, patient programme earns.";
+
+/// Simulates one run into a fresh trace (convenience for tests and tools).
+pub fn run_once(scenario: &Scenario, seed: u64, run: u64) -> RunTrace {
+    let mut trace = RunTrace::default();
+    simulate(
+        &Derived::new(scenario),
+        scenario.assumptions.starting_followers,
+        seed,
+        run,
+        &mut trace,
+    );
+    trace
+}

@@ -1,0 +1,129 @@
+//! The model's fixed parameters. Each is listed with its source (or "assumption") in the
+//! parameter table of docs/MODEL.md; keep the two in step.
+
+/// Average days per month, to turn a monthly budget into a daily one.
+pub const DAYS_PER_MONTH: f64 = 30.44;
+
+// --- Attention ---------------------------------------------------------------------
+/// Share of followers an organic page post reaches (published benchmarks: 2–6%).
+pub const ORGANIC_REACH: f64 = 0.052;
+/// Half-life of a post's attention in hours (Facebook ~1.5 h in published measurements).
+pub const POST_HALF_LIFE_HOURS: f64 = 1.5;
+/// Waking hours in which a post can be seen.
+pub const AWAKE_HOURS: f64 = 16.0;
+/// Engagements (reactions, comments, shares) per person reached organically.
+pub const ENGAGEMENT_RATE: f64 = 0.02;
+/// Engagements per person reached by paid promotion (ad click-through ~0.9%).
+pub const PAID_ENGAGEMENT_RATE: f64 = 0.009;
+/// Unique people reached per currency unit at low paid spend (CPM ~10, frequency ~2).
+pub const PAID_REACH_PER_UNIT: f64 = 50.0;
+/// Most of the market paid promotion can reach in a day (Hill curve ceiling).
+pub const PAID_MAX_SHARE: f64 = 0.2;
+/// Adstock half-life of paid promotion in days (weekly decay ~0.3, as in open MMM projects).
+pub const ADSTOCK_HALF_LIFE_DAYS: f64 = 4.0;
+/// Day-to-day volatility of reach (platform algorithm, news, timing): log-normal sigma.
+pub const REACH_NOISE: f64 = 0.3;
+
+// --- Posting frequency ---------------------------------------------------------------
+/// Staff cost of one post written for its channel (about 1.5 hours at 40 per hour).
+pub const POST_COST: f64 = 60.0;
+/// Share of that cost a copy-paste post ("same message everywhere") still needs.
+pub const COPY_POST_COST_SHARE: f64 = 0.4;
+/// Posts per week beyond which followers tire of the page.
+pub const FATIGUE_POSTS_PER_WEEK: f64 = 14.0;
+/// How fast engagement per post falls past the fatigue point.
+pub const FATIGUE_ENGAGEMENT_SLOPE: f64 = 0.8;
+/// Extra daily unfollow probability per unit of posting beyond the fatigue point.
+pub const FATIGUE_UNFOLLOW: f64 = 0.0008;
+
+// --- Audience (Bass diffusion) -----------------------------------------------------------
+/// Bass innovation coefficient per year (meta-analysis mean 0.03).
+pub const BASS_P: f64 = 0.03;
+/// Bass imitation coefficient per year (meta-analysis mean 0.38).
+pub const BASS_Q: f64 = 0.38;
+/// Share of non-followers reached by a paid post who follow the page.
+pub const PAID_FOLLOW_RATE: f64 = 0.004;
+/// Daily probability that a follower leaves, all else equal (~17% a year).
+pub const BASE_CHURN: f64 = 0.0005;
+/// Extra daily churn at the lowest trust.
+pub const DISTRUST_CHURN: f64 = 0.002;
+/// Extra daily churn while the page is silent or abandoned.
+pub const DORMANT_CHURN: f64 = 0.0008;
+
+// --- Two-way exchange ------------------------------------------------------------------
+/// Messages a day (comments, questions, complaints) that arrive whatever the audience size.
+pub const MESSAGES_BASE: f64 = 0.5;
+/// Messages a day per follower.
+pub const MESSAGES_PER_FOLLOWER: f64 = 0.0004;
+/// Share of engagements that ask for an answer.
+pub const QUESTION_SHARE: f64 = 0.05;
+/// Staff cost of answering one message (about 6 minutes).
+pub const REPLY_COST: f64 = 4.0;
+/// Slowest typical reply (hours) at responsiveness just above zero.
+pub const SLOWEST_REPLY_HOURS: f64 = 48.0;
+/// Reply delay (hours) at which half the people asking are still satisfied.
+pub const PATIENCE_HOURS: f64 = 12.0;
+/// Experience score of a message left unanswered (0 = worst, 1 = best).
+pub const IGNORED_SCORE: f64 = 0.2;
+/// How fast trust follows today's experiences (share of the gap closed per day at high volume).
+pub const TRUST_SPEED: f64 = 0.08;
+/// Messages a day at which trust moves at half its top speed.
+pub const TRUST_VOLUME_HALF: f64 = 10.0;
+/// How fast good content alone moves trust.
+pub const CONTENT_TRUST_SPEED: f64 = 0.01;
+/// Share of unanswered questions a mature community answers for the brand.
+pub const COMMUNITY_ANSWER: f64 = 0.35;
+/// Followers at which the community is half as helpful as it can be.
+pub const COMMUNITY_SCALE: f64 = 2000.0;
+
+// --- Moments of truth -----------------------------------------------------------------------
+/// Daily probability that a complaint goes public at neutral trust on a large page (about one a
+/// year); small pages get a quarter of that, rising with the audience (`CRISIS_AUDIENCE_HALF`).
+pub const CRISIS_RATE: f64 = 1.0 / 365.0;
+pub const CRISIS_AUDIENCE_HALF: f64 = 2000.0;
+/// Angry messages on a crisis's first day, plus a share of the audience.
+pub const CRISIS_INITIAL: f64 = 10.0;
+pub const CRISIS_PER_FOLLOWER: f64 = 0.005;
+/// Branching ratio (new angry messages per angry message) when handled well / ignored.
+pub const BRANCHING_HANDLED: f64 = 0.45;
+pub const BRANCHING_IGNORED: f64 = 1.6;
+/// Daily decay of the branching ratio as the news cycle moves on.
+pub const NEWS_FATIGUE: f64 = 0.95;
+/// A firestorm cannot exceed this share of the market in angry messages a day.
+pub const CRISIS_CAP_SHARE: f64 = 0.02;
+/// Hours an answer waits for management's sign-off when buy-in is zero.
+pub const SIGN_OFF_HOURS: f64 = 36.0;
+/// Followers lost per angry message left unanswered.
+pub const ANGRY_UNFOLLOW: f64 = 0.3;
+/// A crisis whose peak exceeds its start by this factor is reported as a firestorm.
+pub const FIRESTORM_FACTOR: f64 = 2.0;
+/// Experience score of an angry message answered instantly with backing (scaled by speed).
+pub const CRISIS_ANSWER_SCORE: f64 = 0.9;
+
+// --- Capability (the gym membership) --------------------------------------------------------
+/// Days of sustained effort to build most of the capability (time constant).
+pub const CAPABILITY_GROW_DAYS: f64 = 180.0;
+/// Days without effort to lose most of it.
+pub const CAPABILITY_DECAY_DAYS: f64 = 120.0;
+/// Capability on day 0.
+pub const CAPABILITY_START: f64 = 0.05;
+/// Posts per day that count as a sustained presence.
+pub const PRESENCE_POSTS_PER_DAY: f64 = 3.0 / 7.0;
+
+// --- Leadership --------------------------------------------------------------------------------
+/// First review (days) at zero buy-in ("cancelled after six weeks") and the extra wait at full buy-in.
+pub const FIRST_REVIEW_DAYS: f64 = 42.0;
+pub const FIRST_REVIEW_EXTRA_DAYS: f64 = 140.0;
+/// Days between later reviews.
+pub const REVIEW_EVERY_DAYS: u32 = 90;
+/// Staff effort delivered at zero buy-in (share of what the levers ask for).
+pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
+
+// --- Outcomes ------------------------------------------------------------------------------------
+/// Leads per organic engagement at neutral trust and starting capability.
+pub const LEADS_PER_ENGAGEMENT: f64 = 0.03;
+/// Leads per paid engagement (lower intent).
+pub const LEADS_PER_PAID_ENGAGEMENT: f64 = 0.006;
+/// Close-rate multiplier at zero and full buy-in (does feedback reach the business?).
+pub const FEEDBACK_CLOSE_LOW: f64 = 0.75;
+pub const FEEDBACK_CLOSE_HIGH: f64 = 1.25;

@@ -1,0 +1,336 @@
+//! Many independent runs of one scenario, summarised as they stream in.
+//!
+//! Run `i` under master seed `s` is fully determined by `(s, i)`, so results repeat exactly and
+//! two scenarios run with the same seed share their random draws (common random numbers).
+//! Memory is bounded by the summaries (per-day histograms, a few sample paths), not by runs.
+
+use super::engine::{simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, METRICS, N_METRICS};
+use super::params::{InvalidParam, Scenario};
+use super::quantiles::QuantileGrid;
+use serde::{Deserialize, Serialize};
+
+/// Percentile bands of one metric, each array indexed by day (index 0 = the starting day).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Band {
+    pub name: String,
+    pub p10: Vec<f64>,
+    pub p25: Vec<f64>,
+    pub p50: Vec<f64>,
+    pub p75: Vec<f64>,
+    pub p90: Vec<f64>,
+    pub mean: Vec<f64>,
+}
+
+/// One run's full path, kept for the first few runs so people see single futures too.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SamplePath {
+    pub run: u32,
+    /// `metrics[m][day]`, metrics in the order of [`METRICS`].
+    pub metrics: Vec<Vec<f64>>,
+    pub crises: Vec<CrisisMark>,
+    pub cancelled_day: Option<u32>,
+}
+
+/// Where a crisis happened on a path and how it ended.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CrisisMark {
+    pub day: u32,
+    pub firestorm: bool,
+    pub followers_lost: f64,
+    pub trust_lost: f64,
+}
+
+/// Moments of truth across all runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CrisisStats {
+    pub total: u32,
+    pub firestorms: u32,
+    pub runs_with_crisis: u32,
+    pub per_run_mean: f64,
+    /// Median followers lost and trust points lost per crisis, by how it ended.
+    pub faded_followers_lost_p50: f64,
+    pub firestorm_followers_lost_p50: f64,
+    pub faded_trust_lost_p50: f64,
+    pub firestorm_trust_lost_p50: f64,
+}
+
+/// Everything the user sees, for the runs done so far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub scenario: Scenario,
+    pub seed: u64,
+    pub runs: u32,
+    pub runs_done: u32,
+    pub days: u32,
+    pub metrics: Vec<Band>,
+    /// Share of runs still running (not cancelled or stopped), by day.
+    pub active: Vec<f64>,
+    /// Probability of having reached the goal (`goal_leads`) by day 90, 180 and 365.
+    pub goal_p90: f64,
+    pub goal_p180: f64,
+    pub goal_p365: f64,
+    /// Probability of having reached the goal by the end of each week (index = week).
+    pub goal_by_week: Vec<f64>,
+    /// Share of runs cancelled by the end of each week.
+    pub cancelled_by_week: Vec<f64>,
+    /// Share of runs that have broken even by the end of each week.
+    pub break_even_by_week: Vec<f64>,
+    /// Break-even day percentiles among the runs that broke even (None when none did).
+    pub break_even_p10: Option<u32>,
+    pub break_even_p50: Option<u32>,
+    pub break_even_p90: Option<u32>,
+    pub crises: CrisisStats,
+    pub samples: Vec<SamplePath>,
+}
+
+impl Summary {
+    pub fn band(&self, metric: usize) -> &Band {
+        &self.metrics[metric]
+    }
+}
+
+/// Runs one scenario many times, in batches, keeping only what the summary needs.
+pub struct MonteCarlo {
+    scenario: Scenario,
+    derived: Derived,
+    seed: u64,
+    runs: u32,
+    done: u32,
+    grid: QuantileGrid,
+    active_runs: Vec<u32>,
+    goal_day_counts: Vec<u32>,
+    cancel_day_counts: Vec<u32>,
+    break_even_counts: Vec<u32>,
+    crisis_counts: CrisisStats,
+    faded: Vec<(f64, f64)>,
+    firestorm: Vec<(f64, f64)>,
+    samples: Vec<SamplePath>,
+    sample_paths: u32,
+    trace: RunTrace,
+    /// Values of runs not yet folded into `grid` (run-major), at most `FOLD_BATCH` runs.
+    pending: Vec<f64>,
+}
+
+/// Runs folded into the histograms at a time: the grid is walked once per batch, not per run.
+const FOLD_BATCH: usize = 32;
+
+/// Most crises kept for the per-crisis medians; later ones are counted but not kept.
+const CRISES_KEPT: usize = 4096;
+
+impl MonteCarlo {
+    /// Validates the scenario; `sample_paths` of the runs are kept whole.
+    pub fn new(
+        scenario: Scenario,
+        seed: u64,
+        runs: u32,
+        sample_paths: u32,
+    ) -> Result<Self, InvalidParam> {
+        scenario.validate()?;
+        let derived = Derived::new(&scenario);
+        let days = derived.days() + 1;
+        Ok(MonteCarlo {
+            scenario,
+            derived,
+            seed,
+            runs,
+            done: 0,
+            grid: QuantileGrid::new(days * N_METRICS),
+            active_runs: vec![0; days],
+            goal_day_counts: vec![0; days],
+            cancel_day_counts: vec![0; days],
+            break_even_counts: vec![0; days],
+            crisis_counts: CrisisStats::default(),
+            faded: Vec::new(),
+            firestorm: Vec::new(),
+            samples: Vec::new(),
+            sample_paths,
+            trace: RunTrace::default(),
+            pending: Vec::with_capacity(FOLD_BATCH * days * N_METRICS),
+        })
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done >= self.runs
+    }
+
+    pub fn runs_done(&self) -> u32 {
+        self.done
+    }
+
+    /// Simulates up to `batch` more runs; returns true when all runs are done.
+    pub fn step(&mut self, batch: u32) -> bool {
+        let end = self.runs.min(self.done.saturating_add(batch));
+        while self.done < end {
+            simulate(
+                &self.derived,
+                self.scenario.assumptions.starting_followers,
+                self.seed,
+                self.done as u64,
+                &mut self.trace,
+            );
+            self.absorb();
+            self.done += 1;
+            if self.pending.len() >= FOLD_BATCH * self.trace.values.len() {
+                self.fold();
+            }
+        }
+        self.fold();
+        self.is_done()
+    }
+
+    /// Runs everything and returns the final summary.
+    pub fn run_all(mut self) -> Summary {
+        self.step(u32::MAX);
+        self.summary()
+    }
+
+    fn absorb(&mut self) {
+        let t = &self.trace;
+        self.pending.extend_from_slice(&t.values);
+        for count in &mut self.active_runs[..=t.active_days as usize] {
+            *count += 1;
+        }
+        let mark = |counts: &mut Vec<u32>, day: Option<u32>| {
+            if let Some(d) = day {
+                counts[d as usize] += 1;
+            }
+        };
+        mark(&mut self.goal_day_counts, t.goal_day);
+        mark(&mut self.cancel_day_counts, t.cancelled_day);
+        mark(&mut self.break_even_counts, t.break_even_day);
+        let c = &mut self.crisis_counts;
+        c.total += t.crises.len() as u32;
+        c.runs_with_crisis += !t.crises.is_empty() as u32;
+        for e in &t.crises {
+            let firestorm = e.outcome == CrisisOutcome::Firestorm;
+            c.firestorms += firestorm as u32;
+            let kept = if firestorm {
+                &mut self.firestorm
+            } else {
+                &mut self.faded
+            };
+            if kept.len() < CRISES_KEPT {
+                kept.push((e.followers_lost, e.trust_lost));
+            }
+        }
+        if self.done < self.sample_paths {
+            self.samples.push(sample_path(self.done, t));
+        }
+    }
+
+    fn fold(&mut self) {
+        self.grid.add_batch(&self.pending);
+        self.pending.clear();
+    }
+
+    /// The summary of the runs done so far (callable after every batch).
+    pub fn summary(&self) -> Summary {
+        let days = self.derived.days() + 1;
+        let n = self.done.max(1) as f64;
+        let bands = (0..N_METRICS)
+            .map(|m| {
+                let series = |f: &dyn Fn(usize) -> f64| {
+                    (0..days).map(|d| f(d * N_METRICS + m)).collect::<Vec<_>>()
+                };
+                let q = |p: f64| series(&|s| self.grid.quantile(s, p));
+                Band {
+                    name: METRICS[m].to_string(),
+                    p10: q(0.10),
+                    p25: q(0.25),
+                    p50: q(0.50),
+                    p75: q(0.75),
+                    p90: q(0.90),
+                    mean: series(&|s| self.grid.mean(s)),
+                }
+            })
+            .collect();
+        let cumulative = |counts: &[u32]| {
+            let mut total = 0u32;
+            counts
+                .iter()
+                .map(|&c| {
+                    total += c;
+                    total as f64 / n
+                })
+                .collect::<Vec<_>>()
+        };
+        let goal = cumulative(&self.goal_day_counts);
+        let weekly = |daily: &[f64]| daily.iter().step_by(7).copied().collect::<Vec<_>>();
+        let at = |daily: &[f64], day: usize| daily[day.min(daily.len() - 1)];
+        let break_even = cumulative(&self.break_even_counts);
+        let broke_even: u32 = self.break_even_counts.iter().sum();
+        let break_even_day = |q: f64| {
+            let target = (q * broke_even as f64).ceil().max(1.0) as u32;
+            let mut seen = 0;
+            self.break_even_counts
+                .iter()
+                .position(|&c| {
+                    seen += c;
+                    seen >= target
+                })
+                .filter(|_| broke_even > 0)
+                .map(|d| d as u32)
+        };
+        let mut crises = self.crisis_counts.clone();
+        crises.per_run_mean = crises.total as f64 / n;
+        (crises.faded_followers_lost_p50, crises.faded_trust_lost_p50) = medians(&self.faded);
+        (
+            crises.firestorm_followers_lost_p50,
+            crises.firestorm_trust_lost_p50,
+        ) = medians(&self.firestorm);
+        Summary {
+            scenario: self.scenario,
+            seed: self.seed,
+            runs: self.runs,
+            runs_done: self.done,
+            days: self.derived.days() as u32,
+            metrics: bands,
+            active: self.active_runs.iter().map(|&a| a as f64 / n).collect(),
+            goal_p90: at(&goal, 90),
+            goal_p180: at(&goal, 180),
+            goal_p365: at(&goal, 365),
+            goal_by_week: weekly(&goal),
+            cancelled_by_week: weekly(&cumulative(&self.cancel_day_counts)),
+            break_even_by_week: weekly(&break_even),
+            break_even_p10: break_even_day(0.1),
+            break_even_p50: break_even_day(0.5),
+            break_even_p90: break_even_day(0.9),
+            crises,
+            samples: self.samples.clone(),
+        }
+    }
+}
+
+fn medians(pairs: &[(f64, f64)]) -> (f64, f64) {
+    if pairs.is_empty() {
+        return (0.0, 0.0);
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    (
+        median(pairs.iter().map(|p| p.0).collect()),
+        median(pairs.iter().map(|p| p.1).collect()),
+    )
+}
+
+fn sample_path(run: u32, t: &RunTrace) -> SamplePath {
+    SamplePath {
+        run,
+        metrics: (0..N_METRICS)
+            .map(|m| (0..t.days()).map(|d| t.value(d, m)).collect())
+            .collect(),
+        crises: t.crises.iter().map(crisis_mark).collect(),
+        cancelled_day: t.cancelled_day,
+    }
+}
+
+fn crisis_mark(e: &CrisisEvent) -> CrisisMark {
+    CrisisMark {
+        day: e.day,
+        firestorm: e.outcome == CrisisOutcome::Firestorm,
+        followers_lost: e.followers_lost,
+        trust_lost: e.trust_lost,
+    }
+}

@@ -1,0 +1,45 @@
+//! Reading a scenario from JSON with messages that name the bad field and its valid range.
+
+use super::params::Scenario;
+
+/// Parses and validates a scenario; the error names the field and what it must be.
+pub fn parse_scenario(json: &str) -> Result<Scenario, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| format!("not a valid scenario: {e}"))?;
+    if !value.is_object() {
+        return Err(
+            "not a valid scenario: expected a JSON object with \"levers\" and \"assumptions\""
+                .into(),
+        );
+    }
+    let scenario: Scenario = serde_path_to_error::deserialize(value)
+        .map_err(|e| format!("{}: {}", e.path(), e.inner()))?;
+    scenario.validate().map_err(|e| e.to_string())?;
+    Ok(scenario)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_file_fills_in_defaults() {
+        let s = parse_scenario(r#"{"levers": {"budget": 1234}}"#).unwrap();
+        assert_eq!(s.levers.budget, 1234.0);
+        assert_eq!(s.levers.buy_in, Scenario::default().levers.buy_in);
+    }
+
+    #[test]
+    fn errors_name_the_field_and_the_range() {
+        let err = |json| parse_scenario(json).unwrap_err();
+        assert!(err(r#"{"levers": {"budget": "lots"}}"#).starts_with("levers.budget:"));
+        assert!(err(r#"{"levers": {"buy_in": 140}}"#)
+            .contains("levers.buy_in is 140, but must be between 0 and 100"));
+        assert!(err(r#"{"levers": {"budgett": 1}}"#).contains("unknown field `budgett`"));
+        assert!(
+            err(r#"{"assumptions": {"horizon_days": 5000}}"#).contains("assumptions.horizon_days")
+        );
+        let e = err("[1, 2");
+        assert!(e.starts_with("not a valid scenario"), "{e}");
+    }
+}

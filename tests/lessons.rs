@@ -1,0 +1,233 @@
+//! The lessons the simulator must teach, checked on paired runs under common random numbers
+//! (same master seed, same run index) with a few hundred runs each.
+
+use longgame::model::engine::{CUSTOMERS, FOLLOWERS, LEADS, ROI, TRUST};
+use longgame::model::{preset, run_once, CrisisOutcome, MonteCarlo, RunTrace, Scenario};
+
+const RUNS: u64 = 300;
+const SEED: u64 = 2026;
+
+fn scenario(id: &str) -> Scenario {
+    preset(id).unwrap_or_else(|| panic!("preset {id}")).scenario
+}
+
+fn runs(s: &Scenario) -> Vec<RunTrace> {
+    (0..RUNS).map(|r| run_once(s, SEED, r)).collect()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn median_at(traces: &[RunTrace], day: usize, metric: usize) -> f64 {
+    median(traces.iter().map(|t| t.value(day, metric)).collect())
+}
+
+#[test]
+fn patience_committed_beats_half_hearted_but_only_with_time() {
+    let committed = runs(&scenario("committed"));
+    let half = runs(&scenario("half-hearted"));
+    let wins = committed
+        .iter()
+        .zip(&half)
+        .filter(|(c, h)| c.value(365, LEADS) > h.value(365, LEADS))
+        .count();
+    assert!(
+        wins as f64 >= 0.9 * RUNS as f64,
+        "committed won only {wins} of {RUNS} pairs at day 365"
+    );
+    let gap_30 = median_at(&committed, 30, LEADS) - median_at(&half, 30, LEADS);
+    let gap_365 = median_at(&committed, 365, LEADS) - median_at(&half, 365, LEADS);
+    assert!(
+        gap_30 * 10.0 < gap_365,
+        "day-30 gap {gap_30} is not small next to the day-365 gap {gap_365}"
+    );
+}
+
+#[test]
+fn patience_results_are_flat_first_then_accelerate() {
+    let committed = runs(&scenario("committed"));
+    let month = |m: usize| {
+        median(
+            committed
+                .iter()
+                .map(|t| t.value(30 * m, LEADS) - t.value(30 * (m - 1), LEADS))
+                .collect(),
+        )
+    };
+    assert!(
+        month(12) >= 4.0 * month(3),
+        "leads in month 12 ({}) vs month 3 ({})",
+        month(12),
+        month(3)
+    );
+}
+
+#[test]
+fn committed_roi_is_negative_early_and_positive_by_the_end_of_year_two() {
+    let committed = runs(&scenario("committed"));
+    assert!(median_at(&committed, 180, ROI) < 0.0);
+    assert!(median_at(&committed, 365, ROI) < 0.0);
+    assert!(
+        median_at(&committed, 730, ROI) > 0.0,
+        "median ROI at day 730: {}",
+        median_at(&committed, 730, ROI)
+    );
+}
+
+#[test]
+fn low_buy_in_gets_cancelled_high_buy_in_does_not() {
+    let cancelled_by_180 = |s: &Scenario| {
+        runs(s)
+            .iter()
+            .filter(|t| t.cancelled_day.is_some_and(|d| d <= 180))
+            .count() as f64
+            / RUNS as f64
+    };
+    let low = cancelled_by_180(&scenario("half-hearted"));
+    let high = cancelled_by_180(&scenario("committed"));
+    assert!(
+        low > 0.75,
+        "only {low} of low-buy-in runs cancelled by day 180"
+    );
+    assert!(
+        high < 0.1,
+        "{high} of high-buy-in runs cancelled by day 180"
+    );
+}
+
+#[test]
+fn an_abandoned_entry_leaves_you_worse_off_than_never_starting() {
+    let half = runs(&scenario("half-hearted"));
+    // Trust starts at 50 (no presence): an abandoned page with unanswered people ends below it.
+    assert!(
+        median_at(&half, 730, TRUST) < 40.0,
+        "trust at day 730: {}",
+        median_at(&half, 730, TRUST)
+    );
+    assert!(median_at(&half, 730, FOLLOWERS) < half[0].value(0, FOLLOWERS));
+    assert!(median_at(&half, 730, ROI) <= -99.0);
+}
+
+/// Followers and trust lost to the day-30 crisis: the same scenario with and without it, paired.
+fn crisis_cost(id: &str) -> (f64, f64, f64) {
+    let with = scenario(id);
+    let mut without = with;
+    without.assumptions.crisis_day = 0;
+    let (a, b) = (runs(&with), runs(&without));
+    let lost = |m| {
+        median(
+            a.iter()
+                .zip(&b)
+                .map(|(w, wo)| wo.value(60, m) - w.value(60, m))
+                .collect(),
+        )
+    };
+    let firestorms = a
+        .iter()
+        .filter(|t| {
+            t.crises
+                .iter()
+                .any(|c| c.day == 30 && c.outcome == CrisisOutcome::Firestorm)
+        })
+        .count() as f64
+        / RUNS as f64;
+    (lost(FOLLOWERS), lost(TRUST), firestorms)
+}
+
+#[test]
+fn a_crisis_handled_fades_and_mishandled_it_costs_far_more() {
+    let (handled_followers, handled_trust, handled_storms) = crisis_cost("crisis-handled");
+    let (bad_followers, bad_trust, bad_storms) = crisis_cost("crisis-mishandled");
+    assert!(
+        handled_storms < 0.1,
+        "{handled_storms} of handled crises became firestorms"
+    );
+    assert!(
+        bad_storms > 0.8,
+        "only {bad_storms} of mishandled crises became firestorms"
+    );
+    assert!(
+        bad_followers > 5.0 * handled_followers.max(1.0),
+        "followers lost: {bad_followers} vs {handled_followers}"
+    );
+    assert!(
+        bad_trust > 3.0 * handled_trust.max(1.0),
+        "trust lost: {bad_trust} vs {handled_trust}"
+    );
+}
+
+#[test]
+fn vanity_and_outcome_diverge_when_nobody_listens() {
+    let big = runs(&scenario("big-budget"));
+    let committed = runs(&scenario("committed"));
+    let start = big[0].value(0, FOLLOWERS);
+    assert!(
+        median_at(&big, 365, FOLLOWERS) > 10.0 * start,
+        "followers barely grew"
+    );
+    assert!(median_at(&big, 365, FOLLOWERS) > 0.8 * median_at(&committed, 365, FOLLOWERS));
+    assert!(median_at(&big, 365, LEADS) < 0.5 * median_at(&committed, 365, LEADS));
+    assert!(median_at(&big, 730, CUSTOMERS) < 0.5 * median_at(&committed, 730, CUSTOMERS));
+    assert!(median_at(&big, 730, ROI) < -50.0);
+}
+
+#[test]
+fn posting_frequency_has_an_optimum_at_a_fixed_budget() {
+    let leads_at = |posts: f64| {
+        let mut s = Scenario::default();
+        s.levers.posts_per_week = posts;
+        median_at(&runs(&s), 365, LEADS)
+    };
+    let (rare, steady, blasting) = (leads_at(1.0), leads_at(5.0), leads_at(50.0));
+    assert!(steady > 1.5 * rare, "5/week {steady} vs 1/week {rare}");
+    assert!(
+        steady > 1.5 * blasting,
+        "5/week {steady} vs 50/week {blasting}"
+    );
+}
+
+#[test]
+fn content_fitted_to_the_channel_beats_the_same_message_everywhere() {
+    let leads_at = |fit: f64| {
+        let mut s = Scenario::default();
+        s.assumptions.channel_fit = fit;
+        median_at(&runs(&s), 365, LEADS)
+    };
+    assert!(leads_at(100.0) > 1.3 * leads_at(0.0));
+}
+
+#[test]
+fn quitting_changes_nothing_before_the_quit_day_and_stops_spending_after() {
+    let go_on = Scenario::default();
+    let mut quit = go_on;
+    quit.assumptions.stop_day = 120;
+    for run in 0..20 {
+        let (a, b) = (run_once(&go_on, SEED, run), run_once(&quit, SEED, run));
+        assert_eq!(
+            a.values[..120 * 8],
+            b.values[..120 * 8],
+            "run {run} differs before the quit day"
+        );
+        assert_eq!(
+            b.value(120, 6),
+            b.value(400, 6),
+            "cost kept growing after quitting"
+        );
+        assert_eq!(b.cancelled_day, Some(120));
+    }
+}
+
+#[test]
+fn streaming_in_batches_gives_the_same_summary_as_one_go() {
+    let s = scenario("committed");
+    let whole = MonteCarlo::new(s, SEED, 90, 3).unwrap().run_all();
+    let mut mc = MonteCarlo::new(s, SEED, 90, 3).unwrap();
+    let mut partial_runs = Vec::new();
+    while !mc.step(7) {
+        partial_runs.push(mc.summary().runs_done);
+    }
+    assert_eq!(partial_runs[..3], [7, 14, 21]);
+    assert_eq!(mc.summary(), whole);
+}
