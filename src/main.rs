@@ -7,8 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    println!(
-        "Long Game {}: the web app is built with `trunk build`; see README.md.",
-        env!("CARGO_PKG_VERSION")
-    );
+    std::process::exit(longgame::cli::main(std::env::args().skip(1).collect()));
 }

@@ -1,0 +1,192 @@
+//! The native command-line front end: the same engine as the web app, for trainers
+//! preparing material and for benchmarks.
+
+use crate::model::{self, parse_scenario, MonteCarlo, Scenario, Summary, METRICS};
+use std::io::Write;
+
+const USAGE: &str = "\
+usage:
+  longgame run [--preset NAME | --scenario FILE.json] [--set LEVER=VALUE]...
+               [--runs N] [--days D] [--seed S] [--samples K] [--format json|csv]
+  longgame presets
+
+Prints the Monte Carlo summary: per-day percentiles (p10 p25 p50 p75 p90 mean) of
+reach, followers, engagement, trust, leads, customers, cost and roi; the share of runs
+still active; goal probabilities by day 90/180/365; crisis statistics.";
+
+struct RunArgs {
+    scenario: Scenario,
+    runs: u32,
+    seed: u64,
+    samples: u32,
+    csv: bool,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main(args: Vec<String>) -> i32 {
+    let mut out = std::io::stdout().lock();
+    match dispatch(args, &mut out) {
+        Ok(()) => 0,
+        Err(msg) => {
+            eprintln!("longgame: {msg}");
+            2
+        }
+    }
+}
+
+fn dispatch(args: Vec<String>, out: &mut impl Write) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    match args.first().map(String::as_str) {
+        Some("presets") => {
+            for p in model::presets() {
+                let l = p.scenario.levers;
+                writeln!(
+                    out,
+                    "{:<18} {:<30} budget {:>6}/month, {:>2} posts/week, responsiveness {:>3}, buy-in {:>3}\n{:<18} {}",
+                    p.id, p.name, l.budget, l.posts_per_week, l.responsiveness, l.buy_in, "", p.lesson
+                )
+                .map_err(io)?;
+            }
+            Ok(())
+        }
+        Some("run") => {
+            let args = parse_run(&args[1..])?;
+            let summary = MonteCarlo::new(args.scenario, args.seed, args.runs, args.samples)
+                .map_err(|e| e.to_string())?
+                .run_all();
+            if args.csv {
+                write_csv(&summary, out).map_err(io)
+            } else {
+                serde_json::to_writer(&mut *out, &summary).map_err(|e| e.to_string())?;
+                writeln!(out).map_err(io)
+            }
+        }
+        Some("help" | "--help" | "-h") | None => writeln!(out, "{USAGE}").map_err(io),
+        Some(other) => Err(format!("unknown command '{other}'\n{USAGE}")),
+    }
+}
+
+fn parse_run(args: &[String]) -> Result<RunArgs, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args.iter().cloned());
+    let mut run = RunArgs {
+        scenario: Scenario::default(),
+        runs: 500,
+        seed: 1,
+        samples: 0,
+        csv: false,
+    };
+    let mut sets = Vec::new();
+    let mut days = None;
+    let number = |v: std::ffi::OsString, what: &str| -> Result<f64, String> {
+        let s = v.to_string_lossy().to_string();
+        s.parse::<f64>()
+            .map_err(|_| format!("{what} must be a number, not '{s}'"))
+    };
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("preset") => {
+                let name = value(&mut parser)?.to_string_lossy().to_string();
+                run.scenario = model::preset(&name)
+                    .ok_or_else(|| {
+                        let ids: Vec<_> = model::presets().iter().map(|p| p.id).collect();
+                        format!("no preset '{name}'; presets: {}", ids.join(", "))
+                    })?
+                    .scenario;
+            }
+            Long("scenario") => {
+                let path = value(&mut parser)?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.to_string_lossy()))?;
+                run.scenario = parse_scenario(&text)
+                    .map_err(|e| format!("{}: {e}", path.to_string_lossy()))?;
+            }
+            Long("set") => {
+                let kv = value(&mut parser)?.to_string_lossy().to_string();
+                let (k, v) = kv
+                    .split_once('=')
+                    .ok_or_else(|| format!("--set takes LEVER=VALUE, not '{kv}'"))?;
+                sets.push((k.trim().to_string(), number(v.trim().into(), k)?));
+            }
+            Long("runs") => {
+                run.runs = whole(
+                    number(value(&mut parser)?, "--runs")?,
+                    "--runs",
+                    1.0,
+                    1_000_000.0,
+                )? as u32
+            }
+            Long("days") => days = Some(number(value(&mut parser)?, "--days")?),
+            Long("seed") => {
+                run.seed = whole(
+                    number(value(&mut parser)?, "--seed")?,
+                    "--seed",
+                    0.0,
+                    9.0e15,
+                )? as u64
+            }
+            Long("samples") => {
+                run.samples = whole(
+                    number(value(&mut parser)?, "--samples")?,
+                    "--samples",
+                    0.0,
+                    100.0,
+                )? as u32
+            }
+            Long("format") => {
+                run.csv = match value(&mut parser)?.to_string_lossy().as_ref() {
+                    "json" => false,
+                    "csv" => true,
+                    other => return Err(format!("--format must be json or csv, not '{other}'")),
+                }
+            }
+            Long("help") | Short('h') => return Err(USAGE.to_string()),
+            _ => return Err(format!("{}\n{USAGE}", arg.unexpected())),
+        }
+    }
+    for (k, v) in sets {
+        run.scenario.set(&k, v)?;
+    }
+    if let Some(d) = days {
+        run.scenario.set(
+            "horizon_days",
+            whole(d, "--days", 30.0, model::params::MAX_DAYS as f64)?,
+        )?;
+    }
+    run.scenario.validate().map_err(|e| e.to_string())?;
+    Ok(run)
+}
+
+fn value(parser: &mut lexopt::Parser) -> Result<std::ffi::OsString, String> {
+    parser.value().map_err(|e| e.to_string())
+}
+
+fn whole(v: f64, what: &str, min: f64, max: f64) -> Result<f64, String> {
+    if v.fract() == 0.0 && v >= min && v <= max {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{what} must be a whole number between {min} and {max}, not {v}"
+        ))
+    }
+}
+
+fn write_csv(s: &Summary, out: &mut impl Write) -> std::io::Result<()> {
+    write!(out, "day")?;
+    for name in METRICS {
+        for stat in ["p10", "p25", "p50", "p75", "p90", "mean"] {
+            write!(out, ",{name}_{stat}")?;
+        }
+    }
+    writeln!(out, ",active")?;
+    for day in 0..=s.days as usize {
+        write!(out, "{day}")?;
+        for b in &s.metrics {
+            for series in [&b.p10, &b.p25, &b.p50, &b.p75, &b.p90, &b.mean] {
+                write!(out, ",{}", series[day])?;
+            }
+        }
+        writeln!(out, ",{}", s.active[day])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! The `longgame` command line, run as a real process.
+
+use std::process::{Command, Output};
+
+fn longgame(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_longgame"))
+        .args(args)
+        .output()
+        .expect("run longgame")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn run_prints_a_json_summary_with_every_metric_by_day() {
+    let o = longgame(&[
+        "run",
+        "--preset",
+        "committed",
+        "--runs",
+        "40",
+        "--days",
+        "400",
+        "--seed",
+        "3",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["runs"], 40);
+    assert_eq!(v["days"], 400);
+    assert_eq!(v["seed"], 3);
+    assert_eq!(v["scenario"]["levers"]["buy_in"], 90.0);
+    let names: Vec<_> = v["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "reach",
+            "followers",
+            "engagement",
+            "trust",
+            "leads",
+            "customers",
+            "cost",
+            "roi"
+        ]
+    );
+    for band in v["metrics"].as_array().unwrap() {
+        for stat in ["p10", "p25", "p50", "p75", "p90", "mean"] {
+            assert_eq!(
+                band[stat].as_array().unwrap().len(),
+                401,
+                "{} {stat}",
+                band["name"]
+            );
+        }
+    }
+    assert_eq!(v["active"].as_array().unwrap().len(), 401);
+    let leads = &v["metrics"][4];
+    assert!(leads["p50"][365].as_f64().unwrap() > leads["p50"][30].as_f64().unwrap());
+    for key in ["goal_p90", "goal_p180", "goal_p365"] {
+        let p = v[key].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&p), "{key} = {p}");
+    }
+    assert!(v["crises"]["total"].is_number());
+}
+
+#[test]
+fn the_same_seed_prints_the_same_numbers() {
+    let a = longgame(&["run", "--runs", "30", "--days", "200", "--seed", "11"]);
+    let b = longgame(&["run", "--runs", "30", "--days", "200", "--seed", "11"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_day() {
+    let o = longgame(&[
+        "run",
+        "--runs",
+        "20",
+        "--days",
+        "60",
+        "--format",
+        "csv",
+        "--set",
+        "budget=500",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<_> = text.lines().collect();
+    assert_eq!(lines.len(), 62);
+    assert!(lines[0].starts_with("day,reach_p10,reach_p25,reach_p50"));
+    assert!(lines[0].ends_with("roi_mean,active"));
+    assert_eq!(lines[61].split(',').count(), lines[0].split(',').count());
+}
+
+#[test]
+fn set_overrides_a_lever() {
+    let o = longgame(&["run", "--runs", "5", "--days", "30", "--set", "buy_in=12.5"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["scenario"]["levers"]["buy_in"], 12.5);
+}
+
+#[test]
+fn presets_are_listed() {
+    let o = longgame(&["presets"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    for id in [
+        "half-hearted",
+        "committed",
+        "intern",
+        "big-budget",
+        "crisis-mishandled",
+        "crisis-handled",
+    ] {
+        assert!(text.contains(id), "{id} missing from:\n{text}");
+    }
+}
+
+fn scenario_file(name: &str, json: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(name);
+    std::fs::write(&path, json).unwrap();
+    path
+}
+
+#[test]
+fn a_bad_scenario_file_names_the_field_and_exits_non_zero() {
+    let cases = [
+        (
+            "wrong-field.json",
+            r#"{"levers": {"budjet": 10}}"#,
+            "unknown field `budjet`",
+        ),
+        (
+            "wrong-type.json",
+            r#"{"levers": {"budget": "lots"}}"#,
+            "levers.budget",
+        ),
+        (
+            "out-of-range.json",
+            r#"{"levers": {"responsiveness": 120}}"#,
+            "levers.responsiveness is 120, but must be between 0 and 100",
+        ),
+        ("broken.json", r#"{"levers": "#, "not a valid scenario"),
+    ];
+    for (name, json, expected) in cases {
+        let path = scenario_file(name, json);
+        let o = longgame(&["run", "--scenario", path.to_str().unwrap(), "--runs", "5"]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = stderr(&o);
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_good_scenario_file_runs() {
+    let path = scenario_file(
+        "good.json",
+        r#"{"levers": {"budget": 1500}, "assumptions": {"horizon_days": 90}}"#,
+    );
+    let o = longgame(&["run", "--scenario", path.to_str().unwrap(), "--runs", "5"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["days"], 90);
+    assert_eq!(v["scenario"]["levers"]["budget"], 1500.0);
+}
+
+#[test]
+fn bad_options_get_a_message_not_a_panic() {
+    for args in [
+        &["run", "--runs", "0"][..],
+        &["run", "--runs", "many"],
+        &["run", "--preset", "nope"],
+        &["run", "--set", "volume=11"],
+        &["run", "--days", "5000"],
+        &["run", "--format", "xml"],
+        &["fly"],
+    ] {
+        let o = longgame(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with("longgame: "), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
