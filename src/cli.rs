@@ -1,7 +1,8 @@
 //! The native command-line front end: the same engine as the web app, for trainers
 //! preparing material and for benchmarks.
 
-use crate::model::{self, parse_scenario, MonteCarlo, Scenario, Summary, METRICS};
+use crate::model::{self, parse_scenario, MonteCarlo, Scenario};
+use crate::state::export::{summary_csv, summary_json};
 use std::io::Write;
 
 const USAGE: &str = "\
@@ -55,10 +56,9 @@ fn dispatch(args: Vec<String>, out: &mut impl Write) -> Result<(), String> {
                 .map_err(|e| e.to_string())?
                 .run_all();
             if args.csv {
-                write_csv(&summary, out).map_err(io)
+                out.write_all(summary_csv(&summary).as_bytes()).map_err(io)
             } else {
-                serde_json::to_writer(&mut *out, &summary).map_err(|e| e.to_string())?;
-                writeln!(out).map_err(io)
+                writeln!(out, "{}", summary_json(&summary)).map_err(io)
             }
         }
         Some("help" | "--help" | "-h") | None => writeln!(out, "{USAGE}").map_err(io),
@@ -169,24 +169,4 @@ fn whole(v: f64, what: &str, min: f64, max: f64) -> Result<f64, String> {
             "{what} must be a whole number between {min} and {max}, not {v}"
         ))
     }
-}
-
-fn write_csv(s: &Summary, out: &mut impl Write) -> std::io::Result<()> {
-    write!(out, "day")?;
-    for name in METRICS {
-        for stat in ["p10", "p25", "p50", "p75", "p90", "mean"] {
-            write!(out, ",{name}_{stat}")?;
-        }
-    }
-    writeln!(out, ",active")?;
-    for day in 0..=s.days as usize {
-        write!(out, "{day}")?;
-        for b in &s.metrics {
-            for series in [&b.p10, &b.p25, &b.p50, &b.p75, &b.p90, &b.mean] {
-                write!(out, ",{}", series[day])?;
-            }
-        }
-        writeln!(out, ",{}", s.active[day])?;
-    }
-    Ok(())
 }

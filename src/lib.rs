@@ -4,6 +4,7 @@
 //! `app` is the Yew front end; it depends on `model`, never the reverse.
 
 pub mod model;
+pub mod state;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

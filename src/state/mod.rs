@@ -1,0 +1,8 @@
+//! What the app shows, as plain data: the shared scenario (URL codec), saved scenarios and
+//! exports. No web dependency, so every rule here is tested natively.
+
+pub mod export;
+pub mod saved;
+pub mod share;
+
+pub use share::{decode, encode, Shared};
