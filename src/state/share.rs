@@ -162,13 +162,9 @@ pub fn decode(query: &str) -> (Shared, Vec<String>) {
         let (key, value) = (percent_decode(key), percent_decode(raw));
         let value = value.trim();
         match key.as_str() {
-            "v" => {
-                if value != VERSION.to_string() {
-                    problems.push(format!(
-                        "the link is version '{value}', this app reads version {VERSION}; settings it does not know are ignored"
-                    ));
-                }
-            }
+            "v" if value != VERSION.to_string() => problems.push(format!(
+                "the link is version '{value}', this app reads version {VERSION}; settings it does not know are ignored"
+            )),
             "s" => match value.parse::<u64>() {
                 Ok(seed) if seed <= MAX_SEED => s.seed = seed,
                 _ => problems.push(format!(
