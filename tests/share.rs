@@ -82,7 +82,7 @@ proptest! {
     fn any_text_decodes_to_a_valid_state(text in ".{0,200}") {
         let (s, _) = decode(&text);
         prop_assert!(s.scenario.validate().is_ok());
-        prop_assert!(s.pinned.map_or(true, |p| p.validate().is_ok()));
+        prop_assert!(s.pinned.is_none_or(|p| p.validate().is_ok()));
         prop_assert!((MIN_RUNS..=MAX_RUNS).contains(&s.runs));
     }
 
@@ -92,7 +92,7 @@ proptest! {
         let cut = cut.min(link.len());
         let (t, _) = decode(&format!("{}{junk}", &link[..cut]));
         prop_assert!(t.scenario.validate().is_ok());
-        prop_assert!(t.pinned.map_or(true, |p| p.validate().is_ok()));
+        prop_assert!(t.pinned.is_none_or(|p| p.validate().is_ok()));
     }
 }
 
