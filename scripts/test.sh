@@ -24,6 +24,10 @@ cargo test --offline 2>&1 | tee "$logs/cargo-test.txt"
 step "release build of dist/"
 lg_build_dist
 
+step "release build of the command line (the browser tests compare against it)"
+cargo build -q --offline --release --bin longgame
+export LONGGAME_CLI="$LG_ROOT/target/release/longgame"
+
 step "end-to-end tests in headless Chromium"
 set +e
 node --test --test-concurrency=1 \

@@ -11,3 +11,6 @@ pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+#[cfg(target_arch = "wasm32")]
+pub mod sim_worker;

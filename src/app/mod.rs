@@ -1,27 +1,490 @@
-//! The Yew web app. Depends on `crate::model`; nothing in `model` depends on this.
+//! The Yew web app. Depends on `crate::model` and `crate::state`; nothing there depends on it.
+//! The Monte Carlo runs in a Web Worker (`crate::sim_worker`); results stream back in batches.
 
+mod browser;
+mod chart;
+mod compare;
+mod download;
+mod format;
+mod levers;
+mod panels;
+mod panic;
+mod patience;
+
+use crate::model::engine::{COST, CUSTOMERS, ENGAGEMENT, FOLLOWERS, LEADS, REACH, ROI, TRUST};
+use crate::model::params::{self as p, Range};
+use crate::model::{presets, Scenario};
+use crate::sim_worker::SimWorker;
+use crate::state::jobs::{Progress, Results, Slot};
+use crate::state::share::{self, Shared, MAX_RUNS, MAX_SEED, MIN_RUNS};
+use chart::FanChart;
+use format::{full, Unit};
+use gloo::worker::{Spawnable, WorkerBridge};
+use levers::Lever;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[component]
-fn App() -> Html {
-    html! {
-        <main class="page" data-app-ready="true">
-            <header class="masthead">
-                <h1>{ "Long Game" }</h1>
-                <p class="tagline">{ crate::model::TAGLINE }</p>
-            </header>
-            <section class="simulator empty" aria-label="Simulator">
-                <p>{ "The simulator will appear here." }</p>
-            </section>
-        </main>
+/// A result as shown on screen; compared by identity so charts re-render only on new data.
+#[derive(Clone)]
+pub struct Snapshot(pub Rc<Progress>);
+
+impl PartialEq for Snapshot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
+/// Single futures drawn on the charts when "sample paths" is on.
+const SAMPLE_PATHS: u32 = 8;
+/// The worker script Trunk builds next to the app (relative: works from any sub-path).
+const WORKER_SCRIPT: &str = "./longgame-worker.js";
+
+struct ChartSpec {
+    metric: usize,
+    title: &'static str,
+    unit: Unit,
+}
+
+const VANITY: [ChartSpec; 4] = [
+    ChartSpec {
+        metric: REACH,
+        title: "Attention: people reached per day",
+        unit: Unit::Count,
+    },
+    ChartSpec {
+        metric: FOLLOWERS,
+        title: "Followers",
+        unit: Unit::Count,
+    },
+    ChartSpec {
+        metric: ENGAGEMENT,
+        title: "Engagement: likes, comments, shares per day",
+        unit: Unit::Count,
+    },
+    ChartSpec {
+        metric: TRUST,
+        title: "Trust (0–100)",
+        unit: Unit::Score,
+    },
+];
+const OUTCOMES: [ChartSpec; 4] = [
+    ChartSpec {
+        metric: LEADS,
+        title: "Leads (cumulative)",
+        unit: Unit::Count,
+    },
+    ChartSpec {
+        metric: CUSTOMERS,
+        title: "Customers (cumulative)",
+        unit: Unit::Count,
+    },
+    ChartSpec {
+        metric: COST,
+        title: "Cost so far (cumulative, currency)",
+        unit: Unit::Money,
+    },
+    ChartSpec {
+        metric: ROI,
+        title: "Return on investment so far (%)",
+        unit: Unit::Percent,
+    },
+];
+
+fn input_number(e: &Event) -> Option<f64> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.value().trim().parse::<f64>().ok())
+}
+
+#[component]
+fn App() -> Html {
+    let first = use_memo((), |_| share::decode(&browser::query()));
+    let shared = use_state(|| first.0.clone());
+    let notices = use_state(|| {
+        first
+            .1
+            .iter()
+            .map(|p| format!("The link had a problem: {p}."))
+            .collect::<Vec<_>>()
+    });
+    let quit_day = use_state(|| 0u32);
+    let show_samples = use_state(|| false);
+    let results = use_mut_ref(Results::default);
+    let bridge: Rc<RefCell<Option<WorkerBridge<SimWorker>>>> = use_mut_ref(|| None);
+    let redraw = use_force_update();
+
+    // Start the worker once; every result goes through `Results`, which drops stale ones.
+    {
+        let (results, bridge, redraw) = (results.clone(), bridge.clone(), redraw.clone());
+        use_effect_with((), move |_| {
+            let on_result = move |p: Progress| {
+                if results.borrow_mut().receive(p) {
+                    redraw.force_update();
+                }
+            };
+            *bridge.borrow_mut() = Some(
+                SimWorker::spawner()
+                    .callback(on_result)
+                    .spawn(WORKER_SCRIPT),
+            );
+        });
+    }
+    // Every change: update the address bar and (re)start whatever it affects.
+    {
+        let (results, bridge, redraw) = (results.clone(), bridge.clone(), redraw.clone());
+        use_effect_with(((*shared).clone(), *quit_day), move |(s, quit_day)| {
+            browser::replace_query(&share::encode(s));
+            let mut r = results.borrow_mut();
+            let mut jobs = vec![r.request(Slot::Current, s.scenario, s.seed, s.runs, SAMPLE_PATHS)];
+            match s.pinned {
+                Some(a) => jobs.push(r.request(Slot::Pinned, a, s.seed, s.runs, 0)),
+                None => r.clear(Slot::Pinned),
+            }
+            if *quit_day > 0 && *quit_day < s.scenario.assumptions.horizon_days {
+                let mut q = s.scenario;
+                q.assumptions.stop_day = *quit_day;
+                jobs.push(r.request(Slot::Quit, q, s.seed, s.runs, 0));
+            } else {
+                r.clear(Slot::Quit);
+            }
+            drop(r);
+            if let Some(b) = bridge.borrow().as_ref() {
+                for job in jobs.into_iter().flatten() {
+                    b.send(job);
+                }
+            }
+            redraw.force_update();
+        });
+    }
+
+    let update = {
+        let shared = shared.clone();
+        move |f: Box<dyn Fn(&mut Shared)>| {
+            let mut next = (*shared).clone();
+            f(&mut next);
+            shared.set(next);
+        }
+    };
+    let set_field = {
+        let update = update.clone();
+        move |name: &'static str| {
+            let update = update.clone();
+            Callback::from(move |v: f64| {
+                update(Box::new(move |s: &mut Shared| {
+                    let mut trial = s.scenario;
+                    // Only valid values reach here (the lever checks its range); keep the
+                    // scenario valid as a whole too (starting followers within the market).
+                    if trial.set(name, v).is_ok() && trial.validate().is_ok() {
+                        s.scenario = trial;
+                    }
+                }))
+            })
+        }
+    };
+
+    let r = results.borrow();
+    let current = r
+        .get(Slot::Current)
+        .map(|(p, latest)| (Snapshot(r.shown[0].clone().unwrap()), latest, p.done));
+    let pinned = r
+        .get(Slot::Pinned)
+        .filter(|(_, l)| *l)
+        .map(|_| Snapshot(r.shown[1].clone().unwrap()));
+    let quit = r
+        .get(Slot::Quit)
+        .filter(|(_, l)| *l)
+        .map(|_| Snapshot(r.shown[2].clone().unwrap()));
+    drop(r);
+
+    let s = &*shared;
+    let (l, a) = (s.scenario.levers, s.scenario.assumptions);
+    let d = Scenario::default();
+    let lever = |name: &'static str,
+                 label: &'static str,
+                 range: Range,
+                 step: f64,
+                 value: f64,
+                 default: f64,
+                 meaning: String| {
+        html! { <Lever {name} {label} {range} {step} {value} {default} meaning={meaning} on_change={set_field(name)} /> }
+    };
+
+    let preset_list = presets();
+    let active_preset = preset_list
+        .iter()
+        .find(|pr| pr.scenario == s.scenario)
+        .map(|pr| pr.id);
+    let on_preset = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let id = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if let Some(pr) = crate::model::preset(&id) {
+                update(Box::new(move |s: &mut Shared| s.scenario = pr.scenario));
+            }
+        })
+    };
+    let lesson = active_preset
+        .and_then(crate::model::preset)
+        .map(|pr| pr.lesson);
+
+    let on_pin = {
+        let update = update.clone();
+        Callback::from(move |_| update(Box::new(|s: &mut Shared| s.pinned = Some(s.scenario))))
+    };
+    let on_unpin = {
+        let update = update.clone();
+        Callback::from(move |_| update(Box::new(|s: &mut Shared| s.pinned = None)))
+    };
+    let on_seed = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) =
+                input_number(&e).filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= MAX_SEED as f64)
+            {
+                update(Box::new(move |s: &mut Shared| s.seed = v as u64));
+            }
+        })
+    };
+    let on_runs = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = input_number(&e)
+                .filter(|v| v.fract() == 0.0 && *v >= MIN_RUNS as f64 && *v <= MAX_RUNS as f64)
+            {
+                update(Box::new(move |s: &mut Shared| s.runs = v as u32));
+            }
+        })
+    };
+    let on_quit = {
+        let quit_day = quit_day.clone();
+        Callback::from(move |e: Event| {
+            let v = input_number(&e)
+                .unwrap_or(0.0)
+                .clamp(0.0, p::MAX_DAYS as f64);
+            quit_day.set(v.round() as u32);
+        })
+    };
+    let on_samples = {
+        let show_samples = show_samples.clone();
+        Callback::from(move |_| show_samples.set(!*show_samples))
+    };
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |_| notices.set(Vec::new()))
+    };
+    let on_load = {
+        let (shared, notices) = (shared.clone(), notices.clone());
+        Callback::from(move |query: String| {
+            let (mut next, problems) = share::decode(&query);
+            next.embed = shared.embed;
+            next.lang = shared.lang.clone();
+            if !problems.is_empty() {
+                notices.set(
+                    problems
+                        .iter()
+                        .map(|p| format!("The saved scenario had a problem: {p}."))
+                        .collect(),
+                );
+            }
+            shared.set(next);
+        })
+    };
+    let on_import = {
+        let update = update.clone();
+        Callback::from(move |sc: Scenario| update(Box::new(move |s: &mut Shared| s.scenario = sc)))
+    };
+
+    let query = share::encode(s);
+    let link = {
+        let loc = gloo::utils::window().location();
+        format!(
+            "{}{}?{query}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default()
+        )
+    };
+
+    let status = match &current {
+        None => {
+            html! { <p class="status" data-status="starting" role="status">{ "Simulating…" }</p> }
+        }
+        Some((snap, latest, done)) => {
+            let p = &snap.0;
+            let state = if !latest {
+                "updating"
+            } else if *done {
+                "done"
+            } else {
+                "running"
+            };
+            html! {
+                <p class={classes!("status", state)} role="status" data-status={state} data-job={p.id.to_string()}
+                    data-runs-done={p.summary.runs_done.to_string()} data-runs={p.summary.runs.to_string()}
+                    data-days={p.summary.days.to_string()} data-elapsed-ms={format!("{:.1}", p.elapsed_ms)} data-compute-ms={format!("{:.1}", p.compute_ms)}>
+                    { match state {
+                        "updating" => "Updating for your change…".to_string(),
+                        "running" => format!("{} of {} futures simulated…", p.summary.runs_done, p.summary.runs),
+                        _ => format!("{} simulated futures over {} days, seed {} · {:.2} s", p.summary.runs, p.summary.days, p.summary.seed, p.elapsed_ms / 1000.0),
+                    } }
+                    if state == "running" {
+                        <progress max={p.summary.runs.to_string()} value={p.summary.runs_done.to_string()} />
+                    }
+                </p>
+            }
+        }
+    };
+
+    let charts = |specs: &[ChartSpec]| -> Html {
+        match &current {
+            None => html! { <p class="muted">{"The first futures are being simulated…"}</p> },
+            Some((snap, latest, _)) => specs
+                .iter()
+                .filter(|c| !s.embed || c.metric == FOLLOWERS || c.metric == LEADS)
+                .map(|c| html! {
+                    <FanChart metric={c.metric} title={c.title} unit={c.unit} current={snap.clone()}
+                        pinned={pinned.clone()} quit={quit.clone()} quit_day={*quit_day}
+                        show_samples={*show_samples} stale={!*latest} />
+                })
+                .collect(),
+        }
+    };
+
+    let levers_html = html! {
+        <section class="levers" aria-label="Levers">
+            { lever("budget", "Budget", p::BUDGET, 100.0, l.budget, d.levers.budget, levers::budget_meaning(l.budget)) }
+            { lever("posts_per_week", "Posting frequency", p::POSTS, 1.0, l.posts_per_week, d.levers.posts_per_week, levers::posts_meaning(l.posts_per_week)) }
+            { lever("responsiveness", "Responsiveness", p::RESPONSIVENESS, 1.0, l.responsiveness, d.levers.responsiveness, levers::responsiveness_meaning(l.responsiveness, l.buy_in)) }
+            { lever("buy_in", "Leadership buy-in", p::BUY_IN, 1.0, l.buy_in, d.levers.buy_in, levers::buy_in_meaning(l.buy_in)) }
+        </section>
+    };
+    let presets_html = html! {
+        <section class="presets">
+            <label for="preset">{"Start from a preset"}</label>
+            <select id="preset" onchange={on_preset}>
+                if active_preset.is_none() { <option value="" selected=true>{"Custom scenario"}</option> }
+                { for preset_list.iter().map(|pr| html! {
+                    <option value={pr.id} selected={active_preset == Some(pr.id)}>{ pr.name }</option>
+                }) }
+            </select>
+            if let Some(lesson) = lesson { <p class="meaning">{ lesson }</p> }
+        </section>
+    };
+
+    html! {
+        <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true" data-query={query.clone()}>
+            <header class="masthead">
+                <h1>{ "Long Game" }</h1>
+                if !s.embed { <p class="tagline">{ crate::model::TAGLINE }</p> }
+                if s.embed { <a class="open-full" href={format!("./?{}", share::encode(&Shared { embed: false, ..s.clone() }))} target="_blank" rel="noopener">{"Open the full simulator ↗"}</a> }
+            </header>
+            if !notices.is_empty() {
+                <div class="notices" role="alert">
+                    <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    <button type="button" class="small" onclick={dismiss}>{"Dismiss"}</button>
+                </div>
+            }
+            <div class="layout">
+                <aside class="controls">
+                    { presets_html }
+                    { levers_html }
+                    if !s.embed {
+                        <details class="assumptions">
+                            <summary>{"Assumptions"}</summary>
+                            { lever("market_size", "Market size", p::MARKET, 1000.0, a.market_size, d.assumptions.market_size, "People who could plausibly follow and buy.".into()) }
+                            { lever("starting_followers", "Starting followers", p::START_FOLLOWERS, 10.0, a.starting_followers, d.assumptions.starting_followers, "Followers on day 0.".into()) }
+                            { lever("customer_value", "Value of a customer", p::CUSTOMER_VALUE, 10.0, a.customer_value, d.assumptions.customer_value, "Gross margin a new customer brings.".into()) }
+                            { lever("close_rate", "Leads that become customers", p::CLOSE_RATE, 1.0, a.close_rate, d.assumptions.close_rate, "Before the effect of leadership acting on feedback.".into()) }
+                            { lever("channel_fit", "Content fitted to the channel", p::CHANNEL_FIT, 1.0, a.channel_fit, d.assumptions.channel_fit, "0 = the same message blasted everywhere; 100 = written for this channel.".into()) }
+                            { lever("horizon_days", "Horizon", p::HORIZON, 1.0, a.horizon_days as f64, d.assumptions.horizon_days as f64, "How many days to simulate (up to three years).".into()) }
+                            { lever("goal_leads", "Goal: leads", p::GOAL_LEADS, 1.0, a.goal_leads, d.assumptions.goal_leads, "The success goal management will judge by...".into()) }
+                            { lever("goal_day", "Goal: by day", p::GOAL_DAY, 1.0, a.goal_day as f64, d.assumptions.goal_day as f64, "...reached by this day.".into()) }
+                            { lever("crisis_day", "Moment of truth on day", p::CRISIS_DAY, 1.0, a.crisis_day as f64, d.assumptions.crisis_day as f64, "A complaint goes public on this day (0 = only random ones).".into()) }
+                            <div class="field">
+                                <label for="seed">{"Seed"}</label>
+                                <input id="seed" type="number" min="0" max={MAX_SEED.to_string()} step="1" value={s.seed.to_string()} onchange={on_seed} />
+                                <p class="meaning">{"The same seed gives exactly the same futures, here and on any machine."}</p>
+                            </div>
+                            <div class="field">
+                                <label for="runs">{"Simulated futures"}</label>
+                                <input id="runs" type="number" min={MIN_RUNS.to_string()} max={MAX_RUNS.to_string()} step="10" value={s.runs.to_string()} onchange={on_runs} />
+                            </div>
+                        </details>
+                        <section class="panel compare" aria-labelledby="compare-controls">
+                            <h3 id="compare-controls">{"Compare"}</h3>
+                            if s.pinned.is_some() {
+                                <p>{"A is pinned (dashed orange). Change the levers to build B."}</p>
+                                <div class="buttons">
+                                    <button type="button" onclick={on_pin.clone()}>{"Re-pin current as A"}</button>
+                                    <button type="button" onclick={on_unpin}>{"Unpin A"}</button>
+                                </div>
+                            } else {
+                                <p>{"Pin this scenario as A, then change the levers to compare."}</p>
+                                <button type="button" onclick={on_pin}>{"Pin as A"}</button>
+                            }
+                        </section>
+                        <section class="panel quit">
+                            <label for="quit-day">{"What if we quit at day…"}</label>
+                            <input id="quit-day" type="number" min="0" max={a.horizon_days.to_string()} step="1"
+                                value={quit_day.to_string()} onchange={on_quit} />
+                            <p class="meaning">{ if *quit_day > 0 { format!("Dotted red: where the medians go if the programme stops on day {}, against continuing.", *quit_day) } else { "0 = off. Shows where the metrics go if the programme stops then.".to_string() } }</p>
+                        </section>
+                        <SavedPanel query={AttrValue::from(query.clone())} on_load={on_load} />
+                        <ExportPanel current={current.as_ref().map(|c| c.0.clone())} scenario={s.scenario} link={AttrValue::from(link)} on_import={on_import} />
+                    }
+                </aside>
+                <main class="results">
+                    <div class="results-head">
+                        { status }
+                        <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={on_samples} />{" Show single futures"}</label>
+                    </div>
+                    if let (Some(a), Some((b, _, _))) = (pinned.clone(), current.clone()) {
+                        <compare::CompareSummary a={a} b={b} />
+                    }
+                    <div class="columns">
+                        <section class="column vanity" aria-labelledby="vanity-title">
+                            <h2 id="vanity-title">{"Vanity: attention"}</h2>
+                            { charts(&VANITY) }
+                        </section>
+                        <section class="column outcomes" aria-labelledby="outcome-title">
+                            <h2 id="outcome-title">{"Outcomes: business"}</h2>
+                            { charts(&OUTCOMES) }
+                        </section>
+                    </div>
+                    if !s.embed {
+                        if let Some((snap, _, _)) = &current { <patience::Patience current={snap.clone()} /> }
+                    }
+                    <footer class="footnote">
+                        { format!("Seed {} · {} futures · ", s.seed, full(s.runs as f64)) }
+                        {"Model, assumptions and sources: docs/MODEL.md in the project."}
+                    </footer>
+                </main>
+            </div>
+        </div>
+    }
+}
+
+use panels::{ExportPanel, SavedPanel};
+
 /// Mount the app into the page, replacing the static loading notice.
 pub fn start() {
+    panic::install();
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .expect("index.html has an #app element");
     root.set_inner_html("");
     yew::Renderer::<App>::with_root(root).render();
+    // `?debug=panic` panics on purpose, so the crash banner can be tested in a real browser.
+    if browser::query()
+        .split(['?', '&'])
+        .any(|p| p == "debug=panic")
+    {
+        gloo::timers::callback::Timeout::new(300, || panic!("debug=panic: a deliberate panic"))
+            .forget();
+    }
 }

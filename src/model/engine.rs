@@ -75,6 +75,22 @@ pub fn reply_delay_hours(responsiveness: f64) -> f64 {
     1.0 + (SLOWEST_REPLY_HOURS - 1.0) * libm::pow(1.0 - responsiveness, 1.5)
 }
 
+/// Staff effort actually delivered (0–1) at a buy-in in 0..=1: a half-hearted experiment
+/// gets a fraction of the hours it was promised.
+pub fn effort_delivered(buy_in: f64) -> f64 {
+    EFFORT_AT_NO_BUY_IN + (1.0 - EFFORT_AT_NO_BUY_IN) * buy_in
+}
+
+/// Share of messages the team tries to answer, for responsiveness and buy-in in 0..=1.
+pub fn staff_answer_share(responsiveness: f64, buy_in: f64) -> f64 {
+    responsiveness * (0.6 + 0.4 * effort_delivered(buy_in))
+}
+
+/// The day of management's first review, for a buy-in in 0..=1 (later with more backing).
+pub fn first_review_day(buy_in: f64) -> u32 {
+    (FIRST_REVIEW_DAYS + FIRST_REVIEW_EXTRA_DAYS * buy_in).round() as u32
+}
+
 fn saturating_slots(posts_per_day: f64) -> f64 {
     let mean_life_hours = POST_HALF_LIFE_HOURS / core::f64::consts::LN_2;
     let most = AWAKE_HOURS / mean_life_hours;
@@ -87,7 +103,7 @@ impl Derived {
         let buy_in = l.buy_in / 100.0;
         let responsiveness = l.responsiveness / 100.0;
         let fit = a.channel_fit / 100.0;
-        let effort_delivered = EFFORT_AT_NO_BUY_IN + (1.0 - EFFORT_AT_NO_BUY_IN) * buy_in;
+        let effort_delivered = effort_delivered(buy_in);
         let budget_per_day = l.budget / DAYS_PER_MONTH;
         let posts_per_day = l.posts_per_week / 7.0 * effort_delivered;
         let post_cost = POST_COST * (COPY_POST_COST_SHARE + (1.0 - COPY_POST_COST_SHARE) * fit);
@@ -103,7 +119,7 @@ impl Derived {
         let paid_max = PAID_MAX_SHARE * a.market_size;
         let delay = reply_delay_hours(responsiveness);
         let presence = (posts_per_day / PRESENCE_POSTS_PER_DAY).min(1.0);
-        let answer_share = responsiveness * (0.6 + 0.4 * effort_delivered);
+        let answer_share = staff_answer_share(responsiveness, buy_in);
         Derived {
             days: a.horizon_days,
             market: a.market_size,
@@ -131,7 +147,7 @@ impl Derived {
                 * effort_delivered
                 * (0.6 + 0.4 * answer_share),
             buy_in,
-            first_review: (FIRST_REVIEW_DAYS + FIRST_REVIEW_EXTRA_DAYS * buy_in).round() as u32,
+            first_review: first_review_day(buy_in),
             close_rate: a.close_rate / 100.0
                 * (FEEDBACK_CLOSE_LOW + (FEEDBACK_CLOSE_HIGH - FEEDBACK_CLOSE_LOW) * buy_in),
             customer_value: a.customer_value,
@@ -148,6 +164,10 @@ impl Derived {
 
     pub fn goal_leads(&self) -> f64 {
         self.goal_leads
+    }
+
+    pub fn goal_day(&self) -> u32 {
+        self.goal_day
     }
 }
 
@@ -386,7 +406,7 @@ pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: 
             let forced = day == d.crisis_day;
             let exposure = 0.25 + 0.75 * followers / (followers + CRISIS_AUDIENCE_HALF);
             // A scheduled moment of truth is the run's first: no random one pre-empts it.
-            let scheduled_later = day < d.crisis_day;
+            let scheduled_later = day < d.crisis_day && d.crisis_day <= d.days;
             let random =
                 !scheduled_later && arrival < CRISIS_RATE * (1.0 + 2.0 * distrust) * exposure;
             if forced || random {

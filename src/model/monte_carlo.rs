@@ -4,7 +4,9 @@
 //! two scenarios run with the same seed share their random draws (common random numbers).
 //! Memory is bounded by the summaries (per-day histograms, a few sample paths), not by runs.
 
-use super::engine::{simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, METRICS, N_METRICS};
+use super::engine::{
+    simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, LEADS, METRICS, N_METRICS,
+};
 use super::params::{InvalidParam, Scenario};
 use super::quantiles::QuantileGrid;
 use serde::{Deserialize, Serialize};
@@ -69,6 +71,9 @@ pub struct Summary {
     pub goal_p90: f64,
     pub goal_p180: f64,
     pub goal_p365: f64,
+    /// Share of runs on track at day 90, 180 and 365: leads at least the straight-line share
+    /// of the goal that management expects by then (what needs to happen by day 90?).
+    pub on_track: [f64; 3],
     /// Probability of having reached the goal by the end of each week (index = week).
     pub goal_by_week: Vec<f64>,
     /// Share of runs cancelled by the end of each week.
@@ -100,6 +105,7 @@ pub struct MonteCarlo {
     active_runs: Vec<u32>,
     goal_day_counts: Vec<u32>,
     cancel_day_counts: Vec<u32>,
+    on_track_counts: [u32; 3],
     break_even_counts: Vec<u32>,
     crisis_counts: CrisisStats,
     faded: Vec<(f64, f64)>,
@@ -110,6 +116,9 @@ pub struct MonteCarlo {
     /// Values of runs not yet folded into `grid` (run-major), at most `FOLD_BATCH` runs.
     pending: Vec<f64>,
 }
+
+/// The days the app and the goal probabilities report on.
+pub const MILESTONES: [usize; 3] = [90, 180, 365];
 
 /// Runs folded into the histograms at a time: the grid is walked once per batch, not per run.
 const FOLD_BATCH: usize = 32;
@@ -138,6 +147,7 @@ impl MonteCarlo {
             active_runs: vec![0; days],
             goal_day_counts: vec![0; days],
             cancel_day_counts: vec![0; days],
+            on_track_counts: [0; 3],
             break_even_counts: vec![0; days],
             crisis_counts: CrisisStats::default(),
             faded: Vec::new(),
@@ -196,6 +206,12 @@ impl MonteCarlo {
             }
         };
         mark(&mut self.goal_day_counts, t.goal_day);
+        for (count, day) in self.on_track_counts.iter_mut().zip(MILESTONES) {
+            let day = day.min(t.days() - 1);
+            let expected =
+                self.derived.goal_leads() * (day as f64 / self.derived.goal_day() as f64).min(1.0);
+            *count += (t.value(day, LEADS) >= expected) as u32;
+        }
         mark(&mut self.cancel_day_counts, t.cancelled_day);
         mark(&mut self.break_even_counts, t.break_even_day);
         let c = &mut self.crisis_counts;
@@ -289,6 +305,7 @@ impl MonteCarlo {
             goal_p90: at(&goal, 90),
             goal_p180: at(&goal, 180),
             goal_p365: at(&goal, 365),
+            on_track: self.on_track_counts.map(|c| c as f64 / n),
             goal_by_week: weekly(&goal),
             cancelled_by_week: weekly(&cumulative(&self.cancel_day_counts)),
             break_even_by_week: weekly(&break_even),

@@ -2,6 +2,7 @@
 //! exports. No web dependency, so every rule here is tested natively.
 
 pub mod export;
+pub mod jobs;
 pub mod saved;
 pub mod share;
 

@@ -36,7 +36,7 @@ export function useApp() {
     await new Promise((done) => (server ? server.close(done) : done()));
   });
 
-  app.test = (name, fn, { viewport = LAPTOP } = {}) =>
+  app.test = (name, fn, { viewport = LAPTOP, expectErrors = false } = {}) =>
     test(name, async () => {
       const context = await browser.newContext({ viewport, acceptDownloads: true });
       const problems = [];
@@ -48,8 +48,8 @@ export function useApp() {
         return route.abort();
       });
       const watch = (page) => {
-        page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-        page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.message}`));
+        page.on('console', (m) => m.type() === 'error' && !expectErrors && problems.push(`console error: ${m.text()}`));
+        page.on('pageerror', (e) => !expectErrors && problems.push(`uncaught exception: ${e.message}`));
       };
       context.on('page', watch);
       const page = await context.newPage();
@@ -76,3 +76,25 @@ export function useApp() {
 
 /** The visible text of the first element matching `selector`. */
 export const textOf = (page, selector) => page.locator(selector).first().innerText();
+
+/** Waits until the simulation shown is complete and current; returns its status attributes. */
+export async function waitDone(page, { timeout = 20000 } = {}) {
+  const status = page.locator('.status[data-status="done"]');
+  await status.waitFor({ timeout });
+  return {
+    job: Number(await status.getAttribute('data-job')),
+    runs: Number(await status.getAttribute('data-runs')),
+    days: Number(await status.getAttribute('data-days')),
+    elapsedMs: Number(await status.getAttribute('data-elapsed-ms')),
+    computeMs: Number(await status.getAttribute('data-compute-ms')),
+  };
+}
+
+/** The median on day min(365, horizon) of every chart, keyed by metric name. */
+export async function medians(page) {
+  return page.$$eval('.chart[data-chart]', (charts) =>
+    Object.fromEntries(charts.map((c) => [c.dataset.chart, Number(c.dataset.median)])));
+}
+
+/** The app's current query string (what a shared link carries). */
+export const queryOf = (page) => page.evaluate(() => location.search.replace(/^\?/, ''));

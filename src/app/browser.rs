@@ -1,0 +1,78 @@
+//! The few browser facilities the app uses: the address bar and localStorage.
+
+use crate::state::saved::{self, SavedScenario, QUARANTINE_KEY, STORE_KEY};
+
+pub fn query() -> String {
+    gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default()
+}
+
+/// Puts the state into the address bar without adding a history entry per slider step.
+pub fn replace_query(query: &str) {
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}")),
+        );
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// Loads the saved scenarios. An unreadable store is moved aside (never deleted) and reported.
+pub fn load_saved() -> (Vec<SavedScenario>, Option<String>) {
+    let Some(store) = storage() else {
+        return (
+            Vec::new(),
+            Some("This browser does not allow saving scenarios (storage is off).".into()),
+        );
+    };
+    let text = store.get_item(STORE_KEY).ok().flatten();
+    match saved::parse_store(text.as_deref()) {
+        Ok(list) => (list, None),
+        Err(e) => {
+            let aside = if store.get_item(QUARANTINE_KEY).ok().flatten().is_none() {
+                QUARANTINE_KEY.to_string()
+            } else {
+                format!("{QUARANTINE_KEY}.{}", js_sys::Date::now() as u64)
+            };
+            let moved = text
+                .as_deref()
+                .map(|t| store.set_item(&aside, t).is_ok())
+                .unwrap_or(false);
+            if moved {
+                let _ = store.remove_item(STORE_KEY);
+                (Vec::new(), Some(format!("{e}. The old data was kept in this browser's storage under '{aside}' and a fresh list was started.")))
+            } else {
+                (
+                    Vec::new(),
+                    Some(format!(
+                        "{e}. It was left untouched; new saves are disabled until it is fixed."
+                    )),
+                )
+            }
+        }
+    }
+}
+
+pub fn store_saved(list: &[SavedScenario]) -> Result<(), String> {
+    let store = storage().ok_or("storage is off in this browser")?;
+    // Never overwrite data we could not read: it was moved aside by `load_saved`.
+    if let Some(text) = store.get_item(STORE_KEY).ok().flatten() {
+        if saved::parse_store(Some(&text)).is_err() {
+            return Err(
+                "the saved list in this browser is unreadable; reload to set it aside".into(),
+            );
+        }
+    }
+    store
+        .set_item(STORE_KEY, &saved::store_text(list))
+        .map_err(|_| "the browser refused to save (storage full or blocked)".to_string())
+}

@@ -1,0 +1,440 @@
+//! Fan charts drawn as SVG by the app: P10–P90 and P25–P75 bands, the median, optional
+//! sample paths with crisis and cancellation markers, milestones, the pinned scenario "A"
+//! and the "quit at day X" path, a hover/keyboard readout and a data-table view.
+
+use super::download;
+use super::format::{chance, nice_ticks, tick, with_unit, Unit};
+use super::Snapshot;
+use crate::model::monte_carlo::MILESTONES;
+use crate::model::Band;
+use std::fmt::Write;
+use yew::prelude::*;
+
+const W: f64 = 640.0;
+const H: f64 = 270.0;
+const LEFT: f64 = 58.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 30.0;
+/// Most points drawn per line: plenty for a chart this wide, cheap to render.
+const MAX_POINTS: usize = 240;
+
+#[derive(Properties, PartialEq)]
+pub struct FanProps {
+    pub metric: usize,
+    pub title: AttrValue,
+    pub unit: Unit,
+    pub current: Snapshot,
+    #[prop_or_default]
+    pub pinned: Option<Snapshot>,
+    #[prop_or_default]
+    pub quit: Option<Snapshot>,
+    #[prop_or_default]
+    pub quit_day: u32,
+    pub show_samples: bool,
+    /// The current picture answers an older setting (a newer one is running).
+    pub stale: bool,
+}
+
+struct Scale {
+    days: f64,
+    lo: f64,
+    hi: f64,
+}
+
+impl Scale {
+    fn x(&self, day: f64) -> f64 {
+        LEFT + (W - LEFT - RIGHT) * day / self.days.max(1.0)
+    }
+    fn y(&self, v: f64) -> f64 {
+        let span = (self.hi - self.lo).max(1e-9);
+        TOP + (H - TOP - BOTTOM) * (1.0 - (v - self.lo) / span)
+    }
+}
+
+fn step(days: usize) -> usize {
+    days.div_ceil(MAX_POINTS).max(1)
+}
+
+fn days_sampled(days: usize) -> impl Iterator<Item = usize> {
+    let s = step(days);
+    (0..=days).step_by(s).chain((days % s != 0).then_some(days))
+}
+
+fn line(series: &[f64], sc: &Scale) -> String {
+    let days = series.len() - 1;
+    let mut d = String::new();
+    for (i, day) in days_sampled(days).enumerate() {
+        let _ = write!(
+            d,
+            "{}{:.1},{:.1}",
+            if i == 0 { "M" } else { "L" },
+            sc.x(day as f64),
+            sc.y(series[day])
+        );
+    }
+    d
+}
+
+fn area(lower: &[f64], upper: &[f64], sc: &Scale) -> String {
+    let days = lower.len() - 1;
+    let mut d = String::new();
+    for (i, day) in days_sampled(days).enumerate() {
+        let _ = write!(
+            d,
+            "{}{:.1},{:.1}",
+            if i == 0 { "M" } else { "L" },
+            sc.x(day as f64),
+            sc.y(upper[day])
+        );
+    }
+    let back: Vec<usize> = days_sampled(days).collect();
+    for day in back.into_iter().rev() {
+        let _ = write!(d, "L{:.1},{:.1}", sc.x(day as f64), sc.y(lower[day]));
+    }
+    d.push('Z');
+    d
+}
+
+fn extent(bands: &[&Band], samples: &[&[f64]]) -> (f64, f64) {
+    let mut lo = 0.0f64;
+    let mut hi = f64::MIN;
+    for b in bands {
+        for v in b.p10.iter().chain(&b.p90) {
+            lo = lo.min(*v);
+            hi = hi.max(*v);
+        }
+    }
+    for s in samples {
+        for v in *s {
+            lo = lo.min(*v);
+            hi = hi.max(*v);
+        }
+    }
+    if hi <= lo {
+        hi = lo + 1.0;
+    }
+    (lo, hi)
+}
+
+/// The sentence under each chart: what the bands mean, in plain words.
+fn explain(title: &str, band: &Band, day: usize, unit: Unit) -> String {
+    format!(
+        "In 8 of 10 simulated futures, {} on day {day} lies in the light band, between {} and {}; half lie in the dark band. The line is the median: half the futures end above it.",
+        title.to_lowercase(),
+        with_unit(band.p10[day], unit),
+        with_unit(band.p90[day], unit),
+    )
+}
+
+#[component]
+pub fn FanChart(p: &FanProps) -> Html {
+    let cursor = use_state(|| None::<usize>);
+    let show_table = use_state(|| false);
+    let svg_ref = use_node_ref();
+    let summary = &p.current.0.summary;
+    let band = &summary.metrics[p.metric];
+    let days = band.p50.len() - 1;
+    let pinned = p
+        .pinned
+        .as_ref()
+        .map(|s| &s.0.summary.metrics[p.metric])
+        .filter(|b| b.p50.len() == days + 1);
+    let quit = p
+        .quit
+        .as_ref()
+        .map(|s| &s.0.summary.metrics[p.metric])
+        .filter(|b| b.p50.len() == days + 1);
+    let samples: Vec<&[f64]> = if p.show_samples {
+        summary
+            .samples
+            .iter()
+            .map(|s| s.metrics[p.metric].as_slice())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut bands = vec![band];
+    bands.extend(pinned);
+    bands.extend(quit);
+    let (lo, hi) = extent(&bands, &samples);
+    let ticks = nice_ticks(lo, hi, 5);
+    let sc = Scale {
+        days: days as f64,
+        lo: lo.min(*ticks.first().unwrap_or(&lo)),
+        hi: hi.max(*ticks.last().unwrap_or(&hi)),
+    };
+    let x_ticks = nice_ticks(0.0, days as f64, 6);
+
+    let on_move = {
+        let cursor = cursor.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(el) = svg_ref.cast::<web_sys::Element>() {
+                let r = el.get_bounding_client_rect();
+                let vx = (e.client_x() as f64 - r.left()) / r.width().max(1.0) * W;
+                let day = ((vx - LEFT) / (W - LEFT - RIGHT) * days as f64).round();
+                cursor.set(Some(day.clamp(0.0, days as f64) as usize));
+            }
+        })
+    };
+    let on_key = {
+        let cursor = cursor.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let now = cursor.unwrap_or(days.min(365)) as i64;
+            let jump = if e.shift_key() { 30 } else { 1 };
+            let next = match e.key().as_str() {
+                "ArrowRight" => now + jump,
+                "ArrowLeft" => now - jump,
+                "Home" => 0,
+                "End" => days as i64,
+                _ => return,
+            };
+            e.prevent_default();
+            cursor.set(Some(next.clamp(0, days as i64) as usize));
+        })
+    };
+    let on_focus = {
+        let cursor = cursor.clone();
+        Callback::from(move |_: FocusEvent| {
+            if cursor.is_none() {
+                cursor.set(Some(days.min(365)));
+            }
+        })
+    };
+    let toggle_table = {
+        let show_table = show_table.clone();
+        Callback::from(move |_| show_table.set(!*show_table))
+    };
+    let name = summary.metrics[p.metric].name.clone();
+    let export_svg = {
+        let svg_ref = svg_ref.clone();
+        let name = name.clone();
+        Callback::from(move |_| download::svg_element(&svg_ref, &format!("longgame-{name}.svg")))
+    };
+    let export_png = {
+        let svg_ref = svg_ref.clone();
+        let name = name.clone();
+        Callback::from(move |_| download::png_from_svg(&svg_ref, &format!("longgame-{name}.png")))
+    };
+
+    let readout_day = cursor.unwrap_or(days.min(365));
+    let mut readout = format!(
+        "Day {readout_day}: median {}; 8 in 10 futures between {} and {}",
+        with_unit(band.p50[readout_day], p.unit),
+        with_unit(band.p10[readout_day], p.unit),
+        with_unit(band.p90[readout_day], p.unit),
+    );
+    if let Some(a) = pinned {
+        let _ = write!(
+            readout,
+            "; A: median {}",
+            with_unit(a.p50[readout_day], p.unit)
+        );
+    }
+    if let Some(q) = quit {
+        let _ = write!(
+            readout,
+            "; if you quit on day {}: median {}",
+            p.quit_day,
+            with_unit(q.p50[readout_day], p.unit)
+        );
+    }
+
+    let milestone_marks = MILESTONES.iter().filter(|&&d| d <= days).map(|&d| {
+        let x = sc.x(d as f64);
+        html! {
+            <g class="milestone">
+                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 10.0).to_string()}>{ format!("day {d}") }</text>
+            </g>
+        }
+    });
+    let sample_lines = p.show_samples.then(|| {
+        summary.samples.iter().map(|s| {
+            let series = &s.metrics[p.metric];
+            let marks = s.crises.iter().filter(|c| (c.day as usize) <= days).map(|c| {
+                let (x, y) = (sc.x(c.day as f64), sc.y(series[c.day as usize]));
+                let class = if c.firestorm { "crisis firestorm" } else { "crisis faded" };
+                let label = if c.firestorm { "firestorm" } else { "crisis that faded" };
+                html! { <circle class={class} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5"><title>{ format!("Day {}: {label}", c.day) }</title></circle> }
+            });
+            let cancel = s.cancelled_day.filter(|d| (*d as usize) <= days).map(|d| {
+                let (x, y) = (sc.x(d as f64), sc.y(series[d as usize]));
+                html! { <path class="cancelled" d={format!("M{:.1},{:.1}l8,8m0,-8l-8,8", x - 4.0, y - 4.0)}><title>{ format!("Day {d}: programme cancelled") }</title></path> }
+            });
+            html! { <g class="sample"><path class="sample-line" d={line(series, &sc)} />{ for marks }{ for cancel }</g> }
+        }).collect::<Html>()
+    });
+    let cursor_line = cursor.map(|d| {
+        let x = sc.x(d as f64);
+        html! { <line class="cursor" x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} /> }
+    });
+    let quit_line = (quit.is_some() && (p.quit_day as usize) <= days).then(|| {
+        let x = sc.x(p.quit_day as f64);
+        html! { <line class="quit-day" x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} /> }
+    });
+
+    let table = show_table.then(|| {
+        let mut rows: Vec<usize> = (0..=days).step_by(30).collect();
+        rows.extend(MILESTONES.iter().filter(|&&d| d <= days && d % 30 != 0));
+        if days % 30 != 0 {
+            rows.push(days);
+        }
+        rows.sort_unstable();
+        html! {
+            <table class="data-table">
+                <caption>{ format!("{} by day (percentiles over {} simulated futures)", p.title, summary.runs_done) }</caption>
+                <thead><tr>
+                    <th scope="col">{"Day"}</th><th scope="col">{"P10"}</th><th scope="col">{"P25"}</th>
+                    <th scope="col">{"Median"}</th><th scope="col">{"P75"}</th><th scope="col">{"P90"}</th><th scope="col">{"Mean"}</th>
+                    if pinned.is_some() { <th scope="col">{"A: median"}</th> }
+                    if quit.is_some() { <th scope="col">{"Quit: median"}</th> }
+                </tr></thead>
+                <tbody>{ for rows.into_iter().map(|d| html! {
+                    <tr>
+                        <th scope="row">{ d }</th>
+                        <td>{ with_unit(band.p10[d], p.unit) }</td><td>{ with_unit(band.p25[d], p.unit) }</td>
+                        <td>{ with_unit(band.p50[d], p.unit) }</td><td>{ with_unit(band.p75[d], p.unit) }</td>
+                        <td>{ with_unit(band.p90[d], p.unit) }</td><td>{ with_unit(band.mean[d], p.unit) }</td>
+                        if let Some(a) = pinned { <td>{ with_unit(a.p50[d], p.unit) }</td> }
+                        if let Some(q) = quit { <td>{ with_unit(q.p50[d], p.unit) }</td> }
+                    </tr>
+                }) }</tbody>
+            </table>
+        }
+    });
+
+    let note_day = days.min(365);
+    html! {
+        <figure class={classes!("chart", p.stale.then_some("stale"))} data-chart={name.clone()}
+            data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}>
+            <figcaption>
+                <span class="chart-title">{ p.title.clone() }</span>
+                <span class="chart-tools">
+                    <button type="button" class="small" onclick={toggle_table} aria-pressed={show_table.to_string()}>
+                        { if *show_table { "Hide table" } else { "Table" } }
+                    </button>
+                    <button type="button" class="small" onclick={export_svg} title="Download this chart as SVG">{"SVG"}</button>
+                    <button type="button" class="small" onclick={export_png} title="Download this chart as PNG">{"PNG"}</button>
+                </span>
+            </figcaption>
+            <svg ref={svg_ref} viewBox={format!("0 0 {W} {H}")} role="img" tabindex="0" xmlns="http://www.w3.org/2000/svg"
+                aria-label={format!("{}: fan chart over {days} days. Use the arrow keys to read values by day.", p.title)}
+                onmousemove={on_move} onkeydown={on_key} onfocus={on_focus}>
+                <style>{ SVG_STYLE }</style>
+                <rect class="plot" x={LEFT.to_string()} y={TOP.to_string()} width={(W - LEFT - RIGHT).to_string()} height={(H - TOP - BOTTOM).to_string()} />
+                { for ticks.iter().map(|t| {
+                    let y = sc.y(*t);
+                    html! { <g class="tick">
+                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ tick(*t, p.unit) }</text>
+                    </g> }
+                }) }
+                { for x_ticks.iter().map(|t| {
+                    let x = sc.x(*t);
+                    html! { <text class="xtick" x={format!("{x:.1}")} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text> }
+                }) }
+                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{"day"}</text>
+                { for milestone_marks }
+                if let Some(a) = pinned {
+                    <path class="band-a" d={area(&a.p25, &a.p75, &sc)} />
+                }
+                <path class="band-outer" d={area(&band.p10, &band.p90, &sc)} />
+                <path class="band-inner" d={area(&band.p25, &band.p75, &sc)} />
+                { sample_lines.unwrap_or_default() }
+                if let Some(a) = pinned {
+                    <path class="median-a" d={line(&a.p50, &sc)} />
+                }
+                if let Some(q) = quit {
+                    <path class="median-quit" d={line(&q.p50, &sc)} />
+                }
+                { quit_line.unwrap_or_default() }
+                <path class="median" d={line(&band.p50, &sc)} />
+                { cursor_line.unwrap_or_default() }
+            </svg>
+            <p class="readout" aria-live="polite">{ readout }</p>
+            <p class="explain">{ explain(&p.title, band, note_day, p.unit) }</p>
+            { table.unwrap_or_default() }
+        </figure>
+    }
+}
+
+/// Styles inside the SVG itself, so an exported chart looks the same on its own.
+const SVG_STYLE: &str = "
+text{font:12px system-ui,sans-serif;fill:#333}
+.plot{fill:#fff}
+.tick line{stroke:#e4e0d8}
+.milestone line{stroke:#888;stroke-dasharray:4 4}
+.milestone text{fill:#666;font-size:11px}
+.band-outer{fill:#0072b2;fill-opacity:.16}
+.band-inner{fill:#0072b2;fill-opacity:.32}
+.median{fill:none;stroke:#0072b2;stroke-width:2.5}
+.band-a{fill:#e69f00;fill-opacity:.25}
+.median-a{fill:none;stroke:#b35c00;stroke-width:2.5;stroke-dasharray:8 4}
+.median-quit{fill:none;stroke:#d55e00;stroke-width:2.5;stroke-dasharray:2 3}
+.quit-day{stroke:#d55e00;stroke-dasharray:6 3}
+.sample-line{fill:none;stroke:#555;stroke-opacity:.45;stroke-width:1}
+.crisis.firestorm{fill:#d55e00;stroke:#fff}
+.crisis.faded{fill:#009e73;stroke:#fff}
+.cancelled{stroke:#000;stroke-width:2.5}
+.cursor{stroke:#000;stroke-opacity:.5}
+";
+
+/// A small line chart of probabilities by week (goal reached, broken even, cancelled).
+#[derive(Properties, PartialEq)]
+pub struct WeeklyProps {
+    pub title: AttrValue,
+    pub series: Vec<(AttrValue, &'static str, Vec<f64>)>,
+}
+
+#[component]
+pub fn WeeklyChart(p: &WeeklyProps) -> Html {
+    let weeks = p.series.iter().map(|s| s.2.len()).max().unwrap_or(1).max(2) - 1;
+    let sc = Scale {
+        days: weeks as f64,
+        lo: 0.0,
+        hi: 1.0,
+    };
+    let line_of = |v: &[f64]| {
+        v.iter()
+            .enumerate()
+            .map(|(i, y)| {
+                format!(
+                    "{}{:.1},{:.1}",
+                    if i == 0 { "M" } else { "L" },
+                    sc.x(i as f64),
+                    sc.y(*y)
+                )
+            })
+            .collect::<String>()
+    };
+    html! {
+        <figure class="chart weekly">
+            <figcaption><span class="chart-title">{ p.title.clone() }</span></figcaption>
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={p.title.clone()} xmlns="http://www.w3.org/2000/svg">
+                <style>{ SVG_STYLE }</style>
+                <rect class="plot" x={LEFT.to_string()} y={TOP.to_string()} width={(W - LEFT - RIGHT).to_string()} height={(H - TOP - BOTTOM).to_string()} />
+                { for [0.0, 0.25, 0.5, 0.75, 1.0].iter().map(|t| {
+                    let y = sc.y(*t);
+                    html! { <g class="tick">
+                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ chance(*t) }</text>
+                    </g> }
+                }) }
+                { for nice_ticks(0.0, weeks as f64, 6).iter().map(|t| html! {
+                    <text class="xtick" x={format!("{:.1}", sc.x(*t))} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text>
+                }) }
+                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{"week"}</text>
+                { for p.series.iter().map(|(_, colour, v)| html! {
+                    <path d={line_of(v)} fill="none" stroke={*colour} stroke-width="2.5" />
+                }) }
+            </svg>
+            <ul class="legend">
+                { for p.series.iter().map(|(label, colour, _)| html! {
+                    <li><span class="swatch" style={format!("background:{colour}")}></span>{ label.clone() }</li>
+                }) }
+            </ul>
+        </figure>
+    }
+}

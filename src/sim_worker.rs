@@ -1,0 +1,128 @@
+//! The Web Worker that runs the Monte Carlo off the UI thread. It streams partial summaries
+//! as batches finish; a new job for a slot supersedes the one running there, so the latest
+//! setting always wins.
+
+use crate::model::MonteCarlo;
+use crate::state::jobs::{Job, Progress, SLOTS};
+use gloo::worker::{HandlerId, Worker, WorkerScope};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+struct Running {
+    job: Job,
+    sim: MonteCarlo,
+    started: f64,
+    last_report: f64,
+    compute_ms: f64,
+    who: HandlerId,
+}
+
+pub struct SimWorker {
+    running: [Option<Running>; SLOTS],
+    step_scheduled: bool,
+    /// Posting to this port queues a task without setTimeout's 4 ms clamp.
+    wake: web_sys::MessagePort,
+}
+
+pub enum Msg {
+    Step,
+}
+
+/// Work done between chances to receive a newer job.
+const SLICE_MS: f64 = 20.0;
+/// Runs per batch: small enough to keep slices short.
+const BATCH: u32 = 8;
+/// A first picture as soon as this many runs are in, then a refresh at most this often.
+const FIRST_REPORT_RUNS: u32 = 48;
+const REPORT_EVERY_MS: f64 = 150.0;
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl SimWorker {
+    /// Yield to the event loop (a macrotask, so newer jobs are received) and continue.
+    fn schedule(&mut self, scope: &WorkerScope<Self>) {
+        if !self.step_scheduled {
+            self.step_scheduled = true;
+            let _ = scope;
+            let _ = self.wake.post_message(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+}
+
+impl Worker for SimWorker {
+    type Message = Msg;
+    type Input = Job;
+    type Output = Progress;
+
+    fn create(scope: &WorkerScope<Self>) -> Self {
+        let channel =
+            web_sys::MessageChannel::new().expect("MessageChannel is available in workers");
+        let scope = scope.clone();
+        let on_wake = Closure::<dyn Fn()>::new(move || scope.send_message(Msg::Step));
+        channel
+            .port1()
+            .set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
+        on_wake.forget(); // lives as long as the worker
+        SimWorker {
+            running: [None, None, None],
+            step_scheduled: false,
+            wake: channel.port2(),
+        }
+    }
+
+    fn update(&mut self, scope: &WorkerScope<Self>, Msg::Step: Msg) {
+        self.step_scheduled = false;
+        let Some(r) = self.running.iter_mut().flatten().next() else {
+            return;
+        };
+        let slice_start = now();
+        let mut done = r.sim.is_done();
+        while !done && now() < slice_start + SLICE_MS {
+            done = r.sim.step(BATCH);
+        }
+        r.compute_ms += now() - slice_start;
+        let t = now();
+        let first = r.last_report == 0.0 && r.sim.runs_done() >= FIRST_REPORT_RUNS;
+        if done || first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS) {
+            r.last_report = t;
+            scope.respond(
+                r.who,
+                Progress {
+                    slot: r.job.slot,
+                    id: r.job.id,
+                    summary: r.sim.summary(),
+                    done,
+                    elapsed_ms: t - r.started,
+                    compute_ms: r.compute_ms,
+                },
+            );
+        }
+        if done {
+            let slot = r.job.slot as usize;
+            self.running[slot] = None;
+        }
+        if self.running.iter().any(Option::is_some) {
+            self.schedule(scope);
+        }
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, job: Job, who: HandlerId) {
+        let slot = job.slot as usize;
+        // Scenarios are validated by the app; an invalid one is simply not run.
+        if let Ok(sim) = MonteCarlo::new(job.scenario, job.seed, job.runs, job.samples) {
+            self.running[slot] = Some(Running {
+                job,
+                sim,
+                started: now(),
+                last_report: 0.0,
+                compute_ms: 0.0,
+                who,
+            });
+            self.schedule(scope);
+        } else {
+            self.running[slot] = None;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Messages between the app and the simulation worker, and the rule that keeps the screen
+//! honest: a result is shown only if it answers the latest request for its slot.
+
+use crate::model::{Scenario, Summary};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// What is simulated in each slot: the scenario being edited, the pinned comparison "A",
+/// and the same scenario stopped at the "quit at day X" day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Slot {
+    Current = 0,
+    Pinned = 1,
+    Quit = 2,
+}
+
+pub const SLOTS: usize = 3;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Job {
+    pub slot: Slot,
+    /// Increases with every request; results carry it so stale ones are recognised.
+    pub id: u32,
+    pub scenario: Scenario,
+    pub seed: u64,
+    pub runs: u32,
+    pub samples: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub slot: Slot,
+    pub id: u32,
+    pub summary: Summary,
+    pub done: bool,
+    /// Milliseconds since the worker received this job.
+    pub elapsed_ms: f64,
+    /// Of which spent simulating (the rest is summaries, messages and waiting).
+    pub compute_ms: f64,
+}
+
+/// The latest request and the newest matching result, per slot.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Results {
+    pub requested: [Option<Job>; SLOTS],
+    pub shown: [Option<Rc<Progress>>; SLOTS],
+    next_id: u32,
+}
+
+impl Results {
+    /// Records a new request (superseding the slot's previous one) and returns the job to send.
+    /// Returns `None` when the same work is already requested.
+    pub fn request(
+        &mut self,
+        slot: Slot,
+        scenario: Scenario,
+        seed: u64,
+        runs: u32,
+        samples: u32,
+    ) -> Option<Job> {
+        let current = &self.requested[slot as usize];
+        if current.as_ref().is_some_and(|j| {
+            j.scenario == scenario && j.seed == seed && j.runs == runs && j.samples == samples
+        }) {
+            return None;
+        }
+        self.next_id += 1;
+        let job = Job {
+            slot,
+            id: self.next_id,
+            scenario,
+            seed,
+            runs,
+            samples,
+        };
+        self.requested[slot as usize] = Some(job.clone());
+        Some(job)
+    }
+
+    /// Drops a slot's request and result (e.g. when the comparison is unpinned).
+    pub fn clear(&mut self, slot: Slot) {
+        self.requested[slot as usize] = None;
+        self.shown[slot as usize] = None;
+    }
+
+    /// Accepts a result only if it answers the latest request for its slot.
+    pub fn receive(&mut self, p: Progress) -> bool {
+        let slot = p.slot as usize;
+        let latest = self.requested[slot].as_ref().map(|j| j.id);
+        if latest != Some(p.id) {
+            return false;
+        }
+        self.shown[slot] = Some(Rc::new(p));
+        true
+    }
+
+    /// The result on screen for a slot, and whether it is for the latest request.
+    pub fn get(&self, slot: Slot) -> Option<(&Progress, bool)> {
+        let p = self.shown[slot as usize].as_deref()?;
+        let latest = self.requested[slot as usize].as_ref().map(|j| j.id);
+        Some((p, latest == Some(p.id)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MonteCarlo;
+
+    fn progress(job: &Job) -> Progress {
+        let summary = MonteCarlo::new(job.scenario, job.seed, 4, 0)
+            .unwrap()
+            .run_all();
+        Progress {
+            slot: job.slot,
+            id: job.id,
+            summary,
+            done: true,
+            elapsed_ms: 1.0,
+            compute_ms: 1.0,
+        }
+    }
+
+    #[test]
+    fn a_stale_result_is_never_shown_as_current() {
+        let mut r = Results::default();
+        let mut s = Scenario::default();
+        let old = r.request(Slot::Current, s, 1, 4, 0).unwrap();
+        assert!(
+            r.request(Slot::Current, s, 1, 4, 0).is_none(),
+            "same work is not resent"
+        );
+        s.levers.budget = 100.0;
+        let new = r.request(Slot::Current, s, 1, 4, 0).unwrap();
+        assert!(
+            !r.receive(progress(&old)),
+            "the superseded job's result is dropped"
+        );
+        assert!(r.get(Slot::Current).is_none());
+        assert!(r.receive(progress(&new)));
+        assert_eq!(
+            r.get(Slot::Current)
+                .unwrap()
+                .0
+                .summary
+                .scenario
+                .levers
+                .budget,
+            100.0
+        );
+        s.levers.budget = 200.0;
+        r.request(Slot::Current, s, 1, 4, 0).unwrap();
+        let (shown, latest) = r.get(Slot::Current).unwrap();
+        assert!(
+            !latest,
+            "the old picture is marked as outdated while the new one runs"
+        );
+        assert_eq!(shown.summary.scenario.levers.budget, 100.0);
+    }
+
+    #[test]
+    fn slots_are_independent_and_can_be_cleared() {
+        let mut r = Results::default();
+        let a = r
+            .request(Slot::Pinned, Scenario::default(), 1, 4, 0)
+            .unwrap();
+        let b = r
+            .request(Slot::Current, Scenario::default(), 1, 4, 0)
+            .unwrap();
+        assert!(r.receive(progress(&a)));
+        assert!(r.receive(progress(&b)));
+        r.clear(Slot::Pinned);
+        assert!(r.get(Slot::Pinned).is_none());
+        assert!(!r.receive(progress(&a)));
+        assert!(r.get(Slot::Current).is_some());
+    }
+}

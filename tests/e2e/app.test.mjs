@@ -1,0 +1,268 @@
+// The workshop app in a real Chromium: levers, charts, sharing, comparing, saving, exporting.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useApp, textOf, waitDone, medians, queryOf } from './helpers.mjs';
+
+const app = useApp();
+const METRICS = ['reach', 'followers', 'engagement', 'trust', 'leads', 'customers', 'cost', 'roi'];
+
+app.test('the default scenario is simulated and charted on first open', async ({ open, page }) => {
+  await open();
+  const done = await waitDone(page);
+  assert.equal(done.runs, 500);
+  assert.equal(done.days, 730);
+  const m = await medians(page);
+  assert.deepEqual(Object.keys(m).sort(), [...METRICS].sort());
+  assert.ok(m.leads > 0 && m.followers > 200, `medians look empty: ${JSON.stringify(m)}`);
+  // Fan: both bands and the median are drawn, with milestones.
+  for (const sel of ['.band-outer', '.band-inner', '.median', '.milestone']) {
+    assert.ok(await page.locator(`.chart[data-chart="leads"] ${sel}`).count() > 0, `${sel} missing`);
+  }
+  assert.match(await textOf(page, '.chart[data-chart="leads"] .explain'), /8 of 10 simulated futures/);
+  assert.match(await textOf(page, '.patience'), /When will it pay off\?/);
+  assert.equal(await page.locator('.milestone-card').count(), 3);
+  assert.match(await textOf(page, '#preset'), /A reasonable start/);
+});
+
+app.test('every lever moved by keyboard changes the chart and the link', async ({ open, page }) => {
+  await open();
+  const cases = [
+    ['budget', 'b', 'leads'], ['posts_per_week', 'p', 'reach'],
+    ['responsiveness', 'r', 'trust'], ['buy_in', 'i', 'leads'],
+  ];
+  for (const [lever, key, metric] of cases) {
+    const before = await waitDone(page);
+    const m0 = await medians(page);
+    const slider = page.locator(`#lever-${lever}`);
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    const after = await waitDone(page);
+    assert.ok(after.job > before.job, `${lever}: no new simulation`);
+    const q = new URLSearchParams(await queryOf(page));
+    assert.ok(q.has(key), `${lever}: link has no '${key}' (${q})`);
+    const m1 = await medians(page);
+    assert.notEqual(m1[metric], m0[metric], `${lever}: ${metric} did not move`);
+    // The typed value box follows the slider.
+    const typed = await page.locator(`[data-lever="${lever}"] .typed`).inputValue();
+    assert.equal(Number(typed), Number(q.get(key)));
+  }
+});
+
+app.test('typing a value works, a bad value is refused with a message, and ↺ restores', async ({ open, page }) => {
+  await open();
+  await waitDone(page);
+  const box = page.locator('[data-lever="buy_in"] .typed');
+  await box.fill('15');
+  await box.press('Enter');
+  await waitDone(page);
+  assert.equal(new URLSearchParams(await queryOf(page)).get('i'), '15');
+  assert.match(await textOf(page, '[data-lever="buy_in"] .meaning'), /experiment management expects to fail/);
+  await box.fill('150');
+  await box.press('Enter');
+  assert.match(await textOf(page, '[data-lever="buy_in"] .field-error'), /from 0 to 100/);
+  assert.equal(new URLSearchParams(await queryOf(page)).get('i'), '15');
+  await page.locator('[data-lever="buy_in"] .reset').click();
+  await waitDone(page);
+  assert.equal(new URLSearchParams(await queryOf(page)).get('i'), null);
+});
+
+app.test('a shared link reproduces exactly the same numbers, matching the native engine', async ({ open, page, context }) => {
+  const link = '?v=1&b=4000&p=7&i=90&s=7&n=200';
+  await open(link);
+  await waitDone(page);
+  const first = await medians(page);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.waitForSelector('.status[data-status="done"]', { timeout: 20000 });
+  assert.deepEqual(await medians(other), first);
+  // The same seed natively (command line) gives the same medians, bit for bit.
+  const cli = process.env.LONGGAME_CLI;
+  if (cli) {
+    const { execFileSync } = await import('node:child_process');
+    const out = JSON.parse(execFileSync(cli, ['run', '--set', 'budget=4000', '--set', 'posts_per_week=7',
+      '--set', 'buy_in=90', '--seed', '7', '--runs', '200', '--samples', '8'], { maxBuffer: 1 << 28 }));
+    for (const band of out.metrics) assert.equal(first[band.name], band.p50[365], `${band.name} differs from native`);
+  }
+});
+
+app.test('presets load their levers and their lesson', async ({ open, page }) => {
+  await open();
+  await waitDone(page);
+  await page.selectOption('#preset', 'half-hearted');
+  await waitDone(page);
+  const q = new URLSearchParams(await queryOf(page));
+  assert.deepEqual([q.get('b'), q.get('p'), q.get('r'), q.get('i')], ['300', '3', '20', '15']);
+  assert.match(await textOf(page, '.presets .meaning'), /expects it to fail/);
+  const half = await medians(page);
+  await page.selectOption('#preset', 'committed');
+  await waitDone(page);
+  const committed = await medians(page);
+  assert.ok(committed.leads > 10 * Math.max(half.leads, 1), `committed ${committed.leads} vs half-hearted ${half.leads}`);
+});
+
+app.test('bad links never break the page: bad fields fall back and are reported', async ({ open, page }) => {
+  await open('?v=1&b=lots&i=80&r=250');
+  await waitDone(page);
+  const notice = await textOf(page, '.notices');
+  assert.match(notice, /budget is 'lots'/);
+  assert.match(notice, /responsiveness is 250/);
+  assert.equal(await page.locator('[data-lever="buy_in"] .typed').inputValue(), '80');
+  assert.equal(await page.locator('[data-lever="budget"] .typed').inputValue(), '3000');
+  const fuzz = ['?', '?v=', '?v=99', '?b=', '?b=-1', '?b=1e400', '?b=NaN', '?p=inf', '?r=%', '?r=%zz', '?i=%F0%9F%98%80',
+    '?A=', '?A=b', '?A=b:', '?A=b:1:2,,,', '?A=zz:1', '?s=-1', '?s=99999999999999999999', '?n=0', '?n=1e9',
+    '?d=29', '?d=5000', '?d=30.5', '?gd=0', '?cd=99999', '?m=10&f=99', '?f=1e12', '?lang=' + 'x'.repeat(50),
+    '?embed=maybe', '?&&&', '?==', '?b=1&b=2&b=3', '?%00=%00', '?v=1&b=' + '9'.repeat(400), '?q=-5', '?fit=101'];
+  for (const q of fuzz) {
+    // Few runs: this test is about the page surviving the link, not the numbers.
+    await page.goto(new URL(q + (q.includes('n=') ? '' : '&n=20'), page.url()).href);
+    await page.waitForSelector('[data-app-ready]', { timeout: 15000 });
+    await waitDone(page);
+    assert.equal(await page.locator('.chart[data-chart="leads"]').count(), 1, `no chart for ${q}`);
+  }
+});
+
+app.test('compare: pin A, change to B, see both with the same seed', async ({ open, page }) => {
+  await open('?n=200');
+  await waitDone(page);
+  await page.getByRole('button', { name: 'Pin as A' }).click();
+  const box = page.locator('[data-lever="buy_in"] .typed');
+  await box.fill('10');
+  await box.press('Enter');
+  await waitDone(page);
+  await page.locator('.compare-summary').waitFor();
+  assert.match(await textOf(page, '.crn-note'), /same random draws \(common random numbers\)/);
+  assert.ok(await page.locator('.chart[data-chart="leads"] .median-a').count() === 1, 'A is not overlaid');
+  const q = new URLSearchParams(await queryOf(page));
+  assert.equal(q.get('A'), '', 'the pinned default scenario is in the link');
+  assert.equal(q.get('i'), '10');
+  const diff = await textOf(page, '.compare-table tr[data-metric="leads"]');
+  assert.match(diff, /−/, `low buy-in should lose leads: ${diff}`);
+  // The pin survives a reload (it is in the link).
+  await page.reload();
+  await waitDone(page);
+  await page.locator('.compare-summary').waitFor();
+  await page.getByRole('button', { name: 'Unpin A' }).click();
+  assert.equal(await page.locator('.compare-summary').count(), 0);
+});
+
+app.test('quit at day X overlays where the metrics would go', async ({ open, page }) => {
+  await open('?n=100');
+  await waitDone(page);
+  await page.fill('#quit-day', '120');
+  await page.press('#quit-day', 'Enter');
+  await page.locator('.chart[data-chart="cost"] .median-quit').waitFor({ timeout: 20000 });
+  assert.match(await textOf(page, '.chart[data-chart="cost"] .readout'), /if you quit on day 120/);
+});
+
+app.test('charts: hover and keyboard readout, data table, sample paths with crisis markers', async ({ open, page }) => {
+  await open('?cd=30&r=10&i=20&n=100');
+  await waitDone(page);
+  const chart = page.locator('.chart[data-chart="followers"]');
+  await chart.locator('svg').focus();
+  await page.keyboard.press('End');
+  assert.match(await chart.locator('.readout').innerText(), /^Day 730: median/);
+  await page.keyboard.press('Shift+ArrowLeft');
+  assert.match(await chart.locator('.readout').innerText(), /^Day 700: median/);
+  const box = await chart.locator('svg').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  assert.match(await chart.locator('.readout').innerText(), /^Day 3\d\d: median/);
+  await chart.getByRole('button', { name: 'Table' }).click();
+  const rows = await chart.locator('table tbody tr').count();
+  assert.ok(rows >= 25, `table has ${rows} rows`);
+  assert.equal(await chart.locator('table thead th').first().innerText(), 'Day');
+  await page.locator('.toggle input').check();
+  assert.ok(await chart.locator('.sample-line').count() >= 8);
+  assert.ok(await chart.locator('.crisis').count() >= 8, 'the day-30 crisis is marked on every sample path');
+});
+
+app.test('saved scenarios: save, reload, load, rename, delete', async ({ open, page }) => {
+  await open('?b=1234&n=100');
+  await waitDone(page);
+  await page.fill('.save-form input', 'Pilot');
+  await page.click('.save-form button');
+  await page.goto(new URL('./?n=100', page.url()).href);
+  await page.waitForSelector('[data-saved="Pilot"]');
+  await page.click('[data-saved="Pilot"] >> text=Load');
+  await waitDone(page);
+  assert.equal(new URLSearchParams(await queryOf(page)).get('b'), '1234');
+  await page.click('[data-saved="Pilot"] >> text=Rename');
+  await page.fill('[data-saved="Pilot"] .rename input', 'Pilot 2');
+  await page.click('[data-saved="Pilot"] .rename button');
+  await page.waitForSelector('[data-saved="Pilot 2"]');
+  await page.reload();
+  await page.waitForSelector('[data-saved="Pilot 2"]');
+  await page.click('[data-saved="Pilot 2"] >> text=Delete');
+  await page.reload();
+  await page.waitForSelector('[data-app-ready]');
+  assert.equal(await page.locator('[data-saved]').count(), 0);
+});
+
+app.test('a corrupted store is reported and kept aside, never wiped', async ({ open, page }) => {
+  await open('?n=50');
+  await page.evaluate(() => localStorage.setItem('longgame.saved.v1', '{broken'));
+  await page.reload();
+  await page.waitForSelector('.saved .panel-message');
+  assert.match(await textOf(page, '.saved .panel-message'), /could not be read.*kept/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('longgame.saved.unreadable')), '{broken');
+  await page.fill('.save-form input', 'Fresh');
+  await page.click('.save-form button');
+  await page.waitForSelector('[data-saved="Fresh"]');
+  assert.equal(await page.evaluate(() => localStorage.getItem('longgame.saved.unreadable')), '{broken');
+});
+
+async function download(page, click) {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: d.suggestedFilename(), data: await readFile(await d.path()) };
+}
+
+app.test('exports download the summary, the scenario and the charts', async ({ open, page }) => {
+  await open('?d=120&n=60');
+  await waitDone(page);
+  const csv = await download(page, () => page.click('text=Summary CSV'));
+  const lines = csv.data.toString().trim().split('\n');
+  assert.equal(csv.name, 'longgame-summary.csv');
+  assert.match(lines[0], /^day,reach_p10,reach_p25,reach_p50/);
+  assert.equal(lines.length, 122);
+  const json = JSON.parse((await download(page, () => page.click('text=Summary JSON'))).data);
+  assert.equal(json.metrics.length, 8);
+  assert.equal(json.metrics[4].p50.length, 121);
+  const scenario = JSON.parse((await download(page, () => page.click('text=Scenario JSON'))).data);
+  assert.equal(scenario.assumptions.horizon_days, 120);
+  const svg = await download(page, () => page.locator('.chart[data-chart="leads"]').getByRole('button', { name: 'SVG' }).click());
+  assert.match(svg.data.toString(), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg.data.toString(), /class="median"/);
+  const png = await download(page, () => page.locator('.chart[data-chart="leads"]').getByRole('button', { name: 'PNG' }).click());
+  assert.equal(png.name, 'longgame-leads.png');
+  assert.deepEqual([...png.data.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+});
+
+app.test('importing a scenario file applies it; a bad file is refused by name', async ({ open, page }) => {
+  await open('?n=50');
+  await waitDone(page);
+  const input = page.locator('.import input[type=file]');
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"budget": "lots"}}') });
+  assert.match(await textOf(page, '.export .panel-message'), /Could not import bad\.json: levers\.budget/);
+  await input.setInputFiles({ name: 'range.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"buy_in": 140}}') });
+  assert.match(await textOf(page, '.export .panel-message'), /buy_in is 140, but must be between 0 and 100/);
+  await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"budget": 2500, "buy_in": 40}}') });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('b') === '2500');
+  assert.equal(await page.locator('[data-lever="buy_in"] .typed').inputValue(), '40');
+});
+
+app.test('embed mode is compact and chrome-less', async ({ open, page }) => {
+  await open('?embed=1&n=50');
+  await waitDone(page);
+  assert.equal(await page.locator('.tagline').count(), 0);
+  assert.equal(await page.locator('.saved').count(), 0);
+  assert.equal(await page.locator('.chart[data-chart]').count(), 2);
+  const href = await page.locator('.open-full').getAttribute('href');
+  assert.ok(href.startsWith('./?') && !href.includes('embed'), href);
+});
+
+app.test('a panic shows a banner with reload and details instead of a dead page', async ({ open, page }) => {
+  await open('?debug=panic&n=50');
+  await page.locator('#crash-banner').waitFor({ timeout: 10000 });
+  assert.match(await textOf(page, '#crash-banner'), /Something went wrong/);
+  assert.match(await page.locator('#crash-banner textarea').inputValue(), /deliberate panic/);
+  assert.equal(await page.locator('#crash-banner button', { hasText: 'Reload' }).count(), 1);
+}, { expectErrors: true });

@@ -1,0 +1,54 @@
+// Speed as the user feels it, measured in headless Chromium: how fast the chart follows a
+// slider, how long a full default run takes, and the engine's run-days per second in wasm.
+// The figures are printed and written to target/test-logs/browser-perf.json (see docs/PERFORMANCE.md).
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { useApp, waitDone } from './helpers.mjs';
+
+const app = useApp();
+const LOGS = fileURLToPath(new URL('../../target/test-logs/', import.meta.url));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+app.test('the chart follows a slider quickly and a full default run finishes fast', async ({ open, page }) => {
+  await open();
+  const full = [];
+  full.push(await waitDone(page));
+  const latencies = [];
+  const slider = page.locator('#lever-budget');
+  for (let i = 0; i < 9; i++) {
+    const job0 = (await waitDone(page)).job;
+    await slider.focus();
+    const measured = page.evaluate((job0) => new Promise((resolve) => {
+      let t0 = null;
+      document.addEventListener('keydown', () => { t0 ??= performance.now(); }, { once: true, capture: true });
+      const obs = new MutationObserver(() => {
+        const s = document.querySelector('.status');
+        if (t0 !== null && s && Number(s.dataset.job) > job0 && s.dataset.status !== 'updating') {
+          obs.disconnect();
+          resolve(performance.now() - t0);
+        }
+      });
+      obs.observe(document.body, { attributes: true, subtree: true, childList: true });
+    }), job0);
+    await page.waitForTimeout(50);
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    latencies.push(await measured);
+    full.push(await waitDone(page));
+  }
+  const runDays = full.map((f) => (f.runs * f.days) / (f.computeMs / 1000));
+  const figures = {
+    slider_to_chart_ms_median: Math.round(median(latencies)),
+    slider_to_chart_ms_all: latencies.map(Math.round),
+    full_default_run_ms_median: Math.round(median(full.map((f) => f.elapsedMs))),
+    wasm_run_days_per_second_median: Math.round(median(runDays)),
+    runs: full[0].runs,
+    days: full[0].days,
+  };
+  console.log('browser performance:', JSON.stringify(figures));
+  await mkdir(LOGS, { recursive: true });
+  await writeFile(`${LOGS}browser-perf.json`, JSON.stringify(figures, null, 2));
+  // Targets are 150 ms and 1 s on a 2-core machine; fail only well beyond them (shared CI).
+  assert.ok(figures.slider_to_chart_ms_median < 600, `slider → chart took ${figures.slider_to_chart_ms_median} ms`);
+  assert.ok(figures.full_default_run_ms_median < 2500, `a full default run took ${figures.full_default_run_ms_median} ms`);
+});
