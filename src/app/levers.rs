@@ -32,26 +32,44 @@ fn input_value(e: &Event) -> String {
 #[component]
 pub fn Lever(p: &LeverProps) -> Html {
     let error = use_state(|| None::<String>);
+    // What is being typed: kept across re-renders (results stream in while people type).
+    let draft = use_state(|| None::<String>);
     let id = format!("lever-{}", p.name);
     let range = p.range;
     let on_slide = {
         let cb = p.on_change.clone();
         let error = error.clone();
+        let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
             if let Ok(v) = input_value(&e).parse::<f64>() {
                 error.set(None);
+                draft.set(None);
                 cb.emit(v);
+            }
+        })
+    };
+    let on_draft = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| draft.set(Some(input_value(&e))))
+    };
+    let on_blur = {
+        let (draft, error) = (draft.clone(), error.clone());
+        Callback::from(move |_: FocusEvent| {
+            if error.is_none() {
+                draft.set(None);
             }
         })
     };
     let on_typed = {
         let cb = p.on_change.clone();
         let error = error.clone();
+        let draft = draft.clone();
         Callback::from(move |e: Event| {
             let text = input_value(&e);
             match text.trim().replace([',', ' '], "").parse::<f64>() {
                 Ok(v) if v.is_finite() && v >= range.min && v <= range.max => {
                     error.set(None);
+                    draft.set(None);
                     cb.emit(v);
                 }
                 _ => error.set(Some(format!(
@@ -65,9 +83,10 @@ pub fn Lever(p: &LeverProps) -> Html {
     let reset = {
         let cb = p.on_change.clone();
         let default = p.default;
-        let error = error.clone();
+        let (error, draft) = (error.clone(), draft.clone());
         Callback::from(move |_| {
             error.set(None);
+            draft.set(None);
             cb.emit(default)
         })
     };
@@ -88,7 +107,8 @@ pub fn Lever(p: &LeverProps) -> Html {
                 <span class="lever-value">
                     <input type="number" class="typed" aria-label={format!("{} value", p.label)}
                         min={range.min.to_string()} max={range.max.to_string()} step="any"
-                        value={p.value.to_string()} onchange={on_typed}
+                        value={(*draft).clone().unwrap_or_else(|| p.value.to_string())}
+                        oninput={on_draft} onchange={on_typed} onblur={on_blur}
                         aria-invalid={error.is_some().to_string()} />
                     <span class="unit">{ unit.clone() }</span>
                     <button type="button" class="reset small" onclick={reset} disabled={p.value == p.default}

@@ -120,7 +120,8 @@ pub const REVIEW_EVERY_DAYS: u32 = 90;
 pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 
 // --- Outcomes ------------------------------------------------------------------------------------
-/// Leads per organic engagement at neutral trust and starting capability.
+/// Leads per organic engagement at neutral trust and capability 0.5 (the intent multiplier is
+/// `(trust/0.5)² · (0.5 + capability)`, so a new page starts at about 0.55 of this).
 pub const LEADS_PER_ENGAGEMENT: f64 = 0.03;
 /// Leads per paid engagement (lower intent).
 pub const LEADS_PER_PAID_ENGAGEMENT: f64 = 0.006;

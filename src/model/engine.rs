@@ -44,7 +44,7 @@ pub struct Derived {
     slots_reference: f64,
     fatigue_engagement: f64,
     fatigue_unfollow: f64,
-    /// Intended share of messages answered (responsiveness times delivered effort).
+    /// Intended share of messages answered: see [`staff_answer_share`].
     answer_share: f64,
     reply_satisfaction: f64,
     crisis_satisfaction: f64,

@@ -3,7 +3,7 @@
 
 /// Bins per series. A percentile is the mean of the values in its bin: exact where many
 /// runs share a value (zero leads, say), and otherwise within one bin width — the range is
-/// at most about twice the observed spread, so within ~1.6% of that spread.
+/// at most a few times the observed spread, so within a few percent of that spread.
 pub const BINS: usize = 128;
 
 /// Adaptive histograms for many series at once (struct of arrays, for cache-friendly inserts).
@@ -68,7 +68,7 @@ impl QuantileGrid {
                 sums[0] += x;
                 return;
             }
-            // Second distinct value: size the range so both fit in its middle half.
+            // Second distinct value: size the range so both fit with room to spare.
             let old_lo = self.lo[s];
             let width = (x - old_lo).abs() / (BINS / 2) as f64;
             let new_lo = if x < old_lo {

@@ -12,8 +12,15 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, String> {
                 .into(),
         );
     }
-    let scenario: Scenario = serde_path_to_error::deserialize(value)
-        .map_err(|e| format!("{}: {}", e.path(), e.inner()))?;
+    let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
+        // Say "number", not Rust's type names.
+        let inner = e
+            .inner()
+            .to_string()
+            .replace("expected f64", "expected a number")
+            .replace("expected u32", "expected a whole number of days");
+        format!("{}: {inner}", e.path())
+    })?;
     scenario.validate().map_err(|e| e.to_string())?;
     Ok(scenario)
 }

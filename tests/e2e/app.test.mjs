@@ -1,7 +1,7 @@
 // The workshop app in a real Chromium: levers, charts, sharing, comparing, saving, exporting.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, textOf, waitDone, medians, queryOf } from './helpers.mjs';
+import { useApp, textOf, waitDone, afterChange, medians, queryOf } from './helpers.mjs';
 
 const app = useApp();
 const METRICS = ['reach', 'followers', 'engagement', 'trust', 'leads', 'customers', 'cost', 'roi'];
@@ -36,7 +36,8 @@ app.test('every lever moved by keyboard changes the chart and the link', async (
     const slider = page.locator(`#lever-${lever}`);
     await slider.focus();
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
-    const after = await waitDone(page);
+    await page.waitForFunction((key) => new URLSearchParams(location.search).has(key), key);
+    const after = await waitDone(page, { after: before.job });
     assert.ok(after.job > before.job, `${lever}: no new simulation`);
     const q = new URLSearchParams(await queryOf(page));
     assert.ok(q.has(key), `${lever}: link has no '${key}' (${q})`);
@@ -52,17 +53,14 @@ app.test('typing a value works, a bad value is refused with a message, and ↺ r
   await open();
   await waitDone(page);
   const box = page.locator('[data-lever="buy_in"] .typed');
-  await box.fill('15');
-  await box.press('Enter');
-  await waitDone(page);
+  await afterChange(page, async () => { await box.fill('15'); await box.press('Enter'); });
   assert.equal(new URLSearchParams(await queryOf(page)).get('i'), '15');
   assert.match(await textOf(page, '[data-lever="buy_in"] .meaning'), /experiment management expects to fail/);
   await box.fill('150');
   await box.press('Enter');
   assert.match(await textOf(page, '[data-lever="buy_in"] .field-error'), /from 0 to 100/);
   assert.equal(new URLSearchParams(await queryOf(page)).get('i'), '15');
-  await page.locator('[data-lever="buy_in"] .reset').click();
-  await waitDone(page);
+  await afterChange(page, () => page.locator('[data-lever="buy_in"] .reset').click());
   assert.equal(new URLSearchParams(await queryOf(page)).get('i'), null);
 });
 
@@ -88,14 +86,12 @@ app.test('a shared link reproduces exactly the same numbers, matching the native
 app.test('presets load their levers and their lesson', async ({ open, page }) => {
   await open();
   await waitDone(page);
-  await page.selectOption('#preset', 'half-hearted');
-  await waitDone(page);
+  await afterChange(page, () => page.selectOption('#preset', 'half-hearted'));
   const q = new URLSearchParams(await queryOf(page));
   assert.deepEqual([q.get('b'), q.get('p'), q.get('r'), q.get('i')], ['300', '3', '20', '15']);
   assert.match(await textOf(page, '.presets .meaning'), /expects it to fail/);
   const half = await medians(page);
-  await page.selectOption('#preset', 'committed');
-  await waitDone(page);
+  await afterChange(page, () => page.selectOption('#preset', 'committed'));
   const committed = await medians(page);
   assert.ok(committed.leads > 10 * Math.max(half.leads, 1), `committed ${committed.leads} vs half-hearted ${half.leads}`);
 });
@@ -126,9 +122,7 @@ app.test('compare: pin A, change to B, see both with the same seed', async ({ op
   await waitDone(page);
   await page.getByRole('button', { name: 'Pin as A' }).click();
   const box = page.locator('[data-lever="buy_in"] .typed');
-  await box.fill('10');
-  await box.press('Enter');
-  await waitDone(page);
+  await afterChange(page, async () => { await box.fill('10'); await box.press('Enter'); });
   await page.locator('.compare-summary').waitFor();
   assert.match(await textOf(page, '.crn-note'), /same random draws \(common random numbers\)/);
   assert.ok(await page.locator('.chart[data-chart="leads"] .median-a').count() === 1, 'A is not overlaid');
@@ -182,8 +176,7 @@ app.test('saved scenarios: save, reload, load, rename, delete', async ({ open, p
   await page.click('.save-form button');
   await page.goto(new URL('./?n=100', page.url()).href);
   await page.waitForSelector('[data-saved="Pilot"]');
-  await page.click('[data-saved="Pilot"] >> text=Load');
-  await waitDone(page);
+  await afterChange(page, () => page.click('[data-saved="Pilot"] >> text=Load'));
   assert.equal(new URLSearchParams(await queryOf(page)).get('b'), '1234');
   await page.click('[data-saved="Pilot"] >> text=Rename');
   await page.fill('[data-saved="Pilot"] .rename input', 'Pilot 2');
@@ -241,9 +234,9 @@ app.test('importing a scenario file applies it; a bad file is refused by name', 
   await waitDone(page);
   const input = page.locator('.import input[type=file]');
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"budget": "lots"}}') });
-  assert.match(await textOf(page, '.export .panel-message'), /Could not import bad\.json: levers\.budget/);
+  await page.locator('.export .panel-message', { hasText: /Could not import bad\.json: levers\.budget: .*expected a number/ }).waitFor();
   await input.setInputFiles({ name: 'range.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"buy_in": 140}}') });
-  assert.match(await textOf(page, '.export .panel-message'), /buy_in is 140, but must be between 0 and 100/);
+  await page.locator('.export .panel-message', { hasText: /range\.json: levers\.buy_in is 140, but must be between 0 and 100/ }).waitFor();
   await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"budget": 2500, "buy_in": 40}}') });
   await page.waitForFunction(() => new URLSearchParams(location.search).get('b') === '2500');
   assert.equal(await page.locator('[data-lever="buy_in"] .typed').inputValue(), '40');

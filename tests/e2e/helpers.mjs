@@ -77,10 +77,16 @@ export function useApp() {
 /** The visible text of the first element matching `selector`. */
 export const textOf = (page, selector) => page.locator(selector).first().innerText();
 
-/** Waits until the simulation shown is complete and current; returns its status attributes. */
-export async function waitDone(page, { timeout = 20000 } = {}) {
-  const status = page.locator('.status[data-status="done"]');
-  await status.waitFor({ timeout });
+/**
+ * Waits until the simulation shown is complete and current — and, with `after`, newer than
+ * that job (so an action's result is awaited, not the picture from before it).
+ */
+export async function waitDone(page, { after = -1, timeout = 20000 } = {}) {
+  await page.waitForFunction((after) => {
+    const s = document.querySelector('.status');
+    return s && s.dataset.status === 'done' && Number(s.dataset.job) > after;
+  }, after, { timeout });
+  const status = page.locator('.status');
   return {
     job: Number(await status.getAttribute('data-job')),
     runs: Number(await status.getAttribute('data-runs')),
@@ -88,6 +94,13 @@ export async function waitDone(page, { timeout = 20000 } = {}) {
     elapsedMs: Number(await status.getAttribute('data-elapsed-ms')),
     computeMs: Number(await status.getAttribute('data-compute-ms')),
   };
+}
+
+/** Runs `action` and waits for the simulation it starts to finish. */
+export async function afterChange(page, action) {
+  const { job } = await waitDone(page);
+  await action();
+  return waitDone(page, { after: job });
 }
 
 /** The median on day min(365, horizon) of every chart, keyed by metric name. */
