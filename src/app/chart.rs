@@ -10,9 +10,9 @@ use crate::model::Band;
 use std::fmt::Write;
 use yew::prelude::*;
 
-const W: f64 = 640.0;
-const H: f64 = 270.0;
-const LEFT: f64 = 58.0;
+const W: f64 = 520.0;
+const H: f64 = 250.0;
+const LEFT: f64 = 54.0;
 const RIGHT: f64 = 14.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 30.0;
@@ -246,7 +246,7 @@ pub fn FanChart(p: &FanProps) -> Html {
         html! {
             <g class="milestone">
                 <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 10.0).to_string()}>{ format!("day {d}") }</text>
+                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 11.0).to_string()}>{ format!("day {d}") }</text>
             </g>
         }
     });
@@ -333,7 +333,7 @@ pub fn FanChart(p: &FanProps) -> Html {
                 }) }
                 { for x_ticks.iter().map(|t| {
                     let x = sc.x(*t);
-                    html! { <text class="xtick" x={format!("{x:.1}")} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text> }
+                    html! { <text class="xtick" x={format!("{x:.1}")} y={(H - BOTTOM + 19.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text> }
                 }) }
                 <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{"day"}</text>
                 { for milestone_marks }
@@ -362,11 +362,11 @@ pub fn FanChart(p: &FanProps) -> Html {
 
 /// Styles inside the SVG itself, so an exported chart looks the same on its own.
 const SVG_STYLE: &str = "
-text{font:12px system-ui,sans-serif;fill:#333}
+text{font:14px system-ui,sans-serif;fill:#333}
 .plot{fill:#fff}
 .tick line{stroke:#e4e0d8}
 .milestone line{stroke:#888;stroke-dasharray:4 4}
-.milestone text{fill:#666;font-size:11px}
+.milestone text{fill:#555;font-size:12px}
 .band-outer{fill:#0072b2;fill-opacity:.16}
 .band-inner{fill:#0072b2;fill-opacity:.32}
 .median{fill:none;stroke:#0072b2;stroke-width:2.5}
@@ -423,7 +423,7 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
                     </g> }
                 }) }
                 { for nice_ticks(0.0, weeks as f64, 6).iter().map(|t| html! {
-                    <text class="xtick" x={format!("{:.1}", sc.x(*t))} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text>
+                    <text class="xtick" x={format!("{:.1}", sc.x(*t))} y={(H - BOTTOM + 19.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text>
                 }) }
                 <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{"week"}</text>
                 { for p.series.iter().map(|(_, colour, v)| html! {

@@ -162,8 +162,10 @@ pub fn responsiveness_meaning(responsiveness: f64, buy_in: f64) -> String {
         "typically within the hour".to_string()
     } else if hours < 24.0 {
         format!("typically within {hours:.0} hours")
+    } else if hours < 36.0 {
+        "typically after about a day".to_string()
     } else {
-        format!("typically after {:.0} days", hours / 24.0)
+        format!("typically after about {:.0} days", hours / 24.0)
     };
     let lead = if r >= 0.95 {
         "Every comment answered"
