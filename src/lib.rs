@@ -5,6 +5,7 @@
 
 pub mod model;
 pub mod state;
+pub mod story;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -56,15 +56,20 @@ fn any_shared() -> impl Strategy<Value = Shared> {
         proptest::option::of(any_scenario()),
         any::<bool>(),
         proptest::option::of("[a-z]{2}"),
+        proptest::option::of(("[a-zA-Z0-9{}\":,.%+&=/?#-]{1,60}", 0u32..999)),
     )
-        .prop_map(|(scenario, seed, runs, pinned, embed, lang)| Shared {
-            scenario,
-            seed,
-            runs,
-            pinned,
-            embed,
-            lang,
-        })
+        .prop_map(
+            |(scenario, seed, runs, pinned, embed, lang, story)| Shared {
+                scenario,
+                seed,
+                runs,
+                pinned,
+                embed,
+                lang,
+                step: story.as_ref().map_or(0, |s| s.1),
+                story: story.map(|s| s.0),
+            },
+        )
 }
 
 proptest! {

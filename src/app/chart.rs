@@ -34,6 +34,15 @@ pub struct FanProps {
     pub show_samples: bool,
     /// The current picture answers an older setting (a newer one is running).
     pub stale: bool,
+    /// Draw only up to this day ("play the year", story reveals); the axes keep the horizon.
+    #[prop_or_default]
+    pub reveal_day: Option<u32>,
+    /// The room's prediction (day, value), shown against the simulated fan.
+    #[prop_or_default]
+    pub guess: Option<(u32, f64)>,
+    /// Clicking the plot picks a value (for predictions).
+    #[prop_or_default]
+    pub on_pick: Option<Callback<f64>>,
 }
 
 struct Scale {
@@ -135,6 +144,8 @@ pub fn FanChart(p: &FanProps) -> Html {
     let summary = &p.current.0.summary;
     let band = &summary.metrics[p.metric];
     let days = band.p50.len() - 1;
+    let shown = p.reveal_day.map_or(days, |d| (d as usize).min(days));
+    let upto = |v: &[f64]| v[..=shown.min(v.len() - 1)].to_vec();
     let pinned = p
         .pinned
         .as_ref()
@@ -178,6 +189,18 @@ pub fn FanChart(p: &FanProps) -> Html {
             }
         })
     };
+    let on_click = {
+        let (svg_ref, pick, lo, hi) = (svg_ref.clone(), p.on_pick.clone(), sc.lo, sc.hi);
+        Callback::from(move |e: MouseEvent| {
+            let (Some(pick), Some(el)) = (&pick, svg_ref.cast::<web_sys::Element>()) else {
+                return;
+            };
+            let r = el.get_bounding_client_rect();
+            let vy = (e.client_y() as f64 - r.top()) / r.height().max(1.0) * H;
+            let share = 1.0 - ((vy - TOP) / (H - TOP - BOTTOM)).clamp(0.0, 1.0);
+            pick.emit(lo + share * (hi - lo));
+        })
+    };
     let on_key = {
         let cursor = cursor.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -218,7 +241,7 @@ pub fn FanChart(p: &FanProps) -> Html {
         Callback::from(move |_| download::png_from_svg(&svg_ref, &format!("longgame-{name}.png")))
     };
 
-    let readout_day = cursor.unwrap_or(days.min(365));
+    let readout_day = cursor.unwrap_or(days.min(365)).min(shown);
     let mut readout = format!(
         "Day {readout_day}: median {}; 8 in 10 futures between {} and {}",
         with_unit(band.p50[readout_day], p.unit),
@@ -253,18 +276,25 @@ pub fn FanChart(p: &FanProps) -> Html {
     let sample_lines = p.show_samples.then(|| {
         summary.samples.iter().map(|s| {
             let series = &s.metrics[p.metric];
-            let marks = s.crises.iter().filter(|c| (c.day as usize) <= days).map(|c| {
+            let marks = s.crises.iter().filter(|c| (c.day as usize) <= shown).map(|c| {
                 let (x, y) = (sc.x(c.day as f64), sc.y(series[c.day as usize]));
                 let class = if c.firestorm { "crisis firestorm" } else { "crisis faded" };
                 let label = if c.firestorm { "firestorm" } else { "crisis that faded" };
                 html! { <circle class={class} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5"><title>{ format!("Day {}: {label}", c.day) }</title></circle> }
             });
-            let cancel = s.cancelled_day.filter(|d| (*d as usize) <= days).map(|d| {
+            let cancel = s.cancelled_day.filter(|d| (*d as usize) <= shown).map(|d| {
                 let (x, y) = (sc.x(d as f64), sc.y(series[d as usize]));
                 html! { <path class="cancelled" d={format!("M{:.1},{:.1}l8,8m0,-8l-8,8", x - 4.0, y - 4.0)}><title>{ format!("Day {d}: programme cancelled") }</title></path> }
             });
-            html! { <g class="sample"><path class="sample-line" d={line(series, &sc)} />{ for marks }{ for cancel }</g> }
+            html! { <g class="sample"><path class="sample-line" d={line(&upto(series), &sc)} />{ for marks }{ for cancel }</g> }
         }).collect::<Html>()
+    });
+    let guess_mark = p.guess.filter(|(d, _)| (*d as usize) <= days).map(|(d, v)| {
+        let (x, y) = (sc.x(d as f64), sc.y(v.clamp(sc.lo, sc.hi)));
+        html! { <g class="guess">
+            <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="7" />
+            <text x={format!("{:.1}", x - 10.0)} y={format!("{:.1}", y - 10.0)} text-anchor="end">{ format!("guess: {}", with_unit(v, p.unit)) }</text>
+        </g> }
     });
     let cursor_line = cursor.map(|d| {
         let x = sc.x(d as f64);
@@ -305,12 +335,15 @@ pub fn FanChart(p: &FanProps) -> Html {
         }
     });
 
-    let note_day = days.min(365);
+    let note_day = days.min(365).min(shown);
+    // While the room is guessing, nothing may give the answer away.
+    let guessing = p.on_pick.is_some();
     html! {
         <figure class={classes!("chart", p.stale.then_some("stale"))} data-chart={name.clone()}
             data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}>
             <figcaption>
                 <span class="chart-title">{ p.title.clone() }</span>
+                if !guessing {
                 <span class="chart-tools">
                     <button type="button" class="small" onclick={toggle_table} aria-pressed={show_table.to_string()}>
                         { if *show_table { "Hide table" } else { "Table" } }
@@ -318,10 +351,12 @@ pub fn FanChart(p: &FanProps) -> Html {
                     <button type="button" class="small" onclick={export_svg} title="Download this chart as SVG">{"SVG"}</button>
                     <button type="button" class="small" onclick={export_png} title="Download this chart as PNG">{"PNG"}</button>
                 </span>
+                }
             </figcaption>
             <svg ref={svg_ref} viewBox={format!("0 0 {W} {H}")} role="img" tabindex="0" xmlns="http://www.w3.org/2000/svg"
                 aria-label={format!("{}: fan chart over {days} days. Use the arrow keys to read values by day.", p.title)}
-                onmousemove={on_move} onkeydown={on_key} onfocus={on_focus}>
+                onmousemove={on_move} onkeydown={on_key} onfocus={on_focus} onclick={on_click}
+                class={classes!(p.on_pick.is_some().then_some("pickable"))}>
                 <style>{ SVG_STYLE }</style>
                 <rect class="plot" x={LEFT.to_string()} y={TOP.to_string()} width={(W - LEFT - RIGHT).to_string()} height={(H - TOP - BOTTOM).to_string()} />
                 { for ticks.iter().map(|t| {
@@ -338,24 +373,32 @@ pub fn FanChart(p: &FanProps) -> Html {
                 <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{"day"}</text>
                 { for milestone_marks }
                 if let Some(a) = pinned {
-                    <path class="band-a" d={area(&a.p25, &a.p75, &sc)} />
+                    <path class="band-a" d={area(&upto(&a.p25), &upto(&a.p75), &sc)} />
                 }
-                <path class="band-outer" d={area(&band.p10, &band.p90, &sc)} />
-                <path class="band-inner" d={area(&band.p25, &band.p75, &sc)} />
+                <path class="band-outer" d={area(&upto(&band.p10), &upto(&band.p90), &sc)} />
+                <path class="band-inner" d={area(&upto(&band.p25), &upto(&band.p75), &sc)} />
                 { sample_lines.unwrap_or_default() }
                 if let Some(a) = pinned {
-                    <path class="median-a" d={line(&a.p50, &sc)} />
+                    <path class="median-a" d={line(&upto(&a.p50), &sc)} />
                 }
                 if let Some(q) = quit {
-                    <path class="median-quit" d={line(&q.p50, &sc)} />
+                    <path class="median-quit" d={line(&upto(&q.p50), &sc)} />
                 }
                 { quit_line.unwrap_or_default() }
-                <path class="median" d={line(&band.p50, &sc)} />
+                <path class="median" d={line(&upto(&band.p50), &sc)} />
                 { cursor_line.unwrap_or_default() }
+                { guess_mark.unwrap_or_default() }
+                if shown < days {
+                    <text class="reveal-day" x={format!("{:.1}", sc.x(shown as f64) + 4.0)} y={(TOP + 28.0).to_string()}>{ format!("day {shown}") }</text>
+                }
             </svg>
-            <p class="readout" aria-live="polite">{ readout }</p>
-            <p class="explain">{ explain(&p.title, band, note_day, p.unit) }</p>
-            { table.unwrap_or_default() }
+            if guessing {
+                <p class="readout">{"Click the chart where you expect the median line to be."}</p>
+            } else {
+                <p class="readout" aria-live="polite">{ readout }</p>
+                <p class="explain">{ explain(&p.title, band, note_day, p.unit) }</p>
+            }
+            if !guessing { { table.unwrap_or_default() } }
         </figure>
     }
 }
@@ -379,6 +422,9 @@ text{font:14px system-ui,sans-serif;fill:#333}
 .crisis.faded{fill:#009e73;stroke:#fff}
 .cancelled{stroke:#000;stroke-width:2.5}
 .cursor{stroke:#000;stroke-opacity:.5}
+.guess circle{fill:none;stroke:#cc79a7;stroke-width:3.5}
+.guess text{fill:#8a2f66;font-weight:700}
+.reveal-day{fill:#b35c00;font-weight:700}
 ";
 
 /// A small line chart of probabilities by week (goal reached, broken even, cancelled).

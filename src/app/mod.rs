@@ -10,6 +10,8 @@ mod levers;
 mod panels;
 mod panic;
 mod patience;
+mod player;
+mod story_view;
 
 use crate::model::engine::{COST, CUSTOMERS, ENGAGEMENT, FOLLOWERS, LEADS, REACH, ROI, TRUST};
 use crate::model::params::{self as p, Range};
@@ -17,12 +19,14 @@ use crate::model::{presets, Scenario};
 use crate::sim_worker::SimWorker;
 use crate::state::jobs::{Progress, Results, Slot};
 use crate::state::share::{self, Shared, MAX_RUNS, MAX_SEED, MIN_RUNS};
+use crate::story::{default_story, parse_story, Story};
 use chart::FanChart;
 use format::{full, Unit};
 use gloo::worker::{Spawnable, WorkerBridge};
 use levers::Lever;
 use std::cell::RefCell;
 use std::rc::Rc;
+use story_view::{StoryMode, StoryRef};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -41,13 +45,14 @@ const SAMPLE_PATHS: u32 = 8;
 /// The worker script Trunk builds next to the app (relative: works from any sub-path).
 const WORKER_SCRIPT: &str = "./longgame-worker.js";
 
-struct ChartSpec {
+pub(crate) struct ChartSpec {
     metric: usize,
     title: &'static str,
     unit: Unit,
 }
 
-const VANITY: [ChartSpec; 4] = [
+/// Every metric's chart: the first four are vanity (attention), the rest business outcomes.
+pub(crate) const CHARTS: [ChartSpec; 8] = [
     ChartSpec {
         metric: REACH,
         title: "Attention: people reached per day",
@@ -68,8 +73,6 @@ const VANITY: [ChartSpec; 4] = [
         title: "Trust (0–100)",
         unit: Unit::Score,
     },
-];
-const OUTCOMES: [ChartSpec; 4] = [
     ChartSpec {
         metric: LEADS,
         title: "Leads (cumulative)",
@@ -92,6 +95,28 @@ const OUTCOMES: [ChartSpec; 4] = [
     },
 ];
 
+const VANITY: &[ChartSpec] = CHARTS.split_at(4).0;
+const OUTCOMES: &[ChartSpec] = CHARTS.split_at(4).1;
+
+/// Shows step `i` of `story`: its levers (unless the room sets them) and its comparison.
+fn apply_step(s: &mut Shared, story: &Story, i: usize) {
+    let i = i.min(story.steps.len() - 1);
+    let step = &story.steps[i];
+    s.step = i as u32;
+    if let Ok(Some(scenario)) = step.scenario("") {
+        s.scenario = scenario;
+    }
+    s.pinned = step.pinned("").ok().flatten();
+}
+
+fn load_story(raw: &str) -> Result<Story, String> {
+    if raw == "default" {
+        Ok(default_story())
+    } else {
+        parse_story(raw)
+    }
+}
+
 fn input_number(e: &Event) -> Option<f64> {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -110,6 +135,10 @@ fn App() -> Html {
             .collect::<Vec<_>>()
     });
     let quit_day = use_state(|| 0u32);
+    let play_day = use_state(|| None::<u32>);
+    let parsed_story = use_memo(shared.story.clone(), |raw| {
+        raw.as_deref().map(load_story).map(|r| r.map(Rc::new))
+    });
     let show_samples = use_state(|| false);
     let results = use_mut_ref(Results::default);
     let bridge: Rc<RefCell<Option<WorkerBridge<SimWorker>>>> = use_mut_ref(|| None);
@@ -129,6 +158,31 @@ fn App() -> Html {
                     .callback(on_result)
                     .spawn(WORKER_SCRIPT),
             );
+        });
+    }
+    // A story that does not load is reported and trainer mode is left; one that loads shows its step.
+    {
+        let (shared, notices, parsed) = (shared.clone(), notices.clone(), parsed_story.clone());
+        use_effect_with(shared.story.clone(), move |_| match &*parsed {
+            Some(Err(e)) => {
+                let mut n = (*notices).clone();
+                n.push(format!("The story could not be loaded: {e}."));
+                notices.set(n);
+                shared.set(Shared {
+                    story: None,
+                    step: 0,
+                    ..(*shared).clone()
+                });
+            }
+            Some(Ok(story)) => {
+                let mut next = (*shared).clone();
+                let step = next.step as usize;
+                apply_step(&mut next, story, step);
+                if next != *shared {
+                    shared.set(next);
+                }
+            }
+            None => {}
         });
     }
     // Every change: update the address bar and (re)start whatever it affects.
@@ -300,6 +354,88 @@ fn App() -> Html {
         Callback::from(move |sc: Scenario| update(Box::new(move |s: &mut Shared| s.scenario = sc)))
     };
 
+    let go_to = {
+        let (shared, parsed) = (shared.clone(), parsed_story.clone());
+        Callback::from(move |i: usize| {
+            if let Some(Ok(story)) = &*parsed {
+                let mut next = (*shared).clone();
+                apply_step(&mut next, story, i);
+                shared.set(next);
+            }
+        })
+    };
+    let exit_story = {
+        let update = update.clone();
+        Callback::from(move |_: ()| {
+            update(Box::new(|s: &mut Shared| {
+                s.story = None;
+                s.step = 0;
+                s.pinned = None;
+            }))
+        })
+    };
+    let start_story = {
+        let update = update.clone();
+        Callback::from(move |_| {
+            update(Box::new(|s: &mut Shared| {
+                s.story = Some("default".into());
+                s.step = 0;
+            }))
+        })
+    };
+    let story_message = use_state(|| None::<String>);
+    let story_reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let load_story_file = {
+        let (shared, message, reader) =
+            (shared.clone(), story_message.clone(), story_reader.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let name = file.name();
+            input.set_value("");
+            let (shared, message) = (shared.clone(), message.clone());
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(
+                &gloo::file::File::from(file),
+                move |text| match text
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| parse_story(&t).map(|_| t))
+                {
+                    Ok(t) => {
+                        message.set(None);
+                        shared.set(Shared {
+                            story: Some(t),
+                            step: 0,
+                            ..(*shared).clone()
+                        });
+                    }
+                    Err(e) => message.set(Some(format!("Could not load {name}: {e}"))),
+                },
+            ));
+        })
+    };
+    let on_play_day = {
+        let play_day = play_day.clone();
+        Callback::from(move |d: Option<u32>| play_day.set(d))
+    };
+    let lang = s.lang.clone().unwrap_or_else(|| {
+        let nav = gloo::utils::window()
+            .navigator()
+            .language()
+            .unwrap_or_default();
+        if nav.to_ascii_lowercase().starts_with("sv") {
+            "sv".into()
+        } else {
+            "en".into()
+        }
+    });
+
     let query = share::encode(s);
     let link = {
         let loc = gloo::utils::window().location();
@@ -349,7 +485,7 @@ fn App() -> Html {
                 .map(|c| html! {
                     <FanChart metric={c.metric} title={c.title} unit={c.unit} current={snap.clone()}
                         pinned={pinned.clone()} quit={quit.clone()} quit_day={*quit_day}
-                        show_samples={*show_samples} stale={!*latest} />
+                        show_samples={*show_samples} stale={!*latest} reveal_day={*play_day} />
                 })
                 .collect(),
         }
@@ -376,6 +512,25 @@ fn App() -> Html {
         </section>
     };
 
+    let notices_html = (!notices.is_empty()).then(|| {
+        html! {
+            <div class="notices" role="alert">
+                <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                <button type="button" class="small" onclick={dismiss.clone()}>{"Dismiss"}</button>
+            </div>
+        }
+    });
+    if let Some(Ok(story)) = &*parsed_story {
+        return html! {
+            <div class="page story-page" data-app-ready="true" data-query={query}>
+                { notices_html.unwrap_or_default() }
+                <StoryMode story={StoryRef(story.clone())} step={s.step as usize} lang={AttrValue::from(lang)}
+                    current={current.as_ref().map(|(a, b, _)| (a.clone(), *b))} pinned={pinned.clone()}
+                    on_step={go_to} on_exit={exit_story} status={status} />
+            </div>
+        };
+    }
+
     html! {
         <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true" data-query={query.clone()}>
             <header class="masthead">
@@ -383,12 +538,7 @@ fn App() -> Html {
                 if !s.embed { <p class="tagline">{ crate::model::TAGLINE }</p> }
                 if s.embed { <a class="open-full" href={format!("./?{}", share::encode(&Shared { embed: false, ..s.clone() }))} target="_blank" rel="noopener">{"Open the full simulator ↗"}</a> }
             </header>
-            if !notices.is_empty() {
-                <div class="notices" role="alert">
-                    <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                    <button type="button" class="small" onclick={dismiss}>{"Dismiss"}</button>
-                </div>
-            }
+            { notices_html.unwrap_or_default() }
             <div class="layout">
                 <aside class="controls">
                     { presets_html }
@@ -434,6 +584,15 @@ fn App() -> Html {
                                 value={quit_day.to_string()} onchange={on_quit} />
                             <p class="meaning">{ if *quit_day > 0 { format!("Dotted red: where the medians go if the programme stops on day {}, against continuing.", *quit_day) } else { "0 = off. Shows where the metrics go if the programme stops then.".to_string() } }</p>
                         </section>
+                        <section class="panel trainer" aria-labelledby="trainer-title">
+                            <h3 id="trainer-title">{"Trainer mode"}</h3>
+                            <p class="meaning">{"Tell the patience story step by step on a projector: Space or → for the next step."}</p>
+                            <button type="button" class="start-story" onclick={start_story}>{"Start the story"}</button>
+                            <label class="import">{"Or load your own story (JSON) "}
+                                <input type="file" accept=".json,application/json" class="story-file" onchange={load_story_file} />
+                            </label>
+                            if let Some(m) = &*story_message { <p class="panel-message" role="alert">{ m }</p> }
+                        </section>
                         <SavedPanel query={AttrValue::from(query.clone())} on_load={on_load} />
                         <ExportPanel current={current.as_ref().map(|c| c.0.clone())} scenario={s.scenario} link={AttrValue::from(link)} on_import={on_import} />
                     }
@@ -441,6 +600,9 @@ fn App() -> Html {
                 <main class="results">
                     <div class="results-head">
                         { status }
+                        if let Some((snap, _, _)) = &current {
+                            <player::Player days={snap.0.summary.days} day={*play_day} on_day={on_play_day} />
+                        }
                         <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={on_samples} />{" Show single futures"}</label>
                     </div>
                     if let (Some(a), Some((b, _, _))) = (pinned.clone(), current.clone()) {
@@ -449,11 +611,11 @@ fn App() -> Html {
                     <div class="columns">
                         <section class="column vanity" aria-labelledby="vanity-title">
                             <h2 id="vanity-title">{"Vanity: attention"}</h2>
-                            { charts(&VANITY) }
+                            { charts(VANITY) }
                         </section>
                         <section class="column outcomes" aria-labelledby="outcome-title">
                             <h2 id="outcome-title">{"Outcomes: business"}</h2>
-                            { charts(&OUTCOMES) }
+                            { charts(OUTCOMES) }
                         </section>
                     </div>
                     if !s.embed {

@@ -33,6 +33,9 @@ pub struct Shared {
     pub embed: bool,
     /// Interface language, when the link names one.
     pub lang: Option<String>,
+    /// Trainer mode: `default` or a whole story file (JSON), and the step shown.
+    pub story: Option<String>,
+    pub step: u32,
 }
 
 impl Default for Shared {
@@ -44,6 +47,8 @@ impl Default for Shared {
             pinned: None,
             embed: false,
             lang: None,
+            story: None,
+            step: 0,
         }
     }
 }
@@ -84,6 +89,12 @@ pub fn encode(s: &Shared) -> String {
     }
     if let Some(lang) = &s.lang {
         parts.push(format!("lang={lang}"));
+    }
+    if let Some(story) = &s.story {
+        parts.push(format!("story={}", percent_encode(story)));
+        if s.step > 0 {
+            parts.push(format!("step={}", s.step));
+        }
     }
     parts.retain(|p| !p.is_empty());
     parts.join("&")
@@ -126,6 +137,19 @@ fn settle(scenario: &mut Scenario, label: &str, problems: &mut Vec<String>) {
         scenario.assumptions.starting_followers =
             d.starting_followers.min(scenario.assumptions.market_size);
     }
+}
+
+/// Escapes everything but unreserved characters, so any text survives a round trip.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn percent_decode(s: &str) -> String {
@@ -191,6 +215,11 @@ pub fn decode(query: &str) -> (Shared, Vec<String>) {
                 s.pinned = Some(pinned);
             }
             "embed" => s.embed = value == "1" || value == "true",
+            "story" if !value.is_empty() => s.story = Some(value.to_string()),
+            "step" => match value.parse::<u32>() {
+                Ok(step) if step < 1000 => s.step = step,
+                _ => problems.push(format!("step is '{value}', but must be a whole number; the first step is shown")),
+            },
             "lang" => {
                 if !value.is_empty() && value.len() <= 8 && value.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
                     s.lang = Some(value.to_ascii_lowercase());

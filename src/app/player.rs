@@ -1,0 +1,92 @@
+//! "Play the year": animates the simulation day by day (play, pause, step, speed).
+
+use gloo::timers::callback::Interval;
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PlayerProps {
+    pub days: u32,
+    /// The day shown, or `None` for the whole horizon.
+    pub day: Option<u32>,
+    pub on_day: Callback<Option<u32>>,
+}
+
+/// Days advanced per second at each speed setting.
+const SPEEDS: [(u32, &str); 3] = [(30, "1 month/s"), (91, "1 quarter/s"), (365, "1 year/s")];
+const TICK_MS: u32 = 50;
+
+#[component]
+pub fn Player(p: &PlayerProps) -> Html {
+    let playing = use_state(|| false);
+    let speed = use_state(|| 0usize);
+    let day = use_mut_ref(|| Rc::new(Cell::new(p.day.unwrap_or(p.days))));
+    day.borrow().set(p.day.unwrap_or(p.days));
+    let timer = use_mut_ref(|| None::<Interval>);
+
+    {
+        let (timer, day, on_day, playing_h, days) = (
+            timer.clone(),
+            day.borrow().clone(),
+            p.on_day.clone(),
+            playing.clone(),
+            p.days,
+        );
+        use_effect_with((*playing, *speed), move |(playing, speed)| {
+            *timer.borrow_mut() = None;
+            if *playing {
+                let per_tick = (SPEEDS[*speed].0 * TICK_MS) as f64 / 1000.0;
+                let progress = Rc::new(Cell::new(day.get() as f64));
+                *timer.borrow_mut() = Some(Interval::new(TICK_MS, move || {
+                    let next = (progress.get() + per_tick).min(days as f64);
+                    progress.set(next);
+                    day.set(next as u32);
+                    on_day.emit(Some(next as u32));
+                    if next as u32 >= days {
+                        playing_h.set(false);
+                    }
+                }));
+            }
+        });
+    }
+    let toggle = {
+        let (playing, on_day, day, days) = (playing.clone(), p.on_day.clone(), p.day, p.days);
+        Callback::from(move |_| {
+            if !*playing && day.is_none_or(|d| d >= days) {
+                on_day.emit(Some(0)); // start from the beginning
+            }
+            playing.set(!*playing)
+        })
+    };
+    let step = {
+        let (on_day, day, days, playing) = (p.on_day.clone(), p.day, p.days, playing.clone());
+        Callback::from(move |_| {
+            playing.set(false);
+            on_day.emit(Some((day.unwrap_or(0) + 7).min(days)))
+        })
+    };
+    let show_all = {
+        let (on_day, playing) = (p.on_day.clone(), playing.clone());
+        Callback::from(move |_| {
+            playing.set(false);
+            on_day.emit(None)
+        })
+    };
+    let on_speed = {
+        let speed = speed.clone();
+        Callback::from(move |_| speed.set((*speed + 1) % SPEEDS.len()))
+    };
+    let shown = p.day.map_or(p.days, |d| d.min(p.days));
+    html! {
+        <div class="player" role="group" aria-label="Play the year">
+            <button type="button" class="play" onclick={toggle} aria-pressed={playing.to_string()}>
+                { if *playing { "⏸ Pause" } else { "▶ Play" } }
+            </button>
+            <button type="button" class="small" onclick={step} title="Forward one week">{"+1 week"}</button>
+            <button type="button" class="small" onclick={on_speed} title="Change speed">{ SPEEDS[*speed].1 }</button>
+            <button type="button" class="small" onclick={show_all} disabled={p.day.is_none()}>{"Show all"}</button>
+            <span class="day-counter" data-day={shown.to_string()} aria-live="off">{ format!("Day {shown}") }</span>
+        </div>
+    }
+}

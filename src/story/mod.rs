@@ -1,0 +1,315 @@
+//! Stories: a trainer's guided sequence of steps, as data. Each step sets the levers (or asks
+//! the room to), shows one view up to a day, and makes one short point. A story is a small,
+//! versioned JSON document (see docs/STORIES.md); the default one ships in `stories/`.
+
+use crate::model::params::FIELD_NAMES;
+use crate::model::Scenario;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The format tag every story file carries; bump it when the format changes incompatibly.
+pub const FORMAT: &str = "longgame-story/1";
+
+/// The story that ships with the app, built from the articles behind the model.
+pub const DEFAULT_STORY: &str = include_str!("../../stories/default.json");
+
+/// Text in one language, or in several keyed by language code (`{"en": "...", "sv": "..."}`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    Plain(String),
+    ByLang(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The text in `lang`, else English, else any language given.
+    pub fn get(&self, lang: &str) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::ByLang(m) => m
+                .get(lang)
+                .or_else(|| m.get("en"))
+                .or_else(|| m.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+}
+
+/// What a step shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    Reach,
+    Followers,
+    Engagement,
+    Trust,
+    Leads,
+    Customers,
+    Cost,
+    Roi,
+    /// Followers beside leads: vanity against outcome.
+    VanityVsOutcome,
+    /// Chances of being on track at day 90/180/365 and by week.
+    Patience,
+}
+
+impl View {
+    /// The metric charts this view shows (indices into `METRICS`).
+    pub fn metrics(self) -> &'static [usize] {
+        use crate::model::engine::*;
+        match self {
+            View::Reach => &[REACH],
+            View::Followers => &[FOLLOWERS],
+            View::Engagement => &[ENGAGEMENT],
+            View::Trust => &[TRUST],
+            View::Leads => &[LEADS],
+            View::Customers => &[CUSTOMERS],
+            View::Cost => &[COST],
+            View::Roi => &[ROI],
+            View::VanityVsOutcome => &[FOLLOWERS, LEADS],
+            View::Patience => &[],
+        }
+    }
+}
+
+/// A guess the room commits before the reveal: the median of `metric` on `day`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Predict {
+    pub day: u32,
+    #[serde(default)]
+    pub question: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub title: Text,
+    pub point: Text,
+    /// Start from a preset (by id), then apply `set`.
+    #[serde(default)]
+    pub preset: Option<String>,
+    /// Levers and assumptions by short name (`budget`, `buy_in`, `crisis_day`, ...).
+    #[serde(default)]
+    pub set: BTreeMap<String, f64>,
+    /// A scenario pinned as "A" beside this one: a preset id plus overrides.
+    #[serde(default)]
+    pub compare: Option<CompareWith>,
+    pub view: View,
+    /// Show the simulation only up to this day (the rest is revealed later).
+    #[serde(default)]
+    pub day: Option<u32>,
+    /// Ask the room to predict before revealing.
+    #[serde(default)]
+    pub predict: Option<Predict>,
+    /// Ask the room to set the levers themselves (the step does not change them).
+    #[serde(default)]
+    pub ask_room: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareWith {
+    #[serde(default)]
+    pub preset: Option<String>,
+    #[serde(default)]
+    pub set: BTreeMap<String, f64>,
+    /// What to call the pinned scenario on screen.
+    #[serde(default)]
+    pub label: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub format: String,
+    pub title: Text,
+    pub steps: Vec<Step>,
+}
+
+/// Applies a preset and overrides; the message names the step field that is wrong.
+fn build_scenario(
+    preset: &Option<String>,
+    set: &BTreeMap<String, f64>,
+    at: &str,
+) -> Result<Scenario, String> {
+    let mut s = match preset {
+        None => Scenario::default(),
+        Some(id) => crate::model::preset(id)
+            .map(|p| p.scenario)
+            .ok_or_else(|| {
+                let ids: Vec<_> = crate::model::presets().iter().map(|p| p.id).collect();
+                format!(
+                    "{at}.preset: no preset '{id}' (presets: {})",
+                    ids.join(", ")
+                )
+            })?,
+    };
+    for (name, value) in set {
+        if !FIELD_NAMES.contains(&name.as_str()) {
+            return Err(format!(
+                "{at}.set: unknown lever or assumption '{name}' (known: {})",
+                FIELD_NAMES.join(", ")
+            ));
+        }
+        s.set(name, *value).map_err(|e| format!("{at}.set: {e}"))?;
+    }
+    s.validate().map_err(|e| format!("{at}.set: {e}"))?;
+    Ok(s)
+}
+
+impl Step {
+    /// The scenario this step shows, or `None` when the room sets the levers.
+    pub fn scenario(&self, at: &str) -> Result<Option<Scenario>, String> {
+        if self.ask_room && self.preset.is_none() && self.set.is_empty() {
+            return Ok(None);
+        }
+        build_scenario(&self.preset, &self.set, at).map(Some)
+    }
+
+    pub fn pinned(&self, at: &str) -> Result<Option<Scenario>, String> {
+        self.compare
+            .as_ref()
+            .map(|c| build_scenario(&c.preset, &c.set, &format!("{at}.compare")))
+            .transpose()
+    }
+}
+
+/// Reads and checks a story; the error names the place (`steps[2].set: ...`) and the problem.
+pub fn parse_story(json: &str) -> Result<Story, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| format!("not a valid story file: {e}"))?;
+    let story: Story = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e
+            .inner()
+            .to_string()
+            .replace("expected f64", "expected a number");
+        if path == "." {
+            format!("not a valid story: {inner}")
+        } else {
+            format!("{path}: {inner}")
+        }
+    })?;
+    if story.format != FORMAT {
+        return Err(format!(
+            "format is '{}', but this app reads '{FORMAT}'",
+            story.format
+        ));
+    }
+    if story.steps.is_empty() {
+        return Err("steps: a story needs at least one step".into());
+    }
+    if story.steps.len() > 100 {
+        return Err("steps: at most 100 steps".into());
+    }
+    for (i, step) in story.steps.iter().enumerate() {
+        let at = format!("steps[{i}]");
+        let scenario = step.scenario(&at)?;
+        step.pinned(&at)?;
+        let horizon = scenario.unwrap_or_default().assumptions.horizon_days;
+        for (what, day) in [
+            ("day", step.day),
+            ("predict.day", step.predict.as_ref().map(|p| p.day)),
+        ] {
+            if let Some(d) = day {
+                if d == 0 || d > horizon {
+                    return Err(format!(
+                        "{at}.{what} is {d}, but must be between 1 and the horizon ({horizon})"
+                    ));
+                }
+            }
+        }
+        if step.predict.is_some() && step.view.metrics().len() != 1 {
+            return Err(format!(
+                "{at}.predict: a prediction needs a view of a single metric, not {:?}",
+                step.view
+            ));
+        }
+    }
+    Ok(story)
+}
+
+/// The default story, parsed (it is checked by a test, so this cannot fail in a release).
+pub fn default_story() -> Story {
+    parse_story(DEFAULT_STORY).expect("the default story is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_story_is_valid_and_complete_in_english_and_swedish() {
+        let story = default_story();
+        assert_eq!(story.steps.len(), 7);
+        for (i, step) in story.steps.iter().enumerate() {
+            for text in [&step.title, &step.point] {
+                let Text::ByLang(m) = text else {
+                    panic!("step {i} is not translated")
+                };
+                assert!(
+                    m.get("en").is_some_and(|s| !s.is_empty()),
+                    "step {i} lacks English"
+                );
+                assert!(
+                    m.get("sv").is_some_and(|s| !s.is_empty()),
+                    "step {i} lacks Swedish"
+                );
+                assert_ne!(m["en"], m["sv"], "step {i} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn bad_stories_are_refused_with_the_place_named() {
+        let err = |json: &str| parse_story(json).unwrap_err();
+        assert!(err("{").starts_with("not a valid story file"));
+        assert!(
+            err(r#"{"format": "longgame-story/9", "title": "x", "steps": []}"#)
+                .contains("format is 'longgame-story/9'")
+        );
+        assert!(
+            err(r#"{"format": "longgame-story/1", "title": "x", "steps": []}"#)
+                .contains("at least one step")
+        );
+        let step =
+            |s: &str| format!(r#"{{"format": "longgame-story/1", "title": "x", "steps": [{s}]}}"#);
+        assert!(err(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "set": {"volume": 11}}"#
+        ))
+        .contains("steps[0].set: unknown lever or assumption 'volume'"));
+        assert!(err(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "set": {"buy_in": 140}}"#
+        ))
+        .contains("steps[0].set: levers.buy_in is 140, but must be between 0 and 100"));
+        assert!(
+            err(&step(r#"{"title": "a", "point": "b", "view": "likes"}"#))
+                .contains("steps[0].view: unknown variant `likes`")
+        );
+        assert!(err(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "preset": "lazy"}"#
+        ))
+        .contains("no preset 'lazy'"));
+        assert!(err(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "day": 5000}"#
+        ))
+        .contains("steps[0].day is 5000"));
+        assert!(err(&step(
+            r#"{"title": "a", "point": "b", "view": "patience", "predict": {"day": 30}}"#
+        ))
+        .contains("single metric"));
+        assert!(err(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "colour": "red"}"#
+        ))
+        .contains("unknown field `colour`"));
+    }
+
+    #[test]
+    fn text_falls_back_to_english() {
+        let t: Text = serde_json::from_str(r#"{"en": "Hello", "sv": "Hej"}"#).unwrap();
+        assert_eq!(t.get("sv"), "Hej");
+        assert_eq!(t.get("de"), "Hello");
+        assert_eq!(Text::Plain("Hi".into()).get("sv"), "Hi");
+    }
+}

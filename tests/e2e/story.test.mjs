@@ -1,0 +1,123 @@
+// Trainer mode in a real Chromium: keyboard navigation, every default step, predict first,
+// play the year, and stories loaded from a file and from a link.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useApp, textOf, waitDone, queryOf, PROJECTOR } from './helpers.mjs';
+
+const app = useApp();
+const defaultStory = JSON.parse(await readFile(new URL('../../stories/default.json', import.meta.url)));
+const stepShown = (page) => page.locator('.story').getAttribute('data-story-step').then(Number);
+
+app.test('the default story walks by keyboard through all seven steps, each rendering its view', async ({ open, page }) => {
+  await open();
+  await page.click('.start-story');
+  await page.locator('.story[data-story-step="0"]').waitFor();
+  for (let i = 0; i < defaultStory.steps.length; i++) {
+    const step = defaultStory.steps[i];
+    assert.equal(await stepShown(page), i);
+    assert.equal(await textOf(page, '.step-title'), step.title.en);
+    assert.equal(await textOf(page, '.point'), step.point.en);
+    assert.equal(new URLSearchParams(await queryOf(page)).get('step'), i ? String(i) : null);
+    await waitDone(page);
+    if (step.view === 'patience') {
+      await page.locator('.story .patience').waitFor();
+    } else {
+      const charts = step.view === 'vanity_vs_outcome' ? 2 : 1;
+      assert.equal(await page.locator('.story .chart[data-chart]').count(), charts, `step ${i}`);
+    }
+    if (step.compare) await page.locator('.story .median-a').first().waitFor();
+    if (step.predict) {
+      // Predict first: nothing is revealed until the room commits a guess.
+      assert.equal(await page.locator('.story .median').count(), 1);
+      await page.keyboard.press('Space');
+      assert.equal(await stepShown(page), i, 'Space without a guess must not skip the prediction');
+      const box = await page.locator('.story svg.pickable').boundingBox();
+      await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+      await page.keyboard.press('Space');
+      await page.locator('.verdict').waitFor();
+      assert.match(await textOf(page, '.verdict'), /Your guess: [\d,]+\. Simulated median on day 365: [\d,]+ — off by [+−-]?\d+%/);
+      assert.equal(await page.locator('.story .guess circle').count(), 1);
+    }
+    if (i + 1 < defaultStory.steps.length) await page.keyboard.press(i % 2 ? 'ArrowRight' : 'Space');
+  }
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await stepShown(page), defaultStory.steps.length - 2);
+  await page.keyboard.press('Home');
+  assert.equal(await stepShown(page), 0);
+  await page.keyboard.press('Escape');
+  await page.locator('.layout').waitFor();
+  assert.equal(new URLSearchParams(await queryOf(page)).get('story'), null);
+}, { viewport: PROJECTOR });
+
+app.test('a story step reveals only up to its day, and play the year animates it', async ({ open, page }) => {
+  await open('?story=default');
+  await waitDone(page);
+  assert.equal(await page.locator('.story .day-counter').getAttribute('data-day'), '30');
+  assert.equal(await page.locator('.story .reveal-day').textContent(), 'day 30');
+  await page.click('.story .player .play');
+  await page.waitForFunction(() => Number(document.querySelector('.day-counter').dataset.day) > 60);
+  await page.click('.story .player .play'); // pause
+  const paused = Number(await page.locator('.day-counter').getAttribute('data-day'));
+  await page.waitForTimeout(300);
+  assert.equal(Number(await page.locator('.day-counter').getAttribute('data-day')), paused);
+  await page.click('text=+1 week');
+  assert.equal(Number(await page.locator('.day-counter').getAttribute('data-day')), paused + 7);
+  await page.click('text=Show all');
+  assert.equal(await page.locator('.story .reveal-day').count(), 0);
+});
+
+app.test('play the year in the main app shows the crises as they happen', async ({ open, page }) => {
+  await open('?cd=40&r=10&i=20&n=60');
+  await waitDone(page);
+  await page.locator('.toggle input').check();
+  await page.click('text=+1 week'); // day 7: before the crisis
+  assert.equal(await page.locator('.chart[data-chart="followers"] .crisis').count(), 0);
+  for (let i = 0; i < 5; i++) await page.click('text=+1 week'); // day 42
+  assert.ok(await page.locator('.chart[data-chart="followers"] .crisis').count() >= 8);
+});
+
+const story = {
+  format: 'longgame-story/1',
+  title: 'Our board meeting',
+  steps: [
+    { title: 'Where we are', point: 'A small budget and a patient boss.', set: { budget: 800, buy_in: 85 }, view: 'followers' },
+    { title: 'What the board fears', point: 'Cutting at the first review.', preset: 'half-hearted', view: 'leads', day: 90 },
+  ],
+};
+
+app.test('a story loaded from a file runs, and a malformed one is rejected by name', async ({ open, page }) => {
+  await open('?n=50');
+  const input = page.locator('.story-file');
+  const bad = { ...story, steps: [{ ...story.steps[0], set: { budget: -5 } }] };
+  await input.setInputFiles({ name: 'bad-story.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.locator('.trainer .panel-message', { hasText: /Could not load bad-story\.json: steps\[0\]\.set: levers\.budget is -5, but must be between 0 and 100000/ }).waitFor();
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "longgame-story/1", "title": "x"}') });
+  await page.locator('.trainer .panel-message', { hasText: /missing field `steps`/ }).waitFor();
+  await input.setInputFiles({ name: 'board.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(story)) });
+  await page.locator('.story').waitFor();
+  assert.equal(await textOf(page, '.story-title'), 'Our board meeting');
+  assert.equal(new URLSearchParams(await queryOf(page)).get('b'), '800');
+  // The link carries the whole story: opening it elsewhere shows the same step.
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.story[data-story-step="1"]').waitFor();
+  const link = page.url();
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await other.locator('.story[data-story-step="1"]').waitFor();
+  assert.equal(await textOf(other, '.step-title'), 'What the board fears');
+});
+
+app.test('a malformed story in a link is reported and the app falls back to the simulator', async ({ open, page }) => {
+  await open('?story=' + encodeURIComponent('{"format": "longgame-story/1", "title": "x", "steps": [{"title": "a", "point": "b", "view": "likes"}]}'));
+  await page.locator('.notices', { hasText: /The story could not be loaded: steps\[0\]\.view: unknown variant `likes`/ }).waitFor();
+  await page.locator('.layout').waitFor();
+  await waitDone(page);
+  assert.equal(new URLSearchParams(await queryOf(page)).get('story'), null);
+});
+
+app.test('the story follows the language: Swedish text with lang=sv', async ({ open, page }) => {
+  await open('?story=default&lang=sv&step=1');
+  await page.locator('.story[data-story-step="1"]').waitFor();
+  assert.equal(await textOf(page, '.step-title'), defaultStory.steps[1].title.sv);
+  assert.equal(await textOf(page, '.point'), defaultStory.steps[1].point.sv);
+});
