@@ -3,6 +3,7 @@
 //! `model` is the simulation engine: pure Rust, no web dependency, testable natively.
 //! `app` is the Yew front end; it depends on `model`, never the reverse.
 
+pub mod i18n;
 pub mod model;
 pub mod state;
 pub mod story;

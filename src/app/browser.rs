@@ -1,5 +1,6 @@
 //! The few browser facilities the app uses: the address bar and localStorage.
 
+use crate::i18n::{tr, trf, Lang};
 use crate::state::saved::{self, SavedScenario, QUARANTINE_KEY, STORE_KEY};
 
 pub fn query() -> String {
@@ -27,12 +28,9 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Loads the saved scenarios. An unreadable store is moved aside (never deleted) and reported.
-pub fn load_saved() -> (Vec<SavedScenario>, Option<String>) {
+pub fn load_saved(l: Lang) -> (Vec<SavedScenario>, Option<String>) {
     let Some(store) = storage() else {
-        return (
-            Vec::new(),
-            Some("This browser does not allow saving scenarios (storage is off).".into()),
-        );
+        return (Vec::new(), Some(tr(l, "saved.no_storage").into()));
     };
     let text = store.get_item(STORE_KEY).ok().flatten();
     match saved::parse_store(text.as_deref()) {
@@ -49,14 +47,9 @@ pub fn load_saved() -> (Vec<SavedScenario>, Option<String>) {
                 .unwrap_or(false);
             if moved {
                 let _ = store.remove_item(STORE_KEY);
-                (Vec::new(), Some(format!("{e}. The old data was kept in this browser's storage under '{aside}' and a fresh list was started.")))
+                (Vec::new(), Some(trf(l, "saved.moved_aside", &[&e, &aside])))
             } else {
-                (
-                    Vec::new(),
-                    Some(format!(
-                        "{e}. It was left untouched; new saves are disabled until it is fixed."
-                    )),
-                )
+                (Vec::new(), Some(trf(l, "saved.left_alone", &[&e])))
             }
         }
     }

@@ -3,8 +3,9 @@
 //! and the "quit at day X" path, a hover/keyboard readout and a data-table view.
 
 use super::download;
-use super::format::{chance, nice_ticks, tick, with_unit, Unit};
+use super::format::{chance, nice_ticks, tick, with_unit, Lang, Unit};
 use super::Snapshot;
+use crate::i18n::{tr, trf};
 use crate::model::monte_carlo::MILESTONES;
 use crate::model::Band;
 use std::fmt::Write;
@@ -127,17 +128,21 @@ fn extent(bands: &[&Band], samples: &[&[f64]]) -> (f64, f64) {
 }
 
 /// The sentence under each chart: what the bands mean, in plain words.
-fn explain(title: &str, band: &Band, day: usize, unit: Unit) -> String {
-    format!(
-        "In 8 of 10 simulated futures, {} on day {day} lies in the light band, between {} and {}; half lie in the dark band. The line is the median: half the futures end above it.",
-        title.to_lowercase(),
-        with_unit(band.p10[day], unit),
-        with_unit(band.p90[day], unit),
+fn explain(l: Lang, band: &Band, day: usize, unit: Unit) -> String {
+    trf(
+        l,
+        "chart.explain",
+        &[
+            &day,
+            &with_unit(l, band.p10[day], unit),
+            &with_unit(l, band.p90[day], unit),
+        ],
     )
 }
 
 #[component]
 pub fn FanChart(p: &FanProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let cursor = use_state(|| None::<usize>);
     let show_table = use_state(|| false);
     let svg_ref = use_node_ref();
@@ -242,26 +247,29 @@ pub fn FanChart(p: &FanProps) -> Html {
     };
 
     let readout_day = cursor.unwrap_or(days.min(365)).min(shown);
-    let mut readout = format!(
-        "Day {readout_day}: median {}; 8 in 10 futures between {} and {}",
-        with_unit(band.p50[readout_day], p.unit),
-        with_unit(band.p10[readout_day], p.unit),
-        with_unit(band.p90[readout_day], p.unit),
+    let mut readout = trf(
+        l,
+        "chart.readout",
+        &[
+            &readout_day,
+            &with_unit(l, band.p50[readout_day], p.unit),
+            &with_unit(l, band.p10[readout_day], p.unit),
+            &with_unit(l, band.p90[readout_day], p.unit),
+        ],
     );
     if let Some(a) = pinned {
-        let _ = write!(
-            readout,
-            "; A: median {}",
-            with_unit(a.p50[readout_day], p.unit)
-        );
+        readout.push_str(&trf(
+            l,
+            "chart.readout_a",
+            &[&with_unit(l, a.p50[readout_day], p.unit)],
+        ));
     }
     if let Some(q) = quit {
-        let _ = write!(
-            readout,
-            "; if you quit on day {}: median {}",
-            p.quit_day,
-            with_unit(q.p50[readout_day], p.unit)
-        );
+        readout.push_str(&trf(
+            l,
+            "chart.readout_quit",
+            &[&p.quit_day, &with_unit(l, q.p50[readout_day], p.unit)],
+        ));
     }
 
     let milestone_marks = MILESTONES.iter().filter(|&&d| d <= days).map(|&d| {
@@ -269,7 +277,7 @@ pub fn FanChart(p: &FanProps) -> Html {
         html! {
             <g class="milestone">
                 <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 11.0).to_string()}>{ format!("day {d}") }</text>
+                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 11.0).to_string()}>{ trf(l, "chart.day", &[&d]) }</text>
             </g>
         }
     });
@@ -279,12 +287,12 @@ pub fn FanChart(p: &FanProps) -> Html {
             let marks = s.crises.iter().filter(|c| (c.day as usize) <= shown).map(|c| {
                 let (x, y) = (sc.x(c.day as f64), sc.y(series[c.day as usize]));
                 let class = if c.firestorm { "crisis firestorm" } else { "crisis faded" };
-                let label = if c.firestorm { "firestorm" } else { "crisis that faded" };
-                html! { <circle class={class} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5"><title>{ format!("Day {}: {label}", c.day) }</title></circle> }
+                let label = if c.firestorm { trf(l, "chart.crisis_firestorm", &[&c.day]) } else { trf(l, "chart.crisis_faded", &[&c.day]) };
+                html! { <circle class={class} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5"><title>{ label }</title></circle> }
             });
             let cancel = s.cancelled_day.filter(|d| (*d as usize) <= shown).map(|d| {
                 let (x, y) = (sc.x(d as f64), sc.y(series[d as usize]));
-                html! { <path class="cancelled" d={format!("M{:.1},{:.1}l8,8m0,-8l-8,8", x - 4.0, y - 4.0)}><title>{ format!("Day {d}: programme cancelled") }</title></path> }
+                html! { <path class="cancelled" d={format!("M{:.1},{:.1}l8,8m0,-8l-8,8", x - 4.0, y - 4.0)}><title>{ trf(l, "chart.cancelled", &[&d]) }</title></path> }
             });
             html! { <g class="sample"><path class="sample-line" d={line(&upto(series), &sc)} />{ for marks }{ for cancel }</g> }
         }).collect::<Html>()
@@ -293,7 +301,7 @@ pub fn FanChart(p: &FanProps) -> Html {
         let (x, y) = (sc.x(d as f64), sc.y(v.clamp(sc.lo, sc.hi)));
         html! { <g class="guess">
             <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="7" />
-            <text x={format!("{:.1}", x - 10.0)} y={format!("{:.1}", y - 10.0)} text-anchor="end">{ format!("guess: {}", with_unit(v, p.unit)) }</text>
+            <text x={format!("{:.1}", x - 10.0)} y={format!("{:.1}", y - 10.0)} text-anchor="end">{ trf(l, "chart.guess", &[&with_unit(l, v, p.unit)]) }</text>
         </g> }
     });
     let cursor_line = cursor.map(|d| {
@@ -314,21 +322,21 @@ pub fn FanChart(p: &FanProps) -> Html {
         rows.sort_unstable();
         html! {
             <table class="data-table">
-                <caption>{ format!("{} by day (percentiles over {} simulated futures)", p.title, summary.runs_done) }</caption>
+                <caption>{ trf(l, "chart.caption", &[&p.title, &summary.runs_done]) }</caption>
                 <thead><tr>
-                    <th scope="col">{"Day"}</th><th scope="col">{"P10"}</th><th scope="col">{"P25"}</th>
-                    <th scope="col">{"Median"}</th><th scope="col">{"P75"}</th><th scope="col">{"P90"}</th><th scope="col">{"Mean"}</th>
-                    if pinned.is_some() { <th scope="col">{"A: median"}</th> }
-                    if quit.is_some() { <th scope="col">{"Quit: median"}</th> }
+                    <th scope="col">{ tr(l, "chart.col_day") }</th><th scope="col">{"P10"}</th><th scope="col">{"P25"}</th>
+                    <th scope="col">{ tr(l, "chart.col_median") }</th><th scope="col">{"P75"}</th><th scope="col">{"P90"}</th><th scope="col">{ tr(l, "chart.col_mean") }</th>
+                    if pinned.is_some() { <th scope="col">{ tr(l, "chart.col_a") }</th> }
+                    if quit.is_some() { <th scope="col">{ tr(l, "chart.col_quit") }</th> }
                 </tr></thead>
                 <tbody>{ for rows.into_iter().map(|d| html! {
                     <tr>
                         <th scope="row">{ d }</th>
-                        <td>{ with_unit(band.p10[d], p.unit) }</td><td>{ with_unit(band.p25[d], p.unit) }</td>
-                        <td>{ with_unit(band.p50[d], p.unit) }</td><td>{ with_unit(band.p75[d], p.unit) }</td>
-                        <td>{ with_unit(band.p90[d], p.unit) }</td><td>{ with_unit(band.mean[d], p.unit) }</td>
-                        if let Some(a) = pinned { <td>{ with_unit(a.p50[d], p.unit) }</td> }
-                        if let Some(q) = quit { <td>{ with_unit(q.p50[d], p.unit) }</td> }
+                        <td>{ with_unit(l, band.p10[d], p.unit) }</td><td>{ with_unit(l, band.p25[d], p.unit) }</td>
+                        <td>{ with_unit(l, band.p50[d], p.unit) }</td><td>{ with_unit(l, band.p75[d], p.unit) }</td>
+                        <td>{ with_unit(l, band.p90[d], p.unit) }</td><td>{ with_unit(l, band.mean[d], p.unit) }</td>
+                        if let Some(a) = pinned { <td>{ with_unit(l, a.p50[d], p.unit) }</td> }
+                        if let Some(q) = quit { <td>{ with_unit(l, q.p50[d], p.unit) }</td> }
                     </tr>
                 }) }</tbody>
             </table>
@@ -346,15 +354,15 @@ pub fn FanChart(p: &FanProps) -> Html {
                 if !guessing {
                 <span class="chart-tools">
                     <button type="button" class="small" onclick={toggle_table} aria-pressed={show_table.to_string()}>
-                        { if *show_table { "Hide table" } else { "Table" } }
+                        { if *show_table { tr(l, "chart.hide_table") } else { tr(l, "chart.table") } }
                     </button>
-                    <button type="button" class="small" onclick={export_svg} title="Download this chart as SVG">{"SVG"}</button>
-                    <button type="button" class="small" onclick={export_png} title="Download this chart as PNG">{"PNG"}</button>
+                    <button type="button" class="small" onclick={export_svg} title={tr(l, "chart.svg_title")}>{"SVG"}</button>
+                    <button type="button" class="small" onclick={export_png} title={tr(l, "chart.png_title")}>{"PNG"}</button>
                 </span>
                 }
             </figcaption>
             <svg ref={svg_ref} viewBox={format!("0 0 {W} {H}")} role="img" tabindex="0" xmlns="http://www.w3.org/2000/svg"
-                aria-label={format!("{}: fan chart over {days} days. Use the arrow keys to read values by day.", p.title)}
+                aria-label={trf(l, "chart.aria", &[&p.title, &days])}
                 onmousemove={on_move} onkeydown={on_key} onfocus={on_focus} onclick={on_click}
                 class={classes!(p.on_pick.is_some().then_some("pickable"))}>
                 <style>{ SVG_STYLE }</style>
@@ -363,14 +371,14 @@ pub fn FanChart(p: &FanProps) -> Html {
                     let y = sc.y(*t);
                     html! { <g class="tick">
                         <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ tick(*t, p.unit) }</text>
+                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ tick(l, *t, p.unit) }</text>
                     </g> }
                 }) }
                 { for x_ticks.iter().map(|t| {
                     let x = sc.x(*t);
                     html! { <text class="xtick" x={format!("{x:.1}")} y={(H - BOTTOM + 19.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text> }
                 }) }
-                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{"day"}</text>
+                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{ tr(l, "chart.days_axis") }</text>
                 { for milestone_marks }
                 if let Some(a) = pinned {
                     <path class="band-a" d={area(&upto(&a.p25), &upto(&a.p75), &sc)} />
@@ -389,14 +397,14 @@ pub fn FanChart(p: &FanProps) -> Html {
                 { cursor_line.unwrap_or_default() }
                 { guess_mark.unwrap_or_default() }
                 if shown < days {
-                    <text class="reveal-day" x={format!("{:.1}", sc.x(shown as f64) + 4.0)} y={(TOP + 28.0).to_string()}>{ format!("day {shown}") }</text>
+                    <text class="reveal-day" x={format!("{:.1}", sc.x(shown as f64) + 4.0)} y={(TOP + 28.0).to_string()}>{ trf(l, "chart.day", &[&shown]) }</text>
                 }
             </svg>
             if guessing {
-                <p class="readout">{"Click the chart where you expect the median line to be."}</p>
+                <p class="readout">{ tr(l, "chart.pick") }</p>
             } else {
                 <p class="readout" aria-live="polite">{ readout }</p>
-                <p class="explain">{ explain(&p.title, band, note_day, p.unit) }</p>
+                <p class="explain">{ explain(l, band, note_day, p.unit) }</p>
             }
             if !guessing { { table.unwrap_or_default() } }
         </figure>
@@ -436,6 +444,7 @@ pub struct WeeklyProps {
 
 #[component]
 pub fn WeeklyChart(p: &WeeklyProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let weeks = p.series.iter().map(|s| s.2.len()).max().unwrap_or(1).max(2) - 1;
     let sc = Scale {
         days: weeks as f64,
@@ -465,13 +474,13 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
                     let y = sc.y(*t);
                     html! { <g class="tick">
                         <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ chance(*t) }</text>
+                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ chance(l, *t) }</text>
                     </g> }
                 }) }
                 { for nice_ticks(0.0, weeks as f64, 6).iter().map(|t| html! {
                     <text class="xtick" x={format!("{:.1}", sc.x(*t))} y={(H - BOTTOM + 19.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text>
                 }) }
-                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{"week"}</text>
+                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{ tr(l, "chart.weeks_axis") }</text>
                 { for p.series.iter().map(|(_, colour, v)| html! {
                     <path d={line_of(v)} fill="none" stroke={*colour} stroke-width="2.5" />
                 }) }

@@ -1,4 +1,7 @@
-//! Numbers as people read them: thousands separators, compact axis labels, units.
+//! Numbers as people read them, in the interface language: separators, compact axis labels, units.
+
+pub use crate::i18n::Lang;
+use crate::i18n::{decimal, number, percent};
 
 /// What a metric's numbers mean, for axes, readouts and tables.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -9,67 +12,50 @@ pub enum Unit {
     Percent,
 }
 
-/// `12345.6` → `12,346`; small values keep one decimal.
-pub fn full(v: f64) -> String {
-    if !v.is_finite() {
-        return "–".into();
-    }
-    if v.abs() < 10.0 && v.fract() != 0.0 {
-        return format!("{v:.1}");
-    }
-    let n = v.round() as i64;
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '−');
-    }
-    out
+/// `12345.6` → `12,346` / `12 346`; small values keep one decimal.
+pub fn full(l: Lang, v: f64) -> String {
+    number(l, v)
 }
 
 /// `12500` → `12.5k`, for axis ticks.
-pub fn compact(v: f64) -> String {
+pub fn compact(l: Lang, v: f64) -> String {
     let a = v.abs();
     let sign = if v < 0.0 { "−" } else { "" };
-    let trim = |x: f64| {
-        let s = format!("{x:.1}");
-        s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-    };
     if a >= 1e6 {
-        format!("{sign}{}M", trim(a / 1e6))
+        format!("{sign}{}M", decimal(l, a / 1e6))
     } else if a >= 1e4 {
-        format!("{sign}{}k", trim(a / 1e3))
+        format!("{sign}{}k", decimal(l, a / 1e3))
     } else if a >= 10.0 || a == 0.0 {
-        format!("{sign}{}", full(a))
+        format!("{sign}{}", number(l, a))
     } else {
-        format!("{sign}{}", trim(a))
+        format!("{sign}{}", decimal(l, a))
     }
 }
 
-pub fn with_unit(v: f64, unit: Unit) -> String {
+pub fn with_unit(l: Lang, v: f64, unit: Unit) -> String {
     match unit {
-        Unit::Count => full(v),
-        Unit::Score => format!("{v:.0}/100"),
-        Unit::Money => full(v),
-        Unit::Percent => format!("{}%", full(v)),
+        Unit::Count | Unit::Money => number(l, v),
+        Unit::Score => format!("{}/100", number(l, v.round())),
+        Unit::Percent => percent(l, v),
     }
 }
 
-pub fn tick(v: f64, unit: Unit) -> String {
+pub fn tick(l: Lang, v: f64, unit: Unit) -> String {
     match unit {
-        Unit::Percent => format!("{}%", compact(v)),
-        _ => compact(v),
+        Unit::Percent => format!("{}%", compact(l, v)),
+        _ => compact(l, v),
     }
+}
+
+/// A signed whole percentage, e.g. `+12%` / `−3 %`.
+pub fn percent_signed(l: Lang, v: f64) -> String {
+    let sign = if v.round() > 0.0 { "+" } else { "" };
+    format!("{sign}{}", percent(l, v.round()))
 }
 
 /// A probability as a whole percentage.
-pub fn chance(p: f64) -> String {
-    format!("{:.0}%", 100.0 * p)
+pub fn chance(l: Lang, p: f64) -> String {
+    percent(l, (100.0 * p).round())
 }
 
 /// "Nice" axis ticks covering [lo, hi]: steps of 1, 2 or 5 × 10^k.

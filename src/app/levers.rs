@@ -1,7 +1,8 @@
 //! The four levers (and the assumptions) as labelled sliders with a typed value box, units,
 //! a plain-language meaning that follows the value, and a restore-default control.
 
-use super::format::full;
+use super::format::{full, Lang};
+use crate::i18n::{percent, tr, trf};
 use crate::model::constants::FATIGUE_POSTS_PER_WEEK;
 use crate::model::engine::{first_review_day, reply_delay_hours, staff_answer_share};
 use crate::model::params::Range;
@@ -19,6 +20,9 @@ pub struct LeverProps {
     pub default: f64,
     #[prop_or_default]
     pub meaning: AttrValue,
+    /// The unit after the value box, in the interface language.
+    #[prop_or_default]
+    pub unit: AttrValue,
     pub on_change: Callback<f64>,
 }
 
@@ -31,6 +35,7 @@ fn input_value(e: &Event) -> String {
 
 #[component]
 pub fn Lever(p: &LeverProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let error = use_state(|| None::<String>);
     // What is being typed: kept across re-renders (results stream in while people type).
     let draft = use_state(|| None::<String>);
@@ -72,10 +77,10 @@ pub fn Lever(p: &LeverProps) -> Html {
                     draft.set(None);
                     cb.emit(v);
                 }
-                _ => error.set(Some(format!(
-                    "'{text}' is not allowed: enter a number from {} to {}",
-                    full(range.min),
-                    full(range.max)
+                _ => error.set(Some(trf(
+                    l,
+                    "lever.bad_value",
+                    &[&text, &full(l, range.min), &full(l, range.max)],
                 ))),
             }
         })
@@ -90,10 +95,10 @@ pub fn Lever(p: &LeverProps) -> Html {
             cb.emit(default)
         })
     };
-    let unit = if range.unit.is_empty() {
+    let unit = if p.unit.is_empty() {
         String::new()
     } else {
-        format!(" {}", range.unit)
+        format!(" {}", p.unit)
     };
     let slider_max = if p.name == "budget" {
         30_000.0
@@ -105,20 +110,20 @@ pub fn Lever(p: &LeverProps) -> Html {
             <div class="lever-head">
                 <label for={id.clone()}>{ p.label.clone() }</label>
                 <span class="lever-value">
-                    <input type="number" class="typed" aria-label={format!("{} value", p.label)}
+                    <input type="number" class="typed" aria-label={trf(l, "lever.value", &[&p.label])}
                         min={range.min.to_string()} max={range.max.to_string()} step="any"
                         value={(*draft).clone().unwrap_or_else(|| p.value.to_string())}
                         oninput={on_draft} onchange={on_typed} onblur={on_blur}
                         aria-invalid={error.is_some().to_string()} />
                     <span class="unit">{ unit.clone() }</span>
                     <button type="button" class="reset small" onclick={reset} disabled={p.value == p.default}
-                        title={format!("Restore the default ({})", full(p.default))}
-                        aria-label={format!("Restore {} to its default, {}", p.label, full(p.default))}>{"↺"}</button>
+                        title={trf(l, "lever.restore_title", &[&full(l, p.default)])}
+                        aria-label={trf(l, "lever.restore_aria", &[&p.label, &full(l, p.default)])}>{"↺"}</button>
                 </span>
             </div>
             <input id={id} type="range" min={range.min.to_string()} max={slider_max.max(p.value).to_string()}
                 step={p.step.to_string()} value={p.value.to_string()} oninput={on_slide}
-                aria-valuetext={format!("{}{unit}: {}", full(p.value), p.meaning)} />
+                aria-valuetext={format!("{}{unit}: {}", full(l, p.value), p.meaning)} />
             if let Some(e) = &*error { <p class="field-error" role="alert">{ e }</p> }
             if !p.meaning.is_empty() { <p class="meaning">{ p.meaning.clone() }</p> }
         </div>
@@ -126,65 +131,59 @@ pub fn Lever(p: &LeverProps) -> Html {
 }
 
 /// What a monthly budget buys, in words.
-pub fn budget_meaning(budget: f64) -> String {
-    match budget {
-        b if b <= 0.0 => "No money: the page runs on goodwill and spare minutes.",
-        b if b < 600.0 => "Pocket money: a little content, almost no staff time.",
-        b if b < 2000.0 => "A part-time effort: some content and a few hours a week.",
-        b if b < 6000.0 => "A real programme: content, staff hours and some paid promotion.",
-        b if b < 15000.0 => "A serious budget: a small team and steady promotion.",
-        _ => "Heavy spending: much of it buys paid reach, with diminishing returns.",
-    }
-    .into()
+pub fn budget_meaning(l: Lang, budget: f64) -> String {
+    let key = match budget {
+        b if b <= 0.0 => "budget.none",
+        b if b < 600.0 => "budget.pocket",
+        b if b < 2000.0 => "budget.part_time",
+        b if b < 6000.0 => "budget.real",
+        b if b < 15000.0 => "budget.serious",
+        _ => "budget.heavy",
+    };
+    tr(l, key).to_string()
 }
 
-pub fn posts_meaning(posts: f64) -> String {
+pub fn posts_meaning(l: Lang, posts: f64) -> String {
     match posts {
-        p if p <= 0.0 => "Silent: nothing is posted, attention drains away.".to_string(),
-        p if p < 2.0 => "Now and then: easy for people to forget you exist.".to_string(),
-        p if p <= 10.0 => "Steady: people learn when to expect you.".to_string(),
-        p if p <= FATIGUE_POSTS_PER_WEEK => "Busy: close to the point where followers tire.".to_string(),
-        _ => format!(
-            "Blasting: past about {FATIGUE_POSTS_PER_WEEK:.0} posts a week, each post is thinner and people unfollow."
-        ),
+        p if p <= 0.0 => tr(l, "posts.silent").to_string(),
+        p if p < 2.0 => tr(l, "posts.rare").to_string(),
+        p if p <= 10.0 => tr(l, "posts.steady").to_string(),
+        p if p <= FATIGUE_POSTS_PER_WEEK => tr(l, "posts.busy").to_string(),
+        _ => trf(l, "posts.blasting", &[&FATIGUE_POSTS_PER_WEEK]),
     }
 }
 
 /// The responsiveness lever in the model's own terms: share answered and typical delay.
-pub fn responsiveness_meaning(responsiveness: f64, buy_in: f64) -> String {
+pub fn responsiveness_meaning(l: Lang, responsiveness: f64, buy_in: f64) -> String {
     let r = responsiveness / 100.0;
     if r <= 0.0 {
-        return "Nobody answers comments, questions or complaints.".into();
+        return tr(l, "resp.nobody").into();
     }
-    let share = 100.0 * staff_answer_share(r, buy_in / 100.0);
+    let share = percent(l, (100.0 * staff_answer_share(r, buy_in / 100.0)).round());
     let hours = reply_delay_hours(r);
     let when = if hours <= 1.5 {
-        "typically within the hour".to_string()
+        tr(l, "resp.hour").to_string()
     } else if hours < 24.0 {
-        format!("typically within {hours:.0} hours")
+        trf(l, "resp.hours", &[&hours.round()])
     } else if hours < 36.0 {
-        "typically after about a day".to_string()
+        tr(l, "resp.day").to_string()
     } else {
-        format!("typically after about {:.0} days", hours / 24.0)
+        trf(l, "resp.days", &[&(hours / 24.0).round()])
     };
-    let lead = if r >= 0.95 {
-        "Every comment answered"
+    if r >= 0.95 {
+        trf(l, "resp.every", &[&share, &when])
     } else {
-        "People get answers"
-    };
-    format!("{lead}: about {share:.0}% of messages answered, {when}.")
+        trf(l, "resp.some", &[&share, &when])
+    }
 }
 
-pub fn buy_in_meaning(buy_in: f64) -> String {
-    let words = match buy_in {
-        b if b < 20.0 => "An experiment management expects to fail",
-        b if b < 45.0 => "Tolerated, not backed",
-        b if b < 70.0 => "Supported, with some patience",
-        b if b < 90.0 => "Backed: time, people and a voice in the business",
-        _ => "The CEO visibly champions it and acts on what customers say",
-    };
-    format!(
-        "{words}; first review on day {}.",
-        first_review_day(buy_in / 100.0)
-    )
+pub fn buy_in_meaning(l: Lang, buy_in: f64) -> String {
+    let review = first_review_day(buy_in / 100.0);
+    match buy_in {
+        b if b < 20.0 => trf(l, "buyin.fail", &[&review]),
+        b if b < 45.0 => trf(l, "buyin.tolerated", &[&review]),
+        b if b < 70.0 => trf(l, "buyin.supported", &[&review]),
+        b if b < 90.0 => trf(l, "buyin.backed", &[&review]),
+        _ => trf(l, "buyin.champion", &[&review]),
+    }
 }

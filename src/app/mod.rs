@@ -13,6 +13,7 @@ mod patience;
 mod player;
 mod story_view;
 
+use crate::i18n::{tr, trf, Lang};
 use crate::model::engine::{COST, CUSTOMERS, ENGAGEMENT, FOLLOWERS, LEADS, REACH, ROI, TRUST};
 use crate::model::params::{self as p, Range};
 use crate::model::{presets, Scenario};
@@ -55,42 +56,42 @@ pub(crate) struct ChartSpec {
 pub(crate) const CHARTS: [ChartSpec; 8] = [
     ChartSpec {
         metric: REACH,
-        title: "Attention: people reached per day",
+        title: "metric.reach",
         unit: Unit::Count,
     },
     ChartSpec {
         metric: FOLLOWERS,
-        title: "Followers",
+        title: "metric.followers",
         unit: Unit::Count,
     },
     ChartSpec {
         metric: ENGAGEMENT,
-        title: "Engagement: likes, comments, shares per day",
+        title: "metric.engagement",
         unit: Unit::Count,
     },
     ChartSpec {
         metric: TRUST,
-        title: "Trust (0–100)",
+        title: "metric.trust",
         unit: Unit::Score,
     },
     ChartSpec {
         metric: LEADS,
-        title: "Leads (cumulative)",
+        title: "metric.leads",
         unit: Unit::Count,
     },
     ChartSpec {
         metric: CUSTOMERS,
-        title: "Customers (cumulative)",
+        title: "metric.customers",
         unit: Unit::Count,
     },
     ChartSpec {
         metric: COST,
-        title: "Cost so far (cumulative, currency)",
+        title: "metric.cost",
         unit: Unit::Money,
     },
     ChartSpec {
         metric: ROI,
-        title: "Return on investment so far (%)",
+        title: "metric.roi",
         unit: Unit::Percent,
     },
 ];
@@ -117,6 +118,21 @@ fn load_story(raw: &str) -> Result<Story, String> {
     }
 }
 
+/// The interface language: the link's `lang`, else the browser's, else English.
+fn lang_of(s: &Shared) -> Lang {
+    s.lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .or_else(|| {
+            gloo::utils::window()
+                .navigator()
+                .language()
+                .as_deref()
+                .and_then(Lang::from_code)
+        })
+        .unwrap_or_default()
+}
+
 fn input_number(e: &Event) -> Option<f64> {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -127,11 +143,19 @@ fn input_number(e: &Event) -> Option<f64> {
 fn App() -> Html {
     let first = use_memo((), |_| share::decode(&browser::query()));
     let shared = use_state(|| first.0.clone());
+    let l = lang_of(&shared);
+    panic::set_language(l);
+    use_effect_with(l, |l| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", l.code());
+        }
+    });
     let notices = use_state(|| {
+        let l = lang_of(&first.0);
         first
             .1
             .iter()
-            .map(|p| format!("The link had a problem: {p}."))
+            .map(|p| trf(l, "notice.link", &[p]))
             .collect::<Vec<_>>()
     });
     let quit_day = use_state(|| 0u32);
@@ -166,7 +190,7 @@ fn App() -> Html {
         use_effect_with(shared.story.clone(), move |_| match &*parsed {
             Some(Err(e)) => {
                 let mut n = (*notices).clone();
-                n.push(format!("The story could not be loaded: {e}."));
+                n.push(trf(l, "notice.story", &[e]));
                 notices.set(n);
                 shared.set(Shared {
                     story: None,
@@ -253,16 +277,22 @@ fn App() -> Html {
     drop(r);
 
     let s = &*shared;
-    let (l, a) = (s.scenario.levers, s.scenario.assumptions);
+    let (lv, a) = (s.scenario.levers, s.scenario.assumptions);
     let d = Scenario::default();
+    #[allow(clippy::too_many_arguments)]
     let lever = |name: &'static str,
                  label: &'static str,
+                 unit: &'static str,
                  range: Range,
                  step: f64,
                  value: f64,
                  default: f64,
                  meaning: String| {
-        html! { <Lever {name} {label} {range} {step} {value} {default} meaning={meaning} on_change={set_field(name)} /> }
+        let unit = match unit {
+            "" | "%" => unit,
+            key => tr(l, key),
+        };
+        html! { <Lever {name} label={tr(l, label)} unit={unit} {range} {step} {value} {default} meaning={meaning} on_change={set_field(name)} /> }
     };
 
     let preset_list = presets();
@@ -285,7 +315,7 @@ fn App() -> Html {
     };
     let lesson = active_preset
         .and_then(crate::model::preset)
-        .map(|pr| pr.lesson);
+        .map(|pr| crate::i18n::tr_dyn(l, &format!("preset.{}.lesson", pr.id)));
 
     let on_pin = {
         let update = update.clone();
@@ -342,7 +372,7 @@ fn App() -> Html {
                 notices.set(
                     problems
                         .iter()
-                        .map(|p| format!("The saved scenario had a problem: {p}."))
+                        .map(|p| trf(l, "notice.saved", &[p]))
                         .collect(),
                 );
             }
@@ -415,7 +445,7 @@ fn App() -> Html {
                             ..(*shared).clone()
                         });
                     }
-                    Err(e) => message.set(Some(format!("Could not load {name}: {e}"))),
+                    Err(e) => message.set(Some(trf(l, "trainer.load_error", &[&name, &e]))),
                 },
             ));
         })
@@ -424,17 +454,6 @@ fn App() -> Html {
         let play_day = play_day.clone();
         Callback::from(move |d: Option<u32>| play_day.set(d))
     };
-    let lang = s.lang.clone().unwrap_or_else(|| {
-        let nav = gloo::utils::window()
-            .navigator()
-            .language()
-            .unwrap_or_default();
-        if nav.to_ascii_lowercase().starts_with("sv") {
-            "sv".into()
-        } else {
-            "en".into()
-        }
-    });
 
     let query = share::encode(s);
     let link = {
@@ -448,7 +467,7 @@ fn App() -> Html {
 
     let status = match &current {
         None => {
-            html! { <p class="status" data-status="starting" role="status">{ "Simulating…" }</p> }
+            html! { <p class="status" data-status="starting" role="status">{ tr(l, "status.starting") }</p> }
         }
         Some((snap, latest, done)) => {
             let p = &snap.0;
@@ -464,9 +483,10 @@ fn App() -> Html {
                     data-runs-done={p.summary.runs_done.to_string()} data-runs={p.summary.runs.to_string()}
                     data-days={p.summary.days.to_string()} data-elapsed-ms={format!("{:.1}", p.elapsed_ms)} data-compute-ms={format!("{:.1}", p.compute_ms)}>
                     { match state {
-                        "updating" => "Updating for your change…".to_string(),
-                        "running" => format!("{} of {} futures simulated…", p.summary.runs_done, p.summary.runs),
-                        _ => format!("{} simulated futures over {} days, seed {} · {:.2} s", p.summary.runs, p.summary.days, p.summary.seed, p.elapsed_ms / 1000.0),
+                        "updating" => tr(l, "status.updating").to_string(),
+                        "running" => trf(l, "status.running", &[&p.summary.runs_done, &p.summary.runs]),
+                        _ => trf(l, "status.done", &[&full(l, p.summary.runs as f64), &p.summary.days, &p.summary.seed,
+                            &crate::i18n::decimal(l, (p.elapsed_ms / 100.0).round() / 10.0)]),
                     } }
                     if state == "running" {
                         <progress max={p.summary.runs.to_string()} value={p.summary.runs_done.to_string()} />
@@ -478,12 +498,12 @@ fn App() -> Html {
 
     let charts = |specs: &[ChartSpec]| -> Html {
         match &current {
-            None => html! { <p class="muted">{"The first futures are being simulated…"}</p> },
+            None => html! { <p class="muted">{ tr(l, "status.first") }</p> },
             Some((snap, latest, _)) => specs
                 .iter()
                 .filter(|c| !s.embed || c.metric == FOLLOWERS || c.metric == LEADS)
                 .map(|c| html! {
-                    <FanChart metric={c.metric} title={c.title} unit={c.unit} current={snap.clone()}
+                    <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
                         pinned={pinned.clone()} quit={quit.clone()} quit_day={*quit_day}
                         show_samples={*show_samples} stale={!*latest} reveal_day={*play_day} />
                 })
@@ -492,51 +512,76 @@ fn App() -> Html {
     };
 
     let levers_html = html! {
-        <section class="levers" aria-label="Levers">
-            { lever("budget", "Budget", p::BUDGET, 100.0, l.budget, d.levers.budget, levers::budget_meaning(l.budget)) }
-            { lever("posts_per_week", "Posting frequency", p::POSTS, 1.0, l.posts_per_week, d.levers.posts_per_week, levers::posts_meaning(l.posts_per_week)) }
-            { lever("responsiveness", "Responsiveness", p::RESPONSIVENESS, 1.0, l.responsiveness, d.levers.responsiveness, levers::responsiveness_meaning(l.responsiveness, l.buy_in)) }
-            { lever("buy_in", "Leadership buy-in", p::BUY_IN, 1.0, l.buy_in, d.levers.buy_in, levers::buy_in_meaning(l.buy_in)) }
+        <section class="levers" aria-label={tr(l, "levers.aria")}>
+            { lever("budget", "lever.budget", "unit.per_month", p::BUDGET, 100.0, lv.budget, d.levers.budget, levers::budget_meaning(l, lv.budget)) }
+            { lever("posts_per_week", "lever.posts_per_week", "unit.posts_week", p::POSTS, 1.0, lv.posts_per_week, d.levers.posts_per_week, levers::posts_meaning(l, lv.posts_per_week)) }
+            { lever("responsiveness", "lever.responsiveness", "", p::RESPONSIVENESS, 1.0, lv.responsiveness, d.levers.responsiveness, levers::responsiveness_meaning(l, lv.responsiveness, lv.buy_in)) }
+            { lever("buy_in", "lever.buy_in", "", p::BUY_IN, 1.0, lv.buy_in, d.levers.buy_in, levers::buy_in_meaning(l, lv.buy_in)) }
         </section>
     };
     let presets_html = html! {
         <section class="presets">
-            <label for="preset">{"Start from a preset"}</label>
+            <label for="preset">{ tr(l, "presets.label") }</label>
             <select id="preset" onchange={on_preset}>
-                if active_preset.is_none() { <option value="" selected=true>{"Custom scenario"}</option> }
+                if active_preset.is_none() { <option value="" selected=true>{ tr(l, "presets.custom") }</option> }
                 { for preset_list.iter().map(|pr| html! {
-                    <option value={pr.id} selected={active_preset == Some(pr.id)}>{ pr.name }</option>
+                    <option value={pr.id} selected={active_preset == Some(pr.id)}>{ crate::i18n::tr_dyn(l, &format!("preset.{}.name", pr.id)) }</option>
                 }) }
             </select>
             if let Some(lesson) = lesson { <p class="meaning">{ lesson }</p> }
         </section>
     };
 
+    let on_lang = {
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let code = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            update(Box::new(move |s: &mut Shared| s.lang = Some(code.clone())))
+        })
+    };
+    let lang_switch = html! {
+        <label class="lang-switch">{ tr(l, "app.language") }{" "}
+            <select onchange={on_lang} aria-label={tr(l, "app.language")}>
+                { for crate::i18n::LANGS.iter().map(|x| html! {
+                    <option value={x.code()} selected={*x == l}>{ x.name() }</option>
+                }) }
+            </select>
+        </label>
+    };
     let notices_html = (!notices.is_empty()).then(|| {
         html! {
             <div class="notices" role="alert">
                 <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                <button type="button" class="small" onclick={dismiss.clone()}>{"Dismiss"}</button>
+                <button type="button" class="small" onclick={dismiss.clone()}>{ tr(l, "notice.dismiss") }</button>
             </div>
         }
     });
     if let Some(Ok(story)) = &*parsed_story {
         return html! {
-            <div class="page story-page" data-app-ready="true" data-query={query}>
+            <ContextProvider<Lang> context={l}>
+            <div class="page story-page" data-app-ready="true" data-query={query} lang={l.code()}>
+                { lang_switch }
                 { notices_html.unwrap_or_default() }
-                <StoryMode story={StoryRef(story.clone())} step={s.step as usize} lang={AttrValue::from(lang)}
+                <StoryMode story={StoryRef(story.clone())} step={s.step as usize}
                     current={current.as_ref().map(|(a, b, _)| (a.clone(), *b))} pinned={pinned.clone()}
                     on_step={go_to} on_exit={exit_story} status={status} />
             </div>
+            </ContextProvider<Lang>>
         };
     }
 
     html! {
-        <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true" data-query={query.clone()}>
+        <ContextProvider<Lang> context={l}>
+        <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true" data-query={query.clone()} lang={l.code()}>
             <header class="masthead">
-                <h1>{ "Long Game" }</h1>
-                if !s.embed { <p class="tagline">{ crate::model::TAGLINE }</p> }
-                if s.embed { <a class="open-full" href={format!("./?{}", share::encode(&Shared { embed: false, ..s.clone() }))} target="_blank" rel="noopener">{"Open the full simulator ↗"}</a> }
+                <h1>{ tr(l, "app.title") }</h1>
+                { lang_switch }
+                if !s.embed { <p class="tagline">{ tr(l, "app.tagline") }</p> }
+                if s.embed { <a class="open-full" href={format!("./?{}", share::encode(&Shared { embed: false, ..s.clone() }))} target="_blank" rel="noopener">{ tr(l, "app.open_full") }</a> }
             </header>
             { notices_html.unwrap_or_default() }
             <div class="layout">
@@ -545,50 +590,50 @@ fn App() -> Html {
                     { levers_html }
                     if !s.embed {
                         <details class="assumptions">
-                            <summary>{"Assumptions"}</summary>
-                            { lever("market_size", "Market size", p::MARKET, 1000.0, a.market_size, d.assumptions.market_size, "People who could plausibly follow and buy.".into()) }
-                            { lever("starting_followers", "Starting followers", p::START_FOLLOWERS, 10.0, a.starting_followers, d.assumptions.starting_followers, "Followers on day 0.".into()) }
-                            { lever("customer_value", "Value of a customer", p::CUSTOMER_VALUE, 10.0, a.customer_value, d.assumptions.customer_value, "Gross margin a new customer brings.".into()) }
-                            { lever("close_rate", "Leads that become customers", p::CLOSE_RATE, 1.0, a.close_rate, d.assumptions.close_rate, "Before the effect of leadership acting on feedback.".into()) }
-                            { lever("channel_fit", "Content fitted to the channel", p::CHANNEL_FIT, 1.0, a.channel_fit, d.assumptions.channel_fit, "0 = the same message blasted everywhere; 100 = written for this channel.".into()) }
-                            { lever("horizon_days", "Horizon", p::HORIZON, 1.0, a.horizon_days as f64, d.assumptions.horizon_days as f64, "How many days to simulate (up to three years).".into()) }
-                            { lever("goal_leads", "Goal: leads", p::GOAL_LEADS, 1.0, a.goal_leads, d.assumptions.goal_leads, "The success goal management will judge by...".into()) }
-                            { lever("goal_day", "Goal: by day", p::GOAL_DAY, 1.0, a.goal_day as f64, d.assumptions.goal_day as f64, "...reached by this day.".into()) }
-                            { lever("crisis_day", "Moment of truth on day", p::CRISIS_DAY, 1.0, a.crisis_day as f64, d.assumptions.crisis_day as f64, "A complaint goes public on this day (0 = only random ones).".into()) }
+                            <summary>{ tr(l, "assumptions.title") }</summary>
+                            { lever("market_size", "assume.market_size", "unit.people", p::MARKET, 1000.0, a.market_size, d.assumptions.market_size, tr(l, "assume.market_size.help").into()) }
+                            { lever("starting_followers", "assume.starting_followers", "unit.followers", p::START_FOLLOWERS, 10.0, a.starting_followers, d.assumptions.starting_followers, tr(l, "assume.starting_followers.help").into()) }
+                            { lever("customer_value", "assume.customer_value", "unit.per_customer", p::CUSTOMER_VALUE, 10.0, a.customer_value, d.assumptions.customer_value, tr(l, "assume.customer_value.help").into()) }
+                            { lever("close_rate", "assume.close_rate", "%", p::CLOSE_RATE, 1.0, a.close_rate, d.assumptions.close_rate, tr(l, "assume.close_rate.help").into()) }
+                            { lever("channel_fit", "assume.channel_fit", "%", p::CHANNEL_FIT, 1.0, a.channel_fit, d.assumptions.channel_fit, tr(l, "assume.channel_fit.help").into()) }
+                            { lever("horizon_days", "assume.horizon_days", "unit.days", p::HORIZON, 1.0, a.horizon_days as f64, d.assumptions.horizon_days as f64, tr(l, "assume.horizon_days.help").into()) }
+                            { lever("goal_leads", "assume.goal_leads", "unit.leads", p::GOAL_LEADS, 1.0, a.goal_leads, d.assumptions.goal_leads, tr(l, "assume.goal_leads.help").into()) }
+                            { lever("goal_day", "assume.goal_day", "unit.day", p::GOAL_DAY, 1.0, a.goal_day as f64, d.assumptions.goal_day as f64, tr(l, "assume.goal_day.help").into()) }
+                            { lever("crisis_day", "assume.crisis_day", "unit.day", p::CRISIS_DAY, 1.0, a.crisis_day as f64, d.assumptions.crisis_day as f64, tr(l, "assume.crisis_day.help").into()) }
                             <div class="field">
-                                <label for="seed">{"Seed"}</label>
+                                <label for="seed">{ tr(l, "assume.seed") }</label>
                                 <input id="seed" type="number" min="0" max={MAX_SEED.to_string()} step="1" value={s.seed.to_string()} onchange={on_seed} />
-                                <p class="meaning">{"The same seed gives exactly the same futures, here and on any machine."}</p>
+                                <p class="meaning">{ tr(l, "assume.seed.help") }</p>
                             </div>
                             <div class="field">
-                                <label for="runs">{"Simulated futures"}</label>
+                                <label for="runs">{ tr(l, "assume.runs") }</label>
                                 <input id="runs" type="number" min={MIN_RUNS.to_string()} max={MAX_RUNS.to_string()} step="10" value={s.runs.to_string()} onchange={on_runs} />
                             </div>
                         </details>
                         <section class="panel compare" aria-labelledby="compare-controls">
-                            <h3 id="compare-controls">{"Compare"}</h3>
+                            <h3 id="compare-controls">{ tr(l, "compare.title") }</h3>
                             if s.pinned.is_some() {
-                                <p>{"A is pinned (dashed orange). Change the levers to build B."}</p>
+                                <p>{ tr(l, "compare.pinned") }</p>
                                 <div class="buttons">
-                                    <button type="button" onclick={on_pin.clone()}>{"Re-pin current as A"}</button>
-                                    <button type="button" onclick={on_unpin}>{"Unpin A"}</button>
+                                    <button type="button" onclick={on_pin.clone()}>{ tr(l, "compare.repin") }</button>
+                                    <button type="button" onclick={on_unpin}>{ tr(l, "compare.unpin") }</button>
                                 </div>
                             } else {
-                                <p>{"Pin this scenario as A, then change the levers to compare."}</p>
-                                <button type="button" onclick={on_pin}>{"Pin as A"}</button>
+                                <p>{ tr(l, "compare.hint") }</p>
+                                <button type="button" onclick={on_pin}>{ tr(l, "compare.pin") }</button>
                             }
                         </section>
                         <section class="panel quit">
-                            <label for="quit-day">{"What if we quit at day…"}</label>
+                            <label for="quit-day">{ tr(l, "quit.label") }</label>
                             <input id="quit-day" type="number" min="0" max={a.horizon_days.to_string()} step="1"
                                 value={quit_day.to_string()} onchange={on_quit} />
-                            <p class="meaning">{ if *quit_day > 0 { format!("Dotted red: where the medians go if the programme stops on day {}, against continuing.", *quit_day) } else { "0 = off. Shows where the metrics go if the programme stops then.".to_string() } }</p>
+                            <p class="meaning">{ if *quit_day > 0 { trf(l, "quit.on", &[&*quit_day]) } else { tr(l, "quit.off").to_string() } }</p>
                         </section>
                         <section class="panel trainer" aria-labelledby="trainer-title">
-                            <h3 id="trainer-title">{"Trainer mode"}</h3>
-                            <p class="meaning">{"Tell the patience story step by step on a projector: Space or → for the next step."}</p>
-                            <button type="button" class="start-story" onclick={start_story}>{"Start the story"}</button>
-                            <label class="import">{"Or load your own story (JSON) "}
+                            <h3 id="trainer-title">{ tr(l, "trainer.title") }</h3>
+                            <p class="meaning">{ tr(l, "trainer.help") }</p>
+                            <button type="button" class="start-story" onclick={start_story}>{ tr(l, "trainer.start") }</button>
+                            <label class="import">{ tr(l, "trainer.load") }
                                 <input type="file" accept=".json,application/json" class="story-file" onchange={load_story_file} />
                             </label>
                             if let Some(m) = &*story_message { <p class="panel-message" role="alert">{ m }</p> }
@@ -603,18 +648,18 @@ fn App() -> Html {
                         if let Some((snap, _, _)) = &current {
                             <player::Player days={snap.0.summary.days} day={*play_day} on_day={on_play_day} />
                         }
-                        <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={on_samples} />{" Show single futures"}</label>
+                        <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
                     </div>
                     if let (Some(a), Some((b, _, _))) = (pinned.clone(), current.clone()) {
                         <compare::CompareSummary a={a} b={b} />
                     }
                     <div class="columns">
                         <section class="column vanity" aria-labelledby="vanity-title">
-                            <h2 id="vanity-title">{"Vanity: attention"}</h2>
+                            <h2 id="vanity-title">{ tr(l, "column.vanity") }</h2>
                             { charts(VANITY) }
                         </section>
                         <section class="column outcomes" aria-labelledby="outcome-title">
-                            <h2 id="outcome-title">{"Outcomes: business"}</h2>
+                            <h2 id="outcome-title">{ tr(l, "column.outcomes") }</h2>
                             { charts(OUTCOMES) }
                         </section>
                     </div>
@@ -622,12 +667,12 @@ fn App() -> Html {
                         if let Some((snap, _, _)) = &current { <patience::Patience current={snap.clone()} /> }
                     }
                     <footer class="footnote">
-                        { format!("Seed {} · {} futures · ", s.seed, full(s.runs as f64)) }
-                        {"Model, assumptions and sources: docs/MODEL.md in the project."}
+                        { trf(l, "app.footnote", &[&s.seed, &full(l, s.runs as f64)]) }
                     </footer>
                 </main>
             </div>
         </div>
+        </ContextProvider<Lang>>
     }
 }
 

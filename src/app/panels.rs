@@ -1,6 +1,8 @@
 //! Side panels: saved scenarios (localStorage), exports and import, the share link.
 
+use super::format::Lang;
 use super::{browser, download, Snapshot};
+use crate::i18n::{tr, trf};
 use crate::model::{parse_scenario, Scenario};
 use crate::state::export::{scenario_json, summary_csv, summary_json};
 use crate::state::saved::{self, SavedScenario};
@@ -20,7 +22,8 @@ pub struct SavedProps {
 
 #[component]
 pub fn SavedPanel(p: &SavedProps) -> Html {
-    let loaded = use_memo((), |_| browser::load_saved());
+    let l = use_context::<Lang>().unwrap_or_default();
+    let loaded = use_memo((), move |_| browser::load_saved(l));
     let list = use_state(|| loaded.0.clone());
     let message = use_state(|| loaded.1.clone());
     let name = use_state(String::new);
@@ -34,7 +37,7 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
                 list.set(next);
                 message.set(Some(done));
             }
-            Err(e) => message.set(Some(format!("Not saved: {e}."))),
+            Err(e) => message.set(Some(trf(l, "saved.not_saved", &[&e]))),
         }
     };
     let on_name = {
@@ -61,10 +64,10 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
             let mut next = (*list).clone();
             match saved::save(&mut next, &name, &query) {
                 Ok(()) => {
-                    persist(next, format!("Saved '{}'.", name.trim()));
+                    persist(next, trf(l, "saved.saved", &[&name.trim()]));
                     name.set(String::new());
                 }
-                Err(e) => message.set(Some(format!("Not saved: {e}."))),
+                Err(e) => message.set(Some(trf(l, "saved.not_saved", &[&e]))),
             }
         })
     };
@@ -73,7 +76,7 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
             let (cb, q, n, message) = (p.on_load.clone(), s.query.clone(), s.name.clone(), message.clone());
             Callback::from(move |_| {
                 cb.emit(q.clone());
-                message.set(Some(format!("Loaded '{n}'.")));
+                message.set(Some(trf(l, "saved.loaded", &[&n])));
             })
         };
         let delete = {
@@ -81,7 +84,7 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
             Callback::from(move |_| {
                 let mut next = (*list).clone();
                 saved::delete(&mut next, &n);
-                persist(next, format!("Deleted '{n}'."));
+                persist(next, trf(l, "saved.deleted", &[&n]));
             })
         };
         let start_rename = {
@@ -99,12 +102,12 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
                             let to = renaming.as_ref().map(|r| r.1.clone()).unwrap_or_default();
                             let mut next = (*list).clone();
                             match saved::rename(&mut next, &from, &to) {
-                                Ok(()) => { persist(next, format!("Renamed to '{}'.", to.trim())); renaming.set(None); }
-                                Err(e) => message.set(Some(format!("Not renamed: {e}."))),
+                                Ok(()) => { persist(next, trf(l, "saved.renamed", &[&to.trim()])); renaming.set(None); }
+                                Err(e) => message.set(Some(trf(l, "saved.not_renamed", &[&e]))),
                             }
                         })
                     }}>
-                        <input type="text" aria-label="New name" value={to} oninput={{
+                        <input type="text" aria-label={tr(l, "saved.new_name")} value={to} oninput={{
                             let (renaming, from) = (renaming.clone(), s.name.clone());
                             Callback::from(move |e: InputEvent| {
                                 if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -112,14 +115,14 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
                                 }
                             })
                         }} />
-                        <button type="submit" class="small">{"OK"}</button>
+                        <button type="submit" class="small">{ tr(l, "saved.ok") }</button>
                     </form>
                 } else {
                     <span class="saved-name">{ s.name.clone() }</span>
                     <span class="saved-actions">
-                        <button type="button" class="small" onclick={load}>{"Load"}</button>
-                        <button type="button" class="small" onclick={start_rename}>{"Rename"}</button>
-                        <button type="button" class="small danger" onclick={delete} aria-label={format!("Delete {}", s.name)}>{"Delete"}</button>
+                        <button type="button" class="small" onclick={load}>{ tr(l, "saved.load") }</button>
+                        <button type="button" class="small" onclick={start_rename}>{ tr(l, "saved.rename") }</button>
+                        <button type="button" class="small danger" onclick={delete} aria-label={trf(l, "saved.delete_aria", &[&s.name])}>{ tr(l, "saved.delete") }</button>
                     </span>
                 }
             </li>
@@ -127,13 +130,13 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
     });
     html! {
         <section class="panel saved" aria-labelledby="saved-title">
-            <h3 id="saved-title">{"Saved scenarios"}</h3>
+            <h3 id="saved-title">{ tr(l, "saved.title") }</h3>
             <form class="save-form" onsubmit={on_save}>
-                <input type="text" placeholder="Name this scenario" aria-label="Scenario name" value={(*name).clone()} oninput={on_name} maxlength="80" />
-                <button type="submit">{"Save"}</button>
+                <input type="text" placeholder={tr(l, "saved.placeholder")} aria-label={tr(l, "saved.name_aria")} value={(*name).clone()} oninput={on_name} maxlength="80" />
+                <button type="submit">{ tr(l, "saved.save") }</button>
             </form>
             if let Some(m) = &*message { <p class="panel-message" role="status">{ m }</p> }
-            if list.is_empty() { <p class="muted">{"Nothing saved yet. Saved scenarios stay in this browser."}</p> }
+            if list.is_empty() { <p class="muted">{ tr(l, "saved.empty") }</p> }
             <ul class="saved-list">{ for items }</ul>
         </section>
     }
@@ -150,6 +153,7 @@ pub struct ExportProps {
 
 #[component]
 pub fn ExportPanel(p: &ExportProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let message = use_state(|| None::<String>);
     let reader = use_mut_ref(|| None::<FileReader>);
     let summary = p.current.clone();
@@ -209,27 +213,27 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
                     {
                         Ok(s) => {
                             on_import.emit(s);
-                            message.set(Some(format!("Imported {name}.")));
+                            message.set(Some(trf(l, "export.imported", &[&name])));
                         }
-                        Err(e) => message.set(Some(format!("Could not import {name}: {e}"))),
+                        Err(e) => message.set(Some(trf(l, "export.import_error", &[&name, &e]))),
                     },
                 ));
         })
     };
     html! {
         <section class="panel export" aria-labelledby="export-title">
-            <h3 id="export-title">{"Share and export"}</h3>
-            <label class="share">{"Link to this exact picture"}
+            <h3 id="export-title">{ tr(l, "export.title") }</h3>
+            <label class="share">{ tr(l, "export.link") }
                 <input type="text" readonly=true value={p.link.clone()} onfocus={Callback::from(|e: FocusEvent| {
                     if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
                 })} />
             </label>
             <div class="buttons">
-                <button type="button" onclick={csv} disabled={summary.is_none()}>{"Summary CSV"}</button>
-                <button type="button" onclick={json} disabled={summary.is_none()}>{"Summary JSON"}</button>
-                <button type="button" onclick={scenario}>{"Scenario JSON"}</button>
+                <button type="button" onclick={csv} disabled={summary.is_none()}>{ tr(l, "export.csv") }</button>
+                <button type="button" onclick={json} disabled={summary.is_none()}>{ tr(l, "export.json") }</button>
+                <button type="button" onclick={scenario}>{ tr(l, "export.scenario") }</button>
             </div>
-            <label class="import">{"Import a scenario (JSON) "}
+            <label class="import">{ tr(l, "export.import") }
                 <input type="file" accept=".json,application/json" onchange={import} />
             </label>
             if let Some(m) = &*message { <p class="panel-message" role="status">{ m }</p> }

@@ -1,6 +1,15 @@
 //! A Rust panic anywhere shows a visible banner (reload / copy details) instead of a dead page.
 
+use crate::i18n::{tr, Lang};
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
+
+/// The interface language, for a banner shown when Yew can no longer render.
+static SWEDISH: AtomicBool = AtomicBool::new(false);
+
+pub fn set_language(l: Lang) {
+    SWEDISH.store(l == Lang::Sv, Ordering::Relaxed);
+}
 
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -20,13 +29,23 @@ fn show_banner(details: &str) {
     };
     banner.set_id("crash-banner");
     let _ = banner.set_attribute("role", "alert");
-    banner.set_inner_html(
-        "<strong>Something went wrong — the simulator stopped.</strong> \
-         Your saved scenarios are safe. \
-         <button type=\"button\" onclick=\"location.reload()\">Reload</button> \
-         <button type=\"button\" id=\"crash-copy\">Copy details</button>\
-         <textarea readonly aria-label=\"Error details\"></textarea>",
-    );
+    let l = if SWEDISH.load(Ordering::Relaxed) {
+        Lang::Sv
+    } else {
+        Lang::En
+    };
+    banner.set_inner_html(&format!(
+        "<strong>{}</strong> {} \
+         <button type=\"button\" onclick=\"location.reload()\">{}</button> \
+         <button type=\"button\" id=\"crash-copy\" data-copied=\"{}\">{}</button>\
+         <textarea readonly aria-label=\"{}\"></textarea>",
+        tr(l, "crash.title"),
+        tr(l, "crash.safe"),
+        tr(l, "crash.reload"),
+        tr(l, "crash.copied"),
+        tr(l, "crash.copy"),
+        tr(l, "crash.details"),
+    ));
     if let Some(area) = banner.query_selector("textarea").ok().flatten() {
         let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
         area.set_value(details);
@@ -37,7 +56,7 @@ fn show_banner(details: &str) {
             "onclick",
             "var t=this.parentNode.querySelector('textarea');t.select();\
              (navigator.clipboard?navigator.clipboard.writeText(t.value):Promise.reject()).catch(function(){document.execCommand('copy')});\
-             this.textContent='Copied';",
+             this.textContent=this.dataset.copied;",
         );
     }
     let body = gloo::utils::body();

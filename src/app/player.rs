@@ -1,5 +1,7 @@
 //! "Play the year": animates the simulation day by day (play, pause, step, speed).
 
+use super::format::Lang;
+use crate::i18n::{tr, trf};
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -14,11 +16,12 @@ pub struct PlayerProps {
 }
 
 /// Days advanced per second at each speed setting.
-const SPEEDS: [(u32, &str); 3] = [(30, "1 month/s"), (91, "1 quarter/s"), (365, "1 year/s")];
+const SPEEDS: [(u32, &str); 3] = [(30, "play.month"), (91, "play.quarter"), (365, "play.year")];
 const TICK_MS: u32 = 50;
 
 #[component]
 pub fn Player(p: &PlayerProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let playing = use_state(|| false);
     let speed = use_state(|| 0usize);
     let day = use_mut_ref(|| Rc::new(Cell::new(p.day.unwrap_or(p.days))));
@@ -79,14 +82,14 @@ pub fn Player(p: &PlayerProps) -> Html {
     };
     let shown = p.day.map_or(p.days, |d| d.min(p.days));
     html! {
-        <div class="player" role="group" aria-label="Play the year">
+        <div class="player" role="group" aria-label={tr(l, "play.group")}>
             <button type="button" class="play" onclick={toggle} aria-pressed={playing.to_string()}>
-                { if *playing { "⏸ Pause" } else { "▶ Play" } }
+                { if *playing { tr(l, "play.pause") } else { tr(l, "play.play") } }
             </button>
-            <button type="button" class="small" onclick={step} title="Forward one week">{"+1 week"}</button>
-            <button type="button" class="small" onclick={on_speed} title="Change speed">{ SPEEDS[*speed].1 }</button>
-            <button type="button" class="small" onclick={show_all} disabled={p.day.is_none()}>{"Show all"}</button>
-            <span class="day-counter" data-day={shown.to_string()} aria-live="off">{ format!("Day {shown}") }</span>
+            <button type="button" class="small" onclick={step} title={tr(l, "play.week_title")}>{ tr(l, "play.week") }</button>
+            <button type="button" class="small" onclick={on_speed} title={tr(l, "play.speed_title")}>{ tr(l, SPEEDS[*speed].1) }</button>
+            <button type="button" class="small" onclick={show_all} disabled={p.day.is_none()}>{ tr(l, "play.all") }</button>
+            <span class="day-counter" data-day={shown.to_string()} aria-live="off">{ trf(l, "play.day", &[&shown]) }</span>
         </div>
     }
 }

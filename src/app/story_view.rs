@@ -2,10 +2,11 @@
 //! Steps may ask the room to predict before the reveal, and can play the year day by day.
 
 use super::chart::FanChart;
-use super::format::{full, with_unit};
+use super::format::{full, percent_signed, with_unit, Lang};
 use super::patience::Patience;
 use super::player::Player;
 use super::{ChartSpec, Snapshot, CHARTS};
+use crate::i18n::{tr, trf};
 use crate::story::{Story, View};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -26,7 +27,6 @@ impl PartialEq for StoryRef {
 pub struct StoryProps {
     pub story: StoryRef,
     pub step: usize,
-    pub lang: AttrValue,
     pub current: Option<(Snapshot, bool)>,
     #[prop_or_default]
     pub pinned: Option<Snapshot>,
@@ -50,7 +50,8 @@ pub fn StoryMode(p: &StoryProps) -> Html {
     let n = story.steps.len();
     let index = p.step.min(n - 1);
     let step = &story.steps[index];
-    let lang = p.lang.as_str();
+    let l = use_context::<Lang>().unwrap_or_default();
+    let lang = l.code();
     let guess = use_state(|| None::<f64>);
     let revealed = use_state(|| false);
     let play_day = use_state(|| step.day);
@@ -123,7 +124,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
     }
 
     let body = match (&p.current, step.view) {
-        (None, _) => html! { <p class="muted">{"Simulating…"}</p> },
+        (None, _) => html! { <p class="muted">{ tr(l, "status.starting") }</p> },
         (Some((snap, _)), View::Patience) => html! { <Patience current={snap.clone()} /> },
         (Some((snap, latest)), view) => {
             let metrics = view.metrics();
@@ -141,7 +142,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                     None => (*play_day, None, None),
                 };
                 html! {
-                    <FanChart metric={m} title={c.title} unit={c.unit} current={snap.clone()} pinned={p.pinned.clone()}
+                    <FanChart metric={m} title={tr(l, c.title)} unit={c.unit} current={snap.clone()} pinned={p.pinned.clone()}
                         show_samples={*show_samples} stale={!*latest} reveal_day={reveal} guess={guess_mark} on_pick={on_pick} />
                 }
             });
@@ -150,16 +151,22 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                 let d = (pr.day as usize).min(band.p50.len() - 1);
                 let median = band.p50[d];
                 let unit = spec(metrics[0]).unit;
-                let off = if median.abs() > 1e-9 { format!("{:+.0}%", 100.0 * (g - median) / median) } else { "—".into() };
+                let off = if median.abs() > 1e-9 {
+                    percent_signed(l, 100.0 * (g - median) / median)
+                } else {
+                    "—".into()
+                };
                 let inside = g >= band.p10[d] && g <= band.p90[d];
-                html! { <p class="verdict" data-off={off.clone()}>{ format!(
-                    "Your guess: {}. Simulated median on day {d}: {} — off by {off}. {}",
-                    with_unit(g, unit), with_unit(median, unit),
-                    if inside { "Your guess is inside the range of 8 in 10 futures." } else { "Your guess is outside the range of 8 in 10 futures." }
-                ) }</p> }
+                let range = if inside {
+                    tr(l, "story.inside")
+                } else {
+                    tr(l, "story.outside")
+                };
+                html! { <p class="verdict" data-off={off.clone()}>{ trf(l, "story.verdict",
+                &[&with_unit(l, g, unit), &d, &with_unit(l, median, unit), &off, &range]) }</p> }
             });
             let guess_box = predict.filter(|_| predicting).map(|pr| {
-                let question = pr.question.as_ref().map(|q| q.get(lang).to_string()).unwrap_or_else(|| format!("What will the median be on day {}? Click the chart.", pr.day));
+                let question = pr.question.as_ref().map(|q| q.get(lang).to_string()).unwrap_or_else(|| trf(l, "story.question", &[&pr.day]));
                 let typed = {
                     let guess = guess.clone();
                     Callback::from(move |e: Event| {
@@ -175,9 +182,9 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                 html! {
                     <div class="predict">
                         <p class="question">{ question }</p>
-                        <label>{"Our guess "}<input type="number" min="0" step="any" class="guess-input"
+                        <label>{ tr(l, "story.our_guess") }<input type="number" min="0" step="any" class="guess-input"
                             value={guess.map(|g| format!("{:.0}", g)).unwrap_or_default()} onchange={typed} /></label>
-                        <button type="button" class="reveal" onclick={reveal} disabled={guess.is_none()}>{"Reveal"}</button>
+                        <button type="button" class="reveal" onclick={reveal} disabled={guess.is_none()}>{ tr(l, "story.reveal") }</button>
                     </div>
                 }
             });
@@ -197,7 +204,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                     if !predicting {
                         <div class="story-tools">
                             <Player days={days} day={*play_day} on_day={on_day} />
-                            <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={toggle_samples} />{" Single futures"}</label>
+                            <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={toggle_samples} />{ tr(l, "story.single") }</label>
                         </div>
                     }
                 </>
@@ -205,17 +212,24 @@ pub fn StoryMode(p: &StoryProps) -> Html {
         }
     };
     let compare_note = step.compare.as_ref().map(|c| {
-        let label = c.label.as_ref().map(|l| l.get(lang).to_string()).unwrap_or_else(|| "A".into());
-        html! { <p class="story-legend">{ format!("Dashed orange: {label}. Blue: this scenario. Same seed, same random draws.") }</p> }
+        let label = c
+            .label
+            .as_ref()
+            .map(|l| l.get(lang).to_string())
+            .unwrap_or_else(|| "A".into());
+        html! { <p class="story-legend">{ trf(l, "story.legend", &[&label]) }</p> }
     });
     let levers = p.current.as_ref().map(|(s, _)| {
-        let l = s.0.summary.scenario.levers;
-        format!(
-            "Budget {}/month · {} posts/week · responsiveness {} · buy-in {}",
-            full(l.budget),
-            full(l.posts_per_week),
-            full(l.responsiveness),
-            full(l.buy_in)
+        let v = s.0.summary.scenario.levers;
+        trf(
+            l,
+            "story.levers",
+            &[
+                &full(l, v.budget),
+                &full(l, v.posts_per_week),
+                &full(l, v.responsiveness),
+                &full(l, v.buy_in),
+            ],
         )
     });
     let on_prev = {
@@ -235,21 +249,21 @@ pub fn StoryMode(p: &StoryProps) -> Html {
             <header class="story-head">
                 <span class="story-title">{ story.title.get(lang) }</span>
                 { p.status.clone() }
-                <span class="story-count">{ format!("Step {} of {n}", index + 1) }</span>
+                <span class="story-count">{ trf(l, "story.step", &[&(index + 1), &n]) }</span>
             </header>
             <h2 class="step-title">{ step.title.get(lang) }</h2>
             <p class="point">{ step.point.get(lang) }</p>
-            if step.ask_room { <p class="ask-room">{"Your turn: set the levers together, then reveal."}</p> }
+            if step.ask_room { <p class="ask-room">{ tr(l, "story.ask_room") }</p> }
             if let Some(l) = levers { <p class="story-levers">{ l }</p> }
             { compare_note.unwrap_or_default() }
             { body }
             <nav class="story-nav">
-                <button type="button" onclick={on_prev} disabled={index == 0}>{"← Back"}</button>
+                <button type="button" onclick={on_prev} disabled={index == 0}>{ tr(l, "story.back") }</button>
                 <button type="button" onclick={on_next} disabled={(index + 1 == n && !predicting) || (predicting && guess.is_none())}>
-                    { if predicting { "Reveal →" } else { "Next →" } }
+                    { if predicting { tr(l, "story.reveal_next") } else { tr(l, "story.next") } }
                 </button>
-                <button type="button" class="small" onclick={on_exit}>{"Exit story"}</button>
-                <span class="hint">{"Space or → next · ← back · Esc exits"}</span>
+                <button type="button" class="small" onclick={on_exit}>{ tr(l, "story.exit") }</button>
+                <span class="hint">{ tr(l, "story.hint") }</span>
             </nav>
         </div>
     }

@@ -232,7 +232,7 @@ app.test('exports download the summary, the scenario and the charts', async ({ o
 app.test('importing a scenario file applies it; a bad file is refused by name', async ({ open, page }) => {
   await open('?n=50');
   await waitDone(page);
-  const input = page.locator('.import input[type=file]');
+  const input = page.locator('.export .import input[type=file]');
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"budget": "lots"}}') });
   await page.locator('.export .panel-message', { hasText: /Could not import bad\.json: levers\.budget: .*expected a number/ }).waitFor();
   await input.setInputFiles({ name: 'range.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"buy_in": 140}}') });

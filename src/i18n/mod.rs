@@ -1,0 +1,213 @@
+//! Every user-visible string of the app, in English and Swedish, and number formatting that
+//! follows the language. Texts are looked up by key; `{0}`, `{1}`… are filled in by `trf`.
+//! The tables live in `en.rs` and `sv.rs`; tests check they hold the same keys and placeholders,
+//! and that every key the app uses exists.
+
+mod en;
+mod sv;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Sv,
+}
+
+pub const LANGS: [Lang; 2] = [Lang::En, Lang::Sv];
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// The language for a code such as `sv`, `sv-SE` or `en-GB`; unknown codes give `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        LANGS.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Sv => "Svenska",
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => en::TEXTS,
+            Lang::Sv => sv::TEXTS,
+        }
+    }
+}
+
+/// The text for `key`; a missing key shows itself (and fails the tests), never panics.
+pub fn tr(lang: Lang, key: &'static str) -> &'static str {
+    lang.table()
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, v)| v)
+}
+
+/// The text for a key built at run time (e.g. `preset.<id>.name`); missing keys show themselves.
+pub fn tr_dyn(lang: Lang, key: &str) -> String {
+    lang.table()
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or_else(|| key.to_string(), |(_, v)| v.to_string())
+}
+
+/// The text for `key` with `{0}`, `{1}`… replaced by `args`.
+pub fn trf(lang: Lang, key: &'static str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = tr(lang, key).to_string();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), &a.to_string());
+    }
+    out
+}
+
+/// `12345.6` → `12,346` (English) or `12 346` (Swedish); small values keep one decimal.
+pub fn number(lang: Lang, v: f64) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let (group, decimal) = match lang {
+        Lang::En => (",", "."),
+        Lang::Sv => ("\u{a0}", ","),
+    };
+    if v.abs() < 10.0 && v.fract() != 0.0 {
+        let s = format!("{:.1}", v.abs()).replace('.', decimal);
+        return if v < 0.0 { format!("−{s}") } else { s };
+    }
+    let n = v.round() as i64;
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '−');
+    }
+    out
+}
+
+/// A value with one decimal at most, in the language's style (`1.5` / `1,5`).
+pub fn decimal(lang: Lang, v: f64) -> String {
+    let s = format!("{v:.1}");
+    let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
+    match lang {
+        Lang::En => s,
+        Lang::Sv => s.replace('.', ","),
+    }
+}
+
+/// A whole percentage: `42%` / `42 %`.
+pub fn percent(lang: Lang, v: f64) -> String {
+    match lang {
+        Lang::En => format!("{}%", number(lang, v)),
+        Lang::Sv => format!("{}\u{a0}%", number(lang, v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<usize> {
+        (0..10)
+            .filter(|i| s.contains(&format!("{{{i}}}")))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_every_key_with_the_same_placeholders() {
+        for lang in LANGS {
+            let keys: Vec<_> = lang.table().iter().map(|(k, _)| *k).collect();
+            let unique: BTreeSet<_> = keys.iter().collect();
+            assert_eq!(unique.len(), keys.len(), "{lang:?} has a key twice");
+            for (k, v) in lang.table() {
+                assert!(!v.trim().is_empty(), "{lang:?}: '{k}' is empty");
+            }
+        }
+        let en: BTreeSet<_> = en::TEXTS.iter().map(|(k, _)| *k).collect();
+        let sv: BTreeSet<_> = sv::TEXTS.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            en.difference(&sv).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "missing in Swedish"
+        );
+        assert_eq!(
+            sv.difference(&en).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "missing in English"
+        );
+        for (k, v) in en::TEXTS {
+            assert_eq!(
+                placeholders(v),
+                placeholders(tr(Lang::Sv, k)),
+                "placeholders differ for '{k}'"
+            );
+        }
+    }
+
+    /// Every `tr(…, "key")` / `trf(…, "key", …)` in the app names a key that exists.
+    #[test]
+    fn every_key_the_app_uses_exists() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/app");
+        let mut used = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            // The app always calls `tr(l, "key")` / `trf(l, "key", …)` with the language in `l`.
+            for pattern in ["tr(l, \"", "trf(l, \""] {
+                for (i, _) in source.match_indices(pattern) {
+                    let start = i + pattern.len();
+                    let key = &source[start..start + source[start..].find('"').unwrap()];
+                    used += 1;
+                    for lang in LANGS {
+                        assert!(
+                            lang.table().iter().any(|(k, _)| *k == key),
+                            "{}: key '{key}' missing in {lang:?}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(used > 100, "only {used} keys found: is the scan broken?");
+    }
+
+    #[test]
+    fn every_preset_has_a_name_and_a_lesson_in_both_languages() {
+        for p in crate::model::presets() {
+            for lang in LANGS {
+                for part in ["name", "lesson"] {
+                    let key = format!("preset.{}.{part}", p.id);
+                    assert_ne!(tr_dyn(lang, &key), key, "{lang:?} lacks {key}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number(Lang::En, 1234567.0), "1,234,567");
+        assert_eq!(number(Lang::Sv, 1234567.0), "1\u{a0}234\u{a0}567");
+        assert_eq!(number(Lang::Sv, 2.5), "2,5");
+        assert_eq!(number(Lang::En, -1500.0), "−1,500");
+        assert_eq!(percent(Lang::Sv, 42.0), "42\u{a0}%");
+        assert_eq!(trf(Lang::En, "chart.day", &[&7]), "day 7");
+        assert_eq!(Lang::from_code("sv-SE"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}

@@ -1,0 +1,90 @@
+// The whole app in Swedish: every visible string comes from the translation table, numbers are
+// formatted the Swedish way, and no English is left on screen in any view.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useApp, textOf, waitDone, afterChange, queryOf } from './helpers.mjs';
+
+const app = useApp();
+
+/** Words that occur in the English table but nowhere in the Swedish one. */
+async function englishOnlyWords() {
+  const values = async (file) => {
+    const src = await readFile(new URL(`../../src/i18n/${file}`, import.meta.url), 'utf8');
+    return [...src.matchAll(/\(\s*"[^"]+",\s*"((?:[^"\\]|\\.)*)"\s*\)/g)].map((m) => m[1]).join(' ');
+  };
+  const words = (text) => new Set(text.split(/[^A-Za-zÅÄÖåäö]+/).filter((w) => w.length >= 4));
+  const sv = words(await values('sv.rs'));
+  const en = words(await values('en.rs'));
+  return [...en].filter((w) => !sv.has(w) && !sv.has(w.toLowerCase()));
+}
+
+async function visibleText(page) {
+  return page.evaluate(() => {
+    const hidden = [...document.querySelectorAll('.lang-switch')];
+    hidden.forEach((e) => { e.style.display = 'none'; });
+    const text = document.body.innerText;
+    hidden.forEach((e) => { e.style.display = ''; });
+    return text;
+  });
+}
+
+function assertNoEnglish(text, english, where) {
+  const found = english.filter((w) => new RegExp(`(^|[^A-Za-zÅÄÖåäö])${w}([^A-Za-zÅÄÖåäö]|$)`).test(text));
+  assert.deepEqual(found, [], `English words on the ${where} screen`);
+}
+
+app.test('a full pass through the app in Swedish leaves no English on screen', async ({ open, page }) => {
+  const english = await englishOnlyWords();
+  assert.ok(english.length > 150, `only ${english.length} English-only words: is the table scan broken?`);
+  await open('?lang=sv&b=12500&A=i:20&n=100');
+  await waitDone(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
+  assert.equal(await textOf(page, 'h2#vanity-title'), 'Fåfänga: uppmärksamhet');
+  // Swedish number format: non-breaking space between thousands, "12 500".
+  assert.equal(await page.locator('[data-lever="budget"] .typed').inputValue(), '12500');
+  assert.match(await textOf(page, '.compare-summary'), /12\u00a0500\/månad/);
+  await page.locator('details.assumptions summary').click();
+  await page.locator('.toggle input').check();
+  await page.locator('.chart[data-chart="leads"]').getByRole('button', { name: 'Tabell' }).click();
+  await page.fill('#quit-day', '200');
+  await page.press('#quit-day', 'Enter');
+  await page.locator('.chart[data-chart="cost"] .median-quit').waitFor();
+  await page.fill('.save-form input', 'Pilot');
+  await page.click('.save-form button');
+  await page.locator('[data-saved="Pilot"]').waitFor();
+  assertNoEnglish(await visibleText(page), english, 'main');
+
+  await page.click('.start-story');
+  await page.locator('.story[data-story-step="0"]').waitFor();
+  await waitDone(page);
+  for (let i = 0; i < 7; i++) {
+    await page.locator(`.story[data-story-step="${i}"]`).waitFor();
+    if (await page.locator('.story svg.pickable').count()) {
+      assertNoEnglish(await visibleText(page), english, `story step ${i + 1} (guessing)`);
+      const box = await page.locator('.story svg.pickable').boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.keyboard.press('Space');
+      await page.locator('.verdict').waitFor();
+    }
+    await waitDone(page);
+    assertNoEnglish(await visibleText(page), english, `story step ${i + 1}`);
+    await page.keyboard.press('ArrowRight');
+  }
+});
+
+app.test('the language follows the browser and can be switched, and the link keeps it', async ({ open, page, context }) => {
+  const sv = await page.context().browser().newContext({ locale: 'sv-SE' });
+  const svPage = await sv.newPage();
+  await svPage.goto(new URL('./?n=50', (await open('?n=50')).url()).href);
+  await svPage.waitForSelector('[data-app-ready]');
+  assert.equal(await svPage.locator('.tagline').innerText(), 'En simulator för strategi i sociala medier: se varför ett halvhjärtat sexveckorsexperiment misslyckas och vad ett engagerat, tålmodigt arbete ger.');
+  await sv.close();
+  // This browser is English; switch to Swedish in the page.
+  await waitDone(page);
+  assert.match(await textOf(page, '.tagline'), /social-media strategy simulator/);
+  await page.selectOption('.lang-switch select', 'sv');
+  await page.locator('.tagline', { hasText: 'En simulator för strategi' }).waitFor();
+  assert.equal(new URLSearchParams(await queryOf(page)).get('lang'), 'sv');
+  await page.reload();
+  await page.locator('.tagline', { hasText: 'En simulator för strategi' }).waitFor();
+});
