@@ -281,6 +281,18 @@ pub fn FanChart(p: &FanProps) -> Html {
             </g>
         }
     });
+    // Management's reviews (mechanism 7): small marks on the time axis, as they happen.
+    let buy_in = summary.scenario.levers.buy_in / 100.0;
+    let first_review = crate::model::engine::first_review_day(buy_in) as usize;
+    let review_every = crate::model::constants::REVIEW_EVERY_DAYS as usize;
+    let review_marks = (first_review..=shown).step_by(review_every).map(|d| {
+        let (x, y) = (sc.x(d as f64), H - BOTTOM);
+        html! {
+            <path class="review" d={format!("M{x:.1},{y:.1}l-6,9h12z")}>
+                <title>{ trf(l, "chart.review", &[&d]) }</title>
+            </path>
+        }
+    });
     let sample_lines = p.show_samples.then(|| {
         summary.samples.iter().map(|s| {
             let series = &s.metrics[p.metric];
@@ -380,6 +392,7 @@ pub fn FanChart(p: &FanProps) -> Html {
                 }) }
                 <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{ tr(l, "chart.days_axis") }</text>
                 { for milestone_marks }
+                { for review_marks }
                 if let Some(a) = pinned {
                     <path class="band-a" d={area(&upto(&a.p25), &upto(&a.p75), &sc)} />
                 }
@@ -433,6 +446,7 @@ text{font:14px system-ui,sans-serif;fill:#333}
 .guess circle{fill:none;stroke:#cc79a7;stroke-width:3.5}
 .guess text{fill:#8a2f66;font-weight:700}
 .reveal-day{fill:#b35c00;font-weight:700}
+.review{fill:#cc79a7}
 ";
 
 /// A small line chart of probabilities by week (goal reached, broken even, cancelled).

@@ -19,7 +19,7 @@ use crate::model::params::{self as p, Range};
 use crate::model::{presets, Scenario};
 use crate::sim_worker::SimWorker;
 use crate::state::jobs::{Progress, Results, Slot};
-use crate::state::share::{self, Shared, MAX_RUNS, MAX_SEED, MIN_RUNS};
+use crate::state::share::{self, Problem, ProblemKind, Shared, MAX_RUNS, MAX_SEED, MIN_RUNS};
 use crate::story::{default_story, parse_story, Story};
 use chart::FanChart;
 use format::{full, Unit};
@@ -118,6 +118,61 @@ fn load_story(raw: &str) -> Result<Story, String> {
     }
 }
 
+/// A short field name (`budget`, `market_size`) as its label in the interface language.
+fn field_label(l: Lang, field: &str) -> String {
+    let lever = format!("lever.{field}");
+    let label = crate::i18n::tr_dyn(l, &lever);
+    if label != lever {
+        label
+    } else {
+        crate::i18n::tr_dyn(l, &format!("assume.{field}"))
+    }
+}
+
+/// A problem with a link, in the interface language.
+fn problem_text(l: Lang, p: &Problem) -> String {
+    use crate::i18n::number;
+    let text = match &p.kind {
+        ProblemKind::NotANumber { field, value } => {
+            trf(l, "problem.not_number", &[&field_label(l, field), value])
+        }
+        ProblemKind::OutOfRange {
+            field,
+            value,
+            min,
+            max,
+        } => trf(
+            l,
+            "problem.out_of_range",
+            &[
+                &field_label(l, field),
+                &number(l, *value),
+                &number(l, *min),
+                &number(l, *max),
+            ],
+        ),
+        ProblemKind::NotWholeDays { field, value } => {
+            trf(l, "problem.whole_days", &[&field_label(l, field), value])
+        }
+        ProblemKind::StartAboveMarket { value, market } => trf(
+            l,
+            "problem.start_above_market",
+            &[&number(l, *value), &number(l, *market)],
+        ),
+        ProblemKind::Version(v) => trf(l, "problem.version", &[v, &share::VERSION]),
+        ProblemKind::Seed(v) => trf(l, "problem.seed", &[v, &MAX_SEED]),
+        ProblemKind::Runs(v) => trf(l, "problem.runs", &[v, &MIN_RUNS, &MAX_RUNS]),
+        ProblemKind::Step(v) => trf(l, "problem.step", &[v]),
+        ProblemKind::Language(v) => trf(l, "problem.language", &[v]),
+        ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[k]),
+    };
+    if p.pinned {
+        trf(l, "problem.pinned", &[&text])
+    } else {
+        text
+    }
+}
+
 /// The interface language: the link's `lang`, else the browser's, else English.
 fn lang_of(s: &Shared) -> Lang {
     s.lang
@@ -146,16 +201,18 @@ fn App() -> Html {
     let l = lang_of(&shared);
     panic::set_language(l);
     use_effect_with(l, |l| {
-        if let Some(root) = gloo::utils::document().document_element() {
+        let doc = gloo::utils::document();
+        if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", l.code());
         }
+        doc.set_title(tr(*l, "app.doc_title"));
     });
     let notices = use_state(|| {
         let l = lang_of(&first.0);
         first
             .1
             .iter()
-            .map(|p| trf(l, "notice.link", &[p]))
+            .map(|p| trf(l, "notice.link", &[&problem_text(l, p)]))
             .collect::<Vec<_>>()
     });
     let quit_day = use_state(|| 0u32);
@@ -372,7 +429,7 @@ fn App() -> Html {
                 notices.set(
                     problems
                         .iter()
-                        .map(|p| trf(l, "notice.saved", &[p]))
+                        .map(|p| trf(l, "notice.saved", &[&problem_text(l, p)]))
                         .collect(),
                 );
             }

@@ -6,4 +6,4 @@ pub mod jobs;
 pub mod saved;
 pub mod share;
 
-pub use share::{decode, encode, Shared};
+pub use share::{decode, encode, Problem, ProblemKind, Shared};

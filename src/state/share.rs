@@ -104,38 +104,131 @@ fn field_name(key: &str) -> Option<&'static str> {
     KEYS.iter().position(|k| *k == key).map(|i| FIELD_NAMES[i])
 }
 
-/// Reads `key=value` into `scenario`, keeping it valid; returns a problem to report.
-fn set_field(scenario: &mut Scenario, key: &str, value: &str, label: &str) -> Option<String> {
-    let name = field_name(key)?;
+/// Something in a link that could not be used (and what was used instead). The app words it
+/// in the interface language; `Display` gives the English wording.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// In the pinned scenario "A" rather than the current one.
+    pub pinned: bool,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// A lever or assumption (short name) that is not a number; its default is used.
+    NotANumber {
+        field: &'static str,
+        value: String,
+    },
+    /// A lever or assumption outside its range; its default is used.
+    OutOfRange {
+        field: &'static str,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// A day count that is not a whole number; its default is used.
+    NotWholeDays {
+        field: &'static str,
+        value: f64,
+    },
+    /// More starting followers than the market holds; the default is used.
+    StartAboveMarket {
+        value: f64,
+        market: f64,
+    },
+    Version(String),
+    Seed(String),
+    Runs(String),
+    Step(String),
+    Language(String),
+    UnknownSetting(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.pinned {
+            write!(f, "pinned scenario: ")?;
+        }
+        match &self.kind {
+            ProblemKind::NotANumber { field, value } => {
+                write!(f, "{field} is '{value}', which is not a number; the default is used")
+            }
+            ProblemKind::OutOfRange { field, value, min, max } => write!(
+                f,
+                "{field} is {value}, but must be between {min} and {max}; the default is used"
+            ),
+            ProblemKind::NotWholeDays { field, value } => {
+                write!(f, "{field} is {value}, but must be a whole number of days; the default is used")
+            }
+            ProblemKind::StartAboveMarket { value, market } => write!(
+                f,
+                "starting_followers is {value}, more than the market of {market}; the default is used"
+            ),
+            ProblemKind::Version(v) => write!(
+                f,
+                "the link is version '{v}', this app reads version {VERSION}; settings it does not know are ignored"
+            ),
+            ProblemKind::Seed(v) => write!(
+                f,
+                "seed is '{v}', but must be a whole number from 0 to {MAX_SEED}; the default is used"
+            ),
+            ProblemKind::Runs(v) => write!(
+                f,
+                "runs is '{v}', but must be a whole number from {MIN_RUNS} to {MAX_RUNS}; the default is used"
+            ),
+            ProblemKind::Step(v) => {
+                write!(f, "step is '{v}', but must be a whole number; the first step is shown")
+            }
+            ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
+            ProblemKind::UnknownSetting(k) => write!(f, "unknown setting '{k}' ignored"),
+        }
+    }
+}
+
+/// Reads `key=value` into `scenario`, keeping it valid; returns what went wrong, if anything.
+fn set_field(scenario: &mut Scenario, key: &str, value: &str) -> Option<ProblemKind> {
+    let field = field_name(key)?;
     let Ok(v) = value.parse::<f64>() else {
-        return Some(format!(
-            "{label}{name} is '{value}', which is not a number; the default is used"
-        ));
+        return Some(ProblemKind::NotANumber {
+            field,
+            value: value.to_string(),
+        });
     };
     let mut trial = *scenario;
-    if let Err(e) = trial.set(name, v) {
-        return Some(format!("{label}{e}; the default is used"));
+    if trial.set(field, v).is_err() {
+        return Some(ProblemKind::NotWholeDays { field, value: v });
     }
     // Check just this field (other fields may still be waiting for their own value).
-    let index = FIELD_NAMES.iter().position(|n| *n == name)?;
+    let index = FIELD_NAMES.iter().position(|n| *n == field)?;
     let (range, value) = trial.fields()[index];
     if !(value.is_finite() && value >= range.min && value <= range.max) {
-        return Some(format!(
-            "{label}{name} is {value}, but must be between {} and {}; the default is used",
-            range.min, range.max
-        ));
+        return Some(ProblemKind::OutOfRange {
+            field,
+            value,
+            min: range.min,
+            max: range.max,
+        });
     }
     *scenario = trial;
     None
 }
 
 /// Keeps starting followers within the market once every field is read.
-fn settle(scenario: &mut Scenario, label: &str, problems: &mut Vec<String>) {
-    if let Err(e) = scenario.validate() {
-        problems.push(format!("{label}{e}; the default is used"));
-        let d = Scenario::default().assumptions;
-        scenario.assumptions.starting_followers =
-            d.starting_followers.min(scenario.assumptions.market_size);
+fn settle(scenario: &mut Scenario, pinned: bool, problems: &mut Vec<Problem>) {
+    let a = &mut scenario.assumptions;
+    if a.starting_followers > a.market_size {
+        problems.push(Problem {
+            pinned,
+            kind: ProblemKind::StartAboveMarket {
+                value: a.starting_followers,
+                market: a.market_size,
+            },
+        });
+        a.starting_followers = Scenario::default()
+            .assumptions
+            .starting_followers
+            .min(a.market_size);
     }
 }
 
@@ -177,65 +270,67 @@ fn percent_decode(s: &str) -> String {
 
 /// Decodes a query string (with or without `?`). Never fails: returns the state plus a
 /// plain-language note for every field that was ignored.
-pub fn decode(query: &str) -> (Shared, Vec<String>) {
+pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
     let mut s = Shared::default();
     let mut problems = Vec::new();
+    let mut report = |pinned: bool, kind: ProblemKind| problems.push(Problem { pinned, kind });
     let query = query.strip_prefix('?').unwrap_or(query);
     for part in query.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = part.split_once('=').unwrap_or((part, ""));
         let (key, value) = (percent_decode(key), percent_decode(raw));
         let value = value.trim();
         match key.as_str() {
-            "v" if value != VERSION.to_string() => problems.push(format!(
-                "the link is version '{value}', this app reads version {VERSION}; settings it does not know are ignored"
-            )),
+            "v" if value != VERSION.to_string() => {
+                report(false, ProblemKind::Version(value.into()))
+            }
             "s" => match value.parse::<u64>() {
                 Ok(seed) if seed <= MAX_SEED => s.seed = seed,
-                _ => problems.push(format!(
-                    "seed is '{value}', but must be a whole number from 0 to {MAX_SEED}; the default is used"
-                )),
+                _ => report(false, ProblemKind::Seed(value.into())),
             },
             "n" => match value.parse::<u32>() {
                 Ok(n) if (MIN_RUNS..=MAX_RUNS).contains(&n) => s.runs = n,
-                _ => problems.push(format!(
-                    "runs is '{value}', but must be a whole number from {MIN_RUNS} to {MAX_RUNS}; the default is used"
-                )),
+                _ => report(false, ProblemKind::Runs(value.into())),
             },
             "A" => {
                 let mut pinned = Scenario::default();
                 for pair in value.split(',').filter(|p| !p.is_empty()) {
                     let (k, v) = pair.split_once(':').unwrap_or((pair, ""));
                     if field_name(k).is_none() {
-                        problems.push(format!("pinned scenario: unknown setting '{k}' ignored"));
-                    } else if let Some(p) = set_field(&mut pinned, k, v, "pinned scenario: ") {
-                        problems.push(p);
+                        report(true, ProblemKind::UnknownSetting(k.into()));
+                    } else if let Some(kind) = set_field(&mut pinned, k, v) {
+                        report(true, kind);
                     }
                 }
-                settle(&mut pinned, "pinned scenario: ", &mut problems);
+                let mut settled = Vec::new();
+                settle(&mut pinned, true, &mut settled);
+                settled.into_iter().for_each(|p| report(p.pinned, p.kind));
                 s.pinned = Some(pinned);
             }
             "embed" => s.embed = value == "1" || value == "true",
             "story" if !value.is_empty() => s.story = Some(value.to_string()),
             "step" => match value.parse::<u32>() {
                 Ok(step) if step < 1000 => s.step = step,
-                _ => problems.push(format!("step is '{value}', but must be a whole number; the first step is shown")),
+                _ => report(false, ProblemKind::Step(value.into())),
             },
             "lang" => {
-                if !value.is_empty() && value.len() <= 8 && value.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+                if !value.is_empty()
+                    && value.len() <= 8
+                    && value.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                {
                     s.lang = Some(value.to_ascii_lowercase());
                 } else {
-                    problems.push(format!("language '{value}' is not a language code; ignored"));
+                    report(false, ProblemKind::Language(value.into()));
                 }
             }
             k if field_name(k).is_some() => {
-                if let Some(p) = set_field(&mut s.scenario, k, value, "") {
-                    problems.push(p);
+                if let Some(kind) = set_field(&mut s.scenario, k, value) {
+                    report(false, kind);
                 }
             }
             // Other parameters (e.g. a host's tracking tags) belong to someone else: leave them.
             _ => {}
         }
     }
-    settle(&mut s.scenario, "", &mut problems);
+    settle(&mut s.scenario, false, &mut problems);
     (s, problems)
 }

@@ -100,8 +100,8 @@ app.test('bad links never break the page: bad fields fall back and are reported'
   await open('?v=1&b=lots&i=80&r=250');
   await waitDone(page);
   const notice = await textOf(page, '.notices');
-  assert.match(notice, /budget is 'lots'/);
-  assert.match(notice, /responsiveness is 250/);
+  assert.match(notice, /Budget is 'lots'/);
+  assert.match(notice, /Responsiveness is 250/);
   assert.equal(await page.locator('[data-lever="buy_in"] .typed').inputValue(), '80');
   assert.equal(await page.locator('[data-lever="budget"] .typed').inputValue(), '3000');
   const fuzz = ['?', '?v=', '?v=99', '?b=', '?b=-1', '?b=1e400', '?b=NaN', '?p=inf', '?r=%', '?r=%zz', '?i=%F0%9F%98%80',

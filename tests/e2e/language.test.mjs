@@ -88,3 +88,12 @@ app.test('the language follows the browser and can be switched, and the link kee
   await page.reload();
   await page.locator('.tagline', { hasText: 'En simulator för strategi' }).waitFor();
 });
+
+app.test('problems with a link are explained in Swedish too', async ({ open, page }) => {
+  await open('?lang=sv&b=abc&r=250&n=50');
+  await waitDone(page);
+  const notice = await textOf(page, '.notices');
+  assert.match(notice, /Länken hade ett fel: Budget är 'abc', vilket inte är ett tal; standardvärdet används\./);
+  assert.match(notice, /Lyhördhet är 250, men måste vara mellan 0 och 100/);
+  assert.equal(await page.title(), 'Long Game — simulator för strategi i sociala medier');
+});
