@@ -149,7 +149,7 @@ fn a_bad_scenario_file_names_the_field_and_exits_non_zero() {
             r#"{"levers": {"responsiveness": 120}}"#,
             "levers.responsiveness is 120, but must be between 0 and 100",
         ),
-        ("broken.json", r#"{"levers": "#, "not a valid scenario"),
+        ("broken.json", r#"{"levers": "#, "not valid JSON (line 1"),
     ];
     for (name, json, expected) in cases {
         let path = scenario_file(name, json);

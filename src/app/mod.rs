@@ -7,6 +7,7 @@ mod compare;
 mod download;
 mod format;
 mod levers;
+mod messages;
 mod panels;
 mod panic;
 mod patience;
@@ -19,12 +20,13 @@ use crate::model::params::{self as p, Range};
 use crate::model::{presets, Scenario};
 use crate::sim_worker::SimWorker;
 use crate::state::jobs::{Progress, Results, Slot};
-use crate::state::share::{self, Problem, ProblemKind, Shared, MAX_RUNS, MAX_SEED, MIN_RUNS};
+use crate::state::share::{self, Shared, MAX_RUNS, MAX_SEED, MIN_RUNS};
 use crate::story::{default_story, parse_story, Story};
 use chart::FanChart;
 use format::{full, Unit};
 use gloo::worker::{Spawnable, WorkerBridge};
 use levers::Lever;
+use messages::{file_error_text, problem_text};
 use std::cell::RefCell;
 use std::rc::Rc;
 use story_view::{StoryMode, StoryRef};
@@ -110,66 +112,11 @@ fn apply_step(s: &mut Shared, story: &Story, i: usize) {
     s.pinned = step.pinned("").ok().flatten();
 }
 
-fn load_story(raw: &str) -> Result<Story, String> {
+fn load_story(raw: &str) -> Result<Story, crate::model::FileError> {
     if raw == "default" {
         Ok(default_story())
     } else {
         parse_story(raw)
-    }
-}
-
-/// A short field name (`budget`, `market_size`) as its label in the interface language.
-fn field_label(l: Lang, field: &str) -> String {
-    let lever = format!("lever.{field}");
-    let label = crate::i18n::tr_dyn(l, &lever);
-    if label != lever {
-        label
-    } else {
-        crate::i18n::tr_dyn(l, &format!("assume.{field}"))
-    }
-}
-
-/// A problem with a link, in the interface language.
-fn problem_text(l: Lang, p: &Problem) -> String {
-    use crate::i18n::number;
-    let text = match &p.kind {
-        ProblemKind::NotANumber { field, value } => {
-            trf(l, "problem.not_number", &[&field_label(l, field), value])
-        }
-        ProblemKind::OutOfRange {
-            field,
-            value,
-            min,
-            max,
-        } => trf(
-            l,
-            "problem.out_of_range",
-            &[
-                &field_label(l, field),
-                &number(l, *value),
-                &number(l, *min),
-                &number(l, *max),
-            ],
-        ),
-        ProblemKind::NotWholeDays { field, value } => {
-            trf(l, "problem.whole_days", &[&field_label(l, field), value])
-        }
-        ProblemKind::StartAboveMarket { value, market } => trf(
-            l,
-            "problem.start_above_market",
-            &[&number(l, *value), &number(l, *market)],
-        ),
-        ProblemKind::Version(v) => trf(l, "problem.version", &[v, &share::VERSION]),
-        ProblemKind::Seed(v) => trf(l, "problem.seed", &[v, &MAX_SEED]),
-        ProblemKind::Runs(v) => trf(l, "problem.runs", &[v, &MIN_RUNS, &MAX_RUNS]),
-        ProblemKind::Step(v) => trf(l, "problem.step", &[v]),
-        ProblemKind::Language(v) => trf(l, "problem.language", &[v]),
-        ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[k]),
-    };
-    if p.pinned {
-        trf(l, "problem.pinned", &[&text])
-    } else {
-        text
     }
 }
 
@@ -247,7 +194,7 @@ fn App() -> Html {
         use_effect_with(shared.story.clone(), move |_| match &*parsed {
             Some(Err(e)) => {
                 let mut n = (*notices).clone();
-                n.push(trf(l, "notice.story", &[e]));
+                n.push(trf(l, "notice.story", &[&file_error_text(l, e)]));
                 notices.set(n);
                 shared.set(Shared {
                     story: None,
@@ -490,10 +437,11 @@ fn App() -> Html {
             let (shared, message) = (shared.clone(), message.clone());
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(
                 &gloo::file::File::from(file),
-                move |text| match text
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| parse_story(&t).map(|_| t))
-                {
+                move |text| match text.map_err(|e| e.to_string()).and_then(|t| {
+                    parse_story(&t)
+                        .map(|_| t)
+                        .map_err(|e| file_error_text(l, &e))
+                }) {
                     Ok(t) => {
                         message.set(None);
                         shared.set(Shared {

@@ -207,10 +207,9 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
             *reader.borrow_mut() =
                 Some(gloo::file::callbacks::read_as_text(
                     &file,
-                    move |text| match text
-                        .map_err(|e| e.to_string())
-                        .and_then(|t| parse_scenario(&t))
-                    {
+                    move |text| match text.map_err(|e| e.to_string()).and_then(|t| {
+                        parse_scenario(&t).map_err(|e| super::messages::file_error_text(l, &e))
+                    }) {
                         Ok(s) => {
                             on_import.emit(s);
                             message.set(Some(trf(l, "export.imported", &[&name])));

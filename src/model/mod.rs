@@ -3,6 +3,7 @@
 
 pub mod constants;
 pub mod engine;
+pub mod file_error;
 pub mod monte_carlo;
 pub mod params;
 pub mod presets;
@@ -11,6 +12,7 @@ pub mod rng;
 pub mod scenario_file;
 
 pub use engine::{simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, METRICS, N_METRICS};
+pub use file_error::{FieldProblem, FileError, StoryProblem};
 pub use monte_carlo::{Band, MonteCarlo, SamplePath, Summary};
 pub use params::{Assumptions, InvalidParam, Levers, Scenario};
 pub use presets::{preset, presets, Preset};

@@ -1,27 +1,20 @@
-//! Reading a scenario from JSON with messages that name the bad field and its valid range.
+//! Reading a scenario from JSON with errors that name the bad field and its valid range.
 
+use super::file_error::FileError;
 use super::params::Scenario;
 
 /// Parses and validates a scenario; the error names the field and what it must be.
-pub fn parse_scenario(json: &str) -> Result<Scenario, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| format!("not a valid scenario: {e}"))?;
+pub fn parse_scenario(json: &str) -> Result<Scenario, FileError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| FileError::syntax(&e))?;
     if !value.is_object() {
-        return Err(
-            "not a valid scenario: expected a JSON object with \"levers\" and \"assumptions\""
-                .into(),
-        );
+        return Err(FileError::NotAnObject);
     }
-    let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
-        // Say "number", not Rust's type names.
-        let inner = e
-            .inner()
-            .to_string()
-            .replace("expected f64", "expected a number")
-            .replace("expected u32", "expected a whole number of days");
-        format!("{}: {inner}", e.path())
+    let scenario: Scenario = serde_path_to_error::deserialize(value)
+        .map_err(|e| FileError::from_serde(e.path().to_string(), e.inner()))?;
+    scenario.validate().map_err(|invalid| FileError::Range {
+        at: String::new(),
+        invalid,
     })?;
-    scenario.validate().map_err(|e| e.to_string())?;
     Ok(scenario)
 }
 
@@ -38,7 +31,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_field_and_the_range() {
-        let err = |json| parse_scenario(json).unwrap_err();
+        let err = |json| parse_scenario(json).unwrap_err().to_string();
         assert!(err(r#"{"levers": {"budget": "lots"}}"#).starts_with("levers.budget:"));
         assert!(err(r#"{"levers": {"buy_in": 140}}"#)
             .contains("levers.buy_in is 140, but must be between 0 and 100"));
@@ -46,7 +39,8 @@ mod tests {
         assert!(
             err(r#"{"assumptions": {"horizon_days": 5000}}"#).contains("assumptions.horizon_days")
         );
-        let e = err("[1, 2");
-        assert!(e.starts_with("not a valid scenario"), "{e}");
+        assert!(err("[1, 2").starts_with("not valid JSON (line 1"));
+        assert!(err("[1, 2]").starts_with("not a valid file"));
+        assert!(err(r#"{"levers": {"budget": "lots"}}"#).ends_with("wrong type, expected a number"));
     }
 }

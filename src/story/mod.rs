@@ -3,7 +3,7 @@
 //! versioned JSON document (see docs/STORIES.md); the default one ships in `stories/`.
 
 use crate::model::params::FIELD_NAMES;
-use crate::model::Scenario;
+use crate::model::{FileError, Scenario, StoryProblem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -127,47 +127,55 @@ pub struct Story {
     pub steps: Vec<Step>,
 }
 
-/// Applies a preset and overrides; the message names the step field that is wrong.
+/// Applies a preset and overrides; the error names the step field that is wrong.
 fn build_scenario(
     preset: &Option<String>,
     set: &BTreeMap<String, f64>,
     at: &str,
-) -> Result<Scenario, String> {
+) -> Result<Scenario, FileError> {
     let mut s = match preset {
         None => Scenario::default(),
         Some(id) => crate::model::preset(id)
             .map(|p| p.scenario)
             .ok_or_else(|| {
-                let ids: Vec<_> = crate::model::presets().iter().map(|p| p.id).collect();
-                format!(
-                    "{at}.preset: no preset '{id}' (presets: {})",
-                    ids.join(", ")
-                )
+                FileError::Story(StoryProblem::NoPreset {
+                    at: at.into(),
+                    id: id.clone(),
+                })
             })?,
     };
     for (name, value) in set {
         if !FIELD_NAMES.contains(&name.as_str()) {
-            return Err(format!(
-                "{at}.set: unknown lever or assumption '{name}' (known: {})",
-                FIELD_NAMES.join(", ")
-            ));
+            return Err(FileError::Story(StoryProblem::UnknownLever {
+                at: at.into(),
+                name: name.clone(),
+            }));
         }
-        s.set(name, *value).map_err(|e| format!("{at}.set: {e}"))?;
+        if s.set(name, *value).is_err() {
+            return Err(FileError::WholeDays {
+                at: format!("{at}.set"),
+                field: name.clone(),
+                value: *value,
+            });
+        }
     }
-    s.validate().map_err(|e| format!("{at}.set: {e}"))?;
+    s.validate().map_err(|invalid| FileError::Range {
+        at: format!("{at}.set"),
+        invalid,
+    })?;
     Ok(s)
 }
 
 impl Step {
     /// The scenario this step shows, or `None` when the room sets the levers.
-    pub fn scenario(&self, at: &str) -> Result<Option<Scenario>, String> {
+    pub fn scenario(&self, at: &str) -> Result<Option<Scenario>, FileError> {
         if self.ask_room && self.preset.is_none() && self.set.is_empty() {
             return Ok(None);
         }
         build_scenario(&self.preset, &self.set, at).map(Some)
     }
 
-    pub fn pinned(&self, at: &str) -> Result<Option<Scenario>, String> {
+    pub fn pinned(&self, at: &str) -> Result<Option<Scenario>, FileError> {
         self.compare
             .as_ref()
             .map(|c| build_scenario(&c.preset, &c.set, &format!("{at}.compare")))
@@ -176,32 +184,23 @@ impl Step {
 }
 
 /// Reads and checks a story; the error names the place (`steps[2].set: ...`) and the problem.
-pub fn parse_story(json: &str) -> Result<Story, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| format!("not a valid story file: {e}"))?;
-    let story: Story = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e
-            .inner()
-            .to_string()
-            .replace("expected f64", "expected a number");
-        if path == "." {
-            format!("not a valid story: {inner}")
-        } else {
-            format!("{path}: {inner}")
-        }
-    })?;
+pub fn parse_story(json: &str) -> Result<Story, FileError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| FileError::syntax(&e))?;
+    if !value.is_object() {
+        return Err(FileError::NotAnObject);
+    }
+    let story: Story = serde_path_to_error::deserialize(value)
+        .map_err(|e| FileError::from_serde(e.path().to_string(), e.inner()))?;
     if story.format != FORMAT {
-        return Err(format!(
-            "format is '{}', but this app reads '{FORMAT}'",
-            story.format
-        ));
+        return Err(FileError::Story(StoryProblem::Format(story.format)));
     }
     if story.steps.is_empty() {
-        return Err("steps: a story needs at least one step".into());
+        return Err(FileError::Story(StoryProblem::NoSteps));
     }
     if story.steps.len() > 100 {
-        return Err("steps: at most 100 steps".into());
+        return Err(FileError::Story(StoryProblem::TooManySteps(
+            story.steps.len(),
+        )));
     }
     for (i, step) in story.steps.iter().enumerate() {
         let at = format!("steps[{i}]");
@@ -214,17 +213,16 @@ pub fn parse_story(json: &str) -> Result<Story, String> {
         ] {
             if let Some(d) = day {
                 if d == 0 || d > horizon {
-                    return Err(format!(
-                        "{at}.{what} is {d}, but must be between 1 and the horizon ({horizon})"
-                    ));
+                    return Err(FileError::Story(StoryProblem::DayOutOfRange {
+                        at: format!("{at}.{what}"),
+                        day: d,
+                        horizon,
+                    }));
                 }
             }
         }
         if step.predict.is_some() && step.view.metrics().len() != 1 {
-            return Err(format!(
-                "{at}.predict: a prediction needs a view of a single metric, not {:?}",
-                step.view
-            ));
+            return Err(FileError::Story(StoryProblem::PredictNeedsOneMetric { at }));
         }
     }
     Ok(story)
@@ -263,8 +261,8 @@ mod tests {
 
     #[test]
     fn bad_stories_are_refused_with_the_place_named() {
-        let err = |json: &str| parse_story(json).unwrap_err();
-        assert!(err("{").starts_with("not a valid story file"));
+        let err = |json: &str| parse_story(json).unwrap_err().to_string();
+        assert!(err("{").starts_with("not valid JSON"));
         assert!(
             err(r#"{"format": "longgame-story/9", "title": "x", "steps": []}"#)
                 .contains("format is 'longgame-story/9'")

@@ -90,9 +90,9 @@ app.test('a story loaded from a file runs, and a malformed one is rejected by na
   const input = page.locator('.story-file');
   const bad = { ...story, steps: [{ ...story.steps[0], set: { budget: -5 } }] };
   await input.setInputFiles({ name: 'bad-story.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-  await page.locator('.trainer .panel-message', { hasText: /Could not load bad-story\.json: steps\[0\]\.set: levers\.budget is -5, but must be between 0 and 100000/ }).waitFor();
+  await page.locator('.trainer .panel-message', { hasText: /Could not load bad-story\.json: steps\[0\]\.set: levers\.budget is −5, but must be between 0 and 100,000/ }).waitFor();
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "longgame-story/1", "title": "x"}') });
-  await page.locator('.trainer .panel-message', { hasText: /missing field `steps`/ }).waitFor();
+  await page.locator('.trainer .panel-message', { hasText: /Could not load broken\.json: missing field `steps`/ }).waitFor();
   await input.setInputFiles({ name: 'board.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(story)) });
   await page.locator('.story').waitFor();
   assert.equal(await textOf(page, '.story-title'), 'Our board meeting');

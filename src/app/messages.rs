@@ -1,0 +1,131 @@
+//! Problems (with a link, a scenario file, a story file) worded in the interface language.
+
+use crate::i18n::{number, tr, tr_dyn, trf, Lang};
+use crate::model::{FieldProblem, FileError, StoryProblem};
+use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
+
+/// A short field name (`budget`, `market_size`) as its label in the interface language.
+pub fn field_label(l: Lang, field: &str) -> String {
+    let lever = format!("lever.{field}");
+    let label = tr_dyn(l, &lever);
+    if label != lever {
+        label
+    } else {
+        tr_dyn(l, &format!("assume.{field}"))
+    }
+}
+
+/// A problem with a link.
+pub fn problem_text(l: Lang, p: &Problem) -> String {
+    let text = match &p.kind {
+        ProblemKind::NotANumber { field, value } => {
+            trf(l, "problem.not_number", &[&field_label(l, field), value])
+        }
+        ProblemKind::OutOfRange {
+            field,
+            value,
+            min,
+            max,
+        } => trf(
+            l,
+            "problem.out_of_range",
+            &[
+                &field_label(l, field),
+                &number(l, *value),
+                &number(l, *min),
+                &number(l, *max),
+            ],
+        ),
+        ProblemKind::NotWholeDays { field, value } => {
+            trf(l, "problem.whole_days", &[&field_label(l, field), value])
+        }
+        ProblemKind::StartAboveMarket { value, market } => trf(
+            l,
+            "problem.start_above_market",
+            &[&number(l, *value), &number(l, *market)],
+        ),
+        ProblemKind::Version(v) => trf(l, "problem.version", &[v, &VERSION]),
+        ProblemKind::Seed(v) => trf(l, "problem.seed", &[v, &MAX_SEED]),
+        ProblemKind::Runs(v) => trf(l, "problem.runs", &[v, &MIN_RUNS, &MAX_RUNS]),
+        ProblemKind::Step(v) => trf(l, "problem.step", &[v]),
+        ProblemKind::Language(v) => trf(l, "problem.language", &[v]),
+        ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[k]),
+    };
+    if p.pinned {
+        trf(l, "problem.pinned", &[&text])
+    } else {
+        text
+    }
+}
+
+fn expected(l: Lang, kind: &str) -> String {
+    let key = match kind {
+        "a number" => "type.number",
+        "a whole number" => "type.whole",
+        "text" => "type.text",
+        "true or false" => "type.bool",
+        "an object" => "type.object",
+        "a list" => "type.list",
+        other => return other.to_string(),
+    };
+    tr(l, key).to_string()
+}
+
+/// A problem with an imported scenario or story file.
+pub fn file_error_text(l: Lang, e: &FileError) -> String {
+    let prefixed = |at: &str, text: String| {
+        if at.is_empty() {
+            text
+        } else {
+            format!("{at}: {text}")
+        }
+    };
+    match e {
+        FileError::Syntax { line, column } => trf(l, "file.syntax", &[line, column]),
+        FileError::NotAnObject => tr(l, "file.not_object").to_string(),
+        FileError::At { path, problem } => {
+            let text = match problem {
+                FieldProblem::UnknownField(n) => trf(l, "file.unknown_field", &[n]),
+                FieldProblem::WrongType { expected: x } => {
+                    trf(l, "file.wrong_type", &[&expected(l, x)])
+                }
+                FieldProblem::Missing(n) => trf(l, "file.missing", &[n]),
+                FieldProblem::UnknownVariant(v) => trf(l, "file.unknown_variant", &[v]),
+                FieldProblem::Other(m) => m.clone(),
+            };
+            prefixed(if path == "." { "" } else { path }, text)
+        }
+        FileError::Range { at, invalid } => {
+            let r = invalid.range;
+            prefixed(
+                at,
+                trf(
+                    l,
+                    "file.range",
+                    &[
+                        &r.field,
+                        &number(l, invalid.value),
+                        &number(l, r.min),
+                        &number(l, r.max),
+                    ],
+                ),
+            )
+        }
+        FileError::WholeDays { at, field, value } => {
+            prefixed(at, trf(l, "file.whole_days", &[field, value]))
+        }
+        FileError::Story(p) => match p {
+            StoryProblem::Format(v) => trf(l, "storyfile.format", &[v, &crate::story::FORMAT]),
+            StoryProblem::NoSteps => tr(l, "storyfile.no_steps").to_string(),
+            StoryProblem::TooManySteps(n) => trf(l, "storyfile.too_many", &[n]),
+            StoryProblem::UnknownLever { at, name } => {
+                trf(l, "storyfile.unknown_lever", &[at, name])
+            }
+            StoryProblem::NoPreset { at, id } => trf(l, "storyfile.no_preset", &[at, id]),
+            StoryProblem::DayOutOfRange { at, day, horizon } => {
+                trf(l, "storyfile.day_range", &[at, day, horizon])
+            }
+            StoryProblem::PredictNeedsOneMetric { at } => trf(l, "storyfile.predict_one", &[at]),
+        },
+    }
+}

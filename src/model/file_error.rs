@@ -1,0 +1,171 @@
+//! What can be wrong with a scenario or story file, as data: the command line prints the
+//! English wording (`Display`), the app words it in the interface language.
+
+use super::params::InvalidParam;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileError {
+    /// Not JSON at all (or cut off).
+    Syntax { line: usize, column: usize },
+    /// JSON, but not an object.
+    NotAnObject,
+    /// A field with a problem, at a path such as `levers.budget` or `steps[2].view`.
+    At { path: String, problem: FieldProblem },
+    /// A value outside its valid range, at a path (empty for a scenario file's own fields).
+    Range { at: String, invalid: InvalidParam },
+    /// A day count that is not a whole number.
+    WholeDays {
+        at: String,
+        field: String,
+        value: f64,
+    },
+    /// Story-level problems.
+    Story(StoryProblem),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldProblem {
+    UnknownField(String),
+    /// `expected` is the kind of value wanted: "a number", "a whole number", "text", …
+    WrongType {
+        expected: String,
+    },
+    Missing(String),
+    UnknownVariant(String),
+    Other(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoryProblem {
+    Format(String),
+    NoSteps,
+    TooManySteps(usize),
+    UnknownLever { at: String, name: String },
+    NoPreset { at: String, id: String },
+    DayOutOfRange { at: String, day: u32, horizon: u32 },
+    PredictNeedsOneMetric { at: String },
+}
+
+impl FileError {
+    /// Classifies a serde error found at `path`.
+    pub fn from_serde(path: String, e: &serde_json::Error) -> FileError {
+        let msg = e.to_string();
+        let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+        let problem = if msg.starts_with("unknown field") {
+            FieldProblem::UnknownField(quoted(&msg))
+        } else if msg.starts_with("missing field") {
+            FieldProblem::Missing(quoted(&msg))
+        } else if msg.starts_with("unknown variant") {
+            FieldProblem::UnknownVariant(quoted(&msg))
+        } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
+            let wanted = msg.rsplit("expected ").next().unwrap_or("");
+            let expected = match wanted {
+                w if w.starts_with("f64") => "a number",
+                w if w.starts_with("u32") || w.starts_with("u64") || w.starts_with("usize") => {
+                    "a whole number"
+                }
+                w if w.contains("string") => "text",
+                w if w.contains("bool") => "true or false",
+                w if w.contains("map") || w.starts_with("struct") => "an object",
+                w if w.contains("sequence") => "a list",
+                w => w,
+            };
+            FieldProblem::WrongType {
+                expected: expected.to_string(),
+            }
+        } else {
+            FieldProblem::Other(msg)
+        };
+        FileError::At { path, problem }
+    }
+
+    pub fn syntax(e: &serde_json::Error) -> FileError {
+        FileError::Syntax {
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = |f: &mut fmt::Formatter<'_>, at: &str| {
+            if at.is_empty() {
+                Ok(())
+            } else {
+                write!(f, "{at}: ")
+            }
+        };
+        match self {
+            FileError::Syntax { line, column } => {
+                write!(f, "not valid JSON (line {line}, column {column})")
+            }
+            FileError::NotAnObject => write!(f, "not a valid file: expected a JSON object"),
+            FileError::At { path, problem } => {
+                if path != "." {
+                    write!(f, "{path}: ")?;
+                }
+                match problem {
+                    FieldProblem::UnknownField(n) => write!(f, "unknown field `{n}`"),
+                    FieldProblem::WrongType { expected } => {
+                        write!(f, "wrong type, expected {expected}")
+                    }
+                    FieldProblem::Missing(n) => write!(f, "missing field `{n}`"),
+                    FieldProblem::UnknownVariant(v) => write!(f, "unknown variant `{v}`"),
+                    FieldProblem::Other(m) => write!(f, "{m}"),
+                }
+            }
+            FileError::Range { at: path, invalid } => {
+                at(f, path)?;
+                write!(f, "{invalid}")
+            }
+            FileError::WholeDays {
+                at: path,
+                field,
+                value,
+            } => {
+                at(f, path)?;
+                write!(f, "{field} is {value}, but must be a whole number of days")
+            }
+            FileError::Story(p) => match p {
+                StoryProblem::Format(v) => write!(
+                    f,
+                    "format is '{v}', but this app reads '{}'",
+                    crate::story::FORMAT
+                ),
+                StoryProblem::NoSteps => write!(f, "steps: a story needs at least one step"),
+                StoryProblem::TooManySteps(n) => {
+                    write!(f, "steps: {n} steps, but at most 100 are allowed")
+                }
+                StoryProblem::UnknownLever { at, name } => write!(
+                    f,
+                    "{at}.set: unknown lever or assumption '{name}' (known: {})",
+                    super::params::FIELD_NAMES.join(", ")
+                ),
+                StoryProblem::NoPreset { at, id } => {
+                    let ids: Vec<_> = super::presets().iter().map(|p| p.id).collect();
+                    write!(
+                        f,
+                        "{at}.preset: no preset '{id}' (presets: {})",
+                        ids.join(", ")
+                    )
+                }
+                StoryProblem::DayOutOfRange { at, day, horizon } => {
+                    write!(
+                        f,
+                        "{at} is {day}, but must be between 1 and the horizon ({horizon})"
+                    )
+                }
+                StoryProblem::PredictNeedsOneMetric { at } => {
+                    write!(
+                        f,
+                        "{at}.predict: a prediction needs a view of a single metric"
+                    )
+                }
+            },
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
