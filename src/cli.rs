@@ -108,30 +108,11 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
                     .ok_or_else(|| format!("--set takes LEVER=VALUE, not '{kv}'"))?;
                 sets.push((k.trim().to_string(), number(v.trim().into(), k)?));
             }
-            Long("runs") => {
-                run.runs = whole(
-                    number(value(&mut parser)?, "--runs")?,
-                    "--runs",
-                    1.0,
-                    1_000_000.0,
-                )? as u32
-            }
+            Long("runs") => run.runs = whole_arg(&mut parser, "--runs", 1.0, 1_000_000.0)? as u32,
             Long("days") => days = Some(number(value(&mut parser)?, "--days")?),
-            Long("seed") => {
-                run.seed = whole(
-                    number(value(&mut parser)?, "--seed")?,
-                    "--seed",
-                    0.0,
-                    9.0e15,
-                )? as u64
-            }
+            Long("seed") => run.seed = whole_arg(&mut parser, "--seed", 0.0, 9.0e15)? as u64,
             Long("samples") => {
-                run.samples = whole(
-                    number(value(&mut parser)?, "--samples")?,
-                    "--samples",
-                    0.0,
-                    100.0,
-                )? as u32
+                run.samples = whole_arg(&mut parser, "--samples", 0.0, 100.0)? as u32
             }
             Long("format") => {
                 run.csv = match value(&mut parser)?.to_string_lossy().as_ref() {
@@ -159,6 +140,15 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
 
 fn value(parser: &mut lexopt::Parser) -> Result<std::ffi::OsString, String> {
     parser.value().map_err(|e| e.to_string())
+}
+
+/// The next option value as a whole number in [min, max].
+fn whole_arg(parser: &mut lexopt::Parser, what: &str, min: f64, max: f64) -> Result<f64, String> {
+    let text = value(parser)?.to_string_lossy().to_string();
+    let v = text
+        .parse::<f64>()
+        .map_err(|_| format!("{what} must be a number, not '{text}'"))?;
+    whole(v, what, min, max)
 }
 
 fn whole(v: f64, what: &str, min: f64, max: f64) -> Result<f64, String> {

@@ -86,19 +86,10 @@ fn line(series: &[f64], sc: &Scale) -> String {
     d
 }
 
+/// The band between two series: along the upper one, back along the lower one.
 fn area(lower: &[f64], upper: &[f64], sc: &Scale) -> String {
-    let days = lower.len() - 1;
-    let mut d = String::new();
-    for (i, day) in days_sampled(days).enumerate() {
-        let _ = write!(
-            d,
-            "{}{:.1},{:.1}",
-            if i == 0 { "M" } else { "L" },
-            sc.x(day as f64),
-            sc.y(upper[day])
-        );
-    }
-    let back: Vec<usize> = days_sampled(days).collect();
+    let mut d = line(upper, sc);
+    let back: Vec<usize> = days_sampled(lower.len() - 1).collect();
     for day in back.into_iter().rev() {
         let _ = write!(d, "L{:.1},{:.1}", sc.x(day as f64), sc.y(lower[day]));
     }

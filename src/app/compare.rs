@@ -1,6 +1,6 @@
 //! Compare: the pinned scenario "A" against the one being edited "B", same seed.
 
-use super::format::{full, with_unit, Lang, Unit};
+use super::format::{levers_text, with_unit, Lang, Unit};
 use super::Snapshot;
 use crate::i18n::{tr, trf};
 use crate::model::engine::{CUSTOMERS, FOLLOWERS, LEADS, ROI, TRUST};
@@ -25,19 +25,7 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
         (tr(l, "compare.customers"), CUSTOMERS, Unit::Count),
         (tr(l, "compare.roi"), ROI, Unit::Percent),
     ];
-    let levers = |s: &crate::model::Summary| {
-        let v = s.scenario.levers;
-        trf(
-            l,
-            "compare.levers",
-            &[
-                &full(l, v.budget),
-                &full(l, v.posts_per_week),
-                &full(l, v.responsiveness),
-                &full(l, v.buy_in),
-            ],
-        )
-    };
+    let levers = |s: &crate::model::Summary| levers_text(l, "compare.levers", &s.scenario.levers);
     html! {
         <section class="compare-summary" aria-labelledby="compare-title">
             <h3 id="compare-title">{ tr(l, "compare.heading") }</h3>

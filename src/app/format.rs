@@ -79,3 +79,17 @@ pub fn nice_ticks(lo: f64, hi: f64, want: usize) -> Vec<f64> {
     }
     ticks
 }
+
+/// The four levers in one line, worded by `key` (placeholders: budget, posts, responsiveness, buy-in).
+pub fn levers_text(l: Lang, key: &'static str, v: &crate::model::Levers) -> String {
+    crate::i18n::trf(
+        l,
+        key,
+        &[
+            &full(l, v.budget),
+            &full(l, v.posts_per_week),
+            &full(l, v.responsiveness),
+            &full(l, v.buy_in),
+        ],
+    )
+}

@@ -2,7 +2,7 @@
 //! Steps may ask the room to predict before the reveal, and can play the year day by day.
 
 use super::chart::FanChart;
-use super::format::{full, percent_signed, with_unit, Lang};
+use super::format::{levers_text, percent_signed, with_unit, Lang};
 use super::patience::Patience;
 use super::player::Player;
 use super::{ChartSpec, Snapshot, CHARTS};
@@ -219,19 +219,10 @@ pub fn StoryMode(p: &StoryProps) -> Html {
             .unwrap_or_else(|| "A".into());
         html! { <p class="story-legend">{ trf(l, "story.legend", &[&label]) }</p> }
     });
-    let levers = p.current.as_ref().map(|(s, _)| {
-        let v = s.0.summary.scenario.levers;
-        trf(
-            l,
-            "story.levers",
-            &[
-                &full(l, v.budget),
-                &full(l, v.posts_per_week),
-                &full(l, v.responsiveness),
-                &full(l, v.buy_in),
-            ],
-        )
-    });
+    let levers = p
+        .current
+        .as_ref()
+        .map(|(s, _)| levers_text(l, "story.levers", &s.0.summary.scenario.levers));
     let on_prev = {
         let prev = prev.clone();
         Callback::from(move |_| prev.emit(()))
