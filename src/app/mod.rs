@@ -24,6 +24,7 @@ use crate::state::share::{self, Shared, MAX_RUNS, MAX_SEED, MIN_RUNS};
 use crate::story::{default_story, parse_story, Story};
 use chart::FanChart;
 use format::{full, Unit};
+use gloo::timers::callback::Interval;
 use gloo::worker::{Spawnable, WorkerBridge};
 use levers::Lever;
 use messages::{file_error_text, problem_text};
@@ -47,6 +48,8 @@ impl PartialEq for Snapshot {
 const SAMPLE_PATHS: u32 = 8;
 /// The worker script Trunk builds next to the app (relative: works from any sub-path).
 const WORKER_SCRIPT: &str = "./longgame-worker.js";
+/// Silence from the worker, with work outstanding, after which the page says something is wrong.
+const STALL_MS: f64 = 8000.0;
 
 pub(crate) struct ChartSpec {
     metric: usize,
@@ -171,12 +174,18 @@ fn App() -> Html {
     let results = use_mut_ref(Results::default);
     let bridge: Rc<RefCell<Option<WorkerBridge<SimWorker>>>> = use_mut_ref(|| None);
     let redraw = use_force_update();
+    // When the worker was last heard from (or last given work), for the watchdog below.
+    let last_heard = use_mut_ref(js_sys::Date::now);
+    let stalled = use_state_eq(|| false);
 
     // Start the worker once; every result goes through `Results`, which drops stale ones.
     {
         let (results, bridge, redraw) = (results.clone(), bridge.clone(), redraw.clone());
+        let (last_heard, stalled) = (last_heard.clone(), stalled.clone());
         use_effect_with((), move |_| {
             let on_result = move |p: Progress| {
+                *last_heard.borrow_mut() = js_sys::Date::now();
+                stalled.set(false);
                 if results.borrow_mut().receive(p) {
                     redraw.force_update();
                 }
@@ -186,6 +195,18 @@ fn App() -> Html {
                     .callback(on_result)
                     .spawn(WORKER_SCRIPT),
             );
+        });
+    }
+    // Watchdog: the worker reports every 150 ms while it works, so a long silence with work
+    // outstanding means it never started (blocked, or its files are missing) or it crashed.
+    {
+        let (results, last_heard, stalled) = (results.clone(), last_heard.clone(), stalled.clone());
+        use_effect_with((), move |_| {
+            let watchdog = Interval::new(1000, move || {
+                let silent = js_sys::Date::now() - *last_heard.borrow() > STALL_MS;
+                stalled.set(silent && results.borrow().pending());
+            });
+            move || drop(watchdog)
         });
     }
     // A story that does not load is reported and trainer mode is left; one that loads shows its step.
@@ -216,9 +237,11 @@ fn App() -> Html {
     // Every change: update the address bar and (re)start whatever it affects.
     {
         let (results, bridge, redraw) = (results.clone(), bridge.clone(), redraw.clone());
+        let last_heard = last_heard.clone();
         use_effect_with(((*shared).clone(), *quit_day), move |(s, quit_day)| {
             browser::replace_query(&share::encode(s));
             let mut r = results.borrow_mut();
+            let was_idle = !r.pending();
             let mut jobs = vec![r.request(Slot::Current, s.scenario, s.seed, s.runs, SAMPLE_PATHS)];
             match s.pinned {
                 Some(a) => jobs.push(r.request(Slot::Pinned, a, s.seed, s.runs, 0)),
@@ -232,6 +255,10 @@ fn App() -> Html {
                 r.clear(Slot::Quit);
             }
             drop(r);
+            if !jobs.is_empty() && was_idle {
+                // Idle until now: the silence so far is not the worker's fault.
+                *last_heard.borrow_mut() = js_sys::Date::now();
+            }
             if let Some(b) = bridge.borrow().as_ref() {
                 for job in jobs.into_iter().flatten() {
                     b.send(job);
@@ -471,6 +498,9 @@ fn App() -> Html {
     };
 
     let status = match &current {
+        _ if *stalled => html! {
+            <p class="status stalled" data-status="stalled" role="alert">{ tr(l, "status.stalled") }</p>
+        },
         None => {
             html! { <p class="status" data-status="starting" role="status">{ tr(l, "status.starting") }</p> }
         }

@@ -94,6 +94,14 @@ impl Results {
         true
     }
 
+    /// Whether some slot still waits for the final result of its latest request.
+    pub fn pending(&self) -> bool {
+        self.requested.iter().zip(&self.shown).any(|(job, shown)| {
+            job.as_ref()
+                .is_some_and(|j| !shown.as_ref().is_some_and(|p| p.id == j.id && p.done))
+        })
+    }
+
     /// The result on screen for a slot, and whether it is for the latest request.
     pub fn get(&self, slot: Slot) -> Option<(&Progress, bool)> {
         let p = self.shown[slot as usize].as_deref()?;
@@ -173,5 +181,30 @@ mod tests {
         assert!(r.get(Slot::Pinned).is_none());
         assert!(!r.receive(progress(&a)));
         assert!(r.get(Slot::Current).is_some());
+    }
+
+    #[test]
+    fn work_is_pending_until_every_slot_has_its_final_result() {
+        let mut r = Results::default();
+        assert!(!r.pending(), "nothing asked, nothing to wait for");
+        let job = r
+            .request(Slot::Current, Scenario::default(), 1, 4, 0)
+            .unwrap();
+        assert!(r.pending());
+        let mut partial = progress(&job);
+        partial.done = false;
+        assert!(r.receive(partial));
+        assert!(
+            r.pending(),
+            "a partial picture is still waiting for the rest"
+        );
+        assert!(r.receive(progress(&job)));
+        assert!(!r.pending());
+        let pinned = r
+            .request(Slot::Pinned, Scenario::default(), 2, 4, 0)
+            .unwrap();
+        assert!(r.pending(), "the comparison is still running");
+        r.receive(progress(&pinned));
+        assert!(!r.pending());
     }
 }
