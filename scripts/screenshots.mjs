@@ -10,16 +10,30 @@ const browser = await chromium.launch({
   executablePath: process.env.LONGGAME_CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
 });
+const LAPTOP = { width: 1366, height: 768 };
+const PROJECTOR = { width: 1920, height: 1080 };
+// The room's guess on the gym-membership step: a click on the chart, then the reveal.
+const guess = async (page) => {
+  const box = await page.locator('.story svg.pickable').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.55);
+  await page.keyboard.press('Space');
+  await page.locator('.verdict').waitFor();
+};
+// [file, viewport, query, full page, what to do before the shot]
 const shots = [
-  ['laptop-compare', { width: 1366, height: 768 }, '?i=20&r=30&b=1000&A=b:4000,p:7,r:90,i:90', false],
-  ['laptop-patience', { width: 1366, height: 768 }, '?b=4000&p=7&r=90&i=90', true],
-  ['projector-committed', { width: 1920, height: 1080 }, '?b=4000&p=7&r=90&i=90', false],
+  ['laptop-compare', LAPTOP, '?lang=en&i=20&r=30&b=1000&A=b:4000,p:7,r:90,i:90', false],
+  ['laptop-patience', LAPTOP, '?lang=en&b=4000&p=7&r=90&i=90', true],
+  ['laptop-swedish', LAPTOP, '?lang=sv&b=4000&p=7&r=90&i=90', false],
+  ['projector-committed', PROJECTOR, '?lang=en&b=4000&p=7&r=90&i=90', false],
+  ['projector-story-predict', PROJECTOR, '?lang=en&story=default&step=1', false, guess],
+  ['projector-story-buy-in', PROJECTOR, '?lang=sv&story=default&step=2', false],
 ];
 try {
-  for (const [name, viewport, query, full] of shots) {
+  for (const [name, viewport, query, full, before] of shots) {
     const page = await browser.newPage({ viewport });
     await page.goto(base + query);
     await page.waitForSelector('.status[data-status="done"]', { timeout: 30000 });
+    if (before) await before(page);
     await page.screenshot({ path: `${root}docs/screenshots/${name}.png`, fullPage: full });
     await page.close();
     console.log(`docs/screenshots/${name}.png`);

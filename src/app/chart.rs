@@ -3,7 +3,7 @@
 //! and the "quit at day X" path, a hover/keyboard readout and a data-table view.
 
 use super::download;
-use super::format::{chance, nice_ticks, tick, with_unit, Lang, Unit};
+use super::format::{chance, nice_ticks, percentile, tick, with_unit, Lang, Unit};
 use super::Snapshot;
 use crate::i18n::{tr, trf};
 use crate::model::monte_carlo::MILESTONES;
@@ -125,8 +125,8 @@ fn explain(l: Lang, band: &Band, day: usize, unit: Unit) -> String {
         "chart.explain",
         &[
             &day,
-            &with_unit(l, band.p10[day], unit),
-            &with_unit(l, band.p90[day], unit),
+            &percentile(l, band.p10[day], unit),
+            &percentile(l, band.p90[day], unit),
         ],
     )
 }
@@ -243,23 +243,23 @@ pub fn FanChart(p: &FanProps) -> Html {
         "chart.readout",
         &[
             &readout_day,
-            &with_unit(l, band.p50[readout_day], p.unit),
-            &with_unit(l, band.p10[readout_day], p.unit),
-            &with_unit(l, band.p90[readout_day], p.unit),
+            &percentile(l, band.p50[readout_day], p.unit),
+            &percentile(l, band.p10[readout_day], p.unit),
+            &percentile(l, band.p90[readout_day], p.unit),
         ],
     );
     if let Some(a) = pinned {
         readout.push_str(&trf(
             l,
             "chart.readout_a",
-            &[&with_unit(l, a.p50[readout_day], p.unit)],
+            &[&percentile(l, a.p50[readout_day], p.unit)],
         ));
     }
     if let Some(q) = quit {
         readout.push_str(&trf(
             l,
             "chart.readout_quit",
-            &[&p.quit_day, &with_unit(l, q.p50[readout_day], p.unit)],
+            &[&p.quit_day, &percentile(l, q.p50[readout_day], p.unit)],
         ));
     }
 
@@ -335,11 +335,11 @@ pub fn FanChart(p: &FanProps) -> Html {
                 <tbody>{ for rows.into_iter().map(|d| html! {
                     <tr>
                         <th scope="row">{ d }</th>
-                        <td>{ with_unit(l, band.p10[d], p.unit) }</td><td>{ with_unit(l, band.p25[d], p.unit) }</td>
-                        <td>{ with_unit(l, band.p50[d], p.unit) }</td><td>{ with_unit(l, band.p75[d], p.unit) }</td>
-                        <td>{ with_unit(l, band.p90[d], p.unit) }</td><td>{ with_unit(l, band.mean[d], p.unit) }</td>
-                        if let Some(a) = pinned { <td>{ with_unit(l, a.p50[d], p.unit) }</td> }
-                        if let Some(q) = quit { <td>{ with_unit(l, q.p50[d], p.unit) }</td> }
+                        <td>{ percentile(l, band.p10[d], p.unit) }</td><td>{ percentile(l, band.p25[d], p.unit) }</td>
+                        <td>{ percentile(l, band.p50[d], p.unit) }</td><td>{ percentile(l, band.p75[d], p.unit) }</td>
+                        <td>{ percentile(l, band.p90[d], p.unit) }</td><td>{ with_unit(l, band.mean[d], p.unit) }</td>
+                        if let Some(a) = pinned { <td>{ percentile(l, a.p50[d], p.unit) }</td> }
+                        if let Some(q) = quit { <td>{ percentile(l, q.p50[d], p.unit) }</td> }
                     </tr>
                 }) }</tbody>
             </table>

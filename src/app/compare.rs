@@ -1,6 +1,6 @@
 //! Compare: the pinned scenario "A" against the one being edited "B", same seed.
 
-use super::format::{levers_text, with_unit, Lang, Unit};
+use super::format::{levers_text, percentile, with_unit, Lang, Unit};
 use super::Snapshot;
 use crate::i18n::{tr, trf};
 use crate::model::engine::{CUSTOMERS, FOLLOWERS, LEADS, ROI, TRUST};
@@ -38,17 +38,26 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
                     if end != day { <th scope="col">{ trf(l, "compare.a_day", &[&end]) }</th><th scope="col">{ trf(l, "compare.b_day", &[&end]) }</th> }
                 </tr></thead>
                 <tbody>{ for rows.iter().map(|(label, m, unit)| {
-                    let (va, vb) = (a.metrics[*m].p50[day], b.metrics[*m].p50[day]);
+                    let (va, vb) = (whole(a.metrics[*m].p50[day], *unit), whole(b.metrics[*m].p50[day], *unit));
                     let diff = vb - va;
                     let sign = if diff > 0.0 { "+" } else { "" };
                     html! { <tr data-metric={a.metrics[*m].name.clone()}>
                         <th scope="row">{ *label }</th>
                         <td>{ with_unit(l, va, *unit) }</td><td>{ with_unit(l, vb, *unit) }</td>
                         <td class={if diff >= 0.0 { "up" } else { "down" }}>{ format!("{sign}{}", with_unit(l, diff, *unit)) }</td>
-                        if end != day { <td>{ with_unit(l, a.metrics[*m].p50[end], *unit) }</td><td>{ with_unit(l, b.metrics[*m].p50[end], *unit) }</td> }
+                        if end != day { <td>{ percentile(l, a.metrics[*m].p50[end], *unit) }</td><td>{ percentile(l, b.metrics[*m].p50[end], *unit) }</td> }
                     </tr> }
                 }) }</tbody>
             </table>
         </section>
+    }
+}
+
+/// Medians of counts are whole numbers (see [`percentile`]), and so is their difference.
+fn whole(v: f64, unit: Unit) -> f64 {
+    if unit == Unit::Count {
+        v.round()
+    } else {
+        v
     }
 }

@@ -40,6 +40,14 @@ pub fn with_unit(l: Lang, v: f64, unit: Unit) -> String {
     }
 }
 
+/// A percentile: for a count it is some simulated future's whole number, so it shows as one.
+pub fn percentile(l: Lang, v: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Count => number(l, v.round()),
+        _ => with_unit(l, v, unit),
+    }
+}
+
 pub fn tick(l: Lang, v: f64, unit: Unit) -> String {
     match unit {
         Unit::Percent => format!("{}%", compact(l, v)),

@@ -29,7 +29,7 @@ pub fn Patience(p: &PatienceProps) -> Html {
                 <h4>{ trf(l, "patience.day", &[&day]) }</h4>
                 <p class="big" data-on-track={format!("{:.4}", s.on_track[i])}>{ chance(l, s.on_track[i]) }</p>
                 <p>{ trf(l, "patience.on_track", &[&full(l, needed.ceil())]) }</p>
-                <p class="small-print">{ trf(l, "patience.small", &[&full(l, leads.p50[day]), &full(l, goal), &chance(l, goal_by[i]), &chance(l, active)]) }</p>
+                <p class="small-print">{ trf(l, "patience.small", &[&full(l, leads.p50[day].round()), &full(l, goal), &chance(l, goal_by[i]), &chance(l, active)]) }</p>
             </article>
         }
     });

@@ -2,7 +2,7 @@
 //! Steps may ask the room to predict before the reveal, and can play the year day by day.
 
 use super::chart::FanChart;
-use super::format::{levers_text, percent_signed, with_unit, Lang};
+use super::format::{levers_text, percent_signed, percentile, with_unit, Lang};
 use super::patience::Patience;
 use super::player::Player;
 use super::{ChartSpec, Snapshot, CHARTS};
@@ -123,9 +123,13 @@ pub fn StoryMode(p: &StoryProps) -> Html {
         });
     }
 
-    let body = match (&p.current, step.view) {
-        (None, _) => html! { <p class="muted">{ tr(l, "status.starting") }</p> },
-        (Some((snap, _)), View::Patience) => html! { <Patience current={snap.clone()} /> },
+    // The view, and the player controls that go in the footer beside the navigation.
+    let (body, tools) = match (&p.current, step.view) {
+        (None, _) => (
+            html! { <p class="muted">{ tr(l, "status.starting") }</p> },
+            None,
+        ),
+        (Some((snap, _)), View::Patience) => (html! { <Patience current={snap.clone()} /> }, None),
         (Some((snap, latest)), view) => {
             let metrics = view.metrics();
             let days = snap.0.summary.days;
@@ -163,7 +167,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                     tr(l, "story.outside")
                 };
                 html! { <p class="verdict" data-off={off.clone()}>{ trf(l, "story.verdict",
-                &[&with_unit(l, g, unit), &d, &with_unit(l, median, unit), &off, &range]) }</p> }
+                &[&with_unit(l, g, unit), &d, &percentile(l, median, unit), &off, &range]) }</p> }
             });
             let guess_box = predict.filter(|_| predicting).map(|pr| {
                 let question = pr.question.as_ref().map(|q| q.get(lang).to_string()).unwrap_or_else(|| trf(l, "story.question", &[&pr.day]));
@@ -196,19 +200,21 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                 let play_day = play_day.clone();
                 Callback::from(move |d: Option<u32>| play_day.set(d))
             };
-            html! {
+            let tools = (!predicting).then(|| html! {
+                <div class="story-tools">
+                    <Player days={days} day={*play_day} on_day={on_day} />
+                    <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={toggle_samples} />{ tr(l, "story.single") }</label>
+                </div>
+            });
+            let body = html! {
                 <>
                     { guess_box.unwrap_or_default() }
-                    <div class={classes!("story-charts", (metrics.len() > 1).then_some("two"))}>{ for charts }</div>
+                    // Above the chart, so the room reads it the moment the fan appears.
                     { verdict.unwrap_or_default() }
-                    if !predicting {
-                        <div class="story-tools">
-                            <Player days={days} day={*play_day} on_day={on_day} />
-                            <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={toggle_samples} />{ tr(l, "story.single") }</label>
-                        </div>
-                    }
+                    <div class={classes!("story-charts", (metrics.len() > 1).then_some("two"))}>{ for charts }</div>
                 </>
-            }
+            };
+            (body, tools)
         }
     };
     let compare_note = step.compare.as_ref().map(|c| {
@@ -248,14 +254,17 @@ pub fn StoryMode(p: &StoryProps) -> Html {
             if let Some(l) = levers { <p class="story-levers">{ l }</p> }
             { compare_note.unwrap_or_default() }
             { body }
+            <footer class="story-foot">
             <nav class="story-nav">
                 <button type="button" onclick={on_prev} disabled={index == 0}>{ tr(l, "story.back") }</button>
                 <button type="button" onclick={on_next} disabled={(index + 1 == n && !predicting) || (predicting && guess.is_none())}>
                     { if predicting { tr(l, "story.reveal_next") } else { tr(l, "story.next") } }
                 </button>
                 <button type="button" class="small" onclick={on_exit}>{ tr(l, "story.exit") }</button>
-                <span class="hint">{ tr(l, "story.hint") }</span>
             </nav>
+            { tools.unwrap_or_default() }
+            </footer>
+            <p class="hint">{ tr(l, "story.hint") }</p>
         </div>
     }
 }

@@ -53,6 +53,12 @@ app.test('a full pass through the app in Swedish leaves no English on screen', a
   await page.click('.save-form button');
   await page.locator('[data-saved="Pilot"]').waitFor();
   assertNoEnglish(await visibleText(page), english, 'main');
+  // Longer Swedish words must not push a lever's controls out of its panel.
+  const overflowing = await page.evaluate(() => [...document.querySelectorAll('.lever')]
+    .filter((lever) => [...lever.querySelectorAll('input, button')]
+      .some((c) => c.getBoundingClientRect().right > lever.getBoundingClientRect().right + 1))
+    .map((lever) => lever.dataset.lever));
+  assert.deepEqual(overflowing, [], 'lever controls sticking out of their panel');
 
   await page.click('.start-story');
   await page.locator('.story[data-story-step="0"]').waitFor();

@@ -37,6 +37,10 @@ app.test('the default story walks by keyboard through all seven steps, each rend
       await page.locator('.verdict').waitFor();
       assert.match(await textOf(page, '.verdict'), /Your guess: [\d,]+\. Simulated median on day 365: [\d,]+ — off by [+−-]?\d+%/);
       assert.equal(await page.locator('.story .guess circle').count(), 1);
+      // On a 1080p projector the verdict, the fan and the way on are all on screen, unscrolled.
+      const below = await page.evaluate(() => ['.verdict', '.story .chart svg', '.story-nav']
+        .filter((sel) => document.querySelector(sel).getBoundingClientRect().bottom > innerHeight));
+      assert.deepEqual(below, [], 'below the fold on a projector');
     }
     if (i + 1 < defaultStory.steps.length) await page.keyboard.press(i % 2 ? 'ArrowRight' : 'Space');
   }
