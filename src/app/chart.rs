@@ -173,21 +173,10 @@ pub fn FanChart(p: &FanProps) -> Html {
     };
     let x_ticks = nice_ticks(0.0, days as f64, 6);
 
-    let on_move = {
-        let cursor = cursor.clone();
-        let svg_ref = svg_ref.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(el) = svg_ref.cast::<web_sys::Element>() {
-                let r = el.get_bounding_client_rect();
-                let vx = (e.client_x() as f64 - r.left()) / r.width().max(1.0) * W;
-                let day = ((vx - LEFT) / (W - LEFT - RIGHT) * days as f64).round();
-                cursor.set(Some(day.clamp(0.0, days as f64) as usize));
-            }
-        })
-    };
-    let on_click = {
+    // While guessing, a click puts the guess where the pointer is, and dragging moves it.
+    let pick_at = {
         let (svg_ref, pick, lo, hi) = (svg_ref.clone(), p.on_pick.clone(), sc.lo, sc.hi);
-        Callback::from(move |e: MouseEvent| {
+        move |e: &MouseEvent| {
             let (Some(pick), Some(el)) = (&pick, svg_ref.cast::<web_sys::Element>()) else {
                 return;
             };
@@ -195,11 +184,44 @@ pub fn FanChart(p: &FanProps) -> Html {
             let vy = (e.client_y() as f64 - r.top()) / r.height().max(1.0) * H;
             let share = 1.0 - ((vy - TOP) / (H - TOP - BOTTOM)).clamp(0.0, 1.0);
             pick.emit(lo + share * (hi - lo));
+        }
+    };
+    let on_move = {
+        let cursor = cursor.clone();
+        let svg_ref = svg_ref.clone();
+        let pick_at = pick_at.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(el) = svg_ref.cast::<web_sys::Element>() {
+                let r = el.get_bounding_client_rect();
+                let vx = (e.client_x() as f64 - r.left()) / r.width().max(1.0) * W;
+                let day = ((vx - LEFT) / (W - LEFT - RIGHT) * days as f64).round();
+                cursor.set(Some(day.clamp(0.0, days as f64) as usize));
+            }
+            if e.buttons() & 1 == 1 {
+                pick_at(&e);
+            }
         })
     };
+    let on_press = Callback::from(move |e: MouseEvent| pick_at(&e));
     let on_key = {
         let cursor = cursor.clone();
+        let (pick, guess, lo, hi) = (p.on_pick.clone(), p.guess.map(|g| g.1), sc.lo, sc.hi);
         Callback::from(move |e: KeyboardEvent| {
+            // While guessing, ↑ and ↓ move the guess by a fiftieth of the axis (Shift: a tenth).
+            if let Some(pick) = &pick {
+                let step = (hi - lo) / if e.shift_key() { 10.0 } else { 50.0 };
+                let from = guess.unwrap_or((lo + hi) / 2.0);
+                let to = match e.key().as_str() {
+                    "ArrowUp" => from + step,
+                    "ArrowDown" => from - step,
+                    _ => f64::NAN,
+                };
+                if !to.is_nan() {
+                    e.prevent_default();
+                    pick.emit(to.clamp(lo, hi));
+                    return;
+                }
+            }
             let now = cursor.unwrap_or(days.min(365)) as i64;
             let jump = if e.shift_key() { 30 } else { 1 };
             let next = match e.key().as_str() {
@@ -366,7 +388,7 @@ pub fn FanChart(p: &FanProps) -> Html {
             </figcaption>
             <svg ref={svg_ref} viewBox={format!("0 0 {W} {H}")} role="img" tabindex="0" xmlns="http://www.w3.org/2000/svg"
                 aria-label={trf(l, "chart.aria", &[&p.title, &days])}
-                onmousemove={on_move} onkeydown={on_key} onfocus={on_focus} onclick={on_click}
+                onmousemove={on_move} onkeydown={on_key} onfocus={on_focus} onmousedown={on_press}
                 class={classes!(p.on_pick.is_some().then_some("pickable"))}>
                 <style>{ SVG_STYLE }</style>
                 <rect class="plot" x={LEFT.to_string()} y={TOP.to_string()} width={(W - LEFT - RIGHT).to_string()} height={(H - TOP - BOTTOM).to_string()} />

@@ -189,6 +189,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                         <label>{ tr(l, "story.our_guess") }<input type="number" min="0" step="any" class="guess-input"
                             value={guess.map(|g| format!("{:.0}", g)).unwrap_or_default()} onchange={typed} /></label>
                         <button type="button" class="reveal" onclick={reveal} disabled={guess.is_none()}>{ tr(l, "story.reveal") }</button>
+                        <span class="how">{ tr(l, "story.how_to_guess") }</span>
                     </div>
                 }
             });

@@ -232,6 +232,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("story.hint", "Space or → next · ← back · Esc exits"),
     ("story.single", " Single futures"),
     ("story.question", "What will the median be on day {0}? Click the chart."),
+    ("story.how_to_guess", "Click or drag on the chart, use ↑ ↓ on it, or type a number."),
     ("story.our_guess", "Our guess "),
     ("story.reveal", "Reveal"),
     ("story.verdict", "Your guess: {0}. Simulated median on day {1}: {2} — off by {3}. {4}"),

@@ -223,6 +223,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("story.hint", "Mellanslag eller → nästa · ← tillbaka · Esc avslutar"),
     ("story.single", " Enskilda framtider"),
     ("story.question", "Var hamnar medianen dag {0}? Klicka i diagrammet."),
+    ("story.how_to_guess", "Klicka eller dra i diagrammet, använd ↑ ↓ på det, eller skriv ett tal."),
     ("story.our_guess", "Vår gissning "),
     ("story.reveal", "Visa svaret"),
     ("story.verdict", "Er gissning: {0}. Simulerad median dag {1}: {2} — fel med {3}. {4}"),

@@ -53,6 +53,30 @@ app.test('the default story walks by keyboard through all seven steps, each rend
   assert.equal(new URLSearchParams(await queryOf(page)).get('story'), null);
 }, { viewport: PROJECTOR });
 
+app.test('the room can drag its guess on the chart, nudge it with the arrow keys, or type it', async ({ open, page }) => {
+  await open('?story=default&step=1');
+  await waitDone(page);
+  const svg = page.locator('.story svg.pickable');
+  const guessed = async () => Number(await page.locator('.guess-input').inputValue());
+  const box = await svg.boundingBox();
+  const x = box.x + box.width * 0.6;
+  await page.mouse.move(x, box.y + box.height * 0.3);
+  await page.mouse.down();
+  const high = await guessed();
+  await page.mouse.move(x, box.y + box.height * 0.6, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await guessed();
+  assert.ok(high > 0 && dragged < high, `dragging down lowers the guess: ${high} → ${dragged}`);
+  await svg.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.ok(await guessed() > dragged, 'ArrowUp raises the guess');
+  await page.fill('.guess-input', '250');
+  await page.press('.guess-input', 'Enter');
+  await page.click('.predict .reveal');
+  assert.match(await textOf(page, '.verdict'), /Your guess: 250\./);
+}, { viewport: PROJECTOR });
+
 app.test('a story step reveals only up to its day, and play the year animates it', async ({ open, page }) => {
   await open('?story=default');
   await waitDone(page);
