@@ -159,6 +159,28 @@ fn a_crisis_handled_fades_and_mishandled_it_costs_far_more() {
 }
 
 #[test]
+fn a_crisis_still_burning_at_the_horizon_is_counted() {
+    // The complaint goes public two days before the simulation ends.
+    let mut s = scenario("crisis-mishandled");
+    s.assumptions.horizon_days = 120;
+    s.assumptions.crisis_day = 118;
+    let traces = runs(&s);
+    for t in &traces {
+        let last = t.crises.last().expect("the scheduled crisis is recorded");
+        assert_eq!(last.day, 118);
+        assert_eq!(last.days_lasted, 3);
+        assert_ne!(
+            last.outcome,
+            CrisisOutcome::Faded,
+            "it has not had time to fade"
+        );
+    }
+    let summary = MonteCarlo::new(s, 1, 50, 0).unwrap().run_all();
+    assert!(summary.crises.total >= 50, "{:?}", summary.crises);
+    assert_eq!(summary.crises.runs_with_crisis, 50);
+}
+
+#[test]
 fn vanity_and_outcome_diverge_when_nobody_listens() {
     let big = runs(&scenario("big-budget"));
     let committed = runs(&scenario("committed"));

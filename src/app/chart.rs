@@ -311,8 +311,12 @@ pub fn FanChart(p: &FanProps) -> Html {
             let series = &s.metrics[p.metric];
             let marks = s.crises.iter().filter(|c| (c.day as usize) <= shown).map(|c| {
                 let (x, y) = (sc.x(c.day as f64), sc.y(series[c.day as usize]));
-                let class = if c.firestorm { "crisis firestorm" } else { "crisis faded" };
-                let label = if c.firestorm { trf(l, "chart.crisis_firestorm", &[&c.day]) } else { trf(l, "chart.crisis_faded", &[&c.day]) };
+                let (class, key) = match (c.firestorm, c.ongoing) {
+                    (true, _) => ("crisis firestorm", "chart.crisis_firestorm"),
+                    (false, true) => ("crisis ongoing", "chart.crisis_ongoing"),
+                    _ => ("crisis faded", "chart.crisis_faded"),
+                };
+                let label = trf(l, key, &[&c.day]);
                 html! { <circle class={class} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5"><title>{ label }</title></circle> }
             });
             let cancel = s.cancelled_day.filter(|d| (*d as usize) <= shown).map(|d| {
@@ -454,6 +458,7 @@ text{font:14px system-ui,sans-serif;fill:#333}
 .sample-line{fill:none;stroke:#555;stroke-opacity:.45;stroke-width:1}
 .crisis.firestorm{fill:#d55e00;stroke:#fff}
 .crisis.faded{fill:#009e73;stroke:#fff}
+.crisis.ongoing{fill:#e69f00;stroke:#fff}
 .cancelled{stroke:#000;stroke-width:2.5}
 .cursor{stroke:#000;stroke-opacity:.5}
 .guess circle{fill:none;stroke:#cc79a7;stroke-width:3.5}

@@ -75,6 +75,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("chart.col_a", "A: median"),
     ("chart.col_quit", "Quit: median"),
     ("chart.crisis_firestorm", "Day {0}: firestorm"),
+    ("chart.crisis_ongoing", "Day {0}: crisis still running at the end"),
     ("chart.crisis_faded", "Day {0}: crisis that faded"),
     ("chart.review", "Day {0}: management reviews the results and may cancel the programme"),
     ("chart.cancelled", "Day {0}: programme cancelled"),

@@ -74,6 +74,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("chart.col_a", "A: median"),
     ("chart.col_quit", "Slutar: median"),
     ("chart.crisis_firestorm", "Dag {0}: eldstorm"),
+    ("chart.crisis_ongoing", "Dag {0}: kris som pågår vid slutet"),
     ("chart.crisis_faded", "Dag {0}: kris som ebbade ut"),
     ("chart.review", "Dag {0}: ledningen utvärderar resultatet och kan lägga ner satsningen"),
     ("chart.cancelled", "Dag {0}: satsningen lades ner"),

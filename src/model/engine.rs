@@ -179,6 +179,8 @@ pub enum CrisisOutcome {
     Faded,
     /// Left to grow: it became a firestorm.
     Firestorm,
+    /// Still running on the last simulated day, without (yet) having become a firestorm.
+    Ongoing,
 }
 
 /// A moment of truth in one run.
@@ -228,6 +230,28 @@ struct Crisis {
     total: f64,
     followers_lost: f64,
     trust_before: f64,
+}
+
+impl Crisis {
+    /// Records the crisis as it stands on `day`: a firestorm if its peak outgrew its start,
+    /// otherwise `calm` (faded when it ended, ongoing when the horizon came first).
+    fn record(&self, day: u32, trust: f64, calm: CrisisOutcome, events: &mut Vec<CrisisEvent>) {
+        if events.len() < MAX_CRISES_RECORDED {
+            events.push(CrisisEvent {
+                day: self.start,
+                days_lasted: day - self.start + 1,
+                angry_messages: self.total,
+                peak_per_day: self.peak,
+                followers_lost: self.followers_lost,
+                trust_lost: 100.0 * (self.trust_before - trust),
+                outcome: if self.peak > FIRESTORM_FACTOR * self.initial {
+                    CrisisOutcome::Firestorm
+                } else {
+                    calm
+                },
+            });
+        }
+    }
 }
 
 struct Streams {
@@ -384,21 +408,7 @@ pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: 
             c.followers_lost += crisis_unfollows.min(left);
             c.intensity = (angry * branching).min(CRISIS_CAP_SHARE * m);
             if c.intensity < 0.5 {
-                if out.crises.len() < MAX_CRISES_RECORDED {
-                    out.crises.push(CrisisEvent {
-                        day: c.start,
-                        days_lasted: day - c.start + 1,
-                        angry_messages: c.total,
-                        peak_per_day: c.peak,
-                        followers_lost: c.followers_lost,
-                        trust_lost: 100.0 * (c.trust_before - trust),
-                        outcome: if c.peak > FIRESTORM_FACTOR * c.initial {
-                            CrisisOutcome::Firestorm
-                        } else {
-                            CrisisOutcome::Faded
-                        },
-                    });
-                }
+                c.record(day, trust, CrisisOutcome::Faded, &mut out.crises);
                 crisis = None;
             }
         } else {
@@ -477,6 +487,10 @@ pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: 
             cost,
             roi,
         ]);
+    }
+    // A moment of truth still burning at the horizon counts too.
+    if let Some(c) = &crisis {
+        c.record(d.days, trust, CrisisOutcome::Ongoing, &mut out.crises);
     }
     // Break-even: the day from which cumulative revenue stays at or above cumulative cost.
     if cost > 0.0 && last_in_loss < d.days {

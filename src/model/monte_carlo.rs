@@ -38,6 +38,9 @@ pub struct SamplePath {
 pub struct CrisisMark {
     pub day: u32,
     pub firestorm: bool,
+    /// Still running on the last day (and not a firestorm).
+    #[serde(default)]
+    pub ongoing: bool,
     pub followers_lost: f64,
     pub trust_lost: f64,
 }
@@ -218,13 +221,13 @@ impl MonteCarlo {
         c.total += t.crises.len() as u32;
         c.runs_with_crisis += !t.crises.is_empty() as u32;
         for e in &t.crises {
-            let firestorm = e.outcome == CrisisOutcome::Firestorm;
-            c.firestorms += firestorm as u32;
-            let kept = if firestorm {
-                &mut self.firestorm
-            } else {
-                &mut self.faded
+            // Unfinished calm crises count, but their cost so far is not a faded crisis's cost.
+            let kept = match e.outcome {
+                CrisisOutcome::Firestorm => &mut self.firestorm,
+                CrisisOutcome::Faded => &mut self.faded,
+                CrisisOutcome::Ongoing => continue,
             };
+            c.firestorms += (e.outcome == CrisisOutcome::Firestorm) as u32;
             if kept.len() < CRISES_KEPT {
                 kept.push((e.followers_lost, e.trust_lost));
             }
@@ -347,6 +350,7 @@ fn crisis_mark(e: &CrisisEvent) -> CrisisMark {
     CrisisMark {
         day: e.day,
         firestorm: e.outcome == CrisisOutcome::Firestorm,
+        ongoing: e.outcome == CrisisOutcome::Ongoing,
         followers_lost: e.followers_lost,
         trust_lost: e.trust_lost,
     }
