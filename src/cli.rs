@@ -61,7 +61,9 @@ fn dispatch(args: Vec<String>, out: &mut impl Write) -> Result<(), String> {
                 writeln!(out, "{}", summary_json(&summary)).map_err(io)
             }
         }
-        Some("help" | "--help" | "-h") | None => writeln!(out, "{USAGE}").map_err(io),
+        Some("help" | "--help" | "-h") | None => {
+            writeln!(out, "{}\n\n{USAGE}", crate::model::TAGLINE).map_err(io)
+        }
         Some(other) => Err(format!("unknown command '{other}'\n{USAGE}")),
     }
 }

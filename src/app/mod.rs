@@ -635,6 +635,7 @@ fn App() -> Html {
                             { lever("goal_leads", "assume.goal_leads", "unit.leads", p::GOAL_LEADS, 1.0, a.goal_leads, d.assumptions.goal_leads, tr(l, "assume.goal_leads.help").into()) }
                             { lever("goal_day", "assume.goal_day", "unit.day", p::GOAL_DAY, 1.0, a.goal_day as f64, d.assumptions.goal_day as f64, tr(l, "assume.goal_day.help").into()) }
                             { lever("crisis_day", "assume.crisis_day", "unit.day", p::CRISIS_DAY, 1.0, a.crisis_day as f64, d.assumptions.crisis_day as f64, tr(l, "assume.crisis_day.help").into()) }
+                            { lever("stop_day", "assume.stop_day", "unit.day", p::STOP_DAY, 1.0, a.stop_day as f64, d.assumptions.stop_day as f64, tr(l, "assume.stop_day.help").into()) }
                             <div class="field">
                                 <label for="seed">{ tr(l, "assume.seed") }</label>
                                 <input id="seed" type="number" min="0" max={MAX_SEED.to_string()} step="1" value={s.seed.to_string()} onchange={on_seed} />

@@ -136,7 +136,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
             let predict = step.predict.as_ref();
             let pick = {
                 let guess = guess.clone();
-                Callback::from(move |v: f64| guess.set(Some(v.max(0.0))))
+                Callback::from(move |v: f64| guess.set(Some(v)))
             };
             let charts = metrics.iter().map(|&m| {
                 let c = spec(m);
@@ -174,8 +174,8 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                 let typed = {
                     let guess = guess.clone();
                     Callback::from(move |e: Event| {
-                        if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.value().parse::<f64>().ok()) {
-                            guess.set(Some(v.max(0.0)));
+                        if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.value().parse::<f64>().ok()).filter(|v| v.is_finite()) {
+                            guess.set(Some(v));
                         }
                     })
                 };
@@ -186,7 +186,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                 html! {
                     <div class="predict">
                         <p class="question">{ question }</p>
-                        <label>{ tr(l, "story.our_guess") }<input type="number" min="0" step="any" class="guess-input"
+                        <label>{ tr(l, "story.our_guess") }<input type="number" step="any" class="guess-input"
                             value={guess.map(|g| format!("{:.0}", g)).unwrap_or_default()} onchange={typed} /></label>
                         <button type="button" class="reveal" onclick={reveal} disabled={guess.is_none()}>{ tr(l, "story.reveal") }</button>
                         <span class="how">{ tr(l, "story.how_to_guess") }</span>

@@ -165,6 +165,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("assume.goal_day.help", "…reached by this day."),
     ("assume.crisis_day", "Moment of truth on day"),
     ("assume.crisis_day.help", "A complaint goes public on this day (0 = only random ones)."),
+    ("assume.stop_day", "Programme stops on day"),
+    ("assume.stop_day.help", "All activity ends on this day, whatever the results (0 = it runs on)."),
     ("assume.seed", "Seed"),
     ("assume.seed.help", "The same seed gives exactly the same futures, here and on any machine."),
     ("assume.runs", "Simulated futures"),

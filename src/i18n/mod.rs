@@ -121,6 +121,24 @@ pub fn percent(lang: Lang, v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_and_the_command_line_describe_long_game_alike() {
+        assert_eq!(tr(Lang::En, "app.tagline"), crate::model::TAGLINE);
+    }
+
+    #[test]
+    fn every_field_a_problem_can_name_has_a_label_in_both_languages() {
+        // Messages about links and typed values name the field by `lever.*` or `assume.*`.
+        for lang in [Lang::En, Lang::Sv] {
+            for field in crate::model::params::FIELD_NAMES {
+                let found = [format!("lever.{field}"), format!("assume.{field}")]
+                    .iter()
+                    .any(|k| tr_dyn(lang, k) != *k);
+                assert!(found, "no label for {field} in {lang:?}");
+            }
+        }
+    }
     use std::collections::BTreeSet;
 
     fn placeholders(s: &str) -> BTreeSet<usize> {
@@ -185,6 +203,51 @@ mod tests {
             }
         }
         assert!(used > 100, "only {used} keys found: is the scan broken?");
+    }
+
+    #[test]
+    fn every_key_shaped_literal_in_the_app_exists() {
+        // Catches keys passed through variables or split over lines: any string literal shaped
+        // like `namespace.name` whose namespace the tables use must be a key in both languages.
+        let namespaces: BTreeSet<&str> = en::TEXTS
+            .iter()
+            .filter_map(|(k, _)| k.split('.').next())
+            .collect();
+        let key_shaped = |s: &str| {
+            s.contains('.')
+                && s.split('.').all(|part| {
+                    !part.is_empty()
+                        && part
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                })
+                && namespaces.contains(s.split('.').next().unwrap())
+        };
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/app");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            for literal in source
+                .split('"')
+                .skip(1)
+                .step_by(2)
+                .filter(|s| key_shaped(s))
+            {
+                checked += 1;
+                for lang in LANGS {
+                    assert!(
+                        lang.table().iter().any(|(k, _)| *k == literal),
+                        "{}: key '{literal}' missing in {lang:?}",
+                        path.display()
+                    );
+                }
+            }
+        }
+        assert!(
+            checked > 150,
+            "only {checked} keys found: is the scan broken?"
+        );
     }
 
     #[test]

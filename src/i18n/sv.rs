@@ -160,6 +160,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("assume.goal_day.help", "…nått senast den här dagen."),
     ("assume.crisis_day", "Sanningens ögonblick dag"),
     ("assume.crisis_day.help", "Ett klagomål blir offentligt den här dagen (0 = bara slumpmässiga)."),
+    ("assume.stop_day", "Satsningen upphör dag"),
+    ("assume.stop_day.help", "All aktivitet upphör den här dagen, oavsett resultat (0 = den fortsätter)."),
     ("assume.seed", "Frö"),
     ("assume.seed.help", "Samma frö ger exakt samma framtider, här och på vilken dator som helst."),
     ("assume.runs", "Simulerade framtider"),

@@ -18,7 +18,8 @@ pub use params::{Assumptions, InvalidParam, Levers, Scenario};
 pub use presets::{preset, presets, Preset};
 pub use scenario_file::parse_scenario;
 
-/// What Long Game is, in one line; shown by the app and the command line alike.
+/// What Long Game is, in one line: the command line's help starts with it (the app shows the
+/// same line from its translation tables).
 pub const TAGLINE: &str = "A social-media strategy simulator: see why a half-hearted six-week experiment fails and what a committed, patient programme earns.";
 
 /// Simulates one run into a fresh trace (convenience for tests and tools).
