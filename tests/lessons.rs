@@ -1,7 +1,7 @@
 //! The lessons the simulator must teach, checked on paired runs under common random numbers
 //! (same master seed, same run index) with a few hundred runs each.
 
-use longgame::model::engine::{CUSTOMERS, FOLLOWERS, LEADS, ROI, TRUST};
+use longgame::model::engine::{COST, CUSTOMERS, FOLLOWERS, LEADS, ROI, TRUST};
 use longgame::model::{preset, run_once, CrisisOutcome, MonteCarlo, RunTrace, Scenario};
 
 const RUNS: u64 = 300;
@@ -108,6 +108,34 @@ fn an_abandoned_entry_leaves_you_worse_off_than_never_starting() {
     );
     assert!(median_at(&half, 730, FOLLOWERS) < half[0].value(0, FOLLOWERS));
     assert!(median_at(&half, 730, ROI) <= -99.0);
+
+    // The trainer story's case: the committed plan without backing, cancelled at a review.
+    // Never starting keeps trust at its neutral 50, the audience where it was, and costs nothing.
+    let mut unbacked = scenario("committed");
+    unbacked.levers.buy_in = 10.0;
+    let traces = runs(&unbacked);
+    let abandoned: Vec<&RunTrace> = traces
+        .iter()
+        .filter(|t| t.cancelled_day.is_some_and(|d| d <= 365))
+        .collect();
+    assert!(
+        abandoned.len() * 2 > traces.len(),
+        "most are cancelled in year one"
+    );
+    let scarred = abandoned
+        .iter()
+        .filter(|t| t.value(730, TRUST) < t.value(0, TRUST) - 10.0 && t.value(730, COST) > 0.0)
+        .count();
+    assert!(
+        scarred * 10 >= abandoned.len() * 9,
+        "only {scarred} of {} abandoned pages end with trust scarred and money gone",
+        abandoned.len()
+    );
+    let followers: Vec<f64> = abandoned.iter().map(|t| t.value(730, FOLLOWERS)).collect();
+    assert!(
+        median(followers) < traces[0].value(0, FOLLOWERS),
+        "the typical abandoned page ends with fewer followers than it started with"
+    );
 }
 
 /// Followers and trust lost to the day-30 crisis: the same scenario with and without it, paired.

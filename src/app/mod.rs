@@ -490,8 +490,13 @@ fn App() -> Html {
     let query = share::encode(s);
     let link = {
         let loc = gloo::utils::window().location();
+        // The shared link names the language on screen, so it opens the same for everyone.
+        let shared_query = share::encode(&Shared {
+            lang: Some(l.code().to_string()),
+            ..s.clone()
+        });
         format!(
-            "{}{}?{query}",
+            "{}{}?{shared_query}",
             loc.origin().unwrap_or_default(),
             loc.pathname().unwrap_or_default()
         )

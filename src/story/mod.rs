@@ -49,6 +49,8 @@ pub enum View {
     Roi,
     /// Followers beside leads: vanity against outcome.
     VanityVsOutcome,
+    /// Leads beside trust: what a cancelled programme leaves behind.
+    LeadsAndTrust,
     /// Chances of being on track at day 90/180/365 and by week.
     Patience,
 }
@@ -67,6 +69,7 @@ impl View {
             View::Cost => &[COST],
             View::Roi => &[ROI],
             View::VanityVsOutcome => &[FOLLOWERS, LEADS],
+            View::LeadsAndTrust => &[LEADS, TRUST],
             View::Patience => &[],
         }
     }

@@ -84,6 +84,9 @@ app.test('the language follows the browser and can be switched, and the link kee
   await svPage.goto(new URL('./?n=50', (await open('?n=50')).url()).href);
   await svPage.waitForSelector('[data-app-ready]');
   assert.equal(await svPage.locator('.tagline').innerText(), 'En simulator för strategi i sociala medier: se varför ett halvhjärtat sexveckorsexperiment misslyckas och vad ett engagerat, tålmodigt arbete ger.');
+  // The link to share names the language on screen, so an English browser opens it in Swedish too.
+  const shared = new URL(await svPage.locator('label.share input').inputValue());
+  assert.equal(shared.searchParams.get('lang'), 'sv');
   await sv.close();
   // This browser is English; switch to Swedish in the page.
   await waitDone(page);

@@ -22,7 +22,7 @@ app.test('the default story walks by keyboard through all seven steps, each rend
     if (step.view === 'patience') {
       await page.locator('.story .patience').waitFor();
     } else {
-      const charts = step.view === 'vanity_vs_outcome' ? 2 : 1;
+      const charts = ['vanity_vs_outcome', 'leads_and_trust'].includes(step.view) ? 2 : 1;
       assert.equal(await page.locator('.story .chart[data-chart]').count(), charts, `step ${i}`);
     }
     if (step.compare) await page.locator('.story .median-a').first().waitFor();
