@@ -55,17 +55,16 @@ pub fn load_saved(l: Lang) -> (Vec<SavedScenario>, Option<String>) {
     }
 }
 
-pub fn store_saved(list: &[SavedScenario]) -> Result<(), String> {
-    let store = storage().ok_or("storage is off in this browser")?;
+/// Stores the list; an error is a translation key saying why it was not stored.
+pub fn store_saved(list: &[SavedScenario]) -> Result<(), &'static str> {
+    let store = storage().ok_or("saved.no_storage")?;
     // Never overwrite data we could not read: it was moved aside by `load_saved`.
     if let Some(text) = store.get_item(STORE_KEY).ok().flatten() {
         if saved::parse_store(Some(&text)).is_err() {
-            return Err(
-                "the saved list in this browser is unreadable; reload to set it aside".into(),
-            );
+            return Err("saved.store_unreadable");
         }
     }
     store
         .set_item(STORE_KEY, &saved::store_text(list))
-        .map_err(|_| "the browser refused to save (storage full or blocked)".to_string())
+        .map_err(|_| "saved.refused")
 }

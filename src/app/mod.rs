@@ -464,11 +464,13 @@ fn App() -> Html {
             let (shared, message) = (shared.clone(), message.clone());
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(
                 &gloo::file::File::from(file),
-                move |text| match text.map_err(|e| e.to_string()).and_then(|t| {
-                    parse_story(&t)
-                        .map(|_| t)
-                        .map_err(|e| file_error_text(l, &e))
-                }) {
+                move |text| match text
+                    .map_err(|_| tr(l, "file.unreadable").to_string())
+                    .and_then(|t| {
+                        parse_story(&t)
+                            .map(|_| t)
+                            .map_err(|e| file_error_text(l, &e))
+                    }) {
                     Ok(t) => {
                         message.set(None);
                         shared.set(Shared {

@@ -5,7 +5,7 @@ use super::{browser, download, Snapshot};
 use crate::i18n::{tr, trf};
 use crate::model::{parse_scenario, Scenario};
 use crate::state::export::{scenario_json, summary_csv, summary_json};
-use crate::state::saved::{self, SavedScenario};
+use crate::state::saved::{self, NameProblem, SavedScenario};
 use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -37,7 +37,7 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
                 list.set(next);
                 message.set(Some(done));
             }
-            Err(e) => message.set(Some(trf(l, "saved.not_saved", &[&e]))),
+            Err(key) => message.set(Some(tr(l, key).to_string())),
         }
     };
     let on_name = {
@@ -67,7 +67,7 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
                     persist(next, trf(l, "saved.saved", &[&name.trim()]));
                     name.set(String::new());
                 }
-                Err(e) => message.set(Some(trf(l, "saved.not_saved", &[&e]))),
+                Err(e) => message.set(Some(trf(l, "saved.not_saved", &[&name_problem(l, &e)]))),
             }
         })
     };
@@ -103,7 +103,7 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
                             let mut next = (*list).clone();
                             match saved::rename(&mut next, &from, &to) {
                                 Ok(()) => { persist(next, trf(l, "saved.renamed", &[&to.trim()])); renaming.set(None); }
-                                Err(e) => message.set(Some(trf(l, "saved.not_renamed", &[&e]))),
+                                Err(e) => message.set(Some(trf(l, "saved.not_renamed", &[&name_problem(l, &e)]))),
                             }
                         })
                     }}>
@@ -207,9 +207,11 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
             *reader.borrow_mut() =
                 Some(gloo::file::callbacks::read_as_text(
                     &file,
-                    move |text| match text.map_err(|e| e.to_string()).and_then(|t| {
-                        parse_scenario(&t).map_err(|e| super::messages::file_error_text(l, &e))
-                    }) {
+                    move |text| match text
+                        .map_err(|_| tr(l, "file.unreadable").to_string())
+                        .and_then(|t| {
+                            parse_scenario(&t).map_err(|e| super::messages::file_error_text(l, &e))
+                        }) {
                         Ok(s) => {
                             on_import.emit(s);
                             message.set(Some(trf(l, "export.imported", &[&name])));
@@ -237,5 +239,15 @@ pub fn ExportPanel(p: &ExportProps) -> Html {
             </label>
             if let Some(m) = &*message { <p class="panel-message" role="status">{ m }</p> }
         </section>
+    }
+}
+
+/// Why a name was refused, in the interface language.
+fn name_problem(l: Lang, p: &NameProblem) -> String {
+    match p {
+        NameProblem::Empty => tr(l, "saved.name_empty").to_string(),
+        NameProblem::TooLong => trf(l, "saved.name_too_long", &[&saved::MAX_NAME]),
+        NameProblem::Taken(n) => trf(l, "saved.name_taken", &[n]),
+        NameProblem::NotFound(n) => trf(l, "saved.name_missing", &[n]),
     }
 }

@@ -21,7 +21,8 @@ pub fn parse_store(text: Option<&str>) -> Result<Vec<SavedScenario>, String> {
     match text {
         None => Ok(Vec::new()),
         Some(t) => {
-            serde_json::from_str(t).map_err(|e| format!("saved scenarios could not be read ({e})"))
+            // The parser's own words, for the curious; the app frames them in its language.
+            serde_json::from_str(t).map_err(|e| e.to_string())
         }
     }
 }
@@ -30,20 +31,40 @@ pub fn store_text(list: &[SavedScenario]) -> String {
     serde_json::to_string(list).expect("strings always serialise")
 }
 
+/// Why a name cannot be used; the app words it in the interface language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    TooLong,
+    Taken(String),
+    NotFound(String),
+}
+
+impl std::fmt::Display for NameProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NameProblem::Empty => write!(f, "give the scenario a name"),
+            NameProblem::TooLong => write!(f, "names can be at most {MAX_NAME} characters"),
+            NameProblem::Taken(n) => write!(f, "a scenario called '{n}' already exists"),
+            NameProblem::NotFound(n) => write!(f, "no scenario called '{n}'"),
+        }
+    }
+}
+
 /// A usable name: trimmed, not empty, not too long.
-pub fn clean_name(name: &str) -> Result<String, String> {
+pub fn clean_name(name: &str) -> Result<String, NameProblem> {
     let name = name.trim();
     if name.is_empty() {
-        Err("give the scenario a name".into())
+        Err(NameProblem::Empty)
     } else if name.chars().count() > MAX_NAME {
-        Err(format!("names can be at most {MAX_NAME} characters"))
+        Err(NameProblem::TooLong)
     } else {
         Ok(name.to_string())
     }
 }
 
 /// Saves under `name`, replacing a scenario of the same name.
-pub fn save(list: &mut Vec<SavedScenario>, name: &str, query: &str) -> Result<(), String> {
+pub fn save(list: &mut Vec<SavedScenario>, name: &str, query: &str) -> Result<(), NameProblem> {
     let name = clean_name(name)?;
     let entry = SavedScenario {
         name: name.clone(),
@@ -56,15 +77,15 @@ pub fn save(list: &mut Vec<SavedScenario>, name: &str, query: &str) -> Result<()
     Ok(())
 }
 
-pub fn rename(list: &mut [SavedScenario], from: &str, to: &str) -> Result<(), String> {
+pub fn rename(list: &mut [SavedScenario], from: &str, to: &str) -> Result<(), NameProblem> {
     let to = clean_name(to)?;
     if to != from && list.iter().any(|s| s.name == to) {
-        return Err(format!("a scenario called '{to}' already exists"));
+        return Err(NameProblem::Taken(to));
     }
     let entry = list
         .iter_mut()
         .find(|s| s.name == from)
-        .ok_or_else(|| format!("no scenario called '{from}'"))?;
+        .ok_or_else(|| NameProblem::NotFound(from.to_string()))?;
     entry.name = to;
     Ok(())
 }
@@ -100,11 +121,14 @@ mod tests {
 
     #[test]
     fn bad_names_and_corrupt_stores_are_reported() {
-        assert!(clean_name("   ").is_err());
-        assert!(clean_name(&"x".repeat(MAX_NAME + 1)).is_err());
+        assert_eq!(clean_name("   "), Err(NameProblem::Empty));
+        assert_eq!(
+            clean_name(&"x".repeat(MAX_NAME + 1)),
+            Err(NameProblem::TooLong)
+        );
         assert!(parse_store(Some("{not json"))
             .unwrap_err()
-            .contains("could not be read"));
+            .contains("line 1"));
         assert!(parse_store(Some(r#"[{"name": 3}]"#)).is_err());
     }
 }

@@ -52,6 +52,9 @@ app.test('a full pass through the app in Swedish leaves no English on screen', a
   await page.fill('.save-form input', 'Pilot');
   await page.click('.save-form button');
   await page.locator('[data-saved="Pilot"]').waitFor();
+  // Refusals are worded in Swedish too.
+  await page.click('.save-form button');
+  await page.locator('.saved .panel-message', { hasText: 'Inte sparat: ge scenariot ett namn.' }).waitFor();
   assertNoEnglish(await visibleText(page), english, 'main');
   // Longer Swedish words must not push a lever's controls out of its panel.
   const overflowing = await page.evaluate(() => [...document.querySelectorAll('.lever')]
