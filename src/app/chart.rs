@@ -164,7 +164,18 @@ pub fn FanChart(p: &FanProps) -> Html {
     let mut bands = vec![band];
     bands.extend(pinned);
     bands.extend(quit);
-    let (lo, hi) = extent(&bands, &samples);
+    let (mut lo, mut hi) = extent(&bands, &samples);
+    if p.on_pick.is_some() {
+        // While the room guesses, the axis must not give the answer away: its top is stretched
+        // by a factor from 1.6 to 3 that depends on the seed, so the fan's height cannot be read off.
+        let u =
+            (summary.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 11) as f64 / (1u64 << 53) as f64;
+        hi = lo + (hi - lo) * (1.6 + 1.4 * u);
+    } else if let Some((_, g)) = p.guess {
+        // After the reveal, a wild guess stays on the chart.
+        lo = lo.min(g);
+        hi = hi.max(g);
+    }
     let ticks = nice_ticks(lo, hi, 5);
     let sc = Scale {
         days: days as f64,
@@ -376,7 +387,7 @@ pub fn FanChart(p: &FanProps) -> Html {
     // While the room is guessing, nothing may give the answer away.
     let guessing = p.on_pick.is_some();
     html! {
-        <figure class={classes!("chart", p.stale.then_some("stale"))} data-chart={name.clone()}
+        <figure class={classes!("chart", p.stale.then_some("stale"))} data-chart={name.clone()} data-shown={shown.to_string()}
             data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}>
             <figcaption>
                 <span class="chart-title">{ p.title.clone() }</span>

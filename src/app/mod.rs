@@ -610,7 +610,7 @@ fn App() -> Html {
                 { notices_html.unwrap_or_default() }
                 <StoryMode story={StoryRef(story.clone())} step={s.step as usize}
                     current={current.as_ref().map(|(a, b, _)| (a.clone(), *b))} pinned={pinned.clone()}
-                    on_step={go_to} on_exit={exit_story} status={status} />
+                    on_step={go_to} on_exit={exit_story} status={status} levers={levers_html} />
             </div>
             </ContextProvider<Lang>>
         };

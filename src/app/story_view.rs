@@ -35,6 +35,9 @@ pub struct StoryProps {
     /// The simulation status line (runs done, or "updating").
     #[prop_or_default]
     pub status: Html,
+    /// The lever panel, for steps where the room sets the levers.
+    #[prop_or_default]
+    pub levers: Html,
 }
 
 fn spec(metric: usize) -> &'static ChartSpec {
@@ -67,6 +70,8 @@ pub fn StoryMode(p: &StoryProps) -> Html {
         });
     }
     let predicting = step.predict.is_some() && !*revealed;
+    // The room sets the levers; the fan stays hidden until the reveal.
+    let asking = step.ask_room && !*revealed;
     let next = {
         let (on_step, revealed, guess) = (p.on_step.clone(), revealed.clone(), guess.clone());
         Callback::from(move |_: ()| {
@@ -74,6 +79,8 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                 if guess.is_some() {
                     revealed.set(true);
                 }
+            } else if asking {
+                revealed.set(true);
             } else if index + 1 < n {
                 on_step.emit(index + 1);
             }
@@ -91,7 +98,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
             p.on_exit.clone(),
             p.on_step.clone(),
         );
-        use_effect_with((index, predicting, guess.is_some()), move |_| {
+        use_effect_with((index, predicting, asking, guess.is_some()), move |_| {
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(
                 &gloo::utils::document(),
@@ -141,6 +148,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
             let charts = metrics.iter().map(|&m| {
                 let c = spec(m);
                 let (reveal, guess_mark, on_pick) = match predict {
+                    _ if asking => (Some(0), None, None),
                     Some(pr) if predicting => (Some(0), guess.map(|g| (pr.day, g)), Some(pick.clone())),
                     Some(pr) => (*play_day, guess.map(|g| (pr.day, g)), None),
                     None => (*play_day, None, None),
@@ -201,18 +209,25 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                 let play_day = play_day.clone();
                 Callback::from(move |d: Option<u32>| play_day.set(d))
             };
-            let tools = (!predicting).then(|| html! {
+            let tools = (!predicting && !asking).then(|| html! {
                 <div class="story-tools">
                     <Player days={days} day={*play_day} on_day={on_day} />
                     <label class="toggle"><input type="checkbox" checked={*show_samples} onchange={toggle_samples} />{ tr(l, "story.single") }</label>
                 </div>
             });
+            let charts = html! {
+                <div class={classes!("story-charts", (metrics.len() > 1).then_some("two"))}>{ for charts }</div>
+            };
             let body = html! {
                 <>
                     { guess_box.unwrap_or_default() }
                     // Above the chart, so the room reads it the moment the fan appears.
                     { verdict.unwrap_or_default() }
-                    <div class={classes!("story-charts", (metrics.len() > 1).then_some("two"))}>{ for charts }</div>
+                    if step.ask_room {
+                        <div class="story-ask">{ p.levers.clone() }{ charts }</div>
+                    } else {
+                        { charts }
+                    }
                 </>
             };
             (body, tools)
@@ -258,8 +273,8 @@ pub fn StoryMode(p: &StoryProps) -> Html {
             <footer class="story-foot">
             <nav class="story-nav">
                 <button type="button" onclick={on_prev} disabled={index == 0}>{ tr(l, "story.back") }</button>
-                <button type="button" onclick={on_next} disabled={(index + 1 == n && !predicting) || (predicting && guess.is_none())}>
-                    { if predicting { tr(l, "story.reveal_next") } else { tr(l, "story.next") } }
+                <button type="button" onclick={on_next} disabled={(index + 1 == n && !predicting && !asking) || (predicting && guess.is_none())}>
+                    { if predicting || asking { tr(l, "story.reveal_next") } else { tr(l, "story.next") } }
                 </button>
                 <button type="button" class="small" onclick={on_exit}>{ tr(l, "story.exit") }</button>
             </nav>

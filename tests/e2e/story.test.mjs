@@ -2,7 +2,7 @@
 // play the year, and stories loaded from a file and from a link.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, textOf, waitDone, queryOf, PROJECTOR } from './helpers.mjs';
+import { useApp, textOf, waitDone, afterChange, queryOf, PROJECTOR } from './helpers.mjs';
 
 const app = useApp();
 const defaultStory = JSON.parse(await readFile(new URL('../../stories/default.json', import.meta.url)));
@@ -56,6 +56,10 @@ app.test('the default story walks by keyboard through all seven steps, each rend
 app.test('the room can drag its guess on the chart, nudge it with the arrow keys, or type it', async ({ open, page }) => {
   await open('?story=default&step=1');
   await waitDone(page);
+  // The top of the axis while guessing, against after the reveal: it must not give the answer away.
+  const topTick = () => page.$$eval('.story .chart[data-chart="leads"] g.tick text',
+    (ts) => Math.max(...ts.map((t) => Number(t.textContent.replace(/[^\d.]/g, '')))));
+  const guessingTop = await topTick();
   const svg = page.locator('.story svg.pickable');
   const guessed = async () => Number(await page.locator('.guess-input').inputValue());
   const box = await svg.boundingBox();
@@ -75,6 +79,36 @@ app.test('the room can drag its guess on the chart, nudge it with the arrow keys
   await page.press('.guess-input', 'Enter');
   await page.click('.predict .reveal');
   assert.match(await textOf(page, '.verdict'), /Your guess: 250\./);
+  assert.ok(guessingTop > 1.5 * await topTick(), `axis top while guessing ${guessingTop}, after the reveal ${await topTick()}`);
+}, { viewport: PROJECTOR });
+
+app.test('a step that asks the room shows the levers and hides the fan until the reveal', async ({ open, page }) => {
+  const story = {
+    format: 'longgame-story/1', title: 'Workshop',
+    steps: [
+      { title: 'Your plan', point: 'Agree on the levers.', ask_room: true, view: 'leads' },
+      { title: 'The end', point: 'Done.', view: 'followers' },
+    ],
+  };
+  await open('?n=100&story=' + encodeURIComponent(JSON.stringify(story)));
+  await waitDone(page);
+  await page.locator('.story .ask-room').waitFor();
+  const shown = () => page.locator('.story .chart[data-chart="leads"]').getAttribute('data-shown');
+  assert.equal(await shown(), '0', 'nothing is revealed before the room has decided');
+  // The room sets buy-in to the top by keyboard; the keys move the slider, not the story.
+  await afterChange(page, async () => {
+    await page.locator('.story [data-lever="buy_in"] input[type="range"]').focus();
+    await page.keyboard.press('End');
+  });
+  assert.equal(new URLSearchParams(await queryOf(page)).get('i'), '100');
+  assert.equal(await stepShown(page), 0);
+  assert.equal(await shown(), '0');
+  await page.getByRole('button', { name: 'Reveal →' }).click();
+  assert.equal(await shown(), '730');
+  assert.match(await textOf(page, '.story-levers'), /buy-in 100/);
+  assert.equal(await stepShown(page), 0, 'the reveal stays on the step');
+  await page.keyboard.press('Space');
+  await page.locator('.story[data-story-step="1"]').waitFor();
 }, { viewport: PROJECTOR });
 
 app.test('a story step reveals only up to its day, and play the year animates it', async ({ open, page }) => {
