@@ -507,9 +507,43 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
             })
             .collect::<String>()
     };
+    let show_table = use_state(|| false);
+    let toggle_table = {
+        let show_table = show_table.clone();
+        Callback::from(move |_| show_table.set(!*show_table))
+    };
+    // Every fourth week and the last one: a table a screen reader can walk through.
+    let table = show_table.then(|| {
+        let mut rows: Vec<usize> = (0..=weeks).step_by(4).collect();
+        if weeks % 4 != 0 {
+            rows.push(weeks);
+        }
+        html! {
+            <table class="data-table">
+                <caption>{ p.title.clone() }</caption>
+                <thead><tr>
+                    <th scope="col">{ tr(l, "chart.col_week") }</th>
+                    { for p.series.iter().map(|(label, _, _)| html! { <th scope="col">{ label.clone() }</th> }) }
+                </tr></thead>
+                <tbody>{ for rows.into_iter().map(|w| html! {
+                    <tr>
+                        <th scope="row">{ w }</th>
+                        { for p.series.iter().map(|(_, _, v)| html! { <td>{ v.get(w).map(|x| chance(l, *x)).unwrap_or_default() }</td> }) }
+                    </tr>
+                }) }</tbody>
+            </table>
+        }
+    });
     html! {
         <figure class="chart weekly">
-            <figcaption><span class="chart-title">{ p.title.clone() }</span></figcaption>
+            <figcaption>
+                <span class="chart-title">{ p.title.clone() }</span>
+                <span class="chart-tools">
+                    <button type="button" class="small" onclick={toggle_table} aria-pressed={show_table.to_string()}>
+                        { if *show_table { tr(l, "chart.hide_table") } else { tr(l, "chart.table") } }
+                    </button>
+                </span>
+            </figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={p.title.clone()} xmlns="http://www.w3.org/2000/svg">
                 <style>{ SVG_STYLE }</style>
                 <rect class="plot" x={LEFT.to_string()} y={TOP.to_string()} width={(W - LEFT - RIGHT).to_string()} height={(H - TOP - BOTTOM).to_string()} />
@@ -533,6 +567,7 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
                     <li><span class="swatch" style={format!("background:{colour}")}></span>{ label.clone() }</li>
                 }) }
             </ul>
+            { table.unwrap_or_default() }
         </figure>
     }
 }

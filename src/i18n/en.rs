@@ -69,6 +69,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("chart.png_title", "Download this chart as PNG"),
     ("chart.aria", "{0}: fan chart over {1} days. Use the arrow keys to read values by day."),
     ("chart.caption", "{0} by day (percentiles over {1} simulated futures)"),
+    ("chart.col_week", "Week"),
     ("chart.col_day", "Day"),
     ("chart.col_median", "Median"),
     ("chart.col_mean", "Mean"),

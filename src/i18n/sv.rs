@@ -68,6 +68,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("chart.png_title", "Ladda ner diagrammet som PNG"),
     ("chart.aria", "{0}: solfjäderdiagram över {1} dagar. Använd piltangenterna för att läsa värden dag för dag."),
     ("chart.caption", "{0} per dag (percentiler över {1} simulerade framtider)"),
+    ("chart.col_week", "Vecka"),
     ("chart.col_day", "Dag"),
     ("chart.col_median", "Median"),
     ("chart.col_mean", "Medel"),

@@ -21,6 +21,12 @@ app.test('the default scenario is simulated and charted on first open', async ({
   assert.match(await textOf(page, '.chart[data-chart="leads"] .explain'), /8 of 10 simulated futures/);
   assert.match(await textOf(page, '.patience'), /When will it pay off\?/);
   assert.equal(await page.locator('.milestone-card').count(), 3);
+  // The week-by-week chart has its table too: week 0 nothing reached, nothing cancelled.
+  await page.locator('.patience .weekly').getByRole('button', { name: 'Table' }).click();
+  const weekly = page.locator('.patience .weekly table');
+  assert.match(await weekly.locator('thead').innerText(), /Week/);
+  assert.deepEqual((await weekly.locator('tbody tr').first().innerText()).split('\t').map((c) => c.trim()), ['0', '0%', '0%', '0%']);
+  assert.ok(await weekly.locator('tbody tr').count() > 20);
   assert.match(await textOf(page, '#preset'), /A reasonable start/);
 });
 
