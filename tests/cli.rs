@@ -137,12 +137,12 @@ fn a_bad_scenario_file_names_the_field_and_exits_non_zero() {
         (
             "wrong-field.json",
             r#"{"levers": {"budjet": 10}}"#,
-            "unknown field `budjet`",
+            "unknown field `budjet` (known: budget, posts_per_week, responsiveness, buy_in)",
         ),
         (
             "wrong-type.json",
             r#"{"levers": {"budget": "lots"}}"#,
-            "levers.budget",
+            "levers.budget: wrong type, expected a number from 0 to 100000 (per month)",
         ),
         (
             "out-of-range.json",

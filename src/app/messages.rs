@@ -1,6 +1,7 @@
 //! Problems (with a link, a scenario file, a story file) worded in the interface language.
 
 use crate::i18n::{number, tr, tr_dyn, trf, Lang};
+use crate::model::file_error::range_at;
 use crate::model::{FieldProblem, FileError, StoryProblem};
 use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
 
@@ -85,10 +86,18 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
         FileError::NotAnObject => tr(l, "file.not_object").to_string(),
         FileError::At { path, problem } => {
             let text = match problem {
-                FieldProblem::UnknownField(n) => trf(l, "file.unknown_field", &[n]),
-                FieldProblem::WrongType { expected: x } => {
-                    trf(l, "file.wrong_type", &[&expected(l, x)])
+                FieldProblem::UnknownField { name, known } if !known.is_empty() => {
+                    trf(l, "file.unknown_field_known", &[name, &known.join(", ")])
                 }
+                FieldProblem::UnknownField { name, .. } => trf(l, "file.unknown_field", &[name]),
+                FieldProblem::WrongType { expected: x } => match range_at(path) {
+                    Some(r) => trf(
+                        l,
+                        "file.wrong_type_range",
+                        &[&expected(l, x), &number(l, r.min), &number(l, r.max)],
+                    ),
+                    None => trf(l, "file.wrong_type", &[&expected(l, x)]),
+                },
                 FieldProblem::Missing(n) => trf(l, "file.missing", &[n]),
                 FieldProblem::UnknownVariant(v) => trf(l, "file.unknown_variant", &[v]),
                 FieldProblem::Other(m) => m.clone(),

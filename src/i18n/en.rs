@@ -23,6 +23,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.unknown", "the unknown setting '{0}' is ignored"),
     ("file.syntax", "not valid JSON (line {0}, column {1})"),
     ("file.not_object", "not a valid file: expected a JSON object"),
+    ("file.unknown_field_known", "unknown field `{0}` (known: {1})"),
+    ("file.wrong_type_range", "wrong type, expected {0} from {1} to {2}"),
     ("file.unknown_field", "unknown field `{0}`"),
     ("file.wrong_type", "wrong type, expected {0}"),
     ("file.missing", "missing field `{0}`"),

@@ -23,6 +23,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.unknown", "den okända inställningen '{0}' ignoreras"),
     ("file.syntax", "inte giltig JSON (rad {0}, kolumn {1})"),
     ("file.not_object", "inte en giltig fil: ett JSON-objekt väntades"),
+    ("file.unknown_field_known", "okänt fält `{0}` (kända: {1})"),
+    ("file.wrong_type_range", "fel typ, {0} från {1} till {2} väntades"),
     ("file.unknown_field", "okänt fält `{0}`"),
     ("file.wrong_type", "fel typ, {0} väntades"),
     ("file.missing", "fältet `{0}` saknas"),

@@ -1,7 +1,7 @@
 //! What can be wrong with a scenario or story file, as data: the command line prints the
 //! English wording (`Display`), the app words it in the interface language.
 
-use super::params::InvalidParam;
+use super::params::{InvalidParam, Range, Scenario};
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +26,11 @@ pub enum FileError {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldProblem {
-    UnknownField(String),
+    /// A field the format does not have, and the ones it does (from the parser; may be empty).
+    UnknownField {
+        name: String,
+        known: Vec<String>,
+    },
     /// `expected` is the kind of value wanted: "a number", "a whole number", "text", …
     WrongType {
         expected: String,
@@ -47,13 +51,37 @@ pub enum StoryProblem {
     PredictNeedsOneMetric { at: String },
 }
 
+/// The valid range of the scenario field at `path` (`levers.budget`, or a story's
+/// `steps[0].scenario.levers.budget`), if the path names one.
+pub fn range_at(path: &str) -> Option<Range> {
+    Scenario::default()
+        .fields()
+        .into_iter()
+        .map(|(r, _)| r)
+        .find(|r| path == r.field || path.ends_with(&format!(".{}", r.field)))
+}
+
 impl FileError {
     /// Classifies a serde error found at `path`.
     pub fn from_serde(path: String, e: &serde_json::Error) -> FileError {
         let msg = e.to_string();
         let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
         let problem = if msg.starts_with("unknown field") {
-            FieldProblem::UnknownField(quoted(&msg))
+            // "unknown field `x`, expected one of `a`, `b`" (or "expected `a`"), then " at line …".
+            let known = msg
+                .split_once("expected")
+                .map(|(_, list)| {
+                    list.split('`')
+                        .skip(1)
+                        .step_by(2)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            FieldProblem::UnknownField {
+                name: quoted(&msg),
+                known,
+            }
         } else if msg.starts_with("missing field") {
             FieldProblem::Missing(quoted(&msg))
         } else if msg.starts_with("unknown variant") {
@@ -107,9 +135,22 @@ impl fmt::Display for FileError {
                     write!(f, "{path}: ")?;
                 }
                 match problem {
-                    FieldProblem::UnknownField(n) => write!(f, "unknown field `{n}`"),
+                    FieldProblem::UnknownField { name, known } => {
+                        write!(f, "unknown field `{name}`")?;
+                        if !known.is_empty() {
+                            write!(f, " (known: {})", known.join(", "))?;
+                        }
+                        Ok(())
+                    }
                     FieldProblem::WrongType { expected } => {
-                        write!(f, "wrong type, expected {expected}")
+                        write!(f, "wrong type, expected {expected}")?;
+                        if let Some(r) = range_at(path) {
+                            write!(f, " from {} to {}", r.min, r.max)?;
+                            if !r.unit.is_empty() {
+                                write!(f, " ({})", r.unit)?;
+                            }
+                        }
+                        Ok(())
                     }
                     FieldProblem::Missing(n) => write!(f, "missing field `{n}`"),
                     FieldProblem::UnknownVariant(v) => write!(f, "unknown variant `{v}`"),

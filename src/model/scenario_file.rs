@@ -41,6 +41,7 @@ mod tests {
         );
         assert!(err("[1, 2").starts_with("not valid JSON (line 1"));
         assert!(err("[1, 2]").starts_with("not a valid file"));
-        assert!(err(r#"{"levers": {"budget": "lots"}}"#).ends_with("wrong type, expected a number"));
+        assert!(err(r#"{"levers": {"budget": "lots"}}"#)
+            .ends_with("wrong type, expected a number from 0 to 100000 (per month)"));
     }
 }

@@ -110,7 +110,7 @@ app.test('problems with a link are explained in Swedish too', async ({ open, pag
   assert.equal(await page.title(), 'Long Game — simulator för strategi i sociala medier');
   const input = page.locator('.export .import input[type=file]');
   await input.setInputFiles({ name: 'dålig.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"budget": "mycket"}}') });
-  await page.locator('.export .panel-message', { hasText: 'Kunde inte importera dålig.json: levers.budget: fel typ, ett tal väntades' }).waitFor();
+  await page.locator('.export .panel-message', { hasText: 'Kunde inte importera dålig.json: levers.budget: fel typ, ett tal från 0 till 100\u00a0000 väntades' }).waitFor();
   await input.setInputFiles({ name: 'stor.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"budget": 250000}}') });
   await page.locator('.export .panel-message', { hasText: 'Kunde inte importera stor.json: levers.budget är 250\u00a0000, men måste vara mellan 0 och 100\u00a0000' }).waitFor();
 });
