@@ -32,9 +32,21 @@ pub fn compact(l: Lang, v: f64) -> String {
     }
 }
 
+/// An amount of money (the model counts in euros), written the language's way:
+/// `€12,500` / `12 500 €`.
+pub fn money(l: Lang, v: f64) -> String {
+    let n = number(l, v.abs());
+    let sign = if v < 0.0 && n != "0" { "−" } else { "" };
+    match l {
+        Lang::En => format!("{sign}€{n}"),
+        Lang::Sv => format!("{sign}{n}\u{a0}€"),
+    }
+}
+
 pub fn with_unit(l: Lang, v: f64, unit: Unit) -> String {
     match unit {
-        Unit::Count | Unit::Money => number(l, v),
+        Unit::Count => number(l, v),
+        Unit::Money => money(l, v),
         Unit::Score => format!("{}/100", number(l, v.round())),
         Unit::Percent => percent(l, v),
     }
@@ -51,6 +63,14 @@ pub fn percentile(l: Lang, v: f64, unit: Unit) -> String {
 pub fn tick(l: Lang, v: f64, unit: Unit) -> String {
     match unit {
         Unit::Percent => format!("{}%", compact(l, v)),
+        Unit::Money => {
+            let c = compact(l, v.abs());
+            let sign = if v < 0.0 { "−" } else { "" };
+            match l {
+                Lang::En => format!("{sign}€{c}"),
+                Lang::Sv => format!("{sign}{c}\u{a0}€"),
+            }
+        }
         _ => compact(l, v),
     }
 }
@@ -94,7 +114,7 @@ pub fn levers_text(l: Lang, key: &'static str, v: &crate::model::Levers) -> Stri
         l,
         key,
         &[
-            &full(l, v.budget),
+            &money(l, v.budget),
             &full(l, v.posts_per_week),
             &full(l, v.responsiveness),
             &full(l, v.buy_in),

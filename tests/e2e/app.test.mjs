@@ -19,6 +19,8 @@ app.test('the default scenario is simulated and charted on first open', async ({
     assert.ok(await page.locator(`.chart[data-chart="leads"] ${sel}`).count() > 0, `${sel} missing`);
   }
   assert.match(await textOf(page, '.chart[data-chart="leads"] .explain'), /8 of 10 simulated futures/);
+  // Money is written the English way, in euros.
+  assert.match(await textOf(page, '.chart[data-chart="cost"] .readout'), /^Day 365: median €\d{1,3}(,\d{3})*;/);
   assert.match(await textOf(page, '.patience'), /When will it pay off\?/);
   assert.equal(await page.locator('.milestone-card').count(), 3);
   // The week-by-week chart has its table too: week 0 nothing reached, nothing cancelled.

@@ -42,7 +42,7 @@ app.test('a full pass through the app in Swedish leaves no English on screen', a
   assert.equal(await textOf(page, 'h2#vanity-title'), 'Fåfänga: uppmärksamhet');
   // Swedish number format: non-breaking space between thousands, "12 500".
   assert.equal(await page.locator('[data-lever="budget"] .typed').inputValue(), '12500');
-  assert.match(await textOf(page, '.compare-summary'), /12\u00a0500\/månad/);
+  assert.match(await textOf(page, '.compare-summary'), /12\u00a0500\u00a0€\/månad/);
   await page.locator('details.assumptions summary').click();
   await page.locator('.toggle input').check();
   await page.locator('.chart[data-chart="leads"]').getByRole('button', { name: 'Tabell' }).click();
