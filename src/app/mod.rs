@@ -294,9 +294,11 @@ fn App() -> Html {
     };
 
     let r = results.borrow();
+    // "Done" only once every picture on screen is final: the comparison and the quit overlay too.
+    let all_done = !r.pending();
     let current = r
         .get(Slot::Current)
-        .map(|(p, latest)| (Snapshot(r.shown[0].clone().unwrap()), latest, p.done));
+        .map(|(p, latest)| (Snapshot(r.shown[0].clone().unwrap()), latest, p.done && all_done));
     let pinned = r
         .get(Slot::Pinned)
         .filter(|(_, l)| *l)

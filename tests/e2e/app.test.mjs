@@ -139,10 +139,20 @@ app.test('compare: pin A, change to B, see both with the same seed', async ({ op
   assert.equal(q.get('i'), '10');
   const diff = await textOf(page, '.compare-table tr[data-metric="leads"]');
   assert.match(diff, /−/, `low buy-in should lose leads: ${diff}`);
-  // The pin survives a reload (it is in the link).
+  // The pin survives a reload (it is in the link), and once the page says it is done, A's
+  // numbers are final: the same as the default scenario simulated on its own.
+  const aCells = async () => (await page.locator('.compare-table tbody tr').evaluateAll(
+    (rows) => rows.map((r) => r.children[1].textContent))).join('|');
   await page.reload();
   await waitDone(page);
   await page.locator('.compare-summary').waitFor();
+  const pinnedA = await aCells();
+  await page.getByRole('button', { name: 'Unpin A' }).click();
+  assert.equal(await page.locator('.compare-summary').count(), 0);
+  await afterChange(page, async () => { await box.fill('70'); await box.press('Enter'); });
+  await page.getByRole('button', { name: 'Pin as A' }).click();
+  await afterChange(page, async () => { await box.fill('10'); await box.press('Enter'); });
+  assert.equal(await aCells(), pinnedA);
   await page.getByRole('button', { name: 'Unpin A' }).click();
   assert.equal(await page.locator('.compare-summary').count(), 0);
 });
