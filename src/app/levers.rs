@@ -23,7 +23,8 @@ pub struct LeverProps {
     /// The unit after the value box, in the interface language.
     #[prop_or_default]
     pub unit: AttrValue,
-    pub on_change: Callback<f64>,
+    /// Applies a value; returns why it was refused, if it was (e.g. more followers than the market).
+    pub on_change: Callback<f64, Option<String>>,
 }
 
 fn input_value(e: &Event) -> String {
@@ -47,9 +48,8 @@ pub fn Lever(p: &LeverProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
             if let Ok(v) = input_value(&e).parse::<f64>() {
-                error.set(None);
                 draft.set(None);
-                cb.emit(v);
+                error.set(cb.emit(v));
             }
         })
     };
@@ -72,11 +72,13 @@ pub fn Lever(p: &LeverProps) -> Html {
         Callback::from(move |e: Event| {
             let text = input_value(&e);
             match text.trim().replace([',', ' '], "").parse::<f64>() {
-                Ok(v) if v.is_finite() && v >= range.min && v <= range.max => {
-                    error.set(None);
-                    draft.set(None);
-                    cb.emit(v);
-                }
+                Ok(v) if v.is_finite() && v >= range.min && v <= range.max => match cb.emit(v) {
+                    None => {
+                        error.set(None);
+                        draft.set(None);
+                    }
+                    refused => error.set(refused),
+                },
                 _ => error.set(Some(trf(
                     l,
                     "lever.bad_value",
@@ -90,9 +92,8 @@ pub fn Lever(p: &LeverProps) -> Html {
         let default = p.default;
         let (error, draft) = (error.clone(), draft.clone());
         Callback::from(move |_| {
-            error.set(None);
             draft.set(None);
-            cb.emit(default)
+            error.set(cb.emit(default));
         })
     };
     let unit = if p.unit.is_empty() {

@@ -278,17 +278,31 @@ fn App() -> Html {
     };
     let set_field = {
         let update = update.clone();
+        let scenario = shared.scenario;
         move |name: &'static str| {
             let update = update.clone();
-            Callback::from(move |v: f64| {
+            Callback::from(move |v: f64| -> Option<String> {
+                // The lever checked its own range; the scenario as a whole must stay valid too
+                // (whole days, starting followers within the market), or the lever says why not.
+                let mut trial = scenario;
+                if trial.set(name, v).is_err() {
+                    return Some(trf(l, "lever.whole_days", &[&full(l, v)]));
+                }
+                if let Err(e) = trial.validate() {
+                    let r = e.range;
+                    return Some(trf(
+                        l,
+                        "lever.bad_value",
+                        &[&full(l, v), &full(l, r.min), &full(l, r.max)],
+                    ));
+                }
                 update(Box::new(move |s: &mut Shared| {
-                    let mut trial = s.scenario;
-                    // Only valid values reach here (the lever checks its range); keep the
-                    // scenario valid as a whole too (starting followers within the market).
-                    if trial.set(name, v).is_ok() && trial.validate().is_ok() {
-                        s.scenario = trial;
+                    let mut next = s.scenario;
+                    if next.set(name, v).is_ok() && next.validate().is_ok() {
+                        s.scenario = next;
                     }
-                }))
+                }));
+                None
             })
         }
     };
@@ -296,9 +310,13 @@ fn App() -> Html {
     let r = results.borrow();
     // "Done" only once every picture on screen is final: the comparison and the quit overlay too.
     let all_done = !r.pending();
-    let current = r
-        .get(Slot::Current)
-        .map(|(p, latest)| (Snapshot(r.shown[0].clone().unwrap()), latest, p.done && all_done));
+    let current = r.get(Slot::Current).map(|(p, latest)| {
+        (
+            Snapshot(r.shown[0].clone().unwrap()),
+            latest,
+            p.done && all_done,
+        )
+    });
     let pinned = r
         .get(Slot::Pinned)
         .filter(|(_, l)| *l)

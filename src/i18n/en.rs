@@ -107,6 +107,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("lever.value", "{0} value"),
     ("lever.restore_title", "Restore the default ({0})"),
     ("lever.restore_aria", "Restore {0} to its default, {1}"),
+    ("lever.whole_days", "'{0}' is not allowed: enter a whole number of days"),
     ("lever.bad_value", "'{0}' is not allowed: enter a number from {1} to {2}"),
     ("budget.none", "No money: the page runs on goodwill and spare minutes."),
     ("budget.pocket", "Pocket money: a little content, almost no staff time."),

@@ -104,6 +104,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("lever.value", "Värde för {0}"),
     ("lever.restore_title", "Återställ standardvärdet ({0})"),
     ("lever.restore_aria", "Återställ {0} till standardvärdet, {1}"),
+    ("lever.whole_days", "'{0}' går inte: skriv ett helt antal dagar"),
     ("lever.bad_value", "'{0}' går inte: ange ett tal från {1} till {2}"),
     ("budget.none", "Inga pengar: sidan drivs på god vilja och lediga minuter."),
     ("budget.pocket", "Fickpengar: lite innehåll, nästan ingen arbetstid."),

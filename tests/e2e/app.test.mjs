@@ -70,6 +70,19 @@ app.test('typing a value works, a bad value is refused with a message, and ↺ r
   assert.equal(new URLSearchParams(await queryOf(page)).get('i'), '15');
   await afterChange(page, () => page.locator('[data-lever="buy_in"] .reset').click());
   assert.equal(new URLSearchParams(await queryOf(page)).get('i'), null);
+  // Values within a field's own range that the scenario as a whole cannot take get a reason too.
+  await page.locator('details.assumptions summary').click();
+  const followers = page.locator('[data-lever="starting_followers"] .typed');
+  await followers.fill('60000');
+  await followers.press('Enter');
+  assert.match(await textOf(page, '[data-lever="starting_followers"] .field-error'), /'60,000' is not allowed: enter a number from 0 to 50,000/);
+  const horizon = page.locator('[data-lever="horizon_days"] .typed');
+  await horizon.fill('100.5');
+  await horizon.press('Enter');
+  assert.match(await textOf(page, '[data-lever="horizon_days"] .field-error'), /whole number of days/);
+  const q = new URLSearchParams(await queryOf(page));
+  assert.equal(q.get('f'), null, 'starting followers unchanged');
+  assert.equal(q.get('d'), null, 'horizon unchanged');
 });
 
 app.test('a shared link reproduces exactly the same numbers, matching the native engine', async ({ open, page, context }) => {
