@@ -48,7 +48,8 @@ app.test('the chart follows a slider quickly and a full default run finishes fas
   console.log('browser performance:', JSON.stringify(figures));
   await mkdir(LOGS, { recursive: true });
   await writeFile(`${LOGS}browser-perf.json`, JSON.stringify(figures, null, 2));
-  // Targets are 150 ms and 1 s on a 2-core machine; fail only well beyond them (shared CI).
-  assert.ok(figures.slider_to_chart_ms_median < 600, `slider → chart took ${figures.slider_to_chart_ms_median} ms`);
-  assert.ok(figures.full_default_run_ms_median < 2500, `a full default run took ${figures.full_default_run_ms_median} ms`);
+  // Targets are 150 ms and 1 s on a 2-core machine (measured here: about 100 ms and 450 ms).
+  // Fail at 1.5× the targets, so a real slowdown is caught but a busy shared CI machine is not.
+  assert.ok(figures.slider_to_chart_ms_median < 225, `slider → chart took ${figures.slider_to_chart_ms_median} ms`);
+  assert.ok(figures.full_default_run_ms_median < 1500, `a full default run took ${figures.full_default_run_ms_median} ms`);
 });
