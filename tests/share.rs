@@ -57,9 +57,10 @@ fn any_shared() -> impl Strategy<Value = Shared> {
         any::<bool>(),
         proptest::option::of("[a-z]{2}"),
         proptest::option::of(("[a-zA-Z0-9{}\":,.%+&=/?#-]{1,60}", 0u32..999)),
+        0u32..=1095,
     )
         .prop_map(
-            |(scenario, seed, runs, pinned, embed, lang, story)| Shared {
+            |(scenario, seed, runs, pinned, embed, lang, story, quit)| Shared {
                 scenario,
                 seed,
                 runs,
@@ -68,6 +69,7 @@ fn any_shared() -> impl Strategy<Value = Shared> {
                 lang,
                 step: story.as_ref().map_or(0, |s| s.1),
                 story: story.map(|s| s.0),
+                quit,
             },
         )
 }

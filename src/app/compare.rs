@@ -44,7 +44,7 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
                     html! { <tr data-metric={a.metrics[*m].name.clone()}>
                         <th scope="row">{ *label }</th>
                         <td>{ with_unit(l, va, *unit) }</td><td>{ with_unit(l, vb, *unit) }</td>
-                        <td class={if diff >= 0.0 { "up" } else { "down" }}>{ format!("{sign}{}", with_unit(l, diff, *unit)) }</td>
+                        <td class={if diff >= 0.0 { "up" } else { "down" }}>{ format!("{sign}{}", difference(l, diff, *unit)) }</td>
                         if end != day { <td>{ percentile(l, a.metrics[*m].p50[end], *unit) }</td><td>{ percentile(l, b.metrics[*m].p50[end], *unit) }</td> }
                     </tr> }
                 }) }</tbody>
@@ -59,5 +59,13 @@ fn whole(v: f64, unit: Unit) -> f64 {
         v.round()
     } else {
         v
+    }
+}
+
+/// A difference of medians: a score differs by points ("−51"), not by "−51/100".
+fn difference(l: Lang, diff: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Score => crate::i18n::number(l, diff.round()),
+        _ => with_unit(l, diff, unit),
     }
 }

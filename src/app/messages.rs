@@ -49,6 +49,7 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         ProblemKind::Seed(v) => trf(l, "problem.seed", &[v, &MAX_SEED]),
         ProblemKind::Runs(v) => trf(l, "problem.runs", &[v, &MIN_RUNS, &MAX_RUNS]),
         ProblemKind::Step(v) => trf(l, "problem.step", &[v]),
+        ProblemKind::QuitDay(v) => trf(l, "problem.quit_day", &[v]),
         ProblemKind::Language(v) => trf(l, "problem.language", &[v]),
         ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[k]),
     };

@@ -165,7 +165,6 @@ fn App() -> Html {
             .map(|p| trf(l, "notice.link", &[&problem_text(l, p)]))
             .collect::<Vec<_>>()
     });
-    let quit_day = use_state(|| 0u32);
     let play_day = use_state(|| None::<u32>);
     let parsed_story = use_memo(shared.story.clone(), |raw| {
         raw.as_deref().map(load_story).map(|r| r.map(Rc::new))
@@ -238,7 +237,7 @@ fn App() -> Html {
     {
         let (results, bridge, redraw) = (results.clone(), bridge.clone(), redraw.clone());
         let last_heard = last_heard.clone();
-        use_effect_with(((*shared).clone(), *quit_day), move |(s, quit_day)| {
+        use_effect_with((*shared).clone(), move |s| {
             browser::replace_query(&share::encode(s));
             let mut r = results.borrow_mut();
             let was_idle = !r.pending();
@@ -247,9 +246,9 @@ fn App() -> Html {
                 Some(a) => jobs.push(r.request(Slot::Pinned, a, s.seed, s.runs, 0)),
                 None => r.clear(Slot::Pinned),
             }
-            if *quit_day > 0 && *quit_day < s.scenario.assumptions.horizon_days {
+            if s.quit > 0 && s.quit < s.scenario.assumptions.horizon_days {
                 let mut q = s.scenario;
-                q.assumptions.stop_day = *quit_day;
+                q.assumptions.stop_day = s.quit;
                 jobs.push(r.request(Slot::Quit, q, s.seed, s.runs, 0));
             } else {
                 r.clear(Slot::Quit);
@@ -397,12 +396,12 @@ fn App() -> Html {
         })
     };
     let on_quit = {
-        let quit_day = quit_day.clone();
+        let update = update.clone();
         Callback::from(move |e: Event| {
             let v = input_number(&e)
                 .unwrap_or(0.0)
                 .clamp(0.0, p::MAX_DAYS as f64);
-            quit_day.set(v.round() as u32);
+            update(Box::new(move |s: &mut Shared| s.quit = v.round() as u32));
         })
     };
     let on_samples = {
@@ -566,7 +565,7 @@ fn App() -> Html {
                 .filter(|c| !s.embed || c.metric == FOLLOWERS || c.metric == LEADS)
                 .map(|c| html! {
                     <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
-                        pinned={pinned.clone()} quit={quit.clone()} quit_day={*quit_day}
+                        pinned={pinned.clone()} quit={quit.clone()} quit_day={s.quit}
                         show_samples={*show_samples} stale={!*latest} reveal_day={*play_day} />
                 })
                 .collect(),
@@ -689,8 +688,8 @@ fn App() -> Html {
                         <section class="panel quit">
                             <label for="quit-day">{ tr(l, "quit.label") }</label>
                             <input id="quit-day" type="number" min="0" max={a.horizon_days.to_string()} step="1"
-                                value={quit_day.to_string()} onchange={on_quit} />
-                            <p class="meaning">{ if *quit_day > 0 { trf(l, "quit.on", &[&*quit_day]) } else { tr(l, "quit.off").to_string() } }</p>
+                                value={s.quit.to_string()} onchange={on_quit} />
+                            <p class="meaning">{ if s.quit > 0 { trf(l, "quit.on", &[&s.quit]) } else { tr(l, "quit.off").to_string() } }</p>
                         </section>
                         <section class="panel trainer" aria-labelledby="trainer-title">
                             <h3 id="trainer-title">{ tr(l, "trainer.title") }</h3>

@@ -18,6 +18,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.version", "the link is version '{0}', this app reads version {1}; settings it does not know are ignored"),
     ("problem.seed", "the seed is '{0}', but must be a whole number from 0 to {1}; the default is used"),
     ("problem.runs", "the number of futures is '{0}', but must be a whole number from {1} to {2}; the default is used"),
+    ("problem.quit_day", "the quit day is '{0}', but must be a whole number of days; the overlay is off"),
     ("problem.step", "the step is '{0}', but must be a whole number; the first step is shown"),
     ("problem.language", "the language '{0}' is not a language code; it is ignored"),
     ("problem.unknown", "the unknown setting '{0}' is ignored"),

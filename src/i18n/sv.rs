@@ -18,6 +18,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.version", "länken är version '{0}', appen läser version {1}; okända inställningar ignoreras"),
     ("problem.seed", "fröet är '{0}', men måste vara ett heltal från 0 till {1}; standardvärdet används"),
     ("problem.runs", "antalet framtider är '{0}', men måste vara ett heltal från {1} till {2}; standardvärdet används"),
+    ("problem.quit_day", "dagen för att sluta är '{0}', men måste vara ett helt antal dagar; jämförelsen är avstängd"),
     ("problem.step", "steget är '{0}', men måste vara ett heltal; första steget visas"),
     ("problem.language", "språket '{0}' är ingen språkkod; det ignoreras"),
     ("problem.unknown", "den okända inställningen '{0}' ignoreras"),

@@ -3,7 +3,7 @@
 //! the defaults are written. Decoding never fails: a bad field falls back to its default
 //! and is reported, the others are kept.
 
-use crate::model::params::FIELD_NAMES;
+use crate::model::params::{FIELD_NAMES, MAX_DAYS};
 use crate::model::Scenario;
 
 /// The codec version written into every link.
@@ -36,6 +36,8 @@ pub struct Shared {
     /// Trainer mode: `default` or a whole story file (JSON), and the step shown.
     pub story: Option<String>,
     pub step: u32,
+    /// The "what if we quit at day X" overlay (`x`); 0 = off.
+    pub quit: u32,
 }
 
 impl Default for Shared {
@@ -49,6 +51,7 @@ impl Default for Shared {
             lang: None,
             story: None,
             step: 0,
+            quit: 0,
         }
     }
 }
@@ -89,6 +92,9 @@ pub fn encode(s: &Shared) -> String {
     }
     if let Some(lang) = &s.lang {
         parts.push(format!("lang={lang}"));
+    }
+    if s.quit > 0 {
+        parts.push(format!("x={}", s.quit));
     }
     if let Some(story) = &s.story {
         parts.push(format!("story={}", percent_encode(story)));
@@ -141,6 +147,7 @@ pub enum ProblemKind {
     Seed(String),
     Runs(String),
     Step(String),
+    QuitDay(String),
     Language(String),
     UnknownSetting(String),
 }
@@ -180,6 +187,10 @@ impl std::fmt::Display for Problem {
             ProblemKind::Step(v) => {
                 write!(f, "step is '{v}', but must be a whole number; the first step is shown")
             }
+            ProblemKind::QuitDay(v) => write!(
+                f,
+                "the quit day is '{v}', but must be a whole number of days; the overlay is off"
+            ),
             ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
             ProblemKind::UnknownSetting(k) => write!(f, "unknown setting '{k}' ignored"),
         }
@@ -311,6 +322,10 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
             "step" => match value.parse::<u32>() {
                 Ok(step) if step < 1000 => s.step = step,
                 _ => report(false, ProblemKind::Step(value.into())),
+            },
+            "x" => match value.parse::<u32>() {
+                Ok(day) if day <= MAX_DAYS => s.quit = day,
+                _ => report(false, ProblemKind::QuitDay(value.into())),
             },
             "lang" => {
                 if !value.is_empty()

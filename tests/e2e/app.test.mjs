@@ -128,7 +128,8 @@ app.test('bad links never break the page: bad fields fall back and are reported'
   const fuzz = ['?', '?v=', '?v=99', '?b=', '?b=-1', '?b=1e400', '?b=NaN', '?p=inf', '?r=%', '?r=%zz', '?i=%F0%9F%98%80',
     '?A=', '?A=b', '?A=b:', '?A=b:1:2,,,', '?A=zz:1', '?s=-1', '?s=99999999999999999999', '?n=0', '?n=1e9',
     '?d=29', '?d=5000', '?d=30.5', '?gd=0', '?cd=99999', '?m=10&f=99', '?f=1e12', '?lang=' + 'x'.repeat(50),
-    '?embed=maybe', '?&&&', '?==', '?b=1&b=2&b=3', '?%00=%00', '?v=1&b=' + '9'.repeat(400), '?q=-5', '?fit=101'];
+    '?embed=maybe', '?&&&', '?==', '?b=1&b=2&b=3', '?%00=%00', '?v=1&b=' + '9'.repeat(400), '?q=-5', '?fit=101',
+    '?x=-3', '?x=99999', '?x=12.5', '?x=5000&d=30'];
   for (const q of fuzz) {
     // Few runs: this test is about the page surviving the link, not the numbers.
     await page.goto(new URL(q + (q.includes('n=') ? '' : '&n=20'), page.url()).href);
@@ -152,6 +153,8 @@ app.test('compare: pin A, change to B, see both with the same seed', async ({ op
   assert.equal(q.get('i'), '10');
   const diff = await textOf(page, '.compare-table tr[data-metric="leads"]');
   assert.match(diff, /−/, `low buy-in should lose leads: ${diff}`);
+  const trustDiff = await page.locator('.compare-table tr[data-metric="trust"] td').nth(2).innerText();
+  assert.match(trustDiff, /^−\d+$/, `trust differs by points: ${trustDiff}`);
   // The pin survives a reload (it is in the link), and once the page says it is done, A's
   // numbers are final: the same as the default scenario simulated on its own.
   const aCells = async () => (await page.locator('.compare-table tbody tr').evaluateAll(
@@ -177,6 +180,12 @@ app.test('quit at day X overlays where the metrics would go', async ({ open, pag
   await page.press('#quit-day', 'Enter');
   await page.locator('.chart[data-chart="cost"] .median-quit').waitFor({ timeout: 20000 });
   assert.match(await textOf(page, '.chart[data-chart="cost"] .readout'), /if you quit on day 120/);
+  // The overlay is part of the picture a link shares.
+  assert.equal(new URLSearchParams(await queryOf(page)).get('x'), '120');
+  await page.reload();
+  await waitDone(page);
+  assert.match(await textOf(page, '.chart[data-chart="cost"] .readout'), /if you quit on day 120/);
+  assert.equal(await page.locator('#quit-day').inputValue(), '120');
 });
 
 app.test('charts: hover and keyboard readout, data table, sample paths with crisis markers', async ({ open, page }) => {
