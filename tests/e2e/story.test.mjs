@@ -26,6 +26,9 @@ app.test('the default story walks by keyboard through all seven steps, each rend
       assert.equal(await page.locator('.story .chart[data-chart]').count(), charts, `step ${i}`);
     }
     if (step.compare) await page.locator('.story .median-a').first().waitFor();
+    // Every step fits a 1080p projector: the way on is on screen without scrolling.
+    assert.ok(await page.evaluate(() => document.querySelector('.story-nav').getBoundingClientRect().bottom <= innerHeight),
+      `step ${i}: the navigation is below the fold`);
     if (step.predict) {
       // Predict first: nothing is revealed until the room commits a guess.
       assert.equal(await page.locator('.story .median').count(), 1);
