@@ -209,6 +209,26 @@ fn a_crisis_still_burning_at_the_horizon_is_counted() {
 }
 
 #[test]
+fn every_crisis_of_every_run_is_listed_with_its_day_and_outcome() {
+    let summary = MonteCarlo::new(scenario("crisis-mishandled"), 3, 60, 0)
+        .unwrap()
+        .run_all();
+    let events = &summary.crisis_events;
+    assert_eq!(events.len() as u32, summary.crises.total);
+    for run in 0..60 {
+        assert!(
+            events.iter().any(|e| e.run == run && e.day == 30),
+            "run {run} lacks its day-30 crisis"
+        );
+    }
+    let storms = events
+        .iter()
+        .filter(|e| e.outcome == CrisisOutcome::Firestorm)
+        .count() as u32;
+    assert_eq!(storms, summary.crises.firestorms);
+}
+
+#[test]
 fn vanity_and_outcome_diverge_when_nobody_listens() {
     let big = runs(&scenario("big-budget"));
     let committed = runs(&scenario("committed"));

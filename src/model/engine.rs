@@ -172,7 +172,7 @@ impl Derived {
 }
 
 /// How a moment of truth ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CrisisOutcome {
     /// Answered quickly and with backing: it faded.

@@ -13,7 +13,7 @@ pub mod scenario_file;
 
 pub use engine::{simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, METRICS, N_METRICS};
 pub use file_error::{FieldProblem, FileError, StoryProblem};
-pub use monte_carlo::{Band, MonteCarlo, SamplePath, Summary};
+pub use monte_carlo::{Band, CrisisRecord, MonteCarlo, SamplePath, Summary};
 pub use params::{Assumptions, InvalidParam, Levers, Scenario};
 pub use presets::{preset, presets, Preset};
 pub use scenario_file::parse_scenario;

@@ -45,6 +45,17 @@ pub struct CrisisMark {
     pub trust_lost: f64,
 }
 
+/// One moment of truth in one run: when it began, how it ended and what it cost.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CrisisRecord {
+    pub run: u32,
+    pub day: u32,
+    pub outcome: CrisisOutcome,
+    pub days_lasted: u32,
+    pub followers_lost: f64,
+    pub trust_lost: f64,
+}
+
 /// Moments of truth across all runs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CrisisStats {
@@ -88,6 +99,10 @@ pub struct Summary {
     pub break_even_p50: Option<u32>,
     pub break_even_p90: Option<u32>,
     pub crises: CrisisStats,
+    /// Every crisis of every run, in run order (at most `MAX_CRISIS_RECORDS`; the statistics
+    /// above count them all).
+    #[serde(default)]
+    pub crisis_events: Vec<CrisisRecord>,
     pub samples: Vec<SamplePath>,
 }
 
@@ -112,6 +127,7 @@ pub struct MonteCarlo {
     break_even_counts: Vec<u32>,
     crisis_counts: CrisisStats,
     faded: Vec<(f64, f64)>,
+    events: Vec<CrisisRecord>,
     firestorm: Vec<(f64, f64)>,
     samples: Vec<SamplePath>,
     sample_paths: u32,
@@ -125,6 +141,9 @@ pub const MILESTONES: [usize; 3] = [90, 180, 365];
 
 /// Runs folded into the histograms at a time: the grid is walked once per batch, not per run.
 const FOLD_BATCH: usize = 32;
+
+/// Most crises listed one by one in a summary: memory stays bounded however many runs.
+pub const MAX_CRISIS_RECORDS: usize = 20_000;
 
 /// Most crises kept for the per-crisis medians; later ones are counted but not kept.
 const CRISES_KEPT: usize = 4096;
@@ -154,6 +173,7 @@ impl MonteCarlo {
             break_even_counts: vec![0; days],
             crisis_counts: CrisisStats::default(),
             faded: Vec::new(),
+            events: Vec::new(),
             firestorm: Vec::new(),
             samples: Vec::new(),
             sample_paths,
@@ -221,6 +241,16 @@ impl MonteCarlo {
         c.total += t.crises.len() as u32;
         c.runs_with_crisis += !t.crises.is_empty() as u32;
         for e in &t.crises {
+            if self.events.len() < MAX_CRISIS_RECORDS {
+                self.events.push(CrisisRecord {
+                    run: self.done,
+                    day: e.day,
+                    outcome: e.outcome,
+                    days_lasted: e.days_lasted,
+                    followers_lost: e.followers_lost,
+                    trust_lost: e.trust_lost,
+                });
+            }
             // Unfinished calm crises count, but their cost so far is not a faded crisis's cost.
             let kept = match e.outcome {
                 CrisisOutcome::Firestorm => &mut self.firestorm,
@@ -316,6 +346,7 @@ impl MonteCarlo {
             break_even_p50: break_even_day(0.5),
             break_even_p90: break_even_day(0.9),
             crises,
+            crisis_events: self.events.clone(),
             samples: self.samples.clone(),
         }
     }
