@@ -35,11 +35,15 @@ pub fn compact(l: Lang, v: f64) -> String {
 /// An amount of money (the model counts in euros), written the language's way:
 /// `€12,500` / `12 500 €`.
 pub fn money(l: Lang, v: f64) -> String {
-    let n = number(l, v.abs());
-    let sign = if v < 0.0 && n != "0" { "−" } else { "" };
+    euros(l, v, number(l, v.abs()))
+}
+
+/// `amount` (the absolute value of `v`, already written out) with the sign and the euro sign.
+fn euros(l: Lang, v: f64, amount: String) -> String {
+    let sign = if v < 0.0 && amount != "0" { "−" } else { "" };
     match l {
-        Lang::En => format!("{sign}€{n}"),
-        Lang::Sv => format!("{sign}{n}\u{a0}€"),
+        Lang::En => format!("{sign}€{amount}"),
+        Lang::Sv => format!("{sign}{amount}\u{a0}€"),
     }
 }
 
@@ -63,14 +67,7 @@ pub fn percentile(l: Lang, v: f64, unit: Unit) -> String {
 pub fn tick(l: Lang, v: f64, unit: Unit) -> String {
     match unit {
         Unit::Percent => format!("{}%", compact(l, v)),
-        Unit::Money => {
-            let c = compact(l, v.abs());
-            let sign = if v < 0.0 { "−" } else { "" };
-            match l {
-                Lang::En => format!("{sign}€{c}"),
-                Lang::Sv => format!("{sign}{c}\u{a0}€"),
-            }
-        }
+        Unit::Money => euros(l, v, compact(l, v.abs())),
         _ => compact(l, v),
     }
 }

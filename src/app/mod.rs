@@ -246,7 +246,8 @@ fn App() -> Html {
                 Some(a) => jobs.push(r.request(Slot::Pinned, a, s.seed, s.runs, 0)),
                 None => r.clear(Slot::Pinned),
             }
-            if s.quit > 0 && s.quit < s.scenario.assumptions.horizon_days {
+            // The overlay is drawn in the main view only; trainer mode does not pay for it.
+            if s.story.is_none() && s.quit > 0 && s.quit < s.scenario.assumptions.horizon_days {
                 let mut q = s.scenario;
                 q.assumptions.stop_day = s.quit;
                 jobs.push(r.request(Slot::Quit, q, s.seed, s.runs, 0));
