@@ -217,13 +217,13 @@ fn every_crisis_of_every_run_is_listed_with_its_day_and_outcome() {
     assert_eq!(events.len() as u32, summary.crises.total);
     for run in 0..60 {
         assert!(
-            events.iter().any(|e| e.run == run && e.day == 30),
+            events.iter().any(|e| e.run == run && e.crisis.day == 30),
             "run {run} lacks its day-30 crisis"
         );
     }
     let storms = events
         .iter()
-        .filter(|e| e.outcome == CrisisOutcome::Firestorm)
+        .filter(|e| e.crisis.outcome == CrisisOutcome::Firestorm)
         .count() as u32;
     assert_eq!(storms, summary.crises.firestorms);
 }

@@ -184,7 +184,7 @@ pub enum CrisisOutcome {
 }
 
 /// A moment of truth in one run.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct CrisisEvent {
     pub day: u32,
     pub days_lasted: u32,

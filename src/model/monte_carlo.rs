@@ -45,15 +45,11 @@ pub struct CrisisMark {
     pub trust_lost: f64,
 }
 
-/// One moment of truth in one run: when it began, how it ended and what it cost.
+/// One moment of truth, and the run it happened in.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CrisisRecord {
     pub run: u32,
-    pub day: u32,
-    pub outcome: CrisisOutcome,
-    pub days_lasted: u32,
-    pub followers_lost: f64,
-    pub trust_lost: f64,
+    pub crisis: CrisisEvent,
 }
 
 /// Moments of truth across all runs.
@@ -244,11 +240,7 @@ impl MonteCarlo {
             if self.events.len() < MAX_CRISIS_RECORDS {
                 self.events.push(CrisisRecord {
                     run: self.done,
-                    day: e.day,
-                    outcome: e.outcome,
-                    days_lasted: e.days_lasted,
-                    followers_lost: e.followers_lost,
-                    trust_lost: e.trust_lost,
+                    crisis: *e,
                 });
             }
             // Unfinished calm crises count, but their cost so far is not a faded crisis's cost.
