@@ -13,13 +13,13 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (native, all targets)"
-cargo clippy -q --offline --all-targets -- -D warnings
+cargo clippy -q --offline --workspace --all-targets -- -D warnings
 
 step "cargo clippy (wasm32 web app)"
 env "${LG_WASM_ENV[@]}" cargo clippy -q --offline --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
-cargo test --offline 2>&1 | tee "$logs/cargo-test.txt"
+cargo test --offline --workspace 2>&1 | tee "$logs/cargo-test.txt"
 
 step "release build of dist/"
 lg_build_dist

@@ -1,7 +1,8 @@
 //! The native command-line front end: the same engine as the web app, for trainers
 //! preparing material and for benchmarks.
 
-use crate::model::{self, parse_scenario, MonteCarlo, Scenario};
+use crate::files::parse_scenario;
+use crate::model::{self, MonteCarlo, Scenario};
 use crate::state::export::{summary_csv, summary_json};
 use std::io::Write;
 

@@ -1,8 +1,8 @@
 //! Problems (with a link, a scenario file, a story file) worded in the interface language.
 
+use crate::files::error::range_at;
+use crate::files::{FieldProblem, FileError, StoryProblem};
 use crate::i18n::{number, tr, tr_dyn, trf, Lang};
-use crate::model::file_error::range_at;
-use crate::model::{FieldProblem, FileError, StoryProblem};
 use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
 
 /// A short field name (`budget`, `market_size`) as its label in the interface language.

@@ -115,7 +115,7 @@ fn apply_step(s: &mut Shared, story: &Story, i: usize) {
     s.pinned = step.pinned("").ok().flatten();
 }
 
-fn load_story(raw: &str) -> Result<Story, crate::model::FileError> {
+fn load_story(raw: &str) -> Result<Story, crate::files::FileError> {
     if raw == "default" {
         Ok(default_story())
     } else {

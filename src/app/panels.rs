@@ -2,8 +2,9 @@
 
 use super::format::Lang;
 use super::{browser, download, Snapshot};
+use crate::files::parse_scenario;
 use crate::i18n::{tr, trf};
-use crate::model::{parse_scenario, Scenario};
+use crate::model::Scenario;
 use crate::state::export::{scenario_json, summary_csv, summary_json};
 use crate::state::saved::{self, NameProblem, SavedScenario};
 use gloo::file::callbacks::FileReader;

@@ -2,8 +2,9 @@
 //! the room to), shows one view up to a day, and makes one short point. A story is a small,
 //! versioned JSON document (see docs/STORIES.md); the default one ships in `stories/`.
 
+use crate::files::{FileError, StoryProblem};
 use crate::model::params::FIELD_NAMES;
-use crate::model::{FileError, Scenario, StoryProblem};
+use crate::model::Scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

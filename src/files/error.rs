@@ -1,7 +1,7 @@
 //! What can be wrong with a scenario or story file, as data: the command line prints the
 //! English wording (`Display`), the app words it in the interface language.
 
-use super::params::{InvalidParam, Range, Scenario};
+use crate::model::params::{InvalidParam, Range, Scenario};
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -182,10 +182,10 @@ impl fmt::Display for FileError {
                 StoryProblem::UnknownLever { at, name } => write!(
                     f,
                     "{at}.set: unknown lever or assumption '{name}' (known: {})",
-                    super::params::FIELD_NAMES.join(", ")
+                    crate::model::params::FIELD_NAMES.join(", ")
                 ),
                 StoryProblem::NoPreset { at, id } => {
-                    let ids: Vec<_> = super::presets().iter().map(|p| p.id).collect();
+                    let ids: Vec<_> = crate::model::presets().iter().map(|p| p.id).collect();
                     write!(
                         f,
                         "{at}.preset: no preset '{id}' (presets: {})",

@@ -1,22 +1,20 @@
-//! The simulation engine. No web dependency: everything here runs natively and on wasm32.
+//! The Long Game simulation engine. No web dependency, no file formats, no app: this crate
+//! depends only on maths, randomness and serde, so the build itself keeps it pure.
+//! Everything here runs natively and on wasm32.
 //! The mechanisms and every number are documented in docs/MODEL.md.
 
 pub mod constants;
 pub mod engine;
-pub mod file_error;
 pub mod monte_carlo;
 pub mod params;
 pub mod presets;
 pub mod quantiles;
 pub mod rng;
-pub mod scenario_file;
 
 pub use engine::{simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, METRICS, N_METRICS};
-pub use file_error::{FieldProblem, FileError, StoryProblem};
 pub use monte_carlo::{Band, CrisisRecord, MonteCarlo, SamplePath, Summary};
 pub use params::{Assumptions, InvalidParam, Levers, Scenario};
 pub use presets::{preset, presets, Preset};
-pub use scenario_file::parse_scenario;
 
 /// What Long Game is, in one line: the command line's help starts with it (the app shows the
 /// same line from its translation tables).

@@ -1,7 +1,7 @@
 //! Reading a scenario from JSON with errors that name the bad field and its valid range.
 
-use super::file_error::FileError;
-use super::params::Scenario;
+use super::error::FileError;
+use crate::model::Scenario;
 
 /// Parses and validates a scenario; the error names the field and what it must be.
 pub fn parse_scenario(json: &str) -> Result<Scenario, FileError> {
