@@ -1,7 +1,7 @@
 //! The lessons the simulator must teach, checked on paired runs under common random numbers
 //! (same master seed, same run index) with a few hundred runs each.
 
-use longgame::model::engine::{COST, CUSTOMERS, FOLLOWERS, LEADS, ROI, TRUST};
+use longgame::model::Metric;
 use longgame::model::{preset, run_once, CrisisOutcome, MonteCarlo, RunTrace, Scenario};
 
 const RUNS: u64 = 300;
@@ -20,7 +20,7 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-fn median_at(traces: &[RunTrace], day: usize, metric: usize) -> f64 {
+fn median_at(traces: &[RunTrace], day: usize, metric: Metric) -> f64 {
     median(traces.iter().map(|t| t.value(day, metric)).collect())
 }
 
@@ -31,14 +31,14 @@ fn patience_committed_beats_half_hearted_but_only_with_time() {
     let wins = committed
         .iter()
         .zip(&half)
-        .filter(|(c, h)| c.value(365, LEADS) > h.value(365, LEADS))
+        .filter(|(c, h)| c.value(365, Metric::Leads) > h.value(365, Metric::Leads))
         .count();
     assert!(
         wins as f64 >= 0.9 * RUNS as f64,
         "committed won only {wins} of {RUNS} pairs at day 365"
     );
-    let gap_30 = median_at(&committed, 30, LEADS) - median_at(&half, 30, LEADS);
-    let gap_365 = median_at(&committed, 365, LEADS) - median_at(&half, 365, LEADS);
+    let gap_30 = median_at(&committed, 30, Metric::Leads) - median_at(&half, 30, Metric::Leads);
+    let gap_365 = median_at(&committed, 365, Metric::Leads) - median_at(&half, 365, Metric::Leads);
     assert!(
         gap_30 * 10.0 < gap_365,
         "day-30 gap {gap_30} is not small next to the day-365 gap {gap_365}"
@@ -52,7 +52,7 @@ fn patience_results_are_flat_first_then_accelerate() {
         median(
             committed
                 .iter()
-                .map(|t| t.value(30 * m, LEADS) - t.value(30 * (m - 1), LEADS))
+                .map(|t| t.value(30 * m, Metric::Leads) - t.value(30 * (m - 1), Metric::Leads))
                 .collect(),
         )
     };
@@ -67,12 +67,12 @@ fn patience_results_are_flat_first_then_accelerate() {
 #[test]
 fn committed_roi_is_negative_early_and_positive_by_the_end_of_year_two() {
     let committed = runs(&scenario("committed"));
-    assert!(median_at(&committed, 180, ROI) < 0.0);
-    assert!(median_at(&committed, 365, ROI) < 0.0);
+    assert!(median_at(&committed, 180, Metric::Roi) < 0.0);
+    assert!(median_at(&committed, 365, Metric::Roi) < 0.0);
     assert!(
-        median_at(&committed, 730, ROI) > 0.0,
+        median_at(&committed, 730, Metric::Roi) > 0.0,
         "median ROI at day 730: {}",
-        median_at(&committed, 730, ROI)
+        median_at(&committed, 730, Metric::Roi)
     );
 }
 
@@ -102,12 +102,12 @@ fn an_abandoned_entry_leaves_you_worse_off_than_never_starting() {
     let half = runs(&scenario("half-hearted"));
     // Trust starts at 50 (no presence): an abandoned page with unanswered people ends below it.
     assert!(
-        median_at(&half, 730, TRUST) < 40.0,
+        median_at(&half, 730, Metric::Trust) < 40.0,
         "trust at day 730: {}",
-        median_at(&half, 730, TRUST)
+        median_at(&half, 730, Metric::Trust)
     );
-    assert!(median_at(&half, 730, FOLLOWERS) < half[0].value(0, FOLLOWERS));
-    assert!(median_at(&half, 730, ROI) <= -99.0);
+    assert!(median_at(&half, 730, Metric::Followers) < half[0].value(0, Metric::Followers));
+    assert!(median_at(&half, 730, Metric::Roi) <= -99.0);
 
     // The trainer story's case: the committed plan without backing, cancelled at a review.
     // Never starting keeps trust at its neutral 50, the audience where it was, and costs nothing.
@@ -124,16 +124,22 @@ fn an_abandoned_entry_leaves_you_worse_off_than_never_starting() {
     );
     let scarred = abandoned
         .iter()
-        .filter(|t| t.value(730, TRUST) < t.value(0, TRUST) - 10.0 && t.value(730, COST) > 0.0)
+        .filter(|t| {
+            t.value(730, Metric::Trust) < t.value(0, Metric::Trust) - 10.0
+                && t.value(730, Metric::Cost) > 0.0
+        })
         .count();
     assert!(
         scarred * 10 >= abandoned.len() * 9,
         "only {scarred} of {} abandoned pages end with trust scarred and money gone",
         abandoned.len()
     );
-    let followers: Vec<f64> = abandoned.iter().map(|t| t.value(730, FOLLOWERS)).collect();
+    let followers: Vec<f64> = abandoned
+        .iter()
+        .map(|t| t.value(730, Metric::Followers))
+        .collect();
     assert!(
-        median(followers) < traces[0].value(0, FOLLOWERS),
+        median(followers) < traces[0].value(0, Metric::Followers),
         "the typical abandoned page ends with fewer followers than it started with"
     );
 }
@@ -161,7 +167,7 @@ fn crisis_cost(id: &str) -> (f64, f64, f64) {
         })
         .count() as f64
         / RUNS as f64;
-    (lost(FOLLOWERS), lost(TRUST), firestorms)
+    (lost(Metric::Followers), lost(Metric::Trust), firestorms)
 }
 
 #[test]
@@ -232,15 +238,21 @@ fn every_crisis_of_every_run_is_listed_with_its_day_and_outcome() {
 fn vanity_and_outcome_diverge_when_nobody_listens() {
     let big = runs(&scenario("big-budget"));
     let committed = runs(&scenario("committed"));
-    let start = big[0].value(0, FOLLOWERS);
+    let start = big[0].value(0, Metric::Followers);
     assert!(
-        median_at(&big, 365, FOLLOWERS) > 10.0 * start,
+        median_at(&big, 365, Metric::Followers) > 10.0 * start,
         "followers barely grew"
     );
-    assert!(median_at(&big, 365, FOLLOWERS) > 0.8 * median_at(&committed, 365, FOLLOWERS));
-    assert!(median_at(&big, 365, LEADS) < 0.5 * median_at(&committed, 365, LEADS));
-    assert!(median_at(&big, 730, CUSTOMERS) < 0.5 * median_at(&committed, 730, CUSTOMERS));
-    assert!(median_at(&big, 730, ROI) < -50.0);
+    assert!(
+        median_at(&big, 365, Metric::Followers)
+            > 0.8 * median_at(&committed, 365, Metric::Followers)
+    );
+    assert!(median_at(&big, 365, Metric::Leads) < 0.5 * median_at(&committed, 365, Metric::Leads));
+    assert!(
+        median_at(&big, 730, Metric::Customers)
+            < 0.5 * median_at(&committed, 730, Metric::Customers)
+    );
+    assert!(median_at(&big, 730, Metric::Roi) < -50.0);
 }
 
 #[test]
@@ -248,7 +260,7 @@ fn posting_frequency_has_an_optimum_at_a_fixed_budget() {
     let leads_at = |posts: f64| {
         let mut s = Scenario::default();
         s.levers.posts_per_week = posts;
-        median_at(&runs(&s), 365, LEADS)
+        median_at(&runs(&s), 365, Metric::Leads)
     };
     let (rare, steady, blasting) = (leads_at(1.0), leads_at(5.0), leads_at(50.0));
     assert!(steady > 1.5 * rare, "5/week {steady} vs 1/week {rare}");
@@ -263,7 +275,7 @@ fn content_fitted_to_the_channel_beats_the_same_message_everywhere() {
     let leads_at = |fit: f64| {
         let mut s = Scenario::default();
         s.assumptions.channel_fit = fit;
-        median_at(&runs(&s), 365, LEADS)
+        median_at(&runs(&s), 365, Metric::Leads)
     };
     assert!(leads_at(100.0) > 1.3 * leads_at(0.0));
 }
@@ -281,8 +293,8 @@ fn quitting_changes_nothing_before_the_quit_day_and_stops_spending_after() {
             "run {run} differs before the quit day"
         );
         assert_eq!(
-            b.value(120, 6),
-            b.value(400, 6),
+            b.value(120, Metric::Cost),
+            b.value(400, Metric::Cost),
             "cost kept growing after quitting"
         );
         assert_eq!(b.cancelled_day, Some(120));

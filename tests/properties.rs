@@ -1,6 +1,6 @@
 //! Property tests over random valid parameters: whatever the levers, the numbers stay sane.
 
-use longgame::model::engine::{COST, CUSTOMERS, FOLLOWERS, LEADS, ROI, TRUST};
+use longgame::model::Metric;
 use longgame::model::{run_once, Assumptions, Levers, Scenario, N_METRICS};
 use proptest::prelude::*;
 
@@ -63,16 +63,16 @@ proptest! {
             prop_assert!(v.is_finite(), "metric {} on day {} is {}", i % N_METRICS, i / N_METRICS, v);
         }
         for day in 0..=days {
-            for m in 0..N_METRICS - 1 {
-                prop_assert!(t.value(day, m) >= 0.0, "metric {} negative on day {}", m, day);
+            for m in Metric::ALL.into_iter().filter(|m| *m != Metric::Roi) {
+                prop_assert!(t.value(day, m) >= 0.0, "metric {:?} negative on day {}", m, day);
             }
-            prop_assert!(t.value(day, FOLLOWERS) <= s.assumptions.market_size);
-            prop_assert!(t.value(day, TRUST) <= 100.0);
-            prop_assert!(t.value(day, CUSTOMERS) <= t.value(day, LEADS));
-            prop_assert!(t.value(day, ROI) >= -100.0);
+            prop_assert!(t.value(day, Metric::Followers) <= s.assumptions.market_size);
+            prop_assert!(t.value(day, Metric::Trust) <= 100.0);
+            prop_assert!(t.value(day, Metric::Customers) <= t.value(day, Metric::Leads));
+            prop_assert!(t.value(day, Metric::Roi) >= -100.0);
             if day > 0 {
-                for m in [LEADS, CUSTOMERS, COST] {
-                    prop_assert!(t.value(day, m) >= t.value(day - 1, m), "metric {} fell on day {}", m, day);
+                for m in Metric::ALL.into_iter().filter(|m| m.is_cumulative()) {
+                    prop_assert!(t.value(day, m) >= t.value(day - 1, m), "metric {:?} fell on day {}", m, day);
                 }
             }
         }

@@ -7,7 +7,7 @@ use super::format::{chance, nice_ticks, percentile, tick, with_unit, Lang, Unit}
 use super::Snapshot;
 use crate::i18n::{tr, trf};
 use crate::model::monte_carlo::MILESTONES;
-use crate::model::Band;
+use crate::model::{Band, CrisisOutcome, Metric};
 use std::fmt::Write;
 use yew::prelude::*;
 
@@ -22,7 +22,7 @@ const MAX_POINTS: usize = 240;
 
 #[derive(Properties, PartialEq)]
 pub struct FanProps {
-    pub metric: usize,
+    pub metric: Metric,
     pub title: AttrValue,
     pub unit: Unit,
     pub current: Snapshot,
@@ -138,25 +138,25 @@ pub fn FanChart(p: &FanProps) -> Html {
     let show_table = use_state(|| false);
     let svg_ref = use_node_ref();
     let summary = &p.current.0.summary;
-    let band = &summary.metrics[p.metric];
+    let band = summary.band(p.metric);
     let days = band.p50.len() - 1;
     let shown = p.reveal_day.map_or(days, |d| (d as usize).min(days));
     let upto = |v: &[f64]| v[..=shown.min(v.len() - 1)].to_vec();
     let pinned = p
         .pinned
         .as_ref()
-        .map(|s| &s.0.summary.metrics[p.metric])
+        .map(|s| s.0.summary.band(p.metric))
         .filter(|b| b.p50.len() == days + 1);
     let quit = p
         .quit
         .as_ref()
-        .map(|s| &s.0.summary.metrics[p.metric])
+        .map(|s| s.0.summary.band(p.metric))
         .filter(|b| b.p50.len() == days + 1);
     let samples: Vec<&[f64]> = if p.show_samples {
         summary
             .samples
             .iter()
-            .map(|s| s.metrics[p.metric].as_slice())
+            .map(|s| s.metrics[p.metric.index()].as_slice())
             .collect()
     } else {
         Vec::new()
@@ -258,7 +258,7 @@ pub fn FanChart(p: &FanProps) -> Html {
         let show_table = show_table.clone();
         Callback::from(move |_| show_table.set(!*show_table))
     };
-    let name = summary.metrics[p.metric].name.clone();
+    let name = summary.band(p.metric).name.clone();
     let export_svg = {
         let svg_ref = svg_ref.clone();
         let name = name.clone();
@@ -319,13 +319,13 @@ pub fn FanChart(p: &FanProps) -> Html {
     });
     let sample_lines = p.show_samples.then(|| {
         summary.samples.iter().map(|s| {
-            let series = &s.metrics[p.metric];
+            let series = &s.metrics[p.metric.index()];
             let marks = s.crises.iter().filter(|c| (c.day as usize) <= shown).map(|c| {
                 let (x, y) = (sc.x(c.day as f64), sc.y(series[c.day as usize]));
-                let (class, key) = match (c.firestorm, c.ongoing) {
-                    (true, _) => ("crisis firestorm", "chart.crisis_firestorm"),
-                    (false, true) => ("crisis ongoing", "chart.crisis_ongoing"),
-                    _ => ("crisis faded", "chart.crisis_faded"),
+                let (class, key) = match c.outcome {
+                    CrisisOutcome::Firestorm => ("crisis firestorm", "chart.crisis_firestorm"),
+                    CrisisOutcome::Ongoing => ("crisis ongoing", "chart.crisis_ongoing"),
+                    CrisisOutcome::Faded => ("crisis faded", "chart.crisis_faded"),
                 };
                 let label = trf(l, key, &[&c.day]);
                 html! { <circle class={class} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5"><title>{ label }</title></circle> }

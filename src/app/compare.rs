@@ -3,7 +3,7 @@
 use super::format::{levers_text, percentile, with_unit, Lang, Unit};
 use super::Snapshot;
 use crate::i18n::{tr, trf};
-use crate::model::engine::{CUSTOMERS, FOLLOWERS, LEADS, ROI, TRUST};
+use crate::model::Metric;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,11 +19,11 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
     let day = (a.days.min(b.days) as usize).min(365);
     let end = a.days.min(b.days) as usize;
     let rows = [
-        (tr(l, "compare.followers"), FOLLOWERS, Unit::Count),
-        (tr(l, "compare.trust"), TRUST, Unit::Score),
-        (tr(l, "compare.leads"), LEADS, Unit::Count),
-        (tr(l, "compare.customers"), CUSTOMERS, Unit::Count),
-        (tr(l, "compare.roi"), ROI, Unit::Percent),
+        (tr(l, "compare.followers"), Metric::Followers, Unit::Count),
+        (tr(l, "compare.trust"), Metric::Trust, Unit::Score),
+        (tr(l, "compare.leads"), Metric::Leads, Unit::Count),
+        (tr(l, "compare.customers"), Metric::Customers, Unit::Count),
+        (tr(l, "compare.roi"), Metric::Roi, Unit::Percent),
     ];
     let levers = |s: &crate::model::Summary| levers_text(l, "compare.levers", &s.scenario.levers);
     html! {
@@ -38,14 +38,14 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
                     if end != day { <th scope="col">{ trf(l, "compare.a_day", &[&end]) }</th><th scope="col">{ trf(l, "compare.b_day", &[&end]) }</th> }
                 </tr></thead>
                 <tbody>{ for rows.iter().map(|(label, m, unit)| {
-                    let (va, vb) = (whole(a.metrics[*m].p50[day], *unit), whole(b.metrics[*m].p50[day], *unit));
+                    let (va, vb) = (whole(a.band(*m).p50[day], *unit), whole(b.band(*m).p50[day], *unit));
                     let diff = vb - va;
                     let sign = if diff > 0.0 { "+" } else { "" };
-                    html! { <tr data-metric={a.metrics[*m].name.clone()}>
+                    html! { <tr data-metric={a.band(*m).name.clone()}>
                         <th scope="row">{ *label }</th>
                         <td>{ with_unit(l, va, *unit) }</td><td>{ with_unit(l, vb, *unit) }</td>
                         <td class={if diff >= 0.0 { "up" } else { "down" }}>{ format!("{sign}{}", difference(l, diff, *unit)) }</td>
-                        if end != day { <td>{ percentile(l, a.metrics[*m].p50[end], *unit) }</td><td>{ percentile(l, b.metrics[*m].p50[end], *unit) }</td> }
+                        if end != day { <td>{ percentile(l, a.band(*m).p50[end], *unit) }</td><td>{ percentile(l, b.band(*m).p50[end], *unit) }</td> }
                     </tr> }
                 }) }</tbody>
             </table>

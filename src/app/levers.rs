@@ -5,24 +5,18 @@ use super::format::{full, Lang};
 use crate::i18n::{percent, tr, trf};
 use crate::model::constants::FATIGUE_POSTS_PER_WEEK;
 use crate::model::engine::{first_review_day, reply_delay_hours, staff_answer_share};
-use crate::model::params::Range;
+use crate::model::params::Field;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LeverProps {
-    /// Short field name (`budget`, `buy_in`, ...): used for ids and tests.
-    pub name: &'static str,
-    pub label: AttrValue,
-    pub range: Range,
-    pub step: f64,
+    /// The scenario field this lever sets: its name, range, step, label and unit.
+    pub field: &'static Field,
     pub value: f64,
     pub default: f64,
     #[prop_or_default]
     pub meaning: AttrValue,
-    /// The unit after the value box, in the interface language.
-    #[prop_or_default]
-    pub unit: AttrValue,
     /// Applies a value; returns why it was refused, if it was (e.g. more followers than the market).
     pub on_change: Callback<f64, Option<String>>,
 }
@@ -40,8 +34,9 @@ pub fn Lever(p: &LeverProps) -> Html {
     let error = use_state(|| None::<String>);
     // What is being typed: kept across re-renders (results stream in while people type).
     let draft = use_state(|| None::<String>);
-    let id = format!("lever-{}", p.name);
-    let range = p.range;
+    let field = p.field;
+    let id = format!("lever-{}", field.name);
+    let label = tr(l, field.label_key);
     let on_slide = {
         let cb = p.on_change.clone();
         let error = error.clone();
@@ -72,7 +67,7 @@ pub fn Lever(p: &LeverProps) -> Html {
         Callback::from(move |e: Event| {
             let text = input_value(&e);
             match text.trim().replace([',', ' '], "").parse::<f64>() {
-                Ok(v) if v.is_finite() && v >= range.min && v <= range.max => match cb.emit(v) {
+                Ok(v) if v.is_finite() && v >= field.min && v <= field.max => match cb.emit(v) {
                     None => {
                         error.set(None);
                         draft.set(None);
@@ -82,7 +77,7 @@ pub fn Lever(p: &LeverProps) -> Html {
                 _ => error.set(Some(trf(
                     l,
                     "lever.bad_value",
-                    &[&text, &full(l, range.min), &full(l, range.max)],
+                    &[&text, &full(l, field.min), &full(l, field.max)],
                 ))),
             }
         })
@@ -96,34 +91,29 @@ pub fn Lever(p: &LeverProps) -> Html {
             error.set(cb.emit(default));
         })
     };
-    let unit = if p.unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", p.unit)
-    };
-    let slider_max = if p.name == "budget" {
-        30_000.0
-    } else {
-        range.max
+    let unit = match field.unit_key {
+        "" => String::new(),
+        "%" => " %".to_string(),
+        key => format!(" {}", tr(l, key)),
     };
     html! {
-        <div class="lever" data-lever={p.name}>
+        <div class="lever" data-lever={field.name}>
             <div class="lever-head">
-                <label for={id.clone()}>{ p.label.clone() }</label>
+                <label for={id.clone()}>{ label }</label>
                 <span class="lever-value">
-                    <input type="number" class="typed" aria-label={trf(l, "lever.value", &[&p.label])}
-                        min={range.min.to_string()} max={range.max.to_string()} step="any"
+                    <input type="number" class="typed" aria-label={trf(l, "lever.value", &[&label])}
+                        min={field.min.to_string()} max={field.max.to_string()} step="any"
                         value={(*draft).clone().unwrap_or_else(|| p.value.to_string())}
                         oninput={on_draft} onchange={on_typed} onblur={on_blur}
                         aria-invalid={error.is_some().to_string()} />
                     <span class="unit">{ unit.clone() }</span>
                     <button type="button" class="reset small" onclick={reset} disabled={p.value == p.default}
                         title={trf(l, "lever.restore_title", &[&full(l, p.default)])}
-                        aria-label={trf(l, "lever.restore_aria", &[&p.label, &full(l, p.default)])}>{"↺"}</button>
+                        aria-label={trf(l, "lever.restore_aria", &[&label, &full(l, p.default)])}>{"↺"}</button>
                 </span>
             </div>
-            <input id={id} type="range" min={range.min.to_string()} max={slider_max.max(p.value).to_string()}
-                step={p.step.to_string()} value={p.value.to_string()} oninput={on_slide}
+            <input id={id} type="range" min={field.min.to_string()} max={field.slider_max.max(p.value).to_string()}
+                step={field.step.to_string()} value={p.value.to_string()} oninput={on_slide}
                 aria-valuetext={format!("{}{unit}: {}", full(l, p.value), p.meaning)} />
             if let Some(e) = &*error { <p class="field-error" role="alert">{ e }</p> }
             if !p.meaning.is_empty() { <p class="meaning">{ p.meaning.clone() }</p> }

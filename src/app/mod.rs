@@ -15,8 +15,8 @@ mod player;
 mod story_view;
 
 use crate::i18n::{tr, trf, Lang};
-use crate::model::engine::{COST, CUSTOMERS, ENGAGEMENT, FOLLOWERS, LEADS, REACH, ROI, TRUST};
-use crate::model::params::{self as p, Range};
+use crate::model::params as p;
+use crate::model::Metric;
 use crate::model::{presets, Scenario};
 use crate::sim_worker::SimWorker;
 use crate::state::jobs::{Progress, Results, Slot};
@@ -52,7 +52,7 @@ const WORKER_SCRIPT: &str = "./longgame-worker.js";
 const STALL_MS: f64 = 8000.0;
 
 pub(crate) struct ChartSpec {
-    metric: usize,
+    metric: Metric,
     title: &'static str,
     unit: Unit,
 }
@@ -60,42 +60,42 @@ pub(crate) struct ChartSpec {
 /// Every metric's chart: the first four are vanity (attention), the rest business outcomes.
 pub(crate) const CHARTS: [ChartSpec; 8] = [
     ChartSpec {
-        metric: REACH,
+        metric: Metric::Reach,
         title: "metric.reach",
         unit: Unit::Count,
     },
     ChartSpec {
-        metric: FOLLOWERS,
+        metric: Metric::Followers,
         title: "metric.followers",
         unit: Unit::Count,
     },
     ChartSpec {
-        metric: ENGAGEMENT,
+        metric: Metric::Engagement,
         title: "metric.engagement",
         unit: Unit::Count,
     },
     ChartSpec {
-        metric: TRUST,
+        metric: Metric::Trust,
         title: "metric.trust",
         unit: Unit::Score,
     },
     ChartSpec {
-        metric: LEADS,
+        metric: Metric::Leads,
         title: "metric.leads",
         unit: Unit::Count,
     },
     ChartSpec {
-        metric: CUSTOMERS,
+        metric: Metric::Customers,
         title: "metric.customers",
         unit: Unit::Count,
     },
     ChartSpec {
-        metric: COST,
+        metric: Metric::Cost,
         title: "metric.cost",
         unit: Unit::Money,
     },
     ChartSpec {
-        metric: ROI,
+        metric: Metric::Roi,
         title: "metric.roi",
         unit: Unit::Percent,
     },
@@ -330,20 +330,10 @@ fn App() -> Html {
     let s = &*shared;
     let (lv, a) = (s.scenario.levers, s.scenario.assumptions);
     let d = Scenario::default();
-    #[allow(clippy::too_many_arguments)]
-    let lever = |name: &'static str,
-                 label: &'static str,
-                 unit: &'static str,
-                 range: Range,
-                 step: f64,
-                 value: f64,
-                 default: f64,
-                 meaning: String| {
-        let unit = match unit {
-            "" | "%" => unit,
-            key => tr(l, key),
-        };
-        html! { <Lever {name} label={tr(l, label)} unit={unit} {range} {step} {value} {default} meaning={meaning} on_change={set_field(name)} /> }
+    let lever = |name: &'static str, meaning: String| {
+        let field = p::field(name).expect("a registered field");
+        let (value, default) = (field.get(&s.scenario), field.get(&d));
+        html! { <Lever {field} {value} {default} meaning={meaning} on_change={set_field(name)} /> }
     };
 
     let preset_list = presets();
@@ -563,7 +553,7 @@ fn App() -> Html {
             None => html! { <p class="muted">{ tr(l, "status.first") }</p> },
             Some((snap, latest, _)) => specs
                 .iter()
-                .filter(|c| !s.embed || c.metric == FOLLOWERS || c.metric == LEADS)
+                .filter(|c| !s.embed || c.metric == Metric::Followers || c.metric == Metric::Leads)
                 .map(|c| html! {
                     <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
                         pinned={pinned.clone()} quit={quit.clone()} quit_day={s.quit}
@@ -575,10 +565,10 @@ fn App() -> Html {
 
     let levers_html = html! {
         <section class="levers" aria-label={tr(l, "levers.aria")}>
-            { lever("budget", "lever.budget", "unit.per_month", p::BUDGET, 100.0, lv.budget, d.levers.budget, levers::budget_meaning(l, lv.budget)) }
-            { lever("posts_per_week", "lever.posts_per_week", "unit.posts_week", p::POSTS, 1.0, lv.posts_per_week, d.levers.posts_per_week, levers::posts_meaning(l, lv.posts_per_week)) }
-            { lever("responsiveness", "lever.responsiveness", "", p::RESPONSIVENESS, 1.0, lv.responsiveness, d.levers.responsiveness, levers::responsiveness_meaning(l, lv.responsiveness, lv.buy_in)) }
-            { lever("buy_in", "lever.buy_in", "", p::BUY_IN, 1.0, lv.buy_in, d.levers.buy_in, levers::buy_in_meaning(l, lv.buy_in)) }
+            { lever("budget", levers::budget_meaning(l, lv.budget)) }
+            { lever("posts_per_week", levers::posts_meaning(l, lv.posts_per_week)) }
+            { lever("responsiveness", levers::responsiveness_meaning(l, lv.responsiveness, lv.buy_in)) }
+            { lever("buy_in", levers::buy_in_meaning(l, lv.buy_in)) }
         </section>
     };
     let presets_html = html! {
@@ -653,16 +643,16 @@ fn App() -> Html {
                     if !s.embed {
                         <details class="assumptions">
                             <summary>{ tr(l, "assumptions.title") }</summary>
-                            { lever("market_size", "assume.market_size", "unit.people", p::MARKET, 1000.0, a.market_size, d.assumptions.market_size, tr(l, "assume.market_size.help").into()) }
-                            { lever("starting_followers", "assume.starting_followers", "unit.followers", p::START_FOLLOWERS, 10.0, a.starting_followers, d.assumptions.starting_followers, tr(l, "assume.starting_followers.help").into()) }
-                            { lever("customer_value", "assume.customer_value", "unit.per_customer", p::CUSTOMER_VALUE, 10.0, a.customer_value, d.assumptions.customer_value, tr(l, "assume.customer_value.help").into()) }
-                            { lever("close_rate", "assume.close_rate", "%", p::CLOSE_RATE, 1.0, a.close_rate, d.assumptions.close_rate, tr(l, "assume.close_rate.help").into()) }
-                            { lever("channel_fit", "assume.channel_fit", "%", p::CHANNEL_FIT, 1.0, a.channel_fit, d.assumptions.channel_fit, tr(l, "assume.channel_fit.help").into()) }
-                            { lever("horizon_days", "assume.horizon_days", "unit.days", p::HORIZON, 1.0, a.horizon_days as f64, d.assumptions.horizon_days as f64, tr(l, "assume.horizon_days.help").into()) }
-                            { lever("goal_leads", "assume.goal_leads", "unit.leads", p::GOAL_LEADS, 1.0, a.goal_leads, d.assumptions.goal_leads, tr(l, "assume.goal_leads.help").into()) }
-                            { lever("goal_day", "assume.goal_day", "unit.day", p::GOAL_DAY, 1.0, a.goal_day as f64, d.assumptions.goal_day as f64, tr(l, "assume.goal_day.help").into()) }
-                            { lever("crisis_day", "assume.crisis_day", "unit.day", p::CRISIS_DAY, 1.0, a.crisis_day as f64, d.assumptions.crisis_day as f64, tr(l, "assume.crisis_day.help").into()) }
-                            { lever("stop_day", "assume.stop_day", "unit.day", p::STOP_DAY, 1.0, a.stop_day as f64, d.assumptions.stop_day as f64, tr(l, "assume.stop_day.help").into()) }
+                            { lever("market_size", tr(l, "assume.market_size.help").into()) }
+                            { lever("starting_followers", tr(l, "assume.starting_followers.help").into()) }
+                            { lever("customer_value", tr(l, "assume.customer_value.help").into()) }
+                            { lever("close_rate", tr(l, "assume.close_rate.help").into()) }
+                            { lever("channel_fit", tr(l, "assume.channel_fit.help").into()) }
+                            { lever("horizon_days", tr(l, "assume.horizon_days.help").into()) }
+                            { lever("goal_leads", tr(l, "assume.goal_leads.help").into()) }
+                            { lever("goal_day", tr(l, "assume.goal_day.help").into()) }
+                            { lever("crisis_day", tr(l, "assume.crisis_day.help").into()) }
+                            { lever("stop_day", tr(l, "assume.stop_day.help").into()) }
                             <div class="field">
                                 <label for="seed">{ tr(l, "assume.seed") }</label>
                                 <input id="seed" type="number" min="0" max={MAX_SEED.to_string()} step="1" value={s.seed.to_string()} onchange={on_seed} />

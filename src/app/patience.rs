@@ -22,7 +22,7 @@ pub fn Patience(p: &PatienceProps) -> Html {
     let goal_by = [s.goal_p90, s.goal_p180, s.goal_p365];
     let cards = MILESTONES.iter().enumerate().filter(|(_, &d)| d <= s.days as usize).map(|(i, &day)| {
         let needed = goal * (day as f64 / a.goal_day as f64).min(1.0);
-        let leads = &s.metrics[crate::model::engine::LEADS];
+        let leads = s.band(crate::model::Metric::Leads);
         let active = s.active[day];
         html! {
             <article class="milestone-card" data-day={day.to_string()}>

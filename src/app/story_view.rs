@@ -7,6 +7,7 @@ use super::patience::Patience;
 use super::player::Player;
 use super::{ChartSpec, Snapshot, CHARTS};
 use crate::i18n::{tr, trf};
+use crate::model::Metric;
 use crate::story::{Story, View};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -40,7 +41,7 @@ pub struct StoryProps {
     pub levers: Html,
 }
 
-fn spec(metric: usize) -> &'static ChartSpec {
+fn spec(metric: Metric) -> &'static ChartSpec {
     CHARTS
         .iter()
         .find(|c| c.metric == metric)
@@ -159,7 +160,7 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                 }
             });
             let verdict = predict.filter(|_| *revealed).zip(*guess).map(|(pr, g)| {
-                let band = &snap.0.summary.metrics[metrics[0]];
+                let band = snap.0.summary.band(metrics[0]);
                 let d = (pr.day as usize).min(band.p50.len() - 1);
                 let median = band.p50[d];
                 let unit = spec(metrics[0]).unit;

@@ -1,7 +1,7 @@
 //! What can be wrong with a scenario or story file, as data: the command line prints the
 //! English wording (`Display`), the app words it in the interface language.
 
-use crate::model::params::{InvalidParam, Range, Scenario};
+use crate::model::params::{field_at, field_names, InvalidParam, Range};
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,11 +54,7 @@ pub enum StoryProblem {
 /// The valid range of the scenario field at `path` (`levers.budget`, or a story's
 /// `steps[0].scenario.levers.budget`), if the path names one.
 pub fn range_at(path: &str) -> Option<Range> {
-    Scenario::default()
-        .fields()
-        .into_iter()
-        .map(|(r, _)| r)
-        .find(|r| path == r.field || path.ends_with(&format!(".{}", r.field)))
+    field_at(path).map(|f| f.range())
 }
 
 impl FileError {
@@ -182,7 +178,7 @@ impl fmt::Display for FileError {
                 StoryProblem::UnknownLever { at, name } => write!(
                     f,
                     "{at}.set: unknown lever or assumption '{name}' (known: {})",
-                    crate::model::params::FIELD_NAMES.join(", ")
+                    field_names().join(", ")
                 ),
                 StoryProblem::NoPreset { at, id } => {
                     let ids: Vec<_> = crate::model::presets().iter().map(|p| p.id).collect();

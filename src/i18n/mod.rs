@@ -131,11 +131,17 @@ mod tests {
     fn every_field_a_problem_can_name_has_a_label_in_both_languages() {
         // Messages about links and typed values name the field by `lever.*` or `assume.*`.
         for lang in [Lang::En, Lang::Sv] {
-            for field in crate::model::params::FIELD_NAMES {
-                let found = [format!("lever.{field}"), format!("assume.{field}")]
-                    .iter()
-                    .any(|k| tr_dyn(lang, k) != *k);
-                assert!(found, "no label for {field} in {lang:?}");
+            for field in &crate::model::params::FIELDS {
+                let key = field.label_key;
+                assert_ne!(
+                    tr_dyn(lang, key),
+                    key,
+                    "no label for {} in {lang:?}",
+                    field.name
+                );
+                if field.unit_key.starts_with("unit.") {
+                    assert_ne!(tr_dyn(lang, field.unit_key), field.unit_key, "{lang:?}");
+                }
             }
         }
     }

@@ -1,12 +1,12 @@
 //! Summary and scenario exports shared by the command line and the app's download buttons.
 
-use crate::model::{Scenario, Summary, METRICS};
+use crate::model::{Metric, Scenario, Summary};
 use std::fmt::Write;
 
 /// One row per day: every metric's p10 p25 p50 p75 p90 mean, then the share still active.
 pub fn summary_csv(s: &Summary) -> String {
     let mut out = String::from("day");
-    for name in METRICS {
+    for name in Metric::ALL.map(Metric::name) {
         for stat in ["p10", "p25", "p50", "p75", "p90", "mean"] {
             let _ = write!(out, ",{name}_{stat}");
         }

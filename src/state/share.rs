@@ -3,7 +3,7 @@
 //! the defaults are written. Decoding never fails: a bad field falls back to its default
 //! and is reported, the others are kept.
 
-use crate::model::params::{FIELD_NAMES, MAX_DAYS};
+use crate::model::params::{field_by_key, MAX_DAYS};
 use crate::model::Scenario;
 
 /// The codec version written into every link.
@@ -16,11 +16,6 @@ pub const MIN_RUNS: u32 = 20;
 pub const MAX_RUNS: u32 = 5000;
 /// Seeds stay below 2^53 so JavaScript and JSON carry them exactly.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
-
-/// Short URL keys, in the order of [`FIELD_NAMES`].
-const KEYS: [&str; 14] = [
-    "b", "p", "r", "i", "m", "f", "cv", "cr", "fit", "d", "gl", "gd", "cd", "q",
-];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shared {
@@ -63,13 +58,10 @@ fn num(v: f64) -> String {
 
 /// `k=v&k=v` (or `k:v,k:v`) for the fields of `s` that differ from the defaults.
 fn scenario_pairs(s: &Scenario, sep: &str, join: &str) -> String {
-    let default = Scenario::default().fields();
+    let default = Scenario::default();
     s.fields()
-        .iter()
-        .zip(default)
-        .zip(KEYS)
-        .filter(|(((_, v), (_, d)), _)| v.to_bits() != d.to_bits())
-        .map(|(((_, v), _), k)| format!("{k}{sep}{}", num(*v)))
+        .filter(|(f, v)| v.to_bits() != f.get(&default).to_bits())
+        .map(|(f, v)| format!("{}{sep}{}", f.key, num(v)))
         .collect::<Vec<_>>()
         .join(join)
 }
@@ -104,10 +96,6 @@ pub fn encode(s: &Shared) -> String {
     }
     parts.retain(|p| !p.is_empty());
     parts.join("&")
-}
-
-fn field_name(key: &str) -> Option<&'static str> {
-    KEYS.iter().position(|k| *k == key).map(|i| FIELD_NAMES[i])
 }
 
 /// Something in a link that could not be used (and what was used instead). The app words it
@@ -199,29 +187,26 @@ impl std::fmt::Display for Problem {
 
 /// Reads `key=value` into `scenario`, keeping it valid; returns what went wrong, if anything.
 fn set_field(scenario: &mut Scenario, key: &str, value: &str) -> Option<ProblemKind> {
-    let field = field_name(key)?;
+    let f = field_by_key(key)?;
+    let field = f.name;
     let Ok(v) = value.parse::<f64>() else {
         return Some(ProblemKind::NotANumber {
             field,
             value: value.to_string(),
         });
     };
-    let mut trial = *scenario;
-    if trial.set(field, v).is_err() {
-        return Some(ProblemKind::NotWholeDays { field, value: v });
-    }
     // Check just this field (other fields may still be waiting for their own value).
-    let index = FIELD_NAMES.iter().position(|n| *n == field)?;
-    let (range, value) = trial.fields()[index];
-    if !(value.is_finite() && value >= range.min && value <= range.max) {
+    if !(v.is_finite() && v >= f.min && v <= f.max) {
         return Some(ProblemKind::OutOfRange {
             field,
-            value,
-            min: range.min,
-            max: range.max,
+            value: v,
+            min: f.min,
+            max: f.max,
         });
     }
-    *scenario = trial;
+    if f.set(scenario, v).is_err() {
+        return Some(ProblemKind::NotWholeDays { field, value: v });
+    }
     None
 }
 
@@ -306,7 +291,7 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                 let mut pinned = Scenario::default();
                 for pair in value.split(',').filter(|p| !p.is_empty()) {
                     let (k, v) = pair.split_once(':').unwrap_or((pair, ""));
-                    if field_name(k).is_none() {
+                    if field_by_key(k).is_none() {
                         report(true, ProblemKind::UnknownSetting(k.into()));
                     } else if let Some(kind) = set_field(&mut pinned, k, v) {
                         report(true, kind);
@@ -337,7 +322,7 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                     report(false, ProblemKind::Language(value.into()));
                 }
             }
-            k if field_name(k).is_some() => {
+            k if field_by_key(k).is_some() => {
                 if let Some(kind) = set_field(&mut s.scenario, k, value) {
                     report(false, kind);
                 }

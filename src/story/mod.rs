@@ -3,8 +3,8 @@
 //! versioned JSON document (see docs/STORIES.md); the default one ships in `stories/`.
 
 use crate::files::{FileError, StoryProblem};
-use crate::model::params::FIELD_NAMES;
-use crate::model::Scenario;
+use crate::model::params::field;
+use crate::model::{Metric, Scenario};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -57,20 +57,19 @@ pub enum View {
 }
 
 impl View {
-    /// The metric charts this view shows (indices into `METRICS`).
-    pub fn metrics(self) -> &'static [usize] {
-        use crate::model::engine::*;
+    /// The metric charts this view shows.
+    pub fn metrics(self) -> &'static [Metric] {
         match self {
-            View::Reach => &[REACH],
-            View::Followers => &[FOLLOWERS],
-            View::Engagement => &[ENGAGEMENT],
-            View::Trust => &[TRUST],
-            View::Leads => &[LEADS],
-            View::Customers => &[CUSTOMERS],
-            View::Cost => &[COST],
-            View::Roi => &[ROI],
-            View::VanityVsOutcome => &[FOLLOWERS, LEADS],
-            View::LeadsAndTrust => &[LEADS, TRUST],
+            View::Reach => &[Metric::Reach],
+            View::Followers => &[Metric::Followers],
+            View::Engagement => &[Metric::Engagement],
+            View::Trust => &[Metric::Trust],
+            View::Leads => &[Metric::Leads],
+            View::Customers => &[Metric::Customers],
+            View::Cost => &[Metric::Cost],
+            View::Roi => &[Metric::Roi],
+            View::VanityVsOutcome => &[Metric::Followers, Metric::Leads],
+            View::LeadsAndTrust => &[Metric::Leads, Metric::Trust],
             View::Patience => &[],
         }
     }
@@ -149,7 +148,7 @@ fn build_scenario(
             })?,
     };
     for (name, value) in set {
-        if !FIELD_NAMES.contains(&name.as_str()) {
+        if field(name).is_none() {
             return Err(FileError::Story(StoryProblem::UnknownLever {
                 at: at.into(),
                 name: name.clone(),

@@ -5,26 +5,60 @@ use super::params::Scenario;
 use super::rng::{inverse_normal_cdf, Mechanism, QuantileTable, Stream};
 use serde::Serialize;
 
-/// The metrics recorded every day, in this order.
-pub const METRICS: [&str; 8] = [
-    "reach",
-    "followers",
-    "engagement",
-    "trust",
-    "leads",
-    "customers",
-    "cost",
-    "roi",
-];
-pub const N_METRICS: usize = METRICS.len();
-pub const REACH: usize = 0;
-pub const FOLLOWERS: usize = 1;
-pub const ENGAGEMENT: usize = 2;
-pub const TRUST: usize = 3;
-pub const LEADS: usize = 4;
-pub const CUSTOMERS: usize = 5;
-pub const COST: usize = 6;
-pub const ROI: usize = 7;
+/// What is recorded every day, in this order.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Reach,
+    Followers,
+    Engagement,
+    Trust,
+    Leads,
+    Customers,
+    Cost,
+    Roi,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 8] = [
+        Metric::Reach,
+        Metric::Followers,
+        Metric::Engagement,
+        Metric::Trust,
+        Metric::Leads,
+        Metric::Customers,
+        Metric::Cost,
+        Metric::Roi,
+    ];
+
+    /// The name in files, exports and the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::Reach => "reach",
+            Metric::Followers => "followers",
+            Metric::Engagement => "engagement",
+            Metric::Trust => "trust",
+            Metric::Leads => "leads",
+            Metric::Customers => "customers",
+            Metric::Cost => "cost",
+            Metric::Roi => "roi",
+        }
+    }
+
+    /// Position in a day's row of [`RunTrace::values`] and in [`Metric::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Adds up over time (a cumulative count or sum), so its percentile lines never fall.
+    pub fn is_cumulative(self) -> bool {
+        matches!(self, Metric::Leads | Metric::Customers | Metric::Cost)
+    }
+}
+
+pub const N_METRICS: usize = Metric::ALL.len();
 
 /// Scenario quantities that stay fixed while the programme runs, computed once per scenario
 /// so that the daily step does only state-dependent work.
@@ -211,8 +245,8 @@ pub struct RunTrace {
 }
 
 impl RunTrace {
-    pub fn value(&self, day: usize, metric: usize) -> f64 {
-        self.values[day * N_METRICS + metric]
+    pub fn value(&self, day: usize, metric: Metric) -> f64 {
+        self.values[day * N_METRICS + metric.index()]
     }
     pub fn days(&self) -> usize {
         self.values.len() / N_METRICS
@@ -292,8 +326,8 @@ pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: 
     let mut active = true;
     let mut next_review = d.first_review;
     let mut last_in_loss = 0;
-    out.values[FOLLOWERS] = followers;
-    out.values[TRUST] = 100.0 * trust;
+    out.values[Metric::Followers.index()] = followers;
+    out.values[Metric::Trust.index()] = 100.0 * trust;
 
     for day in 1..=d.days {
         if active && day == d.stop_day {

@@ -11,7 +11,7 @@ pub mod presets;
 pub mod quantiles;
 pub mod rng;
 
-pub use engine::{simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, METRICS, N_METRICS};
+pub use engine::{simulate, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS};
 pub use monte_carlo::{Band, CrisisRecord, MonteCarlo, SamplePath, Summary};
 pub use params::{Assumptions, InvalidParam, Levers, Scenario};
 pub use presets::{preset, presets, Preset};

@@ -4,9 +4,7 @@
 //! two scenarios run with the same seed share their random draws (common random numbers).
 //! Memory is bounded by the summaries (per-day histograms, a few sample paths), not by runs.
 
-use super::engine::{
-    simulate, CrisisEvent, CrisisOutcome, Derived, RunTrace, LEADS, METRICS, N_METRICS,
-};
+use super::engine::{simulate, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS};
 use super::params::{InvalidParam, Scenario};
 use super::quantiles::QuantileGrid;
 use serde::{Deserialize, Serialize};
@@ -27,7 +25,7 @@ pub struct Band {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SamplePath {
     pub run: u32,
-    /// `metrics[m][day]`, metrics in the order of [`METRICS`].
+    /// `metrics[m][day]`, metrics in the order of [`Metric::ALL`].
     pub metrics: Vec<Vec<f64>>,
     pub crises: Vec<CrisisMark>,
     pub cancelled_day: Option<u32>,
@@ -37,10 +35,7 @@ pub struct SamplePath {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CrisisMark {
     pub day: u32,
-    pub firestorm: bool,
-    /// Still running on the last day (and not a firestorm).
-    #[serde(default)]
-    pub ongoing: bool,
+    pub outcome: CrisisOutcome,
     pub followers_lost: f64,
     pub trust_lost: f64,
 }
@@ -103,8 +98,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn band(&self, metric: usize) -> &Band {
-        &self.metrics[metric]
+    pub fn band(&self, metric: Metric) -> &Band {
+        &self.metrics[metric.index()]
     }
 }
 
@@ -229,7 +224,7 @@ impl MonteCarlo {
             let day = day.min(t.days() - 1);
             let expected =
                 self.derived.goal_leads() * (day as f64 / self.derived.goal_day() as f64).min(1.0);
-            *count += (t.value(day, LEADS) >= expected) as u32;
+            *count += (t.value(day, Metric::Leads) >= expected) as u32;
         }
         mark(&mut self.cancel_day_counts, t.cancelled_day);
         mark(&mut self.break_even_counts, t.break_even_day);
@@ -268,14 +263,17 @@ impl MonteCarlo {
     pub fn summary(&self) -> Summary {
         let days = self.derived.days() + 1;
         let n = self.done.max(1) as f64;
-        let bands = (0..N_METRICS)
-            .map(|m| {
+        let bands = Metric::ALL
+            .iter()
+            .map(|&m| {
                 let series = |f: &dyn Fn(usize) -> f64| {
-                    (0..days).map(|d| f(d * N_METRICS + m)).collect::<Vec<_>>()
+                    (0..days)
+                        .map(|d| f(d * N_METRICS + m.index()))
+                        .collect::<Vec<_>>()
                 };
                 let q = |p: f64| series(&|s| self.grid.quantile(s, p));
                 Band {
-                    name: METRICS[m].to_string(),
+                    name: m.name().to_string(),
                     p10: q(0.10),
                     p25: q(0.25),
                     p50: q(0.50),
@@ -361,8 +359,9 @@ fn medians(pairs: &[(f64, f64)]) -> (f64, f64) {
 fn sample_path(run: u32, t: &RunTrace) -> SamplePath {
     SamplePath {
         run,
-        metrics: (0..N_METRICS)
-            .map(|m| (0..t.days()).map(|d| t.value(d, m)).collect())
+        metrics: Metric::ALL
+            .iter()
+            .map(|&m| (0..t.days()).map(|d| t.value(d, m)).collect())
             .collect(),
         crises: t.crises.iter().map(crisis_mark).collect(),
         cancelled_day: t.cancelled_day,
@@ -372,8 +371,7 @@ fn sample_path(run: u32, t: &RunTrace) -> SamplePath {
 fn crisis_mark(e: &CrisisEvent) -> CrisisMark {
     CrisisMark {
         day: e.day,
-        firestorm: e.outcome == CrisisOutcome::Firestorm,
-        ongoing: e.outcome == CrisisOutcome::Ongoing,
+        outcome: e.outcome,
         followers_lost: e.followers_lost,
         trust_lost: e.trust_lost,
     }

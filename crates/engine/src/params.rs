@@ -83,6 +83,178 @@ impl Default for Assumptions {
 /// Longest horizon the engine simulates (three years).
 pub const MAX_DAYS: u32 = 1095;
 
+/// How a field's slider moves: evenly, or by orders of magnitude (for ranges such as 1k–10M).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    Linear,
+    Log,
+}
+
+/// One scenario field, described once: its names (short, file path, URL key), its valid range
+/// and slider, its units and the translation key of its label. Params, validation, the URL
+/// codec, scenario and story files and the lever UI all read this table.
+#[derive(Debug)]
+pub struct Field {
+    /// Short name: the CLI's `--set`, a story's `set`, element ids.
+    pub name: &'static str,
+    /// Where it sits in a scenario file (`levers.budget`).
+    pub path: &'static str,
+    /// The key in a share link (`b`).
+    pub key: &'static str,
+    pub min: f64,
+    pub max: f64,
+    /// Slider step.
+    pub step: f64,
+    /// Where the slider ends; typed values may go on up to `max`.
+    pub slider_max: f64,
+    pub scale: Scale,
+    /// The unit in English (command-line messages).
+    pub unit: &'static str,
+    /// The unit's translation key ("" for none, `%` is written as is).
+    pub unit_key: &'static str,
+    /// The label's translation key (`lever.budget`, `assume.market_size`).
+    pub label_key: &'static str,
+    /// One of the four levers (the rest are assumptions).
+    pub lever: bool,
+    /// Stored as a whole number of days.
+    pub whole_days: bool,
+    get: fn(&Scenario) -> f64,
+    put: fn(&mut Scenario, f64),
+}
+
+/// Names are unique in the registry, so a field is known by its name.
+impl PartialEq for Field {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Field {
+    /// The field's value in `s`.
+    pub fn get(&self, s: &Scenario) -> f64 {
+        (self.get)(s)
+    }
+
+    /// Sets the field without range checks; a day count must be a whole number.
+    pub fn set(&self, s: &mut Scenario, value: f64) -> Result<(), String> {
+        if self.whole_days && !(value.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&value)) {
+            return Err(format!(
+                "{} is {value}, but must be a whole number of days",
+                self.name
+            ));
+        }
+        (self.put)(s, value);
+        Ok(())
+    }
+
+    pub fn range(&self) -> Range {
+        Range {
+            field: self.path,
+            min: self.min,
+            max: self.max,
+            unit: self.unit,
+        }
+    }
+
+    /// The value as it would be stored: a day count is cut to a whole number.
+    pub fn stored(&self, value: f64) -> f64 {
+        if self.whole_days {
+            value.trunc()
+        } else {
+            value
+        }
+    }
+}
+
+/// Builds a registry entry; `$get` is the place the value lives in a `Scenario`.
+macro_rules! field {
+    ($name:literal, $group:ident . $member:ident as $ty:ty, key $key:literal,
+     $min:expr, $max:expr, step $step:expr, slider $slider:expr, $scale:ident,
+     unit $unit:literal / $unit_key:literal, label $label:literal, lever $lever:literal) => {
+        Field {
+            name: $name,
+            path: concat!(stringify!($group), ".", stringify!($member)),
+            key: $key,
+            min: $min,
+            max: $max,
+            step: $step,
+            slider_max: $slider,
+            scale: Scale::$scale,
+            unit: $unit,
+            unit_key: $unit_key,
+            label_key: $label,
+            lever: $lever,
+            whole_days: stringify!($ty).as_bytes()[0] == b'u',
+            get: |s| s.$group.$member as f64,
+            put: |s, v| s.$group.$member = v as $ty,
+        }
+    };
+}
+
+const DAYS: f64 = MAX_DAYS as f64;
+
+/// Every scenario field, levers first, in a stable order.
+pub static FIELDS: [Field; 14] = [
+    field!("budget", levers.budget as f64, key "b", 0.0, 100_000.0, step 100.0, slider 30_000.0, Linear,
+        unit "per month" / "unit.per_month", label "lever.budget", lever true),
+    field!("posts_per_week", levers.posts_per_week as f64, key "p", 0.0, 70.0, step 1.0, slider 70.0, Linear,
+        unit "posts/week" / "unit.posts_week", label "lever.posts_per_week", lever true),
+    field!("responsiveness", levers.responsiveness as f64, key "r", 0.0, 100.0, step 1.0, slider 100.0, Linear,
+        unit "" / "", label "lever.responsiveness", lever true),
+    field!("buy_in", levers.buy_in as f64, key "i", 0.0, 100.0, step 1.0, slider 100.0, Linear,
+        unit "" / "", label "lever.buy_in", lever true),
+    field!("market_size", assumptions.market_size as f64, key "m", 1_000.0, 10_000_000.0, step 1000.0, slider 10_000_000.0, Linear,
+        unit "people" / "unit.people", label "assume.market_size", lever false),
+    field!("starting_followers", assumptions.starting_followers as f64, key "f", 0.0, 1_000_000.0, step 10.0, slider 1_000_000.0, Linear,
+        unit "followers" / "unit.followers", label "assume.starting_followers", lever false),
+    field!("customer_value", assumptions.customer_value as f64, key "cv", 0.0, 1_000_000.0, step 10.0, slider 1_000_000.0, Linear,
+        unit "per customer" / "unit.per_customer", label "assume.customer_value", lever false),
+    field!("close_rate", assumptions.close_rate as f64, key "cr", 0.0, 100.0, step 1.0, slider 100.0, Linear,
+        unit "%" / "%", label "assume.close_rate", lever false),
+    field!("channel_fit", assumptions.channel_fit as f64, key "fit", 0.0, 100.0, step 1.0, slider 100.0, Linear,
+        unit "%" / "%", label "assume.channel_fit", lever false),
+    field!("horizon_days", assumptions.horizon_days as u32, key "d", 30.0, DAYS, step 1.0, slider DAYS, Linear,
+        unit "days" / "unit.days", label "assume.horizon_days", lever false),
+    field!("goal_leads", assumptions.goal_leads as f64, key "gl", 1.0, 1_000_000.0, step 1.0, slider 1_000_000.0, Linear,
+        unit "leads" / "unit.leads", label "assume.goal_leads", lever false),
+    field!("goal_day", assumptions.goal_day as u32, key "gd", 1.0, DAYS, step 1.0, slider DAYS, Linear,
+        unit "day" / "unit.day", label "assume.goal_day", lever false),
+    field!("crisis_day", assumptions.crisis_day as u32, key "cd", 0.0, DAYS, step 1.0, slider DAYS, Linear,
+        unit "day" / "unit.day", label "assume.crisis_day", lever false),
+    field!("stop_day", assumptions.stop_day as u32, key "q", 0.0, DAYS, step 1.0, slider DAYS, Linear,
+        unit "day" / "unit.day", label "assume.stop_day", lever false),
+];
+
+/// Other short names people type for a field.
+const ALIASES: [(&str, &str); 2] = [("posts", "posts_per_week"), ("days", "horizon_days")];
+
+/// The field with this short name (or alias).
+pub fn field(name: &str) -> Option<&'static Field> {
+    let name = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == name)
+        .map_or(name, |(_, n)| n);
+    FIELDS.iter().find(|f| f.name == name)
+}
+
+/// The field with this share-link key.
+pub fn field_by_key(key: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|f| f.key == key)
+}
+
+/// The field at this file path (`levers.budget`), or at the end of a longer one
+/// (`steps[0].scenario.levers.budget`).
+pub fn field_at(path: &str) -> Option<&'static Field> {
+    FIELDS
+        .iter()
+        .find(|f| path == f.path || path.ends_with(&format!(".{}", f.path)))
+}
+
+/// Every field's short name, for messages that list them.
+pub fn field_names() -> Vec<&'static str> {
+    FIELDS.iter().map(|f| f.name).collect()
+}
+
 /// One field's valid range, for validation messages and for the UI's sliders.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Range {
@@ -91,91 +263,6 @@ pub struct Range {
     pub max: f64,
     pub unit: &'static str,
 }
-
-pub const BUDGET: Range = Range {
-    field: "levers.budget",
-    min: 0.0,
-    max: 100_000.0,
-    unit: "per month",
-};
-pub const POSTS: Range = Range {
-    field: "levers.posts_per_week",
-    min: 0.0,
-    max: 70.0,
-    unit: "posts/week",
-};
-pub const RESPONSIVENESS: Range = Range {
-    field: "levers.responsiveness",
-    min: 0.0,
-    max: 100.0,
-    unit: "",
-};
-pub const BUY_IN: Range = Range {
-    field: "levers.buy_in",
-    min: 0.0,
-    max: 100.0,
-    unit: "",
-};
-pub const MARKET: Range = Range {
-    field: "assumptions.market_size",
-    min: 1_000.0,
-    max: 10_000_000.0,
-    unit: "people",
-};
-pub const START_FOLLOWERS: Range = Range {
-    field: "assumptions.starting_followers",
-    min: 0.0,
-    max: 1_000_000.0,
-    unit: "followers",
-};
-pub const CUSTOMER_VALUE: Range = Range {
-    field: "assumptions.customer_value",
-    min: 0.0,
-    max: 1_000_000.0,
-    unit: "per customer",
-};
-pub const CLOSE_RATE: Range = Range {
-    field: "assumptions.close_rate",
-    min: 0.0,
-    max: 100.0,
-    unit: "%",
-};
-pub const CHANNEL_FIT: Range = Range {
-    field: "assumptions.channel_fit",
-    min: 0.0,
-    max: 100.0,
-    unit: "%",
-};
-pub const HORIZON: Range = Range {
-    field: "assumptions.horizon_days",
-    min: 30.0,
-    max: MAX_DAYS as f64,
-    unit: "days",
-};
-pub const GOAL_LEADS: Range = Range {
-    field: "assumptions.goal_leads",
-    min: 1.0,
-    max: 1_000_000.0,
-    unit: "leads",
-};
-pub const GOAL_DAY: Range = Range {
-    field: "assumptions.goal_day",
-    min: 1.0,
-    max: MAX_DAYS as f64,
-    unit: "day",
-};
-pub const CRISIS_DAY: Range = Range {
-    field: "assumptions.crisis_day",
-    min: 0.0,
-    max: MAX_DAYS as f64,
-    unit: "day",
-};
-pub const STOP_DAY: Range = Range {
-    field: "assumptions.stop_day",
-    min: 0.0,
-    max: MAX_DAYS as f64,
-    unit: "day",
-};
 
 /// A value outside its valid range (or not a number).
 #[derive(Clone, Debug, PartialEq)]
@@ -212,38 +299,23 @@ impl Range {
 }
 
 impl Scenario {
-    /// Every field with its range and current value, in a stable order.
-    pub fn fields(&self) -> [(Range, f64); 14] {
-        let (l, a) = (&self.levers, &self.assumptions);
-        [
-            (BUDGET, l.budget),
-            (POSTS, l.posts_per_week),
-            (RESPONSIVENESS, l.responsiveness),
-            (BUY_IN, l.buy_in),
-            (MARKET, a.market_size),
-            (START_FOLLOWERS, a.starting_followers),
-            (CUSTOMER_VALUE, a.customer_value),
-            (CLOSE_RATE, a.close_rate),
-            (CHANNEL_FIT, a.channel_fit),
-            (HORIZON, a.horizon_days as f64),
-            (GOAL_LEADS, a.goal_leads),
-            (GOAL_DAY, a.goal_day as f64),
-            (CRISIS_DAY, a.crisis_day as f64),
-            (STOP_DAY, a.stop_day as f64),
-        ]
+    /// Every field with its current value, in the registry's order.
+    pub fn fields(&self) -> impl Iterator<Item = (&'static Field, f64)> + '_ {
+        FIELDS.iter().map(move |f| (f, f.get(self)))
     }
 
     /// Checks every field; the first bad one is named with its valid range.
     pub fn validate(&self) -> Result<(), InvalidParam> {
-        for (range, value) in self.fields() {
-            range.check(value)?;
+        for (field, value) in self.fields() {
+            field.range().check(value)?;
         }
         let a = &self.assumptions;
         if a.starting_followers > a.market_size {
+            let followers = field("starting_followers").expect("registered");
             return Err(InvalidParam {
                 range: Range {
                     max: a.market_size,
-                    ..START_FOLLOWERS
+                    ..followers.range()
                 },
                 value: a.starting_followers,
             });
@@ -253,54 +325,40 @@ impl Scenario {
 
     /// Sets one lever or assumption by its short name (`budget`, `buy_in`, `market_size`, ...).
     pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
-        let (l, a) = (&mut self.levers, &mut self.assumptions);
-        let days = |v: f64| {
-            if v.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&v) {
-                Ok(v as u32)
-            } else {
-                Err(format!("{name} is {v}, but must be a whole number of days"))
-            }
-        };
-        match name {
-            "budget" => l.budget = value,
-            "posts_per_week" | "posts" => l.posts_per_week = value,
-            "responsiveness" => l.responsiveness = value,
-            "buy_in" => l.buy_in = value,
-            "market_size" => a.market_size = value,
-            "starting_followers" => a.starting_followers = value,
-            "customer_value" => a.customer_value = value,
-            "close_rate" => a.close_rate = value,
-            "channel_fit" => a.channel_fit = value,
-            "horizon_days" | "days" => a.horizon_days = days(value)?,
-            "goal_leads" => a.goal_leads = value,
-            "goal_day" => a.goal_day = days(value)?,
-            "crisis_day" => a.crisis_day = days(value)?,
-            "stop_day" => a.stop_day = days(value)?,
-            _ => {
-                return Err(format!(
-                    "unknown lever or assumption '{name}'; known: {}",
-                    FIELD_NAMES.join(", ")
-                ))
-            }
+        match field(name) {
+            Some(f) => f.set(self, value),
+            None => Err(format!(
+                "unknown lever or assumption '{name}'; known: {}",
+                field_names().join(", ")
+            )),
         }
-        Ok(())
     }
 }
 
-/// Short names accepted by [`Scenario::set`].
-pub const FIELD_NAMES: [&str; 14] = [
-    "budget",
-    "posts_per_week",
-    "responsiveness",
-    "buy_in",
-    "market_size",
-    "starting_followers",
-    "customer_value",
-    "close_rate",
-    "channel_fit",
-    "horizon_days",
-    "goal_leads",
-    "goal_day",
-    "crisis_day",
-    "stop_day",
-];
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_reads_back_what_was_set_and_has_unique_names() {
+        let mut s = Scenario::default();
+        for (i, f) in FIELDS.iter().enumerate() {
+            let v = f.stored(f.min + (f.max - f.min) / 3.0);
+            f.set(&mut s, v).unwrap();
+            assert_eq!(f.get(&s), v, "{}", f.name);
+            for g in &FIELDS[i + 1..] {
+                assert!(f.name != g.name && f.key != g.key && f.path != g.path);
+            }
+            assert!(f.min <= f.max && f.slider_max <= f.max && f.step > 0.0);
+        }
+    }
+
+    #[test]
+    fn days_must_be_whole_and_unknown_names_are_listed() {
+        let mut s = Scenario::default();
+        assert!(s.set("goal_day", 90.5).is_err());
+        assert!(s.set("days", 400.0).is_ok());
+        assert_eq!(s.assumptions.horizon_days, 400);
+        assert!(s.set("colour", 1.0).unwrap_err().contains("stop_day"));
+    }
+}
