@@ -20,11 +20,11 @@ lg_apt_install() {
   command -v apt-get >/dev/null || return 1
   if [ "$lg_apt_updated" = 0 ]; then
     lg_say "apt-get update"
-    DEBIAN_FRONTEND=noninteractive timeout 600 lg_sudo apt-get update -qq >/dev/null || return 1
+    DEBIAN_FRONTEND=noninteractive lg_sudo timeout 600 apt-get update -qq >/dev/null || return 1
     lg_apt_updated=1
   fi
   lg_say "apt-get install $*"
-  DEBIAN_FRONTEND=noninteractive timeout 900 lg_sudo apt-get install -y -qq "$@" >/dev/null
+  DEBIAN_FRONTEND=noninteractive lg_sudo timeout 900 apt-get install -y -qq "$@" >/dev/null
 }
 
 lg_need_rust() {

@@ -9,6 +9,7 @@ pub mod i18n;
 pub use longgame_engine as model;
 pub mod state;
 pub mod story;
+pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -3,7 +3,7 @@
 //! setting always wins.
 
 use crate::model::MonteCarlo;
-use crate::state::jobs::{Job, Progress, SLOTS};
+use crate::state::jobs::{Job, Progress, Report, SLOTS};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -14,6 +14,7 @@ struct Running {
     started: f64,
     last_report: f64,
     compute_ms: f64,
+    samples_sent: bool,
     who: HandlerId,
 }
 
@@ -54,7 +55,7 @@ impl SimWorker {
 impl Worker for SimWorker {
     type Message = Msg;
     type Input = Job;
-    type Output = Progress;
+    type Output = Report;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
         let channel =
@@ -87,17 +88,17 @@ impl Worker for SimWorker {
         let first = r.last_report == 0.0 && r.sim.runs_done() >= FIRST_REPORT_RUNS;
         if done || first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS) {
             r.last_report = t;
-            scope.respond(
-                r.who,
-                Progress {
-                    slot: r.job.slot,
-                    id: r.job.id,
-                    summary: r.sim.summary(),
-                    done,
-                    elapsed_ms: t - r.started,
-                    compute_ms: r.compute_ms,
-                },
-            );
+            let mut progress = Progress {
+                slot: r.job.slot,
+                id: r.job.id,
+                summary: r.sim.summary(),
+                done,
+                elapsed_ms: t - r.started,
+                compute_ms: r.compute_ms,
+            };
+            progress.trim_for_stream(r.samples_sent);
+            r.samples_sent = true;
+            scope.respond(r.who, Report::Progress(Box::new(progress)));
         }
         if done {
             let slot = r.job.slot as usize;
@@ -110,19 +111,26 @@ impl Worker for SimWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, job: Job, who: HandlerId) {
         let slot = job.slot as usize;
-        // Scenarios are validated by the app; an invalid one is simply not run.
-        if let Ok(sim) = MonteCarlo::new(job.scenario, job.seed, job.runs, job.samples) {
-            self.running[slot] = Some(Running {
-                job,
-                sim,
-                started: now(),
-                last_report: 0.0,
-                compute_ms: 0.0,
-                who,
-            });
-            self.schedule(scope);
-        } else {
-            self.running[slot] = None;
+        match MonteCarlo::new(job.scenario, job.seed, job.runs, job.samples) {
+            Ok(sim) => {
+                self.running[slot] = Some(Running {
+                    job,
+                    sim,
+                    started: now(),
+                    last_report: 0.0,
+                    compute_ms: 0.0,
+                    samples_sent: false,
+                    who,
+                });
+                self.schedule(scope);
+            }
+            // The app checks values where they are typed; should one still arrive invalid,
+            // say so rather than leave the page waiting.
+            Err(e) => {
+                self.running[slot] = None;
+                let (slot, id, reason) = (job.slot, job.id, e.to_string());
+                scope.respond(who, Report::Refused { slot, id, reason });
+            }
         }
     }
 }

@@ -1,10 +1,37 @@
 //! Compare: the pinned scenario "A" against the one being edited "B", same seed.
 
-use super::format::{levers_text, percentile, with_unit, Lang, Unit};
-use super::Snapshot;
-use crate::i18n::{tr, trf};
+use super::{use_app, Snapshot};
+use crate::i18n::{tr, trf, Lang};
 use crate::model::Metric;
+use crate::state::app_state::Action;
+use crate::view::format::{levers_text, percentile, with_unit, Unit};
 use yew::prelude::*;
+
+/// Pin the current scenario as "A", pin again, or unpin.
+#[component]
+pub fn ComparePanel() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let send = |a: fn() -> Action| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(a()))
+    };
+    html! {
+        <section class="panel compare" aria-labelledby="compare-controls">
+            <h3 id="compare-controls">{ tr(l, "compare.title") }</h3>
+            if state.shared.pinned.is_some() {
+                <p>{ tr(l, "compare.pinned") }</p>
+                <div class="buttons">
+                    <button type="button" onclick={send(|| Action::Pin)}>{ tr(l, "compare.repin") }</button>
+                    <button type="button" onclick={send(|| Action::Unpin)}>{ tr(l, "compare.unpin") }</button>
+                </div>
+            } else {
+                <p>{ tr(l, "compare.hint") }</p>
+                <button type="button" onclick={send(|| Action::Pin)}>{ tr(l, "compare.pin") }</button>
+            }
+        </section>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {

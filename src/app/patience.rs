@@ -1,11 +1,11 @@
 //! "When will it pay off?": the gym-membership lesson. Chances of being on track at day
 //! 90/180/365, of reaching the goal, of breaking even and of being cancelled, by week.
 
-use super::chart::WeeklyChart;
-use super::format::{chance, full, Lang};
+use super::weekly_chart::WeeklyChart;
 use super::Snapshot;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, Lang};
 use crate::model::monte_carlo::MILESTONES;
+use crate::view::format::{chance, full};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

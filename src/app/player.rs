@@ -1,7 +1,6 @@
 //! "Play the year": animates the simulation day by day (play, pause, step, speed).
 
-use super::format::Lang;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, Lang};
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;

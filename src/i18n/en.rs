@@ -10,6 +10,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("notice.link", "The link had a problem: {0}."),
     ("notice.saved", "The saved scenario had a problem: {0}."),
     ("notice.story", "The story could not be loaded: {0}."),
+    ("notice.refused", "The simulation refused this scenario: {0}."),
     ("problem.pinned", "pinned scenario: {0}"),
     ("problem.not_number", "{0} is '{1}', which is not a number; the default is used"),
     ("problem.out_of_range", "{0} is {1}, but must be between {2} and {3}; the default is used"),

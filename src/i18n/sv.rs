@@ -10,6 +10,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("notice.link", "Länken hade ett fel: {0}."),
     ("notice.saved", "Det sparade scenariot hade ett fel: {0}."),
     ("notice.story", "Berättelsen kunde inte läsas in: {0}."),
+    ("notice.refused", "Simuleringen vägrade köra scenariot: {0}."),
     ("problem.pinned", "fäst scenario: {0}"),
     ("problem.not_number", "{0} är '{1}', vilket inte är ett tal; standardvärdet används"),
     ("problem.out_of_range", "{0} är {1}, men måste vara mellan {2} och {3}; standardvärdet används"),

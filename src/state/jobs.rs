@@ -39,6 +39,26 @@ pub struct Progress {
     pub compute_ms: f64,
 }
 
+/// What the worker answers: a (partial or final) result, or why it refused a job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Report {
+    Progress(Box<Progress>),
+    Refused { slot: Slot, id: u32, reason: String },
+}
+
+impl Progress {
+    /// Leaves out what a streamed report need not repeat: the sample paths once sent (they are
+    /// the first runs, so they no longer change) and the crisis list until the final report.
+    pub fn trim_for_stream(&mut self, samples_sent: bool) {
+        if !self.done {
+            self.summary.crisis_events.clear();
+            if samples_sent {
+                self.summary.samples.clear();
+            }
+        }
+    }
+}
+
 /// The latest request and the newest matching result, per slot.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
@@ -83,12 +103,18 @@ impl Results {
         self.shown[slot as usize] = None;
     }
 
-    /// Accepts a result only if it answers the latest request for its slot.
-    pub fn receive(&mut self, p: Progress) -> bool {
+    /// Accepts a result only if it answers the latest request for its slot; sample paths a
+    /// streamed report left out are kept from the previous report of the same job.
+    pub fn receive(&mut self, mut p: Progress) -> bool {
         let slot = p.slot as usize;
         let latest = self.requested[slot].as_ref().map(|j| j.id);
         if latest != Some(p.id) {
             return false;
+        }
+        if let Some(prev) = self.shown[slot].as_ref().filter(|prev| prev.id == p.id) {
+            if p.summary.samples.is_empty() {
+                p.summary.samples = prev.summary.samples.clone();
+            }
         }
         self.shown[slot] = Some(Rc::new(p));
         true
@@ -181,6 +207,26 @@ mod tests {
         assert!(r.get(Slot::Pinned).is_none());
         assert!(!r.receive(progress(&a)));
         assert!(r.get(Slot::Current).is_some());
+    }
+
+    #[test]
+    fn a_streamed_report_keeps_the_sample_paths_it_left_out() {
+        let mut r = Results::default();
+        let job = r
+            .request(Slot::Current, Scenario::default(), 1, 4, 2)
+            .unwrap();
+        let mut first = progress(&job);
+        first.summary = MonteCarlo::new(job.scenario, 1, 4, 2).unwrap().run_all();
+        first.done = false;
+        let samples = first.summary.samples.clone();
+        assert_eq!(samples.len(), 2);
+        first.trim_for_stream(false);
+        assert!(r.receive(first.clone()));
+        let mut later = first;
+        later.trim_for_stream(true);
+        assert!(later.summary.samples.is_empty(), "not sent again");
+        assert!(r.receive(later));
+        assert_eq!(r.get(Slot::Current).unwrap().0.summary.samples, samples);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the app shows, as plain data: the shared scenario (URL codec), saved scenarios and
 //! exports. No web dependency, so every rule here is tested natively.
 
+pub mod app_state;
 pub mod export;
 pub mod jobs;
 pub mod saved;

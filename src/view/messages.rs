@@ -2,17 +2,15 @@
 
 use crate::files::error::range_at;
 use crate::files::{FieldProblem, FileError, StoryProblem};
-use crate::i18n::{number, tr, tr_dyn, trf, Lang};
+use crate::i18n::{number, tr, trf, Lang};
+use crate::model::params::field;
 use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
 
 /// A short field name (`budget`, `market_size`) as its label in the interface language.
-pub fn field_label(l: Lang, field: &str) -> String {
-    let lever = format!("lever.{field}");
-    let label = tr_dyn(l, &lever);
-    if label != lever {
-        label
-    } else {
-        tr_dyn(l, &format!("assume.{field}"))
+pub fn field_label(l: Lang, name: &str) -> String {
+    match field(name) {
+        Some(f) => tr(l, f.label_key).to_string(),
+        None => name.to_string(),
     }
 }
 

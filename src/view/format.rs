@@ -83,28 +83,6 @@ pub fn chance(l: Lang, p: f64) -> String {
     percent(l, (100.0 * p).round())
 }
 
-/// "Nice" axis ticks covering [lo, hi]: steps of 1, 2 or 5 × 10^k.
-pub fn nice_ticks(lo: f64, hi: f64, want: usize) -> Vec<f64> {
-    if hi.is_nan() || lo.is_nan() || hi <= lo {
-        return vec![lo];
-    }
-    let raw = (hi - lo) / want.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
-    let start = (lo / step).ceil() * step;
-    let mut ticks = Vec::new();
-    let mut t = start;
-    while t <= hi + step * 1e-9 {
-        ticks.push(if t.abs() < step * 1e-9 { 0.0 } else { t });
-        t += step;
-    }
-    ticks
-}
-
 /// The four levers in one line, worded by `key` (placeholders: budget, posts, responsiveness, buy-in).
 pub fn levers_text(l: Lang, key: &'static str, v: &crate::model::Levers) -> String {
     crate::i18n::trf(
@@ -117,4 +95,38 @@ pub fn levers_text(l: Lang, key: &'static str, v: &crate::model::Levers) -> Stri
             &full(l, v.buy_in),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_ticks_are_compact_in_each_language() {
+        assert_eq!(compact(Lang::En, 12_500.0), "12.5k");
+        assert_eq!(compact(Lang::Sv, 12_500.0), "12,5k");
+        assert_eq!(compact(Lang::En, 2_000_000.0), "2M");
+        assert_eq!(compact(Lang::En, -40.0), "−40");
+        assert_eq!(tick(Lang::En, 50.0, Unit::Percent), "50%");
+        assert_eq!(tick(Lang::Sv, 20_000.0, Unit::Money), "20k\u{a0}€");
+    }
+
+    #[test]
+    fn money_and_scores_read_the_way_each_language_writes_them() {
+        assert_eq!(money(Lang::En, 3000.0), "€3,000");
+        assert_eq!(money(Lang::Sv, 3000.0), "3\u{a0}000\u{a0}€");
+        assert_eq!(money(Lang::En, -250.0), "−€250");
+        assert_eq!(with_unit(Lang::En, 61.6, Unit::Score), "62/100");
+        assert_eq!(percentile(Lang::En, 1234.4, Unit::Count), "1,234");
+    }
+
+    #[test]
+    fn chances_and_signed_changes_are_whole_percentages() {
+        assert_eq!(chance(Lang::En, 0.456), percent(Lang::En, 46.0));
+        assert!(percent_signed(Lang::En, 12.4).starts_with('+'));
+        assert!(
+            !percent_signed(Lang::En, -0.2).starts_with('+'),
+            "−0 is not a gain"
+        );
+    }
 }

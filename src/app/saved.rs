@@ -1,29 +1,21 @@
-//! Side panels: saved scenarios (localStorage), exports and import, the share link.
+//! Saved scenarios (in the browser's localStorage): save, load, rename, delete.
 
-use super::format::Lang;
-use super::{browser, download, Snapshot};
-use crate::files::parse_scenario;
-use crate::i18n::{tr, trf};
-use crate::model::Scenario;
-use crate::state::export::{scenario_json, summary_csv, summary_json};
+use super::{browser, use_app};
+use crate::i18n::{tr, trf, Lang};
+use crate::state::app_state::Action;
 use crate::state::saved::{self, NameProblem, SavedScenario};
-use gloo::file::callbacks::FileReader;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-fn value_of<T: JsCast>(e: &Event) -> Option<T> {
-    e.target().and_then(|t| t.dyn_into::<T>().ok())
-}
 
 #[derive(Properties, PartialEq)]
 pub struct SavedProps {
+    /// The current state as a link query: what "Save" keeps.
     pub query: AttrValue,
-    pub on_load: Callback<String>,
 }
 
 #[component]
 pub fn SavedPanel(p: &SavedProps) -> Html {
-    let l = use_context::<Lang>().unwrap_or_default();
+    let state = use_app();
+    let l = state.lang();
     let loaded = use_memo((), move |_| browser::load_saved(l));
     let list = use_state(|| loaded.0.clone());
     let message = use_state(|| loaded.1.clone());
@@ -44,12 +36,10 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
     let on_name = {
         let name = name.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                name.set(i.value());
-            }
+            name.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
         })
     };
     let on_save = {
@@ -74,9 +64,9 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
     };
     let items = list.iter().map(|s| {
         let load = {
-            let (cb, q, n, message) = (p.on_load.clone(), s.query.clone(), s.name.clone(), message.clone());
+            let (dispatch, q, n, message) = (state.dispatcher(), s.query.clone(), s.name.clone(), message.clone());
             Callback::from(move |_| {
-                cb.emit(q.clone());
+                dispatch.dispatch(Action::LoadQuery(q.clone()));
                 message.set(Some(trf(l, "saved.loaded", &[&n])));
             })
         };
@@ -111,9 +101,8 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
                         <input type="text" aria-label={tr(l, "saved.new_name")} value={to} oninput={{
                             let (renaming, from) = (renaming.clone(), s.name.clone());
                             Callback::from(move |e: InputEvent| {
-                                if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                    renaming.set(Some((from.clone(), i.value())));
-                                }
+                                let to = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                                renaming.set(Some((from.clone(), to)));
                             })
                         }} />
                         <button type="submit" class="small">{ tr(l, "saved.ok") }</button>
@@ -139,106 +128,6 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
             if let Some(m) = &*message { <p class="panel-message" role="status">{ m }</p> }
             if list.is_empty() { <p class="muted">{ tr(l, "saved.empty") }</p> }
             <ul class="saved-list">{ for items }</ul>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ExportProps {
-    pub current: Option<Snapshot>,
-    pub scenario: Scenario,
-    /// The full shareable address of the current state.
-    pub link: AttrValue,
-    pub on_import: Callback<Scenario>,
-}
-
-#[component]
-pub fn ExportPanel(p: &ExportProps) -> Html {
-    let l = use_context::<Lang>().unwrap_or_default();
-    let message = use_state(|| None::<String>);
-    let reader = use_mut_ref(|| None::<FileReader>);
-    let summary = p.current.clone();
-    let csv = {
-        let summary = summary.clone();
-        Callback::from(move |_| {
-            if let Some(s) = &summary {
-                download::text(
-                    "longgame-summary.csv",
-                    "text/csv",
-                    &summary_csv(&s.0.summary),
-                );
-            }
-        })
-    };
-    let json = {
-        let summary = summary.clone();
-        Callback::from(move |_| {
-            if let Some(s) = &summary {
-                download::text(
-                    "longgame-summary.json",
-                    "application/json",
-                    &summary_json(&s.0.summary),
-                );
-            }
-        })
-    };
-    let scenario = {
-        let s = p.scenario;
-        Callback::from(move |_| {
-            download::text(
-                "longgame-scenario.json",
-                "application/json",
-                &scenario_json(&s),
-            )
-        })
-    };
-    let import = {
-        let (message, reader, on_import) = (message.clone(), reader.clone(), p.on_import.clone());
-        Callback::from(move |e: Event| {
-            let Some(input) = value_of::<web_sys::HtmlInputElement>(&e) else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let name = file.name();
-            input.set_value("");
-            let file = gloo::file::File::from(file);
-            let (message, on_import) = (message.clone(), on_import.clone());
-            *reader.borrow_mut() =
-                Some(gloo::file::callbacks::read_as_text(
-                    &file,
-                    move |text| match text
-                        .map_err(|_| tr(l, "file.unreadable").to_string())
-                        .and_then(|t| {
-                            parse_scenario(&t).map_err(|e| super::messages::file_error_text(l, &e))
-                        }) {
-                        Ok(s) => {
-                            on_import.emit(s);
-                            message.set(Some(trf(l, "export.imported", &[&name])));
-                        }
-                        Err(e) => message.set(Some(trf(l, "export.import_error", &[&name, &e]))),
-                    },
-                ));
-        })
-    };
-    html! {
-        <section class="panel export" aria-labelledby="export-title">
-            <h3 id="export-title">{ tr(l, "export.title") }</h3>
-            <label class="share">{ tr(l, "export.link") }
-                <input type="text" readonly=true value={p.link.clone()} onfocus={Callback::from(|e: FocusEvent| {
-                    if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); }
-                })} />
-            </label>
-            <div class="buttons">
-                <button type="button" onclick={csv} disabled={summary.is_none()}>{ tr(l, "export.csv") }</button>
-                <button type="button" onclick={json} disabled={summary.is_none()}>{ tr(l, "export.json") }</button>
-                <button type="button" onclick={scenario}>{ tr(l, "export.scenario") }</button>
-            </div>
-            <label class="import">{ tr(l, "export.import") }
-                <input type="file" accept=".json,application/json" onchange={import} />
-            </label>
-            if let Some(m) = &*message { <p class="panel-message" role="status">{ m }</p> }
         </section>
     }
 }

@@ -1,0 +1,237 @@
+//! The controls beside the charts: presets, the four levers and the assumptions. Every slider
+//! comes from the field registry; a typed value is checked once, here, where it enters.
+
+use super::use_app;
+use crate::i18n::{tr, tr_dyn, trf, Lang};
+use crate::model::params::{Field, FIELDS};
+use crate::model::{preset, presets, Scenario};
+use crate::state::app_state::{try_set, Action, Refusal};
+use crate::state::share::{MAX_RUNS, MAX_SEED, MIN_RUNS};
+use crate::view::format::full;
+use crate::view::meanings::lever_meaning;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LeverProps {
+    /// The scenario field this lever sets: its name, range, step, label and unit.
+    pub field: &'static Field,
+    #[prop_or_default]
+    pub meaning: AttrValue,
+}
+
+/// Why a value was refused, in the interface language, with the value as typed.
+fn refusal_text(l: Lang, typed: &str, r: &Refusal) -> String {
+    match r {
+        Refusal::WholeDays => trf(l, "lever.whole_days", &[&typed]),
+        Refusal::Range { min, max } => trf(
+            l,
+            "lever.bad_value",
+            &[&typed, &full(l, *min), &full(l, *max)],
+        ),
+    }
+}
+
+/// One field as a labelled slider with a typed value box, its unit, a plain-language meaning
+/// and a restore-default control.
+#[component]
+pub fn Lever(p: &LeverProps) -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let field = p.field;
+    let value = field.get(&state.shared.scenario);
+    let default = field.get(&Scenario::default());
+    let error = use_state(|| None::<String>);
+    // What is being typed: kept across re-renders (results stream in while people type).
+    let draft = use_state(|| None::<String>);
+    let apply = {
+        let (state, error, draft) = (state.clone(), error.clone(), draft.clone());
+        move |typed: String, v: f64| match try_set(&state.shared.scenario, field, v) {
+            Ok(_) => {
+                error.set(None);
+                draft.set(None);
+                state.dispatch(Action::SetField(field, v));
+            }
+            Err(r) => error.set(Some(refusal_text(l, &typed, &r))),
+        }
+    };
+    let on_slide = {
+        let apply = apply.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().parse::<f64>() {
+                apply(input.value(), v);
+            }
+        })
+    };
+    let on_draft = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            draft.set(Some(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            ))
+        })
+    };
+    let on_blur = {
+        let (draft, error) = (draft.clone(), error.clone());
+        Callback::from(move |_: FocusEvent| {
+            if error.is_none() {
+                draft.set(None);
+            }
+        })
+    };
+    let on_typed = {
+        let (apply, error) = (apply.clone(), error.clone());
+        Callback::from(move |e: Event| {
+            let text = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            match text.trim().replace([',', ' '], "").parse::<f64>() {
+                Ok(v) => apply(text, v),
+                Err(_) => error.set(Some(refusal_text(
+                    l,
+                    &text,
+                    &Refusal::Range {
+                        min: field.min,
+                        max: field.max,
+                    },
+                ))),
+            }
+        })
+    };
+    let reset = {
+        let apply = apply.clone();
+        Callback::from(move |_| apply(default.to_string(), default))
+    };
+    let label = tr(l, field.label_key);
+    let unit = match field.unit_key {
+        "" => String::new(),
+        "%" => " %".to_string(),
+        key => format!(" {}", tr(l, key)),
+    };
+    let id = format!("lever-{}", field.name);
+    html! {
+        <div class="lever" data-lever={field.name}>
+            <div class="lever-head">
+                <label for={id.clone()}>{ label }</label>
+                <span class="lever-value">
+                    <input type="number" class="typed" aria-label={trf(l, "lever.value", &[&label])}
+                        min={field.min.to_string()} max={field.max.to_string()} step="any"
+                        value={(*draft).clone().unwrap_or_else(|| value.to_string())}
+                        oninput={on_draft} onchange={on_typed} onblur={on_blur}
+                        aria-invalid={error.is_some().to_string()} />
+                    <span class="unit">{ unit.clone() }</span>
+                    <button type="button" class="reset small" onclick={reset} disabled={value == default}
+                        title={trf(l, "lever.restore_title", &[&full(l, default)])}
+                        aria-label={trf(l, "lever.restore_aria", &[&label, &full(l, default)])}>{"↺"}</button>
+                </span>
+            </div>
+            <input id={id} type="range" min={field.min.to_string()} max={field.slider_max.max(value).to_string()}
+                step={field.step.to_string()} value={value.to_string()} oninput={on_slide}
+                aria-valuetext={format!("{}{unit}: {}", full(l, value), p.meaning)} />
+            if let Some(e) = &*error { <p class="field-error" role="alert">{ e }</p> }
+            if !p.meaning.is_empty() { <p class="meaning">{ p.meaning.clone() }</p> }
+        </div>
+    }
+}
+
+/// The four levers, each with what its value means.
+#[component]
+pub fn Levers() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let levers = state.shared.scenario.levers;
+    html! {
+        <section class="levers" aria-label={tr(l, "levers.aria")}>
+            { for FIELDS.iter().filter(|f| f.lever).map(|field| html! {
+                <Lever {field} meaning={lever_meaning(l, field.name, &levers)} />
+            }) }
+        </section>
+    }
+}
+
+#[component]
+pub fn Presets() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let list = presets();
+    let active = list
+        .iter()
+        .find(|pr| pr.scenario == state.shared.scenario)
+        .map(|pr| pr.id);
+    let on_change = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let id = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(pr) = preset(&id) {
+                dispatch.dispatch(Action::SetScenario(pr.scenario));
+            }
+        })
+    };
+    html! {
+        <section class="presets">
+            <label for="preset">{ tr(l, "presets.label") }</label>
+            <select id="preset" onchange={on_change}>
+                if active.is_none() { <option value="" selected=true>{ tr(l, "presets.custom") }</option> }
+                { for list.iter().map(|pr| html! {
+                    <option value={pr.id} selected={active == Some(pr.id)}>{ tr_dyn(l, &format!("preset.{}.name", pr.id)) }</option>
+                }) }
+            </select>
+            if let Some(id) = active { <p class="meaning">{ tr_dyn(l, &format!("preset.{id}.lesson")) }</p> }
+        </section>
+    }
+}
+
+/// A whole number typed into a box, if it lies within `min..=max`.
+fn whole_in(e: &Event, min: f64, max: f64) -> Option<f64> {
+    let text = e
+        .target_unchecked_into::<web_sys::HtmlInputElement>()
+        .value();
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.fract() == 0.0 && *v >= min && *v <= max)
+}
+
+/// The assumptions behind the levers (every other registry field), the seed and the runs.
+#[component]
+pub fn Assumptions() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let s = &state.shared;
+    let on_seed = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            if let Some(v) = whole_in(&e, 0.0, MAX_SEED as f64) {
+                dispatch.dispatch(Action::SetSeed(v as u64));
+            }
+        })
+    };
+    let on_runs = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            if let Some(v) = whole_in(&e, MIN_RUNS as f64, MAX_RUNS as f64) {
+                dispatch.dispatch(Action::SetRuns(v as u32));
+            }
+        })
+    };
+    html! {
+        <details class="assumptions">
+            <summary>{ tr(l, "assumptions.title") }</summary>
+            { for FIELDS.iter().filter(|f| !f.lever).map(|field| html! {
+                <Lever {field} meaning={tr_dyn(l, &format!("{}.help", field.label_key))} />
+            }) }
+            <div class="field">
+                <label for="seed">{ tr(l, "assume.seed") }</label>
+                <input id="seed" type="number" min="0" max={MAX_SEED.to_string()} step="1" value={s.seed.to_string()} onchange={on_seed} />
+                <p class="meaning">{ tr(l, "assume.seed.help") }</p>
+            </div>
+            <div class="field">
+                <label for="runs">{ tr(l, "assume.runs") }</label>
+                <input id="runs" type="number" min={MIN_RUNS.to_string()} max={MAX_RUNS.to_string()} step="10" value={s.runs.to_string()} onchange={on_runs} />
+            </div>
+        </details>
+    }
+}

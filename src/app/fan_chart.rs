@@ -1,0 +1,524 @@
+//! Fan charts drawn as SVG: P10–P90 and P25–P75 bands, the median, optional sample paths with
+//! crisis and cancellation markers, milestones, the pinned scenario "A" and the "quit at day X"
+//! path, a hover/keyboard readout and a data-table view.
+//!
+//! The bands and lines are computed once per result ([`Layers`], memoised); the cursor, the
+//! readout and the day shown by "play the year" are drawn over them, so moving the mouse or
+//! playing the year does not rebuild a single path.
+
+use super::download;
+use super::Snapshot;
+use crate::i18n::{tr, trf, Lang};
+use crate::model::monte_carlo::MILESTONES;
+use crate::model::{Band, CrisisOutcome, Metric};
+use crate::view::format::{percentile, tick, with_unit, Unit};
+use crate::view::geometry::{
+    area, extent, line, nice_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W,
+};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FanProps {
+    pub metric: Metric,
+    pub title: AttrValue,
+    pub unit: Unit,
+    pub current: Snapshot,
+    #[prop_or_default]
+    pub pinned: Option<Snapshot>,
+    #[prop_or_default]
+    pub quit: Option<Snapshot>,
+    #[prop_or_default]
+    pub quit_day: u32,
+    pub show_samples: bool,
+    /// The current picture answers an older setting (a newer one is running).
+    pub stale: bool,
+    /// Draw only up to this day ("play the year", story reveals); the axes keep the horizon.
+    #[prop_or_default]
+    pub reveal_day: Option<u32>,
+    /// The room's prediction (day, value), shown against the simulated fan.
+    #[prop_or_default]
+    pub guess: Option<(u32, f64)>,
+    /// Clicking the plot picks a value (for predictions).
+    #[prop_or_default]
+    pub on_pick: Option<Callback<f64>>,
+}
+
+fn band_of(s: &Option<Snapshot>, metric: Metric, days: usize) -> Option<&Band> {
+    s.as_ref()
+        .map(|s| s.0.summary.band(metric))
+        .filter(|b| b.p50.len() == days + 1)
+}
+
+/// The value axis: every band and sample shown, stretched while the room guesses (so the fan's
+/// height cannot be read off it), widened to keep a wild guess on the chart after the reveal.
+fn value_scale(p: &FanProps, days: usize) -> Scale {
+    let summary = &p.current.0.summary;
+    let mut bands = vec![summary.band(p.metric)];
+    bands.extend(band_of(&p.pinned, p.metric, days));
+    bands.extend(band_of(&p.quit, p.metric, days));
+    let samples: Vec<&[f64]> = if p.show_samples {
+        let i = p.metric.index();
+        summary
+            .samples
+            .iter()
+            .map(|s| s.metrics[i].as_slice())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let (mut lo, mut hi) = extent(&bands, &samples);
+    if p.on_pick.is_some() {
+        // A factor from 1.6 to 3 that depends on the seed.
+        let u =
+            (summary.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 11) as f64 / (1u64 << 53) as f64;
+        hi = lo + (hi - lo) * (1.6 + 1.4 * u);
+    } else if let Some((_, g)) = p.guess {
+        lo = lo.min(g);
+        hi = hi.max(g);
+    }
+    let ticks = nice_ticks(lo, hi, 5);
+    Scale {
+        days: days as f64,
+        lo: lo.min(*ticks.first().unwrap_or(&lo)),
+        hi: hi.max(*ticks.last().unwrap_or(&hi)),
+    }
+}
+
+/// The SVG paths of one chart, for the whole horizon.
+#[derive(PartialEq)]
+struct Paths {
+    outer: String,
+    inner: String,
+    median: String,
+    a_band: Option<String>,
+    a_median: Option<String>,
+    quit: Option<String>,
+    samples: Vec<String>,
+}
+
+fn paths(p: &FanProps, sc: &Scale, days: usize) -> Paths {
+    let band = p.current.0.summary.band(p.metric);
+    let pinned = band_of(&p.pinned, p.metric, days);
+    let samples = if p.show_samples {
+        let i = p.metric.index();
+        let all = &p.current.0.summary.samples;
+        all.iter().map(|s| line(&s.metrics[i], sc)).collect()
+    } else {
+        Vec::new()
+    };
+    Paths {
+        outer: area(&band.p10, &band.p90, sc),
+        inner: area(&band.p25, &band.p75, sc),
+        median: line(&band.p50, sc),
+        a_band: pinned.map(|a| area(&a.p25, &a.p75, sc)),
+        a_median: pinned.map(|a| line(&a.p50, sc)),
+        quit: band_of(&p.quit, p.metric, days).map(|q| line(&q.p50, sc)),
+        samples,
+    }
+}
+
+/// What the memoised paths depend on: the data (by identity), the metric, the samples toggle
+/// and whatever stretches the axis.
+#[derive(PartialEq)]
+struct PathKey {
+    current: Snapshot,
+    pinned: Option<Snapshot>,
+    quit: Option<Snapshot>,
+    metric: Metric,
+    samples: bool,
+    picking: bool,
+    guess: Option<u64>,
+}
+
+#[component]
+pub fn FanChart(p: &FanProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
+    let cursor = use_state(|| None::<usize>);
+    let show_table = use_state(|| false);
+    let svg_ref = use_node_ref();
+    let summary = &p.current.0.summary;
+    let band = summary.band(p.metric);
+    let days = band.p50.len() - 1;
+    let shown = p.reveal_day.map_or(days, |d| (d as usize).min(days));
+    let sc = value_scale(p, days);
+    let key = PathKey {
+        current: p.current.clone(),
+        pinned: p.pinned.clone(),
+        quit: p.quit.clone(),
+        metric: p.metric,
+        samples: p.show_samples,
+        picking: p.on_pick.is_some(),
+        guess: p.guess.map(|g| g.1.to_bits()),
+    };
+    let drawn = use_memo(key, |_| paths(p, &sc, days));
+    let pinned = band_of(&p.pinned, p.metric, days);
+    let quit = band_of(&p.quit, p.metric, days);
+    let name = band.name.clone();
+    let readout_day = cursor.unwrap_or(days.min(365)).min(shown);
+    let note_day = days.min(365).min(shown);
+    // While the room is guessing, nothing may give the answer away.
+    let guessing = p.on_pick.is_some();
+    let handlers = Handlers::new(p, &cursor, &svg_ref, &sc, days);
+    let clip = format!("reveal-{}-{}", name, p.current.0.id);
+    html! {
+        <figure class={classes!("chart", p.stale.then_some("stale"))} data-chart={name.clone()} data-shown={shown.to_string()}
+            data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}>
+            <figcaption>
+                <span class="chart-title">{ p.title.clone() }</span>
+                if !guessing { { chart_tools(l, &show_table, Some((&svg_ref, &name))) } }
+            </figcaption>
+            <svg ref={svg_ref.clone()} viewBox={format!("0 0 {W} {H}")} role="img" tabindex="0" xmlns="http://www.w3.org/2000/svg"
+                aria-label={trf(l, "chart.aria", &[&p.title, &days])}
+                onmousemove={handlers.on_move} onkeydown={handlers.on_key} onfocus={handlers.on_focus} onmousedown={handlers.on_press}
+                class={classes!(guessing.then_some("pickable"))}>
+                <style>{ SVG_STYLE }</style>
+                <defs><clipPath id={clip.clone()}>
+                    <rect x="0" y="0" width={format!("{:.1}", sc.x(shown as f64) + 0.5)} height={H.to_string()} />
+                </clipPath></defs>
+                { frame(l, &sc, p.unit, days, "chart.days_axis") }
+                { milestones(l, &sc, days) }
+                <g class="fan" clip-path={format!("url(#{clip})")}>
+                    { fan_paths(&drawn) }
+                    { review_marks(l, summary, &sc, shown) }
+                </g>
+                if p.show_samples { { sample_marks(l, p, &sc, shown) } }
+                if let (true, Some(_)) = ((p.quit_day as usize) <= days, quit) { { vline("quit-day", sc.x(p.quit_day as f64)) } }
+                if let Some(d) = *cursor { { vline("cursor", sc.x(d as f64)) } }
+                { guess_mark(l, p, &sc, days) }
+                if shown < days {
+                    <text class="reveal-day" x={format!("{:.1}", sc.x(shown as f64) + 4.0)} y={(TOP + 28.0).to_string()}>{ trf(l, "chart.day", &[&shown]) }</text>
+                }
+            </svg>
+            if guessing {
+                <p class="readout">{ tr(l, "chart.pick") }</p>
+            } else {
+                <p class="readout" aria-live="polite">{ readout(l, p, band, pinned, quit, readout_day) }</p>
+                <p class="explain">{ trf(l, "chart.explain", &[&note_day, &percentile(l, band.p10[note_day], p.unit), &percentile(l, band.p90[note_day], p.unit)]) }</p>
+                if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
+            }
+        </figure>
+    }
+}
+
+/// Mouse and keyboard on the plot: the cursor follows, and while guessing a click, a drag or
+/// ↑/↓ put the guess.
+struct Handlers {
+    on_move: Callback<MouseEvent>,
+    on_press: Callback<MouseEvent>,
+    on_key: Callback<KeyboardEvent>,
+    on_focus: Callback<FocusEvent>,
+}
+
+impl Handlers {
+    fn new(
+        p: &FanProps,
+        cursor: &UseStateHandle<Option<usize>>,
+        svg: &NodeRef,
+        sc: &Scale,
+        days: usize,
+    ) -> Self {
+        let sc = *sc;
+        // The pointer in viewBox units.
+        let at = {
+            let svg = svg.clone();
+            move |e: &MouseEvent| {
+                let r = svg.cast::<web_sys::Element>()?.get_bounding_client_rect();
+                let x = (e.client_x() as f64 - r.left()) / r.width().max(1.0) * W;
+                let y = (e.client_y() as f64 - r.top()) / r.height().max(1.0) * H;
+                Some((x, y))
+            }
+        };
+        let pick = {
+            let (pick, at) = (p.on_pick.clone(), at.clone());
+            move |e: &MouseEvent| {
+                if let (Some(pick), Some((_, y))) = (&pick, at(e)) {
+                    pick.emit(sc.value_at(y));
+                }
+            }
+        };
+        let on_move = {
+            let (cursor, pick) = (cursor.clone(), pick.clone());
+            Callback::from(move |e: MouseEvent| {
+                if let Some((x, _)) = at(&e) {
+                    cursor.set(Some(sc.day_at(x)));
+                }
+                if e.buttons() & 1 == 1 {
+                    pick(&e);
+                }
+            })
+        };
+        let on_key = {
+            let cursor = cursor.clone();
+            let (pick, guess) = (p.on_pick.clone(), p.guess.map(|g| g.1));
+            Callback::from(move |e: KeyboardEvent| {
+                if let Some(pick) = &pick {
+                    // ↑ and ↓ move the guess by a fiftieth of the axis (Shift: a tenth).
+                    let step = (sc.hi - sc.lo) / if e.shift_key() { 10.0 } else { 50.0 };
+                    let from = guess.unwrap_or((sc.lo + sc.hi) / 2.0);
+                    let to = match e.key().as_str() {
+                        "ArrowUp" => Some(from + step),
+                        "ArrowDown" => Some(from - step),
+                        _ => None,
+                    };
+                    if let Some(to) = to {
+                        e.prevent_default();
+                        pick.emit(to.clamp(sc.lo, sc.hi));
+                        return;
+                    }
+                }
+                let now = cursor.unwrap_or(days.min(365)) as i64;
+                let jump = if e.shift_key() { 30 } else { 1 };
+                let next = match e.key().as_str() {
+                    "ArrowRight" => now + jump,
+                    "ArrowLeft" => now - jump,
+                    "Home" => 0,
+                    "End" => days as i64,
+                    _ => return,
+                };
+                e.prevent_default();
+                cursor.set(Some(next.clamp(0, days as i64) as usize));
+            })
+        };
+        let on_focus = {
+            let cursor = cursor.clone();
+            Callback::from(move |_: FocusEvent| {
+                if cursor.is_none() {
+                    cursor.set(Some(days.min(365)));
+                }
+            })
+        };
+        Handlers {
+            on_move,
+            on_press: Callback::from(move |e: MouseEvent| pick(&e)),
+            on_key,
+            on_focus,
+        }
+    }
+}
+
+fn fan_paths(d: &Paths) -> Html {
+    html! { <>
+        if let Some(a) = &d.a_band { <path class="band-a" d={a.clone()} /> }
+        <path class="band-outer" d={d.outer.clone()} />
+        <path class="band-inner" d={d.inner.clone()} />
+        { for d.samples.iter().map(|s| html! { <path class="sample-line" d={s.clone()} /> }) }
+        if let Some(a) = &d.a_median { <path class="median-a" d={a.clone()} /> }
+        if let Some(q) = &d.quit { <path class="median-quit" d={q.clone()} /> }
+        <path class="median" d={d.median.clone()} />
+    </> }
+}
+
+/// The plot area, value ticks, day ticks and the axis label: shared by every chart.
+pub(crate) fn frame(l: Lang, sc: &Scale, unit: Unit, days: usize, axis_key: &'static str) -> Html {
+    let y_ticks = nice_ticks(sc.lo, sc.hi, 5);
+    frame_with(l, sc, &y_ticks, |v| tick(l, v, unit), days, axis_key)
+}
+
+pub(crate) fn frame_with(
+    l: Lang,
+    sc: &Scale,
+    y_ticks: &[f64],
+    label: impl Fn(f64) -> String,
+    days: usize,
+    axis_key: &'static str,
+) -> Html {
+    html! { <>
+        <rect class="plot" x={LEFT.to_string()} y={TOP.to_string()} width={(W - LEFT - RIGHT).to_string()} height={(H - TOP - BOTTOM).to_string()} />
+        { for y_ticks.iter().map(|t| {
+            let y = sc.y(*t);
+            html! { <g class="tick">
+                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
+                <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ label(*t) }</text>
+            </g> }
+        }) }
+        { for nice_ticks(0.0, days as f64, 6).iter().map(|t| html! {
+            <text class="xtick" x={format!("{:.1}", sc.x(*t))} y={(H - BOTTOM + 19.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text>
+        }) }
+        <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{ tr(l, axis_key) }</text>
+    </> }
+}
+
+/// "Table" toggle and, for fan charts, the SVG and PNG exports.
+pub(crate) fn chart_tools(
+    l: Lang,
+    show_table: &UseStateHandle<bool>,
+    export: Option<(&NodeRef, &str)>,
+) -> Html {
+    let toggle = {
+        let show_table = show_table.clone();
+        Callback::from(move |_| show_table.set(!*show_table))
+    };
+    let exports = export.map(|(svg, name)| {
+        let save = |ext: &'static str, f: fn(&NodeRef, &str)| {
+            let (svg, file) = (svg.clone(), format!("longgame-{name}.{ext}"));
+            Callback::from(move |_| f(&svg, &file))
+        };
+        html! { <>
+            <button type="button" class="small" onclick={save("svg", download::svg_element)} title={tr(l, "chart.svg_title")}>{"SVG"}</button>
+            <button type="button" class="small" onclick={save("png", download::png_from_svg)} title={tr(l, "chart.png_title")}>{"PNG"}</button>
+        </> }
+    });
+    html! {
+        <span class="chart-tools">
+            <button type="button" class="small" onclick={toggle} aria-pressed={show_table.to_string()}>
+                { if **show_table { tr(l, "chart.hide_table") } else { tr(l, "chart.table") } }
+            </button>
+            { exports.unwrap_or_default() }
+        </span>
+    }
+}
+
+fn vline(class: &'static str, x: f64) -> Html {
+    html! { <line {class} x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} /> }
+}
+
+fn milestones(l: Lang, sc: &Scale, days: usize) -> Html {
+    MILESTONES
+        .iter()
+        .filter(|&&d| d <= days)
+        .map(|&d| {
+            let x = sc.x(d as f64);
+            html! { <g class="milestone">
+                { vline("", x) }
+                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 11.0).to_string()}>{ trf(l, "chart.day", &[&d]) }</text>
+            </g> }
+        })
+        .collect()
+}
+
+/// Management's reviews (mechanism 7): small marks on the time axis, as they happen.
+fn review_marks(l: Lang, summary: &crate::model::Summary, sc: &Scale, shown: usize) -> Html {
+    let buy_in = summary.scenario.levers.buy_in / 100.0;
+    let first = crate::model::engine::first_review_day(buy_in) as usize;
+    let every = crate::model::constants::REVIEW_EVERY_DAYS as usize;
+    (first..=shown)
+        .step_by(every)
+        .map(|d| {
+            let (x, y) = (sc.x(d as f64), H - BOTTOM);
+            html! { <path class="review" d={format!("M{x:.1},{y:.1}l-6,9h12z")}>
+                <title>{ trf(l, "chart.review", &[&d]) }</title>
+            </path> }
+        })
+        .collect()
+}
+
+/// Crises and cancellations on the single futures, up to the day shown.
+fn sample_marks(l: Lang, p: &FanProps, sc: &Scale, shown: usize) -> Html {
+    let i = p.metric.index();
+    let marks = p.current.0.summary.samples.iter().flat_map(|s| {
+        let series = &s.metrics[i];
+        let at = move |d: u32| (sc.x(d as f64), sc.y(series[d as usize]));
+        let crises = s.crises.iter().filter(|c| (c.day as usize) <= shown).map(move |c| {
+            let (x, y) = at(c.day);
+            let (class, key) = match c.outcome {
+                CrisisOutcome::Firestorm => ("crisis firestorm", "chart.crisis_firestorm"),
+                CrisisOutcome::Ongoing => ("crisis ongoing", "chart.crisis_ongoing"),
+                CrisisOutcome::Faded => ("crisis faded", "chart.crisis_faded"),
+            };
+            html! { <circle class={class} cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="5"><title>{ trf(l, key, &[&c.day]) }</title></circle> }
+        });
+        let cancel = s.cancelled_day.filter(|d| (*d as usize) <= shown).map(move |d| {
+            let (x, y) = at(d);
+            html! { <path class="cancelled" d={format!("M{:.1},{:.1}l8,8m0,-8l-8,8", x - 4.0, y - 4.0)}><title>{ trf(l, "chart.cancelled", &[&d]) }</title></path> }
+        });
+        crises.chain(cancel)
+    });
+    html! { <g class="sample-marks">{ for marks }</g> }
+}
+
+fn guess_mark(l: Lang, p: &FanProps, sc: &Scale, days: usize) -> Html {
+    let Some((d, v)) = p.guess.filter(|(d, _)| (*d as usize) <= days) else {
+        return Html::default();
+    };
+    let (x, y) = (sc.x(d as f64), sc.y(v.clamp(sc.lo, sc.hi)));
+    html! { <g class="guess">
+        <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="7" />
+        <text x={format!("{:.1}", x - 10.0)} y={format!("{:.1}", y - 10.0)} text-anchor="end">{ trf(l, "chart.guess", &[&with_unit(l, v, p.unit)]) }</text>
+    </g> }
+}
+
+fn readout(
+    l: Lang,
+    p: &FanProps,
+    band: &Band,
+    pinned: Option<&Band>,
+    quit: Option<&Band>,
+    day: usize,
+) -> String {
+    let v = |b: &Band, i: usize| percentile(l, b.p50[i], p.unit);
+    let (p10, p90) = (
+        percentile(l, band.p10[day], p.unit),
+        percentile(l, band.p90[day], p.unit),
+    );
+    let mut text = trf(l, "chart.readout", &[&day, &v(band, day), &p10, &p90]);
+    if let Some(a) = pinned {
+        text.push_str(&trf(l, "chart.readout_a", &[&v(a, day)]));
+    }
+    if let Some(q) = quit {
+        text.push_str(&trf(l, "chart.readout_quit", &[&p.quit_day, &v(q, day)]));
+    }
+    text
+}
+
+fn fan_table(
+    l: Lang,
+    p: &FanProps,
+    band: &Band,
+    pinned: Option<&Band>,
+    quit: Option<&Band>,
+    days: usize,
+) -> Html {
+    let mut rows: Vec<usize> = (0..=days).step_by(30).collect();
+    rows.extend(MILESTONES.iter().filter(|&&d| d <= days && d % 30 != 0));
+    if days % 30 != 0 {
+        rows.push(days);
+    }
+    rows.sort_unstable();
+    let cell = |v: f64| html! { <td>{ percentile(l, v, p.unit) }</td> };
+    html! {
+        <table class="data-table">
+            <caption>{ trf(l, "chart.caption", &[&p.title, &p.current.0.summary.runs_done]) }</caption>
+            <thead><tr>
+                <th scope="col">{ tr(l, "chart.col_day") }</th><th scope="col">{"P10"}</th><th scope="col">{"P25"}</th>
+                <th scope="col">{ tr(l, "chart.col_median") }</th><th scope="col">{"P75"}</th><th scope="col">{"P90"}</th><th scope="col">{ tr(l, "chart.col_mean") }</th>
+                if pinned.is_some() { <th scope="col">{ tr(l, "chart.col_a") }</th> }
+                if quit.is_some() { <th scope="col">{ tr(l, "chart.col_quit") }</th> }
+            </tr></thead>
+            <tbody>{ for rows.into_iter().map(|d| html! {
+                <tr>
+                    <th scope="row">{ d }</th>
+                    { cell(band.p10[d]) }{ cell(band.p25[d]) }{ cell(band.p50[d]) }{ cell(band.p75[d]) }{ cell(band.p90[d]) }
+                    <td>{ with_unit(l, band.mean[d], p.unit) }</td>
+                    if let Some(a) = pinned { { cell(a.p50[d]) } }
+                    if let Some(q) = quit { { cell(q.p50[d]) } }
+                </tr>
+            }) }</tbody>
+        </table>
+    }
+}
+
+/// Styles inside the SVG itself, so an exported chart looks the same on its own.
+pub(crate) const SVG_STYLE: &str = "
+text{font:14px system-ui,sans-serif;fill:#333}
+.plot{fill:#fff}
+.tick line{stroke:#e4e0d8}
+.milestone line{stroke:#888;stroke-dasharray:4 4}
+.milestone text{fill:#555;font-size:12px}
+.band-outer{fill:#0072b2;fill-opacity:.16}
+.band-inner{fill:#0072b2;fill-opacity:.32}
+.median{fill:none;stroke:#0072b2;stroke-width:2.5}
+.band-a{fill:#e69f00;fill-opacity:.25}
+.median-a{fill:none;stroke:#b35c00;stroke-width:2.5;stroke-dasharray:8 4}
+.median-quit{fill:none;stroke:#d55e00;stroke-width:2.5;stroke-dasharray:2 3}
+.quit-day{stroke:#d55e00;stroke-dasharray:6 3}
+.sample-line{fill:none;stroke:#555;stroke-opacity:.45;stroke-width:1}
+.crisis.firestorm{fill:#d55e00;stroke:#fff}
+.crisis.faded{fill:#009e73;stroke:#fff}
+.crisis.ongoing{fill:#e69f00;stroke:#fff}
+.cancelled{stroke:#000;stroke-width:2.5}
+.cursor{stroke:#000;stroke-opacity:.5}
+.guess circle{fill:none;stroke:#cc79a7;stroke-width:3.5}
+.guess text{fill:#8a2f66;font-weight:700}
+.reveal-day{fill:#b35c00;font-weight:700}
+.review{fill:#cc79a7}
+";

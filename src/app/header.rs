@@ -1,0 +1,73 @@
+//! The top of the page: title, language switch, tagline (or, embedded, a link to the full
+//! app), and the notices about what could not be used.
+
+use super::use_app;
+use crate::i18n::{tr, LANGS};
+use crate::state::app_state::Action;
+use crate::state::share::{self, Shared};
+use yew::prelude::*;
+
+#[component]
+pub fn Masthead() -> Html {
+    let state = use_app();
+    let (l, s) = (state.lang(), &state.shared);
+    let full_app = format!(
+        "./?{}",
+        share::encode(&Shared {
+            embed: false,
+            ..s.clone()
+        })
+    );
+    html! {
+        <header class="masthead">
+            <h1>{ tr(l, "app.title") }</h1>
+            <LangSwitch />
+            if s.embed {
+                <a class="open-full" href={full_app} target="_blank" rel="noopener">{ tr(l, "app.open_full") }</a>
+            } else {
+                <p class="tagline">{ tr(l, "app.tagline") }</p>
+            }
+        </header>
+    }
+}
+
+#[component]
+pub fn LangSwitch() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let on_change = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::SetLang(select.value()))
+        })
+    };
+    html! {
+        <label class="lang-switch">{ tr(l, "app.language") }{" "}
+            <select onchange={on_change} aria-label={tr(l, "app.language")}>
+                { for LANGS.iter().map(|x| html! {
+                    <option value={x.code()} selected={*x == l}>{ x.name() }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn Notices() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    if state.notices.is_empty() {
+        return Html::default();
+    }
+    let dismiss = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
+    };
+    html! {
+        <div class="notices" role="alert">
+            <ul>{ for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            <button type="button" class="small" onclick={dismiss}>{ tr(l, "notice.dismiss") }</button>
+        </div>
+    }
+}

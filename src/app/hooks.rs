@@ -1,0 +1,90 @@
+//! The app's connections to the browser: the simulation worker, the watchdog, the document's
+//! language and reading a chosen file.
+
+use super::AppContext;
+use crate::i18n::{tr, Lang};
+use crate::sim_worker::SimWorker;
+use crate::state::app_state::{Action, AppState};
+use crate::state::jobs::Report;
+use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Interval;
+use gloo::worker::Spawnable;
+use yew::prelude::*;
+
+/// The worker script Trunk builds next to the app (relative: works from any sub-path).
+const WORKER_SCRIPT: &str = "./longgame-worker.js";
+
+/// Starts the simulation worker once, feeds its reports to the reducer, and sends it every
+/// job the state requests (each once; a superseded job is never sent).
+#[hook]
+pub fn use_sim_worker(state: &AppContext) {
+    let dispatch = state.dispatcher();
+    let bridge = use_memo((), move |_| {
+        SimWorker::spawner()
+            .callback(move |report| {
+                dispatch.dispatch(match report {
+                    Report::Progress(p) => Action::Received(p, js_sys::Date::now()),
+                    Report::Refused { slot, id, reason } => Action::Refused { slot, id, reason },
+                })
+            })
+            .spawn(WORKER_SCRIPT)
+    });
+    let sent = use_mut_ref(|| 0u32);
+    let newest = state.results.requested.iter().flatten().map(|j| j.id).max();
+    let state = state.clone();
+    use_effect_with(newest, move |_| {
+        for job in state.unsent(*sent.borrow()) {
+            *sent.borrow_mut() = job.id;
+            bridge.send(job);
+        }
+    });
+}
+
+/// Every second, tells the reducer the time, so a silent worker with work outstanding is
+/// reported instead of an endless spinner.
+#[hook]
+pub fn use_watchdog(dispatch: UseReducerDispatcher<AppState>) {
+    use_effect_with((), move |_| {
+        let timer = Interval::new(1000, move || {
+            dispatch.dispatch(Action::Tick(js_sys::Date::now()))
+        });
+        move || drop(timer)
+    });
+}
+
+/// Keeps the document's `lang` and title in the interface language.
+#[hook]
+pub fn use_document_language(l: Lang) {
+    use_effect_with(l, |l| {
+        let doc = gloo::utils::document();
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", l.code());
+        }
+        doc.set_title(tr(*l, "app.doc_title"));
+    });
+}
+
+/// A file input's `onchange`: reads the chosen file as text and hands `(name, text)` on, or
+/// `(name, Err(why))` in the interface language. The input is cleared, so the same file can
+/// be chosen again.
+#[hook]
+pub fn use_file_text(
+    l: Lang,
+    on_read: Callback<(String, Result<String, String>)>,
+) -> Callback<Event> {
+    let reader = use_mut_ref(|| None::<FileReader>);
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        input.set_value("");
+        let on_read = on_read.clone();
+        let file = gloo::file::File::from(file);
+        *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
+            let text = text.map_err(|_| tr(l, "file.unreadable").to_string());
+            on_read.emit((name, text));
+        }));
+    })
+}

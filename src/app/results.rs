@@ -1,0 +1,190 @@
+//! The results side of the page: the status line, the player, the comparison, the fan charts
+//! (vanity beside outcomes) and "When will it pay off?".
+
+use super::compare::CompareSummary;
+use super::fan_chart::FanChart;
+use super::patience::Patience;
+use super::player::Player;
+use super::{use_app, Same, Snapshot};
+use crate::i18n::{decimal, tr, trf, Lang};
+use crate::model::Metric;
+use crate::state::app_state::{Action, AppState};
+use crate::state::jobs::Slot;
+use crate::view::format::{full, Unit};
+use yew::prelude::*;
+
+#[derive(PartialEq)]
+pub(crate) struct ChartSpec {
+    pub metric: Metric,
+    pub title: &'static str,
+    pub unit: Unit,
+}
+
+const fn chart(metric: Metric, title: &'static str, unit: Unit) -> ChartSpec {
+    ChartSpec {
+        metric,
+        title,
+        unit,
+    }
+}
+
+/// Every metric's chart: the first four are vanity (attention), the rest business outcomes.
+pub(crate) const CHARTS: [ChartSpec; 8] = [
+    chart(Metric::Reach, "metric.reach", Unit::Count),
+    chart(Metric::Followers, "metric.followers", Unit::Count),
+    chart(Metric::Engagement, "metric.engagement", Unit::Count),
+    chart(Metric::Trust, "metric.trust", Unit::Score),
+    chart(Metric::Leads, "metric.leads", Unit::Count),
+    chart(Metric::Customers, "metric.customers", Unit::Count),
+    chart(Metric::Cost, "metric.cost", Unit::Money),
+    chart(Metric::Roi, "metric.roi", Unit::Percent),
+];
+
+/// The chart of a metric.
+pub(crate) fn spec(metric: Metric) -> &'static ChartSpec {
+    CHARTS
+        .iter()
+        .find(|c| c.metric == metric)
+        .expect("every metric has a chart")
+}
+
+/// The snapshot on screen for a slot, only if it answers the latest request (a comparison or
+/// overlay from older settings would mislead).
+pub(crate) fn latest(state: &AppState, slot: Slot) -> Option<Snapshot> {
+    let shown = state.results.shown[slot as usize].clone()?;
+    state.results.get(slot).filter(|(_, l)| *l)?;
+    Some(Same(shown))
+}
+
+/// The current result (possibly from older settings while new ones run).
+pub(crate) fn current(state: &AppState) -> Option<(Snapshot, bool)> {
+    let (_, latest) = state.results.get(Slot::Current)?;
+    let shown = state.results.shown[Slot::Current as usize].clone()?;
+    Some((Same(shown), latest))
+}
+
+/// What the simulation is doing: starting, running (with progress), updating, done, stalled.
+#[component]
+pub fn Status() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    if state.stalled {
+        return html! {
+            <p class="status stalled" data-status="stalled" role="alert">{ tr(l, "status.stalled") }</p>
+        };
+    }
+    let Some((snap, latest)) = current(&state) else {
+        return html! { <p class="status" data-status="starting" role="status">{ tr(l, "status.starting") }</p> };
+    };
+    let p = &snap.0;
+    let s = &p.summary;
+    // "Done" only once every picture on screen is final: the comparison and the overlay too.
+    let phase = match (latest, p.done && !state.results.pending()) {
+        (false, _) => "updating",
+        (true, true) => "done",
+        (true, false) => "running",
+    };
+    let text = match phase {
+        "updating" => tr(l, "status.updating").to_string(),
+        "running" => trf(l, "status.running", &[&s.runs_done, &s.runs]),
+        _ => {
+            let seconds = decimal(l, (p.elapsed_ms / 100.0).round() / 10.0);
+            let runs = full(l, s.runs as f64);
+            trf(l, "status.done", &[&runs, &s.days, &s.seed, &seconds])
+        }
+    };
+    html! {
+        <p class={classes!("status", phase)} role="status" data-status={phase} data-job={p.id.to_string()}
+            data-runs-done={s.runs_done.to_string()} data-runs={s.runs.to_string()}
+            data-days={s.days.to_string()} data-elapsed-ms={format!("{:.1}", p.elapsed_ms)} data-compute-ms={format!("{:.1}", p.compute_ms)}>
+            { text }
+            if phase == "running" {
+                <progress max={s.runs.to_string()} value={s.runs_done.to_string()} />
+            }
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ColumnProps {
+    charts: &'static [ChartSpec],
+}
+
+/// A column of fan charts for the current result, with the comparison and overlay.
+#[component]
+fn Charts(p: &ColumnProps) -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let Some((snap, up_to_date)) = current(&state) else {
+        return html! { <p class="muted">{ tr(l, "status.first") }</p> };
+    };
+    let (pinned, quit) = (latest(&state, Slot::Pinned), latest(&state, Slot::Quit));
+    let s = &state.shared;
+    p.charts
+        .iter()
+        .filter(|c| !s.embed || matches!(c.metric, Metric::Followers | Metric::Leads))
+        .map(|c| html! {
+            <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
+                pinned={pinned.clone()} quit={quit.clone()} quit_day={s.quit}
+                show_samples={state.show_samples} stale={!up_to_date} reveal_day={state.play_day} />
+        })
+        .collect()
+}
+
+#[component]
+pub fn Results() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let s = &state.shared;
+    let current = current(&state);
+    let on_day = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |d: Option<u32>| dispatch.dispatch(Action::PlayDay(d)))
+    };
+    let on_samples = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::ToggleSamples))
+    };
+    let pinned = latest(&state, Slot::Pinned);
+    html! {
+        <main class="results">
+            <div class="results-head">
+                <Status />
+                if let Some((snap, _)) = &current {
+                    <Player days={snap.0.summary.days} day={state.play_day} on_day={on_day} />
+                }
+                <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
+            </div>
+            if let (Some(a), Some((b, _))) = (pinned, current.clone()) {
+                <CompareSummary {a} {b} />
+            }
+            <div class="columns">
+                { column(l, "vanity", "column.vanity", &CHARTS[..4]) }
+                { column(l, "outcomes", "column.outcomes", &CHARTS[4..]) }
+            </div>
+            if !s.embed {
+                if let Some((snap, _)) = &current { <Patience current={snap.clone()} /> }
+            }
+            <footer class="footnote">
+                { trf(l, "app.footnote", &[&s.seed, &full(l, s.runs as f64)]) }
+            </footer>
+        </main>
+    }
+}
+
+fn column(l: Lang, class: &'static str, title: &'static str, charts: &'static [ChartSpec]) -> Html {
+    let id = format!(
+        "{}-title",
+        if class == "vanity" {
+            "vanity"
+        } else {
+            "outcome"
+        }
+    );
+    html! {
+        <section class={classes!("column", class)} aria-labelledby={id.clone()}>
+            <h2 id={id}>{ tr(l, title) }</h2>
+            <Charts {charts} />
+        </section>
+    }
+}

@@ -1,0 +1,37 @@
+//! The trainer panel: start the default story, or load a story file.
+
+use super::hooks::use_file_text;
+use super::use_app;
+use crate::i18n::{tr, trf};
+use crate::state::app_state::Action;
+use yew::prelude::*;
+
+#[component]
+pub fn TrainerPanel() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let start = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::StartStory))
+    };
+    let load = use_file_text(l, {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(name, text): (String, Result<String, String>)| {
+            dispatch.dispatch(match text {
+                Ok(text) => Action::StoryFile { name, text },
+                Err(why) => Action::StoryRefused(trf(l, "trainer.load_error", &[&name, &why])),
+            })
+        })
+    });
+    html! {
+        <section class="panel trainer" aria-labelledby="trainer-title">
+            <h3 id="trainer-title">{ tr(l, "trainer.title") }</h3>
+            <p class="meaning">{ tr(l, "trainer.help") }</p>
+            <button type="button" class="start-story" onclick={start}>{ tr(l, "trainer.start") }</button>
+            <label class="import">{ tr(l, "trainer.load") }
+                <input type="file" accept=".json,application/json" class="story-file" onchange={load} />
+            </label>
+            if let Some(m) = &state.story_message { <p class="panel-message" role="alert">{ m }</p> }
+        </section>
+    }
+}

@@ -1,0 +1,437 @@
+//! Everything the app holds, in one value, and every way it changes: an [`Action`] applied by
+//! [`AppState::apply`]. The Yew app wraps this in `use_reducer`; the transitions are plain Rust,
+//! tested natively. Each action applies to the latest state, so a late file read or a result
+//! arriving mid-typing can never overwrite something newer.
+
+use crate::i18n::{trf, Lang};
+use crate::model::params::Field;
+use crate::model::Scenario;
+use crate::state::jobs::{Job, Progress, Results, Slot};
+use crate::state::share::{self, Shared};
+use crate::story::{default_story, parse_story, Story};
+use crate::view::messages::{file_error_text, problem_text};
+use std::rc::Rc;
+
+/// Single futures drawn on the charts when "sample paths" is on.
+pub const SAMPLE_PATHS: u32 = 8;
+/// Silence from the worker, with work outstanding, after which the page says something is wrong.
+pub const STALL_MS: f64 = 8000.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// What the link carries.
+    pub shared: Shared,
+    /// The story of trainer mode, parsed once from `shared.story`.
+    pub story: Option<Rc<Story>>,
+    /// The browser's language, used when the link names none.
+    pub browser_lang: Option<Lang>,
+    /// Messages at the top of the page (bad link values, a story that did not load, ...).
+    pub notices: Vec<String>,
+    /// Why the last story file was refused, shown in the trainer panel.
+    pub story_message: Option<String>,
+    pub results: Results,
+    /// "Play the year": the day shown, or the whole horizon.
+    pub play_day: Option<u32>,
+    pub show_samples: bool,
+    /// When the worker was last heard from (or last given work), in milliseconds.
+    pub last_heard: f64,
+    pub stalled: bool,
+}
+
+pub enum Action {
+    /// A value the lever already checked with [`try_set`]; checked again against the latest
+    /// scenario, so a value that no longer fits is never stored.
+    SetField(&'static Field, f64),
+    /// A whole scenario: a preset or an imported file.
+    SetScenario(Scenario),
+    SetSeed(u64),
+    SetRuns(u32),
+    SetQuit(u32),
+    Pin,
+    Unpin,
+    SetLang(String),
+    /// A saved scenario's link: everything but the language and the embed flag.
+    LoadQuery(String),
+    /// The default story.
+    StartStory,
+    /// A story file's name and text; one that does not parse is refused with the reason.
+    StoryFile {
+        name: String,
+        text: String,
+    },
+    StoryStep(usize),
+    ExitStory,
+    StoryRefused(String),
+    DismissNotices,
+    ToggleSamples,
+    PlayDay(Option<u32>),
+    /// A result from the worker, at `now` (milliseconds).
+    Received(Box<Progress>, f64),
+    /// The worker refused a job (it found the scenario invalid).
+    Refused {
+        slot: Slot,
+        id: u32,
+        reason: String,
+    },
+    /// The watchdog's clock.
+    Tick(f64),
+}
+
+/// Why a value cannot go into the scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    WholeDays,
+    Range { min: f64, max: f64 },
+}
+
+/// The scenario with `field` set to `value`, if the whole scenario can take it.
+pub fn try_set(scenario: &Scenario, field: &Field, value: f64) -> Result<Scenario, Refusal> {
+    if !(value.is_finite() && value >= field.min && value <= field.max) {
+        return Err(Refusal::Range {
+            min: field.min,
+            max: field.max,
+        });
+    }
+    let mut next = *scenario;
+    field
+        .set(&mut next, value)
+        .map_err(|_| Refusal::WholeDays)?;
+    next.validate().map_err(|e| Refusal::Range {
+        min: e.range.min,
+        max: e.range.max,
+    })?;
+    Ok(next)
+}
+
+impl AppState {
+    /// The state a link opens, at `now`, with every problem in the link reported.
+    pub fn new(query: &str, browser_lang: Option<Lang>, now: f64) -> Self {
+        let (shared, problems) = share::decode(query);
+        let mut s = AppState {
+            shared,
+            story: None,
+            browser_lang,
+            notices: Vec::new(),
+            story_message: None,
+            results: Results::default(),
+            play_day: None,
+            show_samples: false,
+            last_heard: now,
+            stalled: false,
+        };
+        let l = s.lang();
+        s.notices = problems
+            .iter()
+            .map(|p| trf(l, "notice.link", &[&problem_text(l, p)]))
+            .collect();
+        if let Some(raw) = s.shared.story.take() {
+            let step = s.shared.step as usize;
+            s.open_story(raw, step, None);
+        }
+        s.schedule(now);
+        s
+    }
+
+    /// The interface language: the link's, else the browser's, else English.
+    pub fn lang(&self) -> Lang {
+        self.shared
+            .lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .or(self.browser_lang)
+            .unwrap_or_default()
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        let before = self.shared.clone();
+        let mut now = self.last_heard;
+        match action {
+            Action::SetField(field, value) => {
+                if let Ok(next) = try_set(&self.shared.scenario, field, value) {
+                    self.shared.scenario = next;
+                }
+            }
+            Action::SetScenario(s) => self.shared.scenario = s,
+            Action::SetSeed(seed) => self.shared.seed = seed,
+            Action::SetRuns(runs) => self.shared.runs = runs,
+            Action::SetQuit(day) => self.shared.quit = day,
+            Action::Pin => self.shared.pinned = Some(self.shared.scenario),
+            Action::Unpin => self.shared.pinned = None,
+            Action::SetLang(code) => self.shared.lang = Some(code),
+            Action::LoadQuery(query) => self.load_query(&query),
+            Action::StartStory => self.open_story("default".into(), 0, None),
+            Action::StoryFile { name, text } => self.open_story(text, 0, Some(&name)),
+            Action::StoryStep(i) => self.show_step(i),
+            Action::ExitStory => {
+                self.story = None;
+                self.shared.story = None;
+                self.shared.step = 0;
+                self.shared.pinned = None;
+            }
+            Action::StoryRefused(why) => self.story_message = Some(why),
+            Action::DismissNotices => self.notices.clear(),
+            Action::ToggleSamples => self.show_samples = !self.show_samples,
+            Action::PlayDay(day) => self.play_day = day,
+            Action::Received(p, at) => {
+                self.last_heard = at;
+                self.stalled = false;
+                self.results.receive(*p);
+            }
+            Action::Refused { slot, id, reason } => self.refused(slot, id, reason),
+            Action::Tick(at) => {
+                now = at;
+                self.stalled = at - self.last_heard > STALL_MS && self.results.pending();
+            }
+        }
+        if self.shared != before {
+            self.schedule(now);
+        }
+    }
+
+    /// Opens a story at a step; one that does not parse is reported and trainer mode stays off.
+    fn open_story(&mut self, raw: String, step: usize, file: Option<&str>) {
+        let l = self.lang();
+        let parsed = if raw == "default" {
+            Ok(default_story())
+        } else {
+            parse_story(&raw)
+        };
+        match parsed {
+            Ok(story) => {
+                self.story = Some(Rc::new(story));
+                self.shared.story = Some(raw);
+                self.story_message = None;
+                self.show_step(step);
+            }
+            Err(e) => match file {
+                Some(name) => {
+                    let why = file_error_text(l, &e);
+                    self.story_message = Some(trf(l, "trainer.load_error", &[&name, &why]));
+                }
+                None => self
+                    .notices
+                    .push(trf(l, "notice.story", &[&file_error_text(l, &e)])),
+            },
+        }
+    }
+
+    /// Shows step `i` of the story: its levers (unless the room sets them) and its comparison.
+    fn show_step(&mut self, i: usize) {
+        let Some(story) = self.story.clone() else {
+            return;
+        };
+        let i = i.min(story.steps.len() - 1);
+        let step = &story.steps[i];
+        self.shared.step = i as u32;
+        if let Ok(Some(scenario)) = step.scenario("") {
+            self.shared.scenario = scenario;
+        }
+        self.shared.pinned = step.pinned("").ok().flatten();
+    }
+
+    fn load_query(&mut self, query: &str) {
+        let l = self.lang();
+        let (mut next, problems) = share::decode(query);
+        next.embed = self.shared.embed;
+        next.lang = self.shared.lang.clone();
+        next.story = None;
+        self.notices = problems
+            .iter()
+            .map(|p| trf(l, "notice.saved", &[&problem_text(l, p)]))
+            .collect();
+        self.shared = next;
+    }
+
+    fn refused(&mut self, slot: Slot, id: u32, reason: String) {
+        let latest = self.results.requested[slot as usize].as_ref().map(|j| j.id);
+        if latest == Some(id) {
+            self.results.clear(slot);
+            let l = self.lang();
+            self.notices.push(trf(l, "notice.refused", &[&reason]));
+        }
+    }
+
+    /// (Re)requests whatever the shared state now needs; unchanged work is not asked again.
+    fn schedule(&mut self, now: f64) {
+        let s = &self.shared;
+        let r = &mut self.results;
+        let was_idle = !r.pending();
+        r.request(Slot::Current, s.scenario, s.seed, s.runs, SAMPLE_PATHS);
+        match s.pinned {
+            Some(a) => drop(r.request(Slot::Pinned, a, s.seed, s.runs, 0)),
+            None => r.clear(Slot::Pinned),
+        }
+        // The overlay is drawn in the main view only; trainer mode does not pay for it.
+        if s.story.is_none() && s.quit > 0 && s.quit < s.scenario.assumptions.horizon_days {
+            let mut q = s.scenario;
+            q.assumptions.stop_day = s.quit;
+            r.request(Slot::Quit, q, s.seed, s.runs, 0);
+        } else {
+            r.clear(Slot::Quit);
+        }
+        if was_idle && r.pending() {
+            // Idle until now: the silence so far is not the worker's fault.
+            self.last_heard = now;
+        }
+    }
+
+    /// The jobs the worker has not been sent yet (ids above `sent`), oldest first.
+    pub fn unsent(&self, sent: u32) -> Vec<Job> {
+        let mut jobs: Vec<Job> = self
+            .results
+            .requested
+            .iter()
+            .flatten()
+            .filter(|j| j.id > sent)
+            .cloned()
+            .collect();
+        jobs.sort_by_key(|j| j.id);
+        jobs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::params::field;
+    use crate::model::MonteCarlo;
+
+    fn result(s: &AppState, slot: Slot) -> Progress {
+        let job = s.results.requested[slot as usize].clone().unwrap();
+        Progress {
+            slot,
+            id: job.id,
+            summary: MonteCarlo::new(job.scenario, job.seed, 4, 0)
+                .unwrap()
+                .run_all(),
+            done: true,
+            elapsed_ms: 1.0,
+            compute_ms: 1.0,
+        }
+    }
+
+    #[test]
+    fn a_link_opens_with_its_scenario_requested_and_its_problems_reported() {
+        let s = AppState::new("b=4000&r=250", Some(Lang::Sv), 0.0);
+        assert_eq!(s.shared.scenario.levers.budget, 4000.0);
+        assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
+        assert_eq!(s.lang(), Lang::Sv);
+        let jobs = s.unsent(0);
+        assert_eq!(jobs.len(), 1);
+        assert_eq!(jobs[0].scenario.levers.budget, 4000.0);
+        assert!(s.unsent(jobs[0].id).is_empty(), "nothing is sent twice");
+    }
+
+    #[test]
+    fn a_late_result_does_not_undo_what_was_typed_meanwhile() {
+        let mut s = AppState::new("", None, 0.0);
+        let old = result(&s, Slot::Current);
+        s.apply(Action::SetSeed(4242));
+        s.apply(Action::Received(Box::new(old), 10.0));
+        assert_eq!(s.shared.seed, 4242, "the typed seed stays");
+        assert!(
+            s.results.get(Slot::Current).is_none(),
+            "the stale picture is not shown"
+        );
+        let fresh = result(&s, Slot::Current);
+        s.apply(Action::Received(Box::new(fresh), 20.0));
+        assert_eq!(s.results.get(Slot::Current).unwrap().0.summary.seed, 4242);
+    }
+
+    #[test]
+    fn pinning_asks_for_a_comparison_and_unpinning_drops_it() {
+        let mut s = AppState::new("", None, 0.0);
+        let sent = s.unsent(0).last().unwrap().id;
+        s.apply(Action::Pin);
+        let jobs = s.unsent(sent);
+        assert_eq!(jobs.len(), 1);
+        assert_eq!(jobs[0].slot, Slot::Pinned);
+        s.apply(Action::Unpin);
+        assert!(s.results.requested[Slot::Pinned as usize].is_none());
+    }
+
+    #[test]
+    fn the_lever_edge_refuses_what_the_scenario_cannot_take() {
+        let s = Scenario::default();
+        let days = field("goal_day").unwrap();
+        assert_eq!(try_set(&s, days, 90.5), Err(Refusal::WholeDays));
+        let followers = field("starting_followers").unwrap();
+        let market = s.assumptions.market_size;
+        assert_eq!(
+            try_set(&s, followers, market + 1.0).unwrap_err(),
+            Refusal::Range {
+                min: 0.0,
+                max: market
+            }
+        );
+        let budget = field("budget").unwrap();
+        assert!(matches!(
+            try_set(&s, budget, -1.0),
+            Err(Refusal::Range { .. })
+        ));
+        assert_eq!(try_set(&s, budget, 1200.0).unwrap().levers.budget, 1200.0);
+    }
+
+    #[test]
+    fn a_story_opens_at_its_step_and_a_broken_one_is_reported() {
+        let mut s = AppState::new("", None, 0.0);
+        s.apply(Action::StartStory);
+        assert!(s.story.is_some());
+        s.apply(Action::StoryStep(99));
+        assert_eq!(
+            s.shared.step as usize,
+            s.story.as_ref().unwrap().steps.len() - 1
+        );
+        s.apply(Action::ExitStory);
+        assert!(s.story.is_none() && s.shared.story.is_none());
+        s.apply(Action::StoryFile {
+            name: "mine.json".into(),
+            text: "{not json".into(),
+        });
+        assert!(s.story.is_none());
+        let why = s.story_message.as_deref().unwrap_or_default();
+        assert!(
+            why.contains("mine.json"),
+            "the trainer panel says which file and why: {why}"
+        );
+        let linked = AppState::new("story=%7Bnope", None, 0.0);
+        assert!(linked.story.is_none());
+        assert_eq!(linked.notices.len(), 1, "a broken story link is a notice");
+    }
+
+    #[test]
+    fn silence_with_work_outstanding_is_reported_and_a_result_clears_it() {
+        let mut s = AppState::new("", None, 1000.0);
+        s.apply(Action::Tick(1000.0 + STALL_MS / 2.0));
+        assert!(!s.stalled);
+        s.apply(Action::Tick(1000.0 + STALL_MS + 1.0));
+        assert!(s.stalled);
+        let p = result(&s, Slot::Current);
+        s.apply(Action::Received(Box::new(p), 20_000.0));
+        assert!(!s.stalled);
+        s.apply(Action::Tick(40_000.0));
+        assert!(!s.stalled, "nothing outstanding, nothing to report");
+    }
+
+    #[test]
+    fn a_refused_job_becomes_a_notice_instead_of_a_spinner() {
+        let mut s = AppState::new("", None, 0.0);
+        let id = s.unsent(0)[0].id;
+        s.apply(Action::Refused {
+            slot: Slot::Current,
+            id,
+            reason: "levers.budget is -1".into(),
+        });
+        assert!(!s.results.pending());
+        assert!(s.notices.iter().any(|n| n.contains("levers.budget")));
+    }
+
+    #[test]
+    fn loading_a_saved_scenario_keeps_the_language_and_embed_flag() {
+        let mut s = AppState::new("lang=sv&embed=1", None, 0.0);
+        s.apply(Action::LoadQuery("b=1234&lang=en".into()));
+        assert_eq!(s.shared.scenario.levers.budget, 1234.0);
+        assert_eq!(s.lang(), Lang::Sv);
+        assert!(s.shared.embed);
+    }
+}
