@@ -51,7 +51,13 @@ pub fn Lever(p: &LeverProps) -> Html {
                 draft.set(None);
                 state.dispatch(Action::SetField(field, v));
             }
-            Err(r) => error.set(Some(refusal_text(l, &typed, &r))),
+            Err(r) => {
+                // Within the field's own range the value reads as a number ("60,000"); outside
+                // it, as typed.
+                let within = v >= field.min && v <= field.max;
+                let shown = if within { full(l, v) } else { typed };
+                error.set(Some(refusal_text(l, &shown, &r)))
+            }
         }
     };
     let on_slide = {

@@ -33,7 +33,8 @@ pub fn use_sim_worker(state: &AppContext) {
     let newest = state.results.requested.iter().flatten().map(|j| j.id).max();
     let state = state.clone();
     use_effect_with(newest, move |_| {
-        for job in state.unsent(*sent.borrow()) {
+        let after = *sent.borrow();
+        for job in state.unsent(after) {
             *sent.borrow_mut() = job.id;
             bridge.send(job);
         }

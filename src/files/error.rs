@@ -173,7 +173,8 @@ impl fmt::Display for FileError {
                 ),
                 StoryProblem::NoSteps => write!(f, "steps: a story needs at least one step"),
                 StoryProblem::TooManySteps(n) => {
-                    write!(f, "steps: {n} steps, but at most 100 are allowed")
+                    let most = crate::story::MAX_STEPS;
+                    write!(f, "steps: {n} steps, but at most {most} are allowed")
                 }
                 StoryProblem::UnknownLever { at, name } => write!(
                     f,

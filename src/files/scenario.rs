@@ -5,12 +5,7 @@ use crate::model::Scenario;
 
 /// Parses and validates a scenario; the error names the field and what it must be.
 pub fn parse_scenario(json: &str) -> Result<Scenario, FileError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| FileError::syntax(&e))?;
-    if !value.is_object() {
-        return Err(FileError::NotAnObject);
-    }
-    let scenario: Scenario = serde_path_to_error::deserialize(value)
-        .map_err(|e| FileError::from_serde(e.path().to_string(), e.inner()))?;
+    let scenario: Scenario = super::read_object(json)?;
     scenario.validate().map_err(|invalid| FileError::Range {
         at: String::new(),
         invalid,

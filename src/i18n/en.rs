@@ -41,7 +41,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("type.list", "a list"),
     ("storyfile.format", "format is '{0}', but this app reads '{1}'"),
     ("storyfile.no_steps", "steps: a story needs at least one step"),
-    ("storyfile.too_many", "steps: {0} steps, but at most 100 are allowed"),
+    ("storyfile.too_many", "steps: {0} steps, but at most {1} are allowed"),
     ("storyfile.unknown_lever", "{0}.set: unknown lever or assumption '{1}'"),
     ("storyfile.no_preset", "{0}.preset: no preset '{1}'"),
     ("storyfile.day_range", "{0} is {1}, but must be between 1 and the horizon ({2})"),

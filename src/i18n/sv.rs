@@ -41,7 +41,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("type.list", "en lista"),
     ("storyfile.format", "formatet är '{0}', men appen läser '{1}'"),
     ("storyfile.no_steps", "steps: en berättelse behöver minst ett steg"),
-    ("storyfile.too_many", "steps: {0} steg, men högst 100 är tillåtna"),
+    ("storyfile.too_many", "steps: {0} steg, men högst {1} är tillåtna"),
     ("storyfile.unknown_lever", "{0}.set: okänd spak eller okänt antagande '{1}'"),
     ("storyfile.no_preset", "{0}.preset: det finns inget färdigt scenario som heter '{1}'"),
     ("storyfile.day_range", "{0} är {1}, men måste vara mellan 1 och tidshorisonten ({2})"),

@@ -89,7 +89,7 @@ pub fn encode(s: &Shared) -> String {
         parts.push(format!("x={}", s.quit));
     }
     if let Some(story) = &s.story {
-        parts.push(format!("story={}", percent_encode(story)));
+        parts.push(format!("story={}", encoded(story)));
         if s.step > 0 {
             parts.push(format!("step={}", s.step));
         }
@@ -228,40 +228,9 @@ fn settle(scenario: &mut Scenario, pinned: bool, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Escapes everything but unreserved characters, so any text survives a round trip.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// Text as a query-string value (any text survives the round trip through [`decode`]).
+fn encoded(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// Decodes a query string (with or without `?`). Never fails: returns the state plus a
@@ -271,11 +240,9 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut report = |pinned: bool, kind: ProblemKind| problems.push(Problem { pinned, kind });
     let query = query.strip_prefix('?').unwrap_or(query);
-    for part in query.split('&').filter(|p| !p.is_empty()) {
-        let (key, raw) = part.split_once('=').unwrap_or((part, ""));
-        let (key, value) = (percent_decode(key), percent_decode(raw));
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let value = value.trim();
-        match key.as_str() {
+        match key.as_ref() {
             "v" if value != VERSION.to_string() => {
                 report(false, ProblemKind::Version(value.into()))
             }

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 /// The format tag every story file carries; bump it when the format changes incompatibly.
 pub const FORMAT: &str = "longgame-story/1";
+/// Most steps a story may have.
+pub const MAX_STEPS: usize = 100;
 
 /// The story that ships with the app, built from the articles behind the model.
 pub const DEFAULT_STORY: &str = include_str!("../../stories/default.json");
@@ -188,19 +190,14 @@ impl Step {
 
 /// Reads and checks a story; the error names the place (`steps[2].set: ...`) and the problem.
 pub fn parse_story(json: &str) -> Result<Story, FileError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| FileError::syntax(&e))?;
-    if !value.is_object() {
-        return Err(FileError::NotAnObject);
-    }
-    let story: Story = serde_path_to_error::deserialize(value)
-        .map_err(|e| FileError::from_serde(e.path().to_string(), e.inner()))?;
+    let story: Story = crate::files::read_object(json)?;
     if story.format != FORMAT {
         return Err(FileError::Story(StoryProblem::Format(story.format)));
     }
     if story.steps.is_empty() {
         return Err(FileError::Story(StoryProblem::NoSteps));
     }
-    if story.steps.len() > 100 {
+    if story.steps.len() > MAX_STEPS {
         return Err(FileError::Story(StoryProblem::TooManySteps(
             story.steps.len(),
         )));

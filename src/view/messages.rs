@@ -125,7 +125,7 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
         FileError::Story(p) => match p {
             StoryProblem::Format(v) => trf(l, "storyfile.format", &[v, &crate::story::FORMAT]),
             StoryProblem::NoSteps => tr(l, "storyfile.no_steps").to_string(),
-            StoryProblem::TooManySteps(n) => trf(l, "storyfile.too_many", &[n]),
+            StoryProblem::TooManySteps(n) => trf(l, "storyfile.too_many", &[n, &crate::story::MAX_STEPS]),
             StoryProblem::UnknownLever { at, name } => {
                 trf(l, "storyfile.unknown_lever", &[at, name])
             }
