@@ -5,6 +5,7 @@ use super::use_app;
 use crate::i18n::{tr, LANGS};
 use crate::state::app_state::Action;
 use crate::state::share::{self, Shared};
+use crate::view::messages::notice_text;
 use yew::prelude::*;
 
 #[component]
@@ -66,7 +67,7 @@ pub fn Notices() -> Html {
     };
     html! {
         <div class="notices" role="alert">
-            <ul>{ for state.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            <ul>{ for state.notices.iter().map(|n| html! { <li>{ notice_text(l, n) }</li> }) }</ul>
             <button type="button" class="small" onclick={dismiss}>{ tr(l, "notice.dismiss") }</button>
         </div>
     }

@@ -2,8 +2,9 @@
 
 use super::hooks::use_file_text;
 use super::use_app;
-use crate::i18n::{tr, trf};
+use crate::i18n::tr;
 use crate::state::app_state::Action;
+use crate::view::messages::story_refusal_text;
 use yew::prelude::*;
 
 #[component]
@@ -19,7 +20,7 @@ pub fn TrainerPanel() -> Html {
         Callback::from(move |(name, text): (String, Result<String, String>)| {
             dispatch.dispatch(match text {
                 Ok(text) => Action::StoryFile { name, text },
-                Err(why) => Action::StoryRefused(trf(l, "trainer.load_error", &[&name, &why])),
+                Err(_) => Action::StoryUnreadable(name),
             })
         })
     });
@@ -31,7 +32,7 @@ pub fn TrainerPanel() -> Html {
             <label class="import">{ tr(l, "trainer.load") }
                 <input type="file" accept=".json,application/json" class="story-file" onchange={load} />
             </label>
-            if let Some(m) = &state.story_message { <p class="panel-message" role="alert">{ m }</p> }
+            if let Some(r) = &state.story_refusal { <p class="panel-message" role="alert">{ story_refusal_text(l, r) }</p> }
         </section>
     }
 }

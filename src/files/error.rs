@@ -42,13 +42,33 @@ pub enum FieldProblem {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoryProblem {
-    Format(String),
+    /// The format found, and the one this app reads.
+    Format {
+        found: String,
+        reads: &'static str,
+    },
     NoSteps,
-    TooManySteps(usize),
-    UnknownLever { at: String, name: String },
-    NoPreset { at: String, id: String },
-    DayOutOfRange { at: String, day: u32, horizon: u32 },
-    PredictNeedsOneMetric { at: String },
+    /// Steps found, and the most allowed.
+    TooManySteps {
+        steps: usize,
+        most: usize,
+    },
+    UnknownLever {
+        at: String,
+        name: String,
+    },
+    NoPreset {
+        at: String,
+        id: String,
+    },
+    DayOutOfRange {
+        at: String,
+        day: u32,
+        horizon: u32,
+    },
+    PredictNeedsOneMetric {
+        at: String,
+    },
 }
 
 /// The valid range of the scenario field at `path` (`levers.budget`, or a story's
@@ -166,15 +186,12 @@ impl fmt::Display for FileError {
                 write!(f, "{field} is {value}, but must be a whole number of days")
             }
             FileError::Story(p) => match p {
-                StoryProblem::Format(v) => write!(
-                    f,
-                    "format is '{v}', but this app reads '{}'",
-                    crate::story::FORMAT
-                ),
+                StoryProblem::Format { found, reads } => {
+                    write!(f, "format is '{found}', but this app reads '{reads}'")
+                }
                 StoryProblem::NoSteps => write!(f, "steps: a story needs at least one step"),
-                StoryProblem::TooManySteps(n) => {
-                    let most = crate::story::MAX_STEPS;
-                    write!(f, "steps: {n} steps, but at most {most} are allowed")
+                StoryProblem::TooManySteps { steps, most } => {
+                    write!(f, "steps: {steps} steps, but at most {most} are allowed")
                 }
                 StoryProblem::UnknownLever { at, name } => write!(
                     f,

@@ -3,19 +3,39 @@
 //! tested natively. Each action applies to the latest state, so a late file read or a result
 //! arriving mid-typing can never overwrite something newer.
 
-use crate::i18n::{trf, Lang};
+use crate::files::FileError;
+use crate::i18n::Lang;
 use crate::model::params::Field;
 use crate::model::Scenario;
 use crate::state::jobs::{Job, Progress, Results, Slot};
-use crate::state::share::{self, Shared};
+use crate::state::share::{self, Problem, Shared};
 use crate::story::{default_story, parse_story, Story};
-use crate::view::messages::{file_error_text, problem_text};
 use std::rc::Rc;
 
 /// Single futures drawn on the charts when "sample paths" is on.
 pub const SAMPLE_PATHS: u32 = 8;
 /// Silence from the worker, with work outstanding, after which the page says something is wrong.
 pub const STALL_MS: f64 = 8000.0;
+
+/// Something that could not be used, as data: the page words it in the language on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A value in the link.
+    Link(Problem),
+    /// A value in a saved scenario.
+    Saved(Problem),
+    /// The story named by the link.
+    Story(FileError),
+    /// A scenario the simulation refused (its reason in English, from the engine).
+    Refused(String),
+}
+
+/// A story file that was not loaded: unreadable (`None`) or not a valid story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryRefusal {
+    pub name: String,
+    pub error: Option<FileError>,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -26,9 +46,9 @@ pub struct AppState {
     /// The browser's language, used when the link names none.
     pub browser_lang: Option<Lang>,
     /// Messages at the top of the page (bad link values, a story that did not load, ...).
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// Why the last story file was refused, shown in the trainer panel.
-    pub story_message: Option<String>,
+    pub story_refusal: Option<StoryRefusal>,
     pub results: Results,
     /// "Play the year": the day shown, or the whole horizon.
     pub play_day: Option<u32>,
@@ -61,7 +81,8 @@ pub enum Action {
     },
     StoryStep(usize),
     ExitStory,
-    StoryRefused(String),
+    /// A story file that could not be read.
+    StoryUnreadable(String),
     DismissNotices,
     ToggleSamples,
     PlayDay(Option<u32>),
@@ -112,18 +133,14 @@ impl AppState {
             story: None,
             browser_lang,
             notices: Vec::new(),
-            story_message: None,
+            story_refusal: None,
             results: Results::default(),
             play_day: None,
             show_samples: false,
             last_heard: now,
             stalled: false,
         };
-        let l = s.lang();
-        s.notices = problems
-            .iter()
-            .map(|p| trf(l, "notice.link", &[&problem_text(l, p)]))
-            .collect();
+        s.notices = problems.into_iter().map(Notice::Link).collect();
         if let Some(raw) = s.shared.story.take() {
             let step = s.shared.step as usize;
             s.open_story(raw, step, None);
@@ -168,7 +185,9 @@ impl AppState {
                 self.shared.step = 0;
                 self.shared.pinned = None;
             }
-            Action::StoryRefused(why) => self.story_message = Some(why),
+            Action::StoryUnreadable(name) => {
+                self.story_refusal = Some(StoryRefusal { name, error: None })
+            }
             Action::DismissNotices => self.notices.clear(),
             Action::ToggleSamples => self.show_samples = !self.show_samples,
             Action::PlayDay(day) => self.play_day = day,
@@ -190,7 +209,6 @@ impl AppState {
 
     /// Opens a story at a step; one that does not parse is reported and trainer mode stays off.
     fn open_story(&mut self, raw: String, step: usize, file: Option<&str>) {
-        let l = self.lang();
         let parsed = if raw == "default" {
             Ok(default_story())
         } else {
@@ -200,17 +218,18 @@ impl AppState {
             Ok(story) => {
                 self.story = Some(Rc::new(story));
                 self.shared.story = Some(raw);
-                self.story_message = None;
+                self.story_refusal = None;
                 self.show_step(step);
             }
             Err(e) => match file {
                 Some(name) => {
-                    let why = file_error_text(l, &e);
-                    self.story_message = Some(trf(l, "trainer.load_error", &[&name, &why]));
+                    let name = name.to_string();
+                    self.story_refusal = Some(StoryRefusal {
+                        name,
+                        error: Some(e),
+                    });
                 }
-                None => self
-                    .notices
-                    .push(trf(l, "notice.story", &[&file_error_text(l, &e)])),
+                None => self.notices.push(Notice::Story(e)),
             },
         }
     }
@@ -230,15 +249,11 @@ impl AppState {
     }
 
     fn load_query(&mut self, query: &str) {
-        let l = self.lang();
         let (mut next, problems) = share::decode(query);
         next.embed = self.shared.embed;
         next.lang = self.shared.lang.clone();
         next.story = None;
-        self.notices = problems
-            .iter()
-            .map(|p| trf(l, "notice.saved", &[&problem_text(l, p)]))
-            .collect();
+        self.notices = problems.into_iter().map(Notice::Saved).collect();
         self.shared = next;
     }
 
@@ -246,8 +261,7 @@ impl AppState {
         let latest = self.results.requested[slot as usize].as_ref().map(|j| j.id);
         if latest == Some(id) {
             self.results.clear(slot);
-            let l = self.lang();
-            self.notices.push(trf(l, "notice.refused", &[&reason]));
+            self.notices.push(Notice::Refused(reason));
         }
     }
 
@@ -389,11 +403,12 @@ mod tests {
             text: "{not json".into(),
         });
         assert!(s.story.is_none());
-        let why = s.story_message.as_deref().unwrap_or_default();
-        assert!(
-            why.contains("mine.json"),
-            "the trainer panel says which file and why: {why}"
-        );
+        let refusal = s
+            .story_refusal
+            .as_ref()
+            .expect("the trainer panel says why");
+        assert_eq!(refusal.name, "mine.json");
+        assert!(matches!(refusal.error, Some(FileError::Syntax { .. })));
         let linked = AppState::new("story=%7Bnope", None, 0.0);
         assert!(linked.story.is_none());
         assert_eq!(linked.notices.len(), 1, "a broken story link is a notice");
@@ -423,7 +438,10 @@ mod tests {
             reason: "levers.budget is -1".into(),
         });
         assert!(!s.results.pending());
-        assert!(s.notices.iter().any(|n| n.contains("levers.budget")));
+        assert!(s
+            .notices
+            .iter()
+            .any(|n| *n == Notice::Refused("levers.budget is -1".into())));
     }
 
     #[test]

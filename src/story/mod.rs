@@ -192,15 +192,19 @@ impl Step {
 pub fn parse_story(json: &str) -> Result<Story, FileError> {
     let story: Story = crate::files::read_object(json)?;
     if story.format != FORMAT {
-        return Err(FileError::Story(StoryProblem::Format(story.format)));
+        return Err(FileError::Story(StoryProblem::Format {
+            found: story.format,
+            reads: FORMAT,
+        }));
     }
     if story.steps.is_empty() {
         return Err(FileError::Story(StoryProblem::NoSteps));
     }
     if story.steps.len() > MAX_STEPS {
-        return Err(FileError::Story(StoryProblem::TooManySteps(
-            story.steps.len(),
-        )));
+        return Err(FileError::Story(StoryProblem::TooManySteps {
+            steps: story.steps.len(),
+            most: MAX_STEPS,
+        }));
     }
     for (i, step) in story.steps.iter().enumerate() {
         let at = format!("steps[{i}]");

@@ -4,6 +4,7 @@ use crate::files::error::range_at;
 use crate::files::{FieldProblem, FileError, StoryProblem};
 use crate::i18n::{number, tr, trf, Lang};
 use crate::model::params::field;
+use crate::state::app_state::{Notice, StoryRefusal};
 use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
 
 /// A short field name (`budget`, `market_size`) as its label in the interface language.
@@ -123,9 +124,11 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
             prefixed(at, trf(l, "file.whole_days", &[field, value]))
         }
         FileError::Story(p) => match p {
-            StoryProblem::Format(v) => trf(l, "storyfile.format", &[v, &crate::story::FORMAT]),
+            StoryProblem::Format { found, reads } => trf(l, "storyfile.format", &[found, reads]),
             StoryProblem::NoSteps => tr(l, "storyfile.no_steps").to_string(),
-            StoryProblem::TooManySteps(n) => trf(l, "storyfile.too_many", &[n, &crate::story::MAX_STEPS]),
+            StoryProblem::TooManySteps { steps, most } => {
+                trf(l, "storyfile.too_many", &[steps, most])
+            }
             StoryProblem::UnknownLever { at, name } => {
                 trf(l, "storyfile.unknown_lever", &[at, name])
             }
@@ -135,5 +138,43 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
             }
             StoryProblem::PredictNeedsOneMetric { at } => trf(l, "storyfile.predict_one", &[at]),
         },
+    }
+}
+
+/// A notice at the top of the page.
+pub fn notice_text(l: Lang, n: &Notice) -> String {
+    match n {
+        Notice::Link(p) => trf(l, "notice.link", &[&problem_text(l, p)]),
+        Notice::Saved(p) => trf(l, "notice.saved", &[&problem_text(l, p)]),
+        Notice::Story(e) => trf(l, "notice.story", &[&file_error_text(l, e)]),
+        Notice::Refused(why) => trf(l, "notice.refused", &[why]),
+    }
+}
+
+/// Why a story file was not loaded.
+pub fn story_refusal_text(l: Lang, r: &StoryRefusal) -> String {
+    let why = match &r.error {
+        Some(e) => file_error_text(l, e),
+        None => tr(l, "file.unreadable").to_string(),
+    };
+    trf(l, "trainer.load_error", &[&r.name, &why])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_are_worded_in_the_language_on_screen_with_the_value() {
+        let (_, problems) = crate::state::share::decode("r=250");
+        let notice = Notice::Link(problems[0].clone());
+        let (en, sv) = (notice_text(Lang::En, &notice), notice_text(Lang::Sv, &notice));
+        assert_ne!(en, sv);
+        assert!(en.contains("250") && sv.contains("250"), "{en} / {sv}");
+        let refusal = StoryRefusal {
+            name: "x.json".into(),
+            error: None,
+        };
+        assert!(story_refusal_text(Lang::Sv, &refusal).contains("x.json"));
     }
 }

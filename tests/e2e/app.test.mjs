@@ -85,6 +85,29 @@ app.test('typing a value works, a bad value is refused with a message, and ↺ r
   assert.equal(q.get('d'), null, 'horizon unchanged');
 });
 
+app.test('what is typed while a long simulation streams stays as typed', async ({ open, page }) => {
+  // 5,000 futures over three years stream for seconds: every partial result re-renders the page.
+  await open('?n=5000&d=1095');
+  await page.locator('details.assumptions summary').click();
+  await page.locator('.status[data-status="running"]').waitFor();
+  const seed = page.locator('#seed');
+  await seed.fill('4242');
+  await seed.press('Enter');
+  const runs = page.locator('#runs');
+  await runs.fill('3000');
+  await runs.press('Enter');
+  await page.waitForTimeout(600); // several streamed results arrive meanwhile
+  assert.equal(await seed.inputValue(), '4242');
+  assert.equal(await runs.inputValue(), '3000');
+  const q = new URLSearchParams(await queryOf(page));
+  assert.equal(q.get('s'), '4242');
+  assert.equal(q.get('n'), '3000');
+  const { job } = await waitDone(page, { timeout: 60000 });
+  assert.equal(await page.locator('.status').getAttribute('data-runs'), '3000');
+  assert.ok(job >= 2);
+  assert.match(await textOf(page, '.status'), /seed 4242/);
+});
+
 app.test('a shared link reproduces exactly the same numbers, matching the native engine', async ({ open, page, context }) => {
   const link = '?v=1&b=4000&p=7&i=90&s=7&n=200';
   await open(link);
