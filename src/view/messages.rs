@@ -168,7 +168,10 @@ mod tests {
     fn notices_are_worded_in_the_language_on_screen_with_the_value() {
         let (_, problems) = crate::state::share::decode("r=250");
         let notice = Notice::Link(problems[0].clone());
-        let (en, sv) = (notice_text(Lang::En, &notice), notice_text(Lang::Sv, &notice));
+        let (en, sv) = (
+            notice_text(Lang::En, &notice),
+            notice_text(Lang::Sv, &notice),
+        );
         assert_ne!(en, sv);
         assert!(en.contains("250") && sv.contains("250"), "{en} / {sv}");
         let refusal = StoryRefusal {
