@@ -27,9 +27,10 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
             0u32..=1095,
             0u32..=1095,
         ),
+        (0.0..=100.0, 0.0..=100.0),
     )
         .prop_map(
-            |((m, share, cv, cr, fit), (d, gl, gd, cd, q))| Assumptions {
+            |((m, share, cv, cr, fit), (d, gl, gd, cd, q), (cs, cm))| Assumptions {
                 market_size: m,
                 starting_followers: (m * share).min(1_000_000.0),
                 customer_value: cv,
@@ -40,6 +41,8 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
                 goal_day: gd,
                 crisis_day: cd,
                 stop_day: q,
+                content_share: cs,
+                community_share: cm,
             },
         );
     (levers, assumptions).prop_map(|(levers, assumptions)| Scenario {

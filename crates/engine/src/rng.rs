@@ -18,6 +18,8 @@ pub enum Mechanism {
     Crisis = 4,
     Sales = 5,
     Review = 6,
+    /// The company's uncertain constants, drawn once per run (see `company.rs`).
+    Company = 7,
 }
 
 /// SplitMix64: decorrelates nearby seeds and run indices.
