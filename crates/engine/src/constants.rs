@@ -37,6 +37,8 @@ pub const PAID_ENGAGEMENT_RATE: f64 = 0.009;
 pub const PAID_REACH_PER_UNIT: f64 = 50.0;
 /// Most of the market paid promotion can reach in a day (Hill curve ceiling).
 pub const PAID_MAX_SHARE: f64 = 0.2;
+/// Daily promotion (euros) that reaches the best-matched people before returns diminish.
+pub const PAID_RELEVANT_SPEND: f64 = 150.0;
 /// Adstock half-life of paid promotion in days (weekly decay ~0.3, as in open MMM projects).
 pub const ADSTOCK_HALF_LIFE_DAYS: f64 = 4.0;
 /// Day-to-day volatility of reach (platform algorithm, news, timing): log-normal sigma.
@@ -146,9 +148,9 @@ pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 
 // --- Outcomes ------------------------------------------------------------------------------------
 /// Leads per organic engagement for a neutral, new page with every question answered well.
-pub const LEADS_PER_ENGAGEMENT: f64 = 0.032;
+pub const LEADS_PER_ENGAGEMENT: f64 = 0.036;
 /// Leads per paid click, same conditions (landing-page and message conversion).
-pub const LEADS_PER_CLICK: f64 = 0.072;
+pub const LEADS_PER_CLICK: f64 = 0.08;
 /// Share of would-be leads who go ahead without an answer to their question.
 pub const SELF_SERVE: f64 = 0.25;
 /// Close-rate multiplier at zero and full buy-in (does feedback reach the business?).

@@ -98,6 +98,8 @@ pub struct Derived {
     reach_noise: QuantileTable,
     paid_half_saturation: f64,
     paid_max: f64,
+    /// Adstock of a steady PAID_RELEVANT_SPEND a day.
+    relevant_adstock: f64,
     effort: f64,
     buy_in: f64,
     first_review: u32,
@@ -206,6 +208,7 @@ impl Derived {
             // Hill curve (shape 1): slope at zero equals PAID_REACH_PER_UNIT per unit of daily spend.
             paid_half_saturation: paid_max / (PAID_REACH_PER_UNIT * (1.0 - adstock_decay)),
             paid_max,
+            relevant_adstock: PAID_RELEVANT_SPEND / (1.0 - adstock_decay),
             // Know-how grows from all three kinds of work: running the programme at all,
             // posting with time behind each post, and answering people.
             effort: effort_delivered
@@ -526,7 +529,10 @@ fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> At
     let organic_engagement = rng.content.poisson(organic_reach * engagement_rate);
     let promotion = if st.active { d.promotion_per_day } else { 0.0 };
     st.adstock = st.adstock * d.adstock_decay + promotion * co.paid;
-    let paid_reach = d.paid_max * st.adstock / (st.adstock + d.paid_half_saturation) * noise;
+    // The best-matched people are reached first: past about PAID_RELEVANT_SPEND a day, extra
+    // money buys reach further from the target and at higher frequency (log diminishing).
+    let relevant = d.relevant_adstock * libm::log1p(st.adstock / d.relevant_adstock);
+    let paid_reach = d.paid_max * relevant / (relevant + d.paid_half_saturation) * noise;
     let clicks = rng
         .content
         .poisson(paid_reach * PAID_ENGAGEMENT_RATE * (0.5 + quality) * warmth);
