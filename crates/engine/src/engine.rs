@@ -133,8 +133,16 @@ pub fn posts_delivered(buy_in: f64) -> f64 {
 }
 
 /// Share of messages the team tries to answer, for responsiveness and buy-in in 0..=1.
+/// Concave: the first half of the scale decides whether people get answers at all, the top
+/// of it mostly buys speed (see [`reply_delay_hours`]), so the lever saturates.
 pub fn staff_answer_share(responsiveness: f64, buy_in: f64) -> f64 {
-    responsiveness * (0.6 + 0.4 * effort_delivered(buy_in))
+    let r = 1.0 - responsiveness;
+    (1.0 - r * r) * (0.6 + 0.4 * effort_delivered(buy_in))
+}
+
+/// How much a lead's intent rises with trust (0–1): 1 at neutral trust, saturating above it.
+pub fn trust_intent(trust: f64) -> f64 {
+    1.6 * trust / (trust + 0.3)
 }
 
 /// The day of management's first review, for a buy-in in 0..=1 (later with more backing).
@@ -175,7 +183,10 @@ impl Derived {
         let content_time = budget_per_day * content + 0.5 * goodwill;
         // The content team also makes the ads' creative (about one a week), so posts and ads
         // share its time and craft changes smoothly from no posts to many.
-        let craft = craft(content_time / (posts_per_day + AD_CREATIVES_PER_DAY), post_cost);
+        let craft = craft(
+            content_time / (posts_per_day + AD_CREATIVES_PER_DAY),
+            post_cost,
+        );
         let over = (posts_per_day * 7.0 / FATIGUE_POSTS_PER_WEEK - 1.0).max(0.0);
         let adstock_decay = libm::pow(0.5, 1.0 / ADSTOCK_HALF_LIFE_DAYS);
         let paid_max = PAID_MAX_SHARE * a.market_size;
@@ -530,8 +541,8 @@ fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> At
     let promotion = if st.active { d.promotion_per_day } else { 0.0 };
     st.adstock = st.adstock * d.adstock_decay + promotion * co.paid;
     // The best-matched people are reached first: past about PAID_RELEVANT_SPEND a day, extra
-    // money buys reach further from the target and at higher frequency (log diminishing).
-    let relevant = d.relevant_adstock * libm::log1p(st.adstock / d.relevant_adstock);
+    // money buys reach further from the target and at higher frequency (growth like √spend).
+    let relevant = st.adstock / libm::sqrt(1.0 + st.adstock / d.relevant_adstock);
     let paid_reach = d.paid_max * relevant / (relevant + d.paid_half_saturation) * noise;
     let clicks = rng
         .content
@@ -764,9 +775,8 @@ fn outcomes(
     rng: &mut Streams,
     out: &mut RunTrace,
 ) {
-    let intent = (0.4 + 1.2 * st.trust) * (0.15 + st.capability) * co.conversion;
-    let conversation =
-        SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share * (0.5 + 0.5 * d.reply_satisfaction);
+    let intent = trust_intent(st.trust) * (0.15 + st.capability) * co.conversion;
+    let conversation = SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share;
     let organic = att.organic_engagement * LEADS_PER_ENGAGEMENT * intent * conversation;
     let paid = att.clicks * LEADS_PER_CLICK * intent * conversation;
     let new_leads = rng.sales.poisson(organic + paid);
@@ -776,6 +786,8 @@ fn outcomes(
         organic + paid,
         [&mut out.why.leads_organic, &mut out.why.leads_paid],
     );
+    out.why.engagements += att.organic_engagement;
+    out.why.clicks += att.clicks;
     let new_customers = rng.sales.binomial(new_leads, d.close_rate);
     st.leads += new_leads;
     st.customers += new_customers;

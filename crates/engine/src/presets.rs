@@ -70,7 +70,7 @@ pub fn presets() -> Vec<Preset> {
             id: "crisis-mishandled",
             name: "Crisis mishandled",
             lesson: "A complaint goes public on day 30; answers are slow and wait for sign-off.",
-            scenario: with_crisis(scenario(3000.0, 7.0, 15.0, 30.0), 30),
+            scenario: with_crisis(scenario(3000.0, 7.0, 10.0, 30.0), 30),
         },
         Preset {
             id: "crisis-handled",

@@ -20,6 +20,8 @@ pub struct RunWhy {
     pub lost_natural: f64,
     pub leads_organic: f64,
     pub leads_paid: f64,
+    pub engagements: f64,
+    pub clicks: f64,
     pub messages: f64,
     pub answered: f64,
     /// Sum over answered messages of their typical delay in hours.
@@ -57,6 +59,9 @@ pub struct Why {
     /// Leads from organic engagement and from paid clicks.
     pub leads_organic: f64,
     pub leads_paid: f64,
+    /// Organic engagements and paid clicks (where the leads came from).
+    pub engagements: f64,
+    pub clicks: f64,
     /// Messages that arrived (including angry ones) and the share of them answered (all runs).
     pub messages: f64,
     pub answered_share: f64,
@@ -109,6 +114,8 @@ impl WhyTotals {
         s.lost_natural += w.lost_natural;
         s.leads_organic += w.leads_organic;
         s.leads_paid += w.leads_paid;
+        s.engagements += w.engagements;
+        s.clicks += w.clicks;
         s.messages += w.messages;
         s.answered += w.answered;
         s.answer_hours += w.answer_hours;
@@ -153,6 +160,8 @@ impl WhyTotals {
             lost_natural: s.lost_natural / n,
             leads_organic: s.leads_organic / n,
             leads_paid: s.leads_paid / n,
+            engagements: s.engagements / n,
+            clicks: s.clicks / n,
             messages: s.messages / n,
             answered_share: ratio(s.answered, s.messages),
             reply_hours: ratio(s.answer_hours, s.answered),
