@@ -395,10 +395,12 @@ struct Exchange {
 }
 
 /// Adds `total` to counters in proportion to `parts` (which sum to `sum`).
+#[inline(always)]
 fn attribute<const N: usize>(total: f64, parts: [f64; N], sum: f64, counters: [&mut f64; N]) {
     if sum > 0.0 {
+        let scale = total / sum;
         for (c, p) in counters.into_iter().zip(parts) {
-            *c += total * p / sum;
+            *c += p * scale;
         }
     }
 }
@@ -468,6 +470,7 @@ pub fn simulate_company(
 }
 
 /// One simulated day.
+#[inline(always)]
 fn step(
     d: &Derived,
     co: &Company,
@@ -516,6 +519,7 @@ fn step(
 }
 
 /// The day's budget, split as the assumptions say; returns what was spent.
+#[inline(always)]
 fn spend(d: &Derived, why: &mut RunWhy) -> f64 {
     why.spent_content += d.content_per_day;
     why.spent_community += d.community_per_day;
@@ -525,6 +529,7 @@ fn spend(d: &Derived, why: &mut RunWhy) -> f64 {
 
 /// 1. Attention is earned and decays: organic reach saturates with posting, paid reach follows
 ///    a Hill curve of the adstocked spend. 3. Engagement per person falls past the fatigue point.
+#[inline(always)]
 fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> Attention {
     let quality = if st.active {
         d.base_quality * (0.35 + 0.65 * st.capability)
@@ -558,6 +563,7 @@ fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> At
 
 /// 4. Two-way exchange: messages arrive at a page that exists; answered ones build trust,
 ///    ignored ones erode it. The community-management budget caps the staff's answers.
+#[inline(always)]
 fn exchange(
     d: &Derived,
     st: &mut State,
@@ -633,6 +639,7 @@ fn exchange(
 ///    suggestions, followers' shares, paid reach) can follow, in proportion to the share of the
 ///    market not yet following; followers leave through turnover, neglect, fatigue, distrust
 ///    and crises.
+#[inline(always)]
 fn audience(
     d: &Derived,
     co: &Company,
@@ -705,6 +712,7 @@ fn audience(
 /// 5 (cont.). Crisis arrival and the cascade: each angry message begets `branching` more
 /// tomorrow, up to a ceiling in proportion to the attention the page had.
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn crises(
     d: &Derived,
     co: &Company,
@@ -764,6 +772,7 @@ fn crises(
 /// 9. Outcomes: a lead needs attention (engagement or a click), intent (trust and know-how) and
 ///    usually an answer to its question; feedback that reaches the business lifts the close rate.
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn outcomes(
     d: &Derived,
     co: &Company,
@@ -803,6 +812,7 @@ fn outcomes(
 
 /// 7. Leadership reviews: management judges results against a straight-line expectation.
 ///    8. Cancelled: spending stops, attention and capability decay, the page stays up.
+#[inline(always)]
 fn review(d: &Derived, day: u32, st: &mut State, rng: &mut Streams, out: &mut RunTrace) {
     let draw = rng.review.uniform();
     if !st.active {
