@@ -484,3 +484,30 @@ fn streaming_in_batches_gives_the_same_summary_as_one_go() {
     assert_eq!(partial_runs[..3], [7, 14, 21]);
     assert_eq!(mc.summary(), whole);
 }
+
+#[test]
+fn why_names_what_differs_between_two_programmes() {
+    use longgame::model::{differences, highlights, Cause};
+    let run = |id: &str| {
+        MonteCarlo::new(scenario(id), SEED, 200, 0)
+            .unwrap()
+            .run_all()
+    };
+    let (big, committed) = (run("big-budget"), run("committed"));
+    // Big budget's followers came from ads; nobody answered; its crises became firestorms.
+    let reasons = differences(&big.why, &committed.why, Cause::ALL.len());
+    let named = |c: Cause| reasons.iter().find(|r| r.cause == c);
+    let answered = named(Cause::AnsweredShare).expect("answers differ");
+    assert!(answered.a < 0.1 && answered.b > 0.8, "{answered:?}");
+    let storms = named(Cause::Firestorms).expect("firestorms differ");
+    assert!(storms.a > storms.b);
+    let main = highlights(&big.why);
+    assert_eq!(main[0].cause, Cause::FollowersPaid, "{main:?}");
+    // The abandoned page's main loss is neglect, not a crisis.
+    let half = run("half-hearted");
+    let lost = highlights(&half.why)[1];
+    assert!(
+        matches!(lost.cause, Cause::LostNeglect | Cause::LostDistrust),
+        "{lost:?}"
+    );
+}
