@@ -162,3 +162,14 @@ fn a_newer_version_is_reported() {
     let (_, problems) = decode("v=7&b=100");
     assert!(problems[0].to_string().contains("version '7'"));
 }
+
+#[test]
+fn a_scenario_file_from_before_the_budget_split_loads_with_the_default_split() {
+    let old = r#"{"levers": {"budget": 2500, "posts_per_week": 4, "responsiveness": 60, "buy_in": 50},
+                 "assumptions": {"market_size": 20000, "horizon_days": 365}}"#;
+    let s = longgame::files::parse_scenario(old).expect("old files still load");
+    let d = longgame::model::Assumptions::default();
+    assert_eq!(s.assumptions.content_share, d.content_share);
+    assert_eq!(s.assumptions.community_share, d.community_share);
+    assert_eq!(s.levers.budget, 2500.0);
+}

@@ -285,7 +285,13 @@ pub fn differences(a: &Why, b: &Why, n: usize) -> Vec<Reason> {
         })
         .filter(|r| r.weight() > 0.2)
         .collect();
-    reasons.sort_by(|x, y| y.weight().total_cmp(&x.weight()));
+    // Largest relative difference first; among equals (say, 0 against something), the one
+    // furthest past its noise floor.
+    let key = |r: &Reason| (r.weight(), (r.a - r.b).abs() / r.cause.floor());
+    reasons.sort_by(|x, y| {
+        let (kx, ky) = (key(x), key(y));
+        ky.0.total_cmp(&kx.0).then(ky.1.total_cmp(&kx.1))
+    });
     reasons.truncate(n);
     reasons
 }
