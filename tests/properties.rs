@@ -159,8 +159,8 @@ fn every_lever_moves_outcomes_smoothly_one_notch_at_a_time() {
     // One notch (€100, 1 post a week, 5 points) never moves median leads or followers by a
     // step that stands out from its neighbours (the old budget waterfall made such cliffs).
     let levers = [
-        ("budget", 6000.0, 100.0),
-        ("posts_per_week", 40.0, 1.0),
+        ("budget", 10_000.0, 100.0),
+        ("posts_per_week", 70.0, 1.0),
         ("responsiveness", 100.0, 5.0),
         ("buy_in", 100.0, 5.0),
     ];
