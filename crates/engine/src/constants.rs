@@ -148,7 +148,7 @@ pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 
 // --- Outcomes ------------------------------------------------------------------------------------
 /// Leads per organic engagement for a neutral, new page with every question answered well.
-pub const LEADS_PER_ENGAGEMENT: f64 = 0.033;
+pub const LEADS_PER_ENGAGEMENT: f64 = 0.025;
 /// Leads per paid click, same conditions (landing-page and message conversion).
 pub const LEADS_PER_CLICK: f64 = 0.074;
 /// Share of would-be leads who go ahead without an answer to their question.
