@@ -147,7 +147,8 @@ pub const REVIEW_EVERY_DAYS: u32 = 90;
 pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 
 // --- Outcomes ------------------------------------------------------------------------------------
-/// Leads per organic engagement for a neutral, new page with every question answered well.
+/// Leads per organic engagement at intent 1 (about neutral trust with capability 0.85) and
+/// every question answered.
 pub const LEADS_PER_ENGAGEMENT: f64 = 0.025;
 /// Leads per paid click, same conditions (landing-page and message conversion).
 pub const LEADS_PER_CLICK: f64 = 0.074;
