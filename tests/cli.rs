@@ -193,3 +193,43 @@ fn bad_options_get_a_message_not_a_panic() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn roi_is_null_while_nothing_is_spent_and_why_explains_the_run() {
+    let o = longgame(&[
+        "run",
+        "--preset",
+        "never-started",
+        "--runs",
+        "20",
+        "--days",
+        "60",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["metrics"][7]["name"], "roi");
+    assert!(v["metrics"][7]["p50"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x.is_null()));
+    assert_eq!(v["why"]["spent_promotion"], 0.0);
+
+    let o = longgame(&[
+        "run",
+        "--preset",
+        "committed",
+        "--runs",
+        "20",
+        "--days",
+        "60",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let roi = v["metrics"][7]["p50"].as_array().unwrap();
+    assert!(
+        roi[0].is_null() && roi[1].is_number(),
+        "ROI defined from the first day of spending"
+    );
+    assert!(v["why"]["followers_paid"].as_f64().unwrap() > 0.0);
+    assert!(v["why"]["answered_share"].as_f64().unwrap() > 0.5);
+}

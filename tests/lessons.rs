@@ -1,18 +1,25 @@
 //! The lessons the simulator must teach, checked on paired runs under common random numbers
-//! (same master seed, same run index) with a few hundred runs each.
+//! (same master seed, same run index, so the same company and the same luck) with a few hundred
+//! runs each, and for several master seeds: a lesson must not hang on one lucky seed.
 
 use longgame::model::Metric;
 use longgame::model::{preset, run_once, CrisisOutcome, MonteCarlo, RunTrace, Scenario};
 
 const RUNS: u64 = 300;
 const SEED: u64 = 2026;
+/// Every lesson holds for each of these master seeds.
+const SEEDS: [u64; 3] = [2026, 7, 42];
 
 fn scenario(id: &str) -> Scenario {
     preset(id).unwrap_or_else(|| panic!("preset {id}")).scenario
 }
 
+fn runs_seeded(s: &Scenario, seed: u64) -> Vec<RunTrace> {
+    (0..RUNS).map(|r| run_once(s, seed, r)).collect()
+}
+
 fn runs(s: &Scenario) -> Vec<RunTrace> {
-    (0..RUNS).map(|r| run_once(s, SEED, r)).collect()
+    runs_seeded(s, SEED)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -24,132 +31,208 @@ fn median_at(traces: &[RunTrace], day: usize, metric: Metric) -> f64 {
     median(traces.iter().map(|t| t.value(day, metric)).collect())
 }
 
+/// Share of paired runs in which `a` is below `b` on `day`.
+fn share_below(a: &[RunTrace], b: &[RunTrace], day: usize, metric: Metric) -> f64 {
+    let n = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x.value(day, metric) < y.value(day, metric));
+    n.count() as f64 / a.len() as f64
+}
+
 #[test]
 fn patience_committed_beats_half_hearted_but_only_with_time() {
-    let committed = runs(&scenario("committed"));
-    let half = runs(&scenario("half-hearted"));
-    let wins = committed
-        .iter()
-        .zip(&half)
-        .filter(|(c, h)| c.value(365, Metric::Leads) > h.value(365, Metric::Leads))
-        .count();
-    assert!(
-        wins as f64 >= 0.9 * RUNS as f64,
-        "committed won only {wins} of {RUNS} pairs at day 365"
-    );
-    let gap_30 = median_at(&committed, 30, Metric::Leads) - median_at(&half, 30, Metric::Leads);
-    let gap_365 = median_at(&committed, 365, Metric::Leads) - median_at(&half, 365, Metric::Leads);
-    assert!(
-        gap_30 * 10.0 < gap_365,
-        "day-30 gap {gap_30} is not small next to the day-365 gap {gap_365}"
-    );
+    for seed in SEEDS {
+        let committed = runs_seeded(&scenario("committed"), seed);
+        let half = runs_seeded(&scenario("half-hearted"), seed);
+        let wins = 1.0 - share_below(&committed, &half, 365, Metric::Leads);
+        assert!(wins >= 0.9, "seed {seed}: committed won {wins} of pairs");
+        let gap =
+            |day| median_at(&committed, day, Metric::Leads) - median_at(&half, day, Metric::Leads);
+        assert!(
+            gap(30) * 10.0 < gap(365),
+            "seed {seed}: day-30 gap {} is not small next to the day-365 gap {}",
+            gap(30),
+            gap(365)
+        );
+    }
 }
 
 #[test]
 fn patience_results_are_flat_first_then_accelerate() {
-    let committed = runs(&scenario("committed"));
-    let month = |m: usize| {
-        median(
-            committed
-                .iter()
-                .map(|t| t.value(30 * m, Metric::Leads) - t.value(30 * (m - 1), Metric::Leads))
-                .collect(),
-        )
-    };
-    assert!(
-        month(12) >= 4.0 * month(3),
-        "leads in month 12 ({}) vs month 3 ({})",
-        month(12),
-        month(3)
-    );
+    for seed in SEEDS {
+        let committed = runs_seeded(&scenario("committed"), seed);
+        let month = |m: usize| {
+            median(
+                committed
+                    .iter()
+                    .map(|t| t.value(30 * m, Metric::Leads) - t.value(30 * (m - 1), Metric::Leads))
+                    .collect(),
+            )
+        };
+        assert!(
+            month(12) >= 2.5 * month(3),
+            "seed {seed}: leads in month 12 ({}) vs month 3 ({})",
+            month(12),
+            month(3)
+        );
+        assert!(
+            month(24) > month(12),
+            "seed {seed}: still growing in year two"
+        );
+    }
 }
 
 #[test]
 fn committed_roi_is_negative_early_and_positive_by_the_end_of_year_two() {
-    let committed = runs(&scenario("committed"));
-    assert!(median_at(&committed, 180, Metric::Roi) < 0.0);
-    assert!(median_at(&committed, 365, Metric::Roi) < 0.0);
-    assert!(
-        median_at(&committed, 730, Metric::Roi) > 0.0,
-        "median ROI at day 730: {}",
-        median_at(&committed, 730, Metric::Roi)
-    );
+    for seed in SEEDS {
+        let committed = runs_seeded(&scenario("committed"), seed);
+        let roi = |day| median_at(&committed, day, Metric::Roi);
+        assert!(
+            roi(180) < 0.0 && roi(365) < 0.0,
+            "seed {seed}: {} {}",
+            roi(180),
+            roi(365)
+        );
+        assert!(
+            roi(730) > 0.0,
+            "seed {seed}: median ROI at day 730: {}",
+            roi(730)
+        );
+        // ...in most futures, but not all: we do not know this company that well.
+        let paid_back = committed
+            .iter()
+            .filter(|t| t.break_even_day.is_some())
+            .count();
+        let share = paid_back as f64 / RUNS as f64;
+        assert!(
+            (0.55..0.95).contains(&share),
+            "seed {seed}: {share} paid back"
+        );
+    }
+}
+
+#[test]
+fn the_default_has_mixed_futures() {
+    for seed in SEEDS {
+        let traces = runs_seeded(&Scenario::default(), seed);
+        let paid_back = traces.iter().filter(|t| t.break_even_day.is_some()).count();
+        let share = paid_back as f64 / RUNS as f64;
+        assert!(
+            (0.1..0.5).contains(&share),
+            "seed {seed}: {share} paid back"
+        );
+    }
 }
 
 #[test]
 fn low_buy_in_gets_cancelled_high_buy_in_does_not() {
-    let cancelled_by_180 = |s: &Scenario| {
-        runs(s)
-            .iter()
-            .filter(|t| t.cancelled_day.is_some_and(|d| d <= 180))
-            .count() as f64
-            / RUNS as f64
-    };
-    let low = cancelled_by_180(&scenario("half-hearted"));
-    let high = cancelled_by_180(&scenario("committed"));
-    assert!(
-        low > 0.75,
-        "only {low} of low-buy-in runs cancelled by day 180"
-    );
-    assert!(
-        high < 0.1,
-        "{high} of high-buy-in runs cancelled by day 180"
-    );
+    for seed in SEEDS {
+        let cancelled_by_180 = |s: &Scenario| {
+            runs_seeded(s, seed)
+                .iter()
+                .filter(|t| t.cancelled_day.is_some_and(|d| d <= 180))
+                .count() as f64
+                / RUNS as f64
+        };
+        let low = cancelled_by_180(&scenario("half-hearted"));
+        let high = cancelled_by_180(&scenario("committed"));
+        assert!(
+            low > 0.75,
+            "seed {seed}: only {low} of low-buy-in runs cancelled"
+        );
+        assert!(
+            high < 0.1,
+            "seed {seed}: {high} of high-buy-in runs cancelled"
+        );
+    }
 }
 
 #[test]
 fn an_abandoned_entry_leaves_you_worse_off_than_never_starting() {
-    let half = runs(&scenario("half-hearted"));
-    // Trust starts at 50 (no presence): an abandoned page with unanswered people ends below it.
-    assert!(
-        median_at(&half, 730, Metric::Trust) < 40.0,
-        "trust at day 730: {}",
-        median_at(&half, 730, Metric::Trust)
-    );
-    assert!(median_at(&half, 730, Metric::Followers) < half[0].value(0, Metric::Followers));
-    assert!(median_at(&half, 730, Metric::Roi) <= -99.0);
+    let never = scenario("never-started");
+    for seed in SEEDS {
+        let baseline = runs_seeded(&never, seed);
+        let half = runs_seeded(&scenario("half-hearted"), seed);
+        // The same company on the same futures: the abandoned page ends with lower trust and
+        // fewer followers than never having started, in nearly every pair...
+        let lower_trust = share_below(&half, &baseline, 730, Metric::Trust);
+        assert!(
+            lower_trust > 0.9,
+            "seed {seed}: lower trust in {lower_trust}"
+        );
+        assert!(
+            median_at(&half, 730, Metric::Trust) < median_at(&baseline, 730, Metric::Trust) - 15.0,
+            "seed {seed}: trust {} vs never started {}",
+            median_at(&half, 730, Metric::Trust),
+            median_at(&baseline, 730, Metric::Trust)
+        );
+        assert!(
+            median_at(&half, 730, Metric::Followers) < median_at(&baseline, 730, Metric::Followers)
+        );
+        // ...for the reason the model names: people kept writing to a page nobody answered.
+        let mean =
+            |f: fn(&RunTrace) -> f64, t: &[RunTrace]| t.iter().map(f).sum::<f64>() / RUNS as f64;
+        assert!(mean(|t| t.why.messages_after_end, &half) > 100.0);
+        assert_eq!(mean(|t| t.why.messages_after_end, &baseline), 0.0);
+        assert!(median_at(&half, 730, Metric::Roi) <= -90.0);
 
-    // The trainer story's case: the committed plan without backing, cancelled at a review.
-    // Never starting keeps trust at its neutral 50, the audience where it was, and costs nothing.
-    let mut unbacked = scenario("committed");
-    unbacked.levers.buy_in = 10.0;
-    let traces = runs(&unbacked);
-    let abandoned: Vec<&RunTrace> = traces
-        .iter()
-        .filter(|t| t.cancelled_day.is_some_and(|d| d <= 365))
-        .collect();
-    assert!(
-        abandoned.len() * 2 > traces.len(),
-        "most are cancelled in year one"
+        // The trainer story's case: the committed plan without backing, cancelled at a review.
+        let mut unbacked = scenario("committed");
+        unbacked.levers.buy_in = 10.0;
+        let traces = runs_seeded(&unbacked, seed);
+        let abandoned: Vec<usize> = (0..traces.len())
+            .filter(|&i| traces[i].cancelled_day.is_some_and(|d| d <= 365))
+            .collect();
+        assert!(
+            abandoned.len() * 2 > traces.len(),
+            "seed {seed}: most are cancelled in year one"
+        );
+        let scarred = abandoned
+            .iter()
+            .filter(|&&i| {
+                traces[i].value(730, Metric::Trust) < baseline[i].value(730, Metric::Trust)
+            })
+            .count();
+        assert!(
+            scarred * 10 >= abandoned.len() * 8,
+            "seed {seed}: only {scarred} of {} abandoned pages end below never starting",
+            abandoned.len()
+        );
+    }
+}
+
+#[test]
+fn never_started_spends_nothing_has_no_page_and_no_roi() {
+    let summary = MonteCarlo::new(scenario("never-started"), SEED, 100, 0)
+        .unwrap()
+        .run_all();
+    assert_eq!(summary.band(Metric::Cost).p90[730], 0.0);
+    assert_eq!(summary.band(Metric::Leads).p90[730], 0.0);
+    assert_eq!(
+        summary.roi_defined_from_day, None,
+        "ROI is undefined without spending"
     );
-    let scarred = abandoned
-        .iter()
-        .filter(|t| {
-            t.value(730, Metric::Trust) < t.value(0, Metric::Trust) - 10.0
-                && t.value(730, Metric::Cost) > 0.0
-        })
-        .count();
-    assert!(
-        scarred * 10 >= abandoned.len() * 9,
-        "only {scarred} of {} abandoned pages end with trust scarred and money gone",
-        abandoned.len()
+    let w = &summary.why;
+    assert_eq!(w.spent_content + w.spent_community + w.spent_promotion, 0.0);
+    assert_eq!(
+        w.messages_after_end, 0.0,
+        "no page, so no one writes to a dead one"
     );
-    let followers: Vec<f64> = abandoned
-        .iter()
-        .map(|t| t.value(730, Metric::Followers))
-        .collect();
-    assert!(
-        median(followers) < traces[0].value(0, Metric::Followers),
-        "the typical abandoned page ends with fewer followers than it started with"
-    );
+    let committed = MonteCarlo::new(scenario("committed"), SEED, 100, 0)
+        .unwrap()
+        .run_all();
+    assert_eq!(committed.roi_defined_from_day, Some(1));
+    // The company still exists, so a complaint can still go public, but less often.
+    assert!(summary.crises.per_run_mean < 0.6 * committed.crises.per_run_mean);
 }
 
 /// Followers and trust lost to the day-30 crisis: the same scenario with and without it, paired.
-fn crisis_cost(id: &str) -> (f64, f64, f64) {
+fn crisis_cost(id: &str, seed: u64) -> (f64, f64, f64) {
     let with = scenario(id);
     let mut without = with;
     without.assumptions.crisis_day = 0;
-    let (a, b) = (runs(&with), runs(&without));
+    let (a, b) = (runs_seeded(&with, seed), runs_seeded(&without, seed));
     let lost = |m| {
         median(
             a.iter()
@@ -172,24 +255,66 @@ fn crisis_cost(id: &str) -> (f64, f64, f64) {
 
 #[test]
 fn a_crisis_handled_fades_and_mishandled_it_costs_far_more() {
-    let (handled_followers, handled_trust, handled_storms) = crisis_cost("crisis-handled");
-    let (bad_followers, bad_trust, bad_storms) = crisis_cost("crisis-mishandled");
-    assert!(
-        handled_storms < 0.1,
-        "{handled_storms} of handled crises became firestorms"
-    );
-    assert!(
-        bad_storms > 0.8,
-        "only {bad_storms} of mishandled crises became firestorms"
-    );
-    assert!(
-        bad_followers > 5.0 * handled_followers.max(1.0),
-        "followers lost: {bad_followers} vs {handled_followers}"
-    );
-    assert!(
-        bad_trust > 3.0 * handled_trust.max(1.0),
-        "trust lost: {bad_trust} vs {handled_trust}"
-    );
+    for seed in SEEDS {
+        let (handled_followers, handled_trust, handled_storms) =
+            crisis_cost("crisis-handled", seed);
+        let (bad_followers, bad_trust, bad_storms) = crisis_cost("crisis-mishandled", seed);
+        assert!(
+            handled_storms < 0.1,
+            "seed {seed}: {handled_storms} handled became firestorms"
+        );
+        assert!(
+            bad_storms > 0.8,
+            "seed {seed}: only {bad_storms} mishandled became firestorms"
+        );
+        assert!(
+            bad_followers > 5.0 * handled_followers.max(1.0),
+            "seed {seed}: followers lost: {bad_followers} vs {handled_followers}"
+        );
+        assert!(
+            bad_trust > 3.0 * handled_trust.max(1.0),
+            "seed {seed}: trust lost: {bad_trust} vs {handled_trust}"
+        );
+    }
+}
+
+#[test]
+fn crises_are_in_proportion_to_the_audience() {
+    // A page of a few hundred followers cannot raise a storm of hundreds of angry messages; a
+    // page with thousands of followers and wide reach can raise a far larger one.
+    for seed in SEEDS {
+        // (followers when it began, angry messages) of every firestorm.
+        let storms = |id: &str| {
+            runs_seeded(&scenario(id), seed)
+                .iter()
+                .flat_map(|t| {
+                    t.crises
+                        .iter()
+                        .filter(|c| c.outcome == CrisisOutcome::Firestorm)
+                        .map(|c| {
+                            (
+                                t.value(c.day as usize - 1, Metric::Followers),
+                                c.angry_messages,
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let small = storms("half-hearted");
+        for &(followers, angry) in &small {
+            assert!(
+                followers > 300.0 || angry < 200.0,
+                "seed {seed}: a page of {followers} followers had {angry} angry messages"
+            );
+        }
+        let sizes = |v: Vec<(f64, f64)>| v.into_iter().map(|s| s.1).collect::<Vec<_>>();
+        let (small, big) = (median(sizes(small)), median(sizes(storms("big-budget"))));
+        assert!(
+            big > 5.0 * small,
+            "seed {seed}: storms of {big} vs {small} messages"
+        );
+    }
 }
 
 #[test]
@@ -199,16 +324,17 @@ fn a_crisis_still_burning_at_the_horizon_is_counted() {
     s.assumptions.horizon_days = 120;
     s.assumptions.crisis_day = 118;
     let traces = runs(&s);
+    let mut burning = 0;
     for t in &traces {
         let last = t.crises.last().expect("the scheduled crisis is recorded");
         assert_eq!(last.day, 118);
-        assert_eq!(last.days_lasted, 3);
-        assert_ne!(
-            last.outcome,
-            CrisisOutcome::Faded,
-            "it has not had time to fade"
-        );
+        // A small complaint can fizzle out at once; most are still running at the horizon.
+        burning += (last.outcome != CrisisOutcome::Faded) as usize;
     }
+    assert!(
+        burning * 10 > traces.len() * 8,
+        "only {burning} still burning"
+    );
     let summary = MonteCarlo::new(s, 1, 50, 0).unwrap().run_all();
     assert!(summary.crises.total >= 50, "{:?}", summary.crises);
     assert_eq!(summary.crises.runs_with_crisis, 50);
@@ -236,48 +362,93 @@ fn every_crisis_of_every_run_is_listed_with_its_day_and_outcome() {
 
 #[test]
 fn vanity_and_outcome_diverge_when_nobody_listens() {
-    let big = runs(&scenario("big-budget"));
-    let committed = runs(&scenario("committed"));
-    let start = big[0].value(0, Metric::Followers);
-    assert!(
-        median_at(&big, 365, Metric::Followers) > 10.0 * start,
-        "followers barely grew"
-    );
-    assert!(
-        median_at(&big, 365, Metric::Followers)
-            > 0.8 * median_at(&committed, 365, Metric::Followers)
-    );
-    assert!(median_at(&big, 365, Metric::Leads) < 0.5 * median_at(&committed, 365, Metric::Leads));
-    assert!(
-        median_at(&big, 730, Metric::Customers)
-            < 0.5 * median_at(&committed, 730, Metric::Customers)
-    );
-    assert!(median_at(&big, 730, Metric::Roi) < -50.0);
+    for seed in SEEDS {
+        let big = runs_seeded(&scenario("big-budget"), seed);
+        let committed = runs_seeded(&scenario("committed"), seed);
+        let start = big[0].value(0, Metric::Followers);
+        let at = |t: &[RunTrace], day, m| median_at(t, day, m);
+        assert!(
+            at(&big, 365, Metric::Followers) > 10.0 * start,
+            "seed {seed}: followers barely grew"
+        );
+        assert!(at(&big, 365, Metric::Followers) > 0.8 * at(&committed, 365, Metric::Followers));
+        assert!(
+            at(&big, 365, Metric::Leads) < 0.5 * at(&committed, 365, Metric::Leads),
+            "seed {seed}: leads {} vs {}",
+            at(&big, 365, Metric::Leads),
+            at(&committed, 365, Metric::Leads)
+        );
+        assert!(at(&big, 730, Metric::Customers) < 0.5 * at(&committed, 730, Metric::Customers));
+        assert!(at(&big, 730, Metric::Roi) < -50.0);
+    }
 }
 
 #[test]
-fn posting_frequency_has_an_optimum_at_a_fixed_budget() {
-    let leads_at = |posts: f64| {
-        let mut s = Scenario::default();
-        s.levers.posts_per_week = posts;
-        median_at(&runs(&s), 365, Metric::Leads)
-    };
-    let (rare, steady, blasting) = (leads_at(1.0), leads_at(5.0), leads_at(50.0));
-    assert!(steady > 1.5 * rare, "5/week {steady} vs 1/week {rare}");
-    assert!(
-        steady > 1.5 * blasting,
-        "5/week {steady} vs 50/week {blasting}"
-    );
+fn posting_frequency_has_an_optimum_from_fatigue_and_thinner_content() {
+    for seed in SEEDS {
+        let at = |posts: f64| {
+            let mut s = Scenario::default();
+            s.levers.posts_per_week = posts;
+            runs_seeded(&s, seed)
+        };
+        let (rare, steady, blasting) = (at(1.0), at(5.0), at(50.0));
+        let leads = |t: &[RunTrace]| median_at(t, 365, Metric::Leads);
+        assert!(
+            leads(&steady) > 1.1 * leads(&rare),
+            "seed {seed}: 5/week {} vs 1/week {}",
+            leads(&steady),
+            leads(&rare)
+        );
+        assert!(
+            leads(&steady) > 1.5 * leads(&blasting),
+            "seed {seed}: 5/week {} vs 50/week {}",
+            leads(&steady),
+            leads(&blasting)
+        );
+        // The cause is fatigue and thinner posts, not money: the budget split is the same.
+        let mean =
+            |f: fn(&RunTrace) -> f64, t: &[RunTrace]| t.iter().map(f).sum::<f64>() / RUNS as f64;
+        assert!(
+            mean(|t| t.why.lost_fatigue, &blasting)
+                > 10.0 * mean(|t| t.why.lost_fatigue, &steady).max(1.0)
+        );
+        let promotion_share = |t: &[RunTrace]| {
+            let spent = |f: fn(&RunTrace) -> f64| mean(f, t);
+            spent(|t| t.why.spent_promotion) / spent(|t| t.value(t.days() - 1, Metric::Cost))
+        };
+        assert!((promotion_share(&blasting) - promotion_share(&steady)).abs() < 1e-6);
+    }
+}
+
+#[test]
+fn with_an_ample_budget_more_posts_still_tire_people() {
+    // The old model's optimum was budget starvation; with ample money, blasting still loses.
+    for seed in SEEDS {
+        let at = |posts: f64| {
+            let mut s = scenario("committed");
+            s.levers.budget = 16_000.0;
+            s.levers.posts_per_week = posts;
+            median_at(&runs_seeded(&s, seed), 365, Metric::Leads)
+        };
+        assert!(
+            at(7.0) > at(35.0),
+            "seed {seed}: 7/week {} vs 35/week {}",
+            at(7.0),
+            at(35.0)
+        );
+    }
 }
 
 #[test]
 fn content_fitted_to_the_channel_beats_the_same_message_everywhere() {
-    let leads_at = |fit: f64| {
-        let mut s = Scenario::default();
-        s.assumptions.channel_fit = fit;
-        median_at(&runs(&s), 365, Metric::Leads)
-    };
-    assert!(leads_at(100.0) > 1.3 * leads_at(0.0));
+    for seed in SEEDS {
+        let leads_at = |fit: f64| {
+            let mut s = Scenario::default();
+            s.assumptions.channel_fit = fit;
+            median_at(&runs_seeded(&s, seed), 365, Metric::Leads)
+        };
+        assert!(leads_at(100.0) > 1.15 * leads_at(0.0), "seed {seed}");
+    }
 }
 
 #[test]
@@ -312,4 +483,31 @@ fn streaming_in_batches_gives_the_same_summary_as_one_go() {
     }
     assert_eq!(partial_runs[..3], [7, 14, 21]);
     assert_eq!(mc.summary(), whole);
+}
+
+#[test]
+fn why_names_what_differs_between_two_programmes() {
+    use longgame::model::{differences, highlights, Cause};
+    let run = |id: &str| {
+        MonteCarlo::new(scenario(id), SEED, 200, 0)
+            .unwrap()
+            .run_all()
+    };
+    let (big, committed) = (run("big-budget"), run("committed"));
+    // Big budget's followers came from ads; nobody answered; its crises became firestorms.
+    let reasons = differences(&big.why, &committed.why, Cause::ALL.len());
+    let named = |c: Cause| reasons.iter().find(|r| r.cause == c);
+    let answered = named(Cause::AnsweredShare).expect("answers differ");
+    assert!(answered.a < 0.1 && answered.b > 0.8, "{answered:?}");
+    let storms = named(Cause::Firestorms).expect("firestorms differ");
+    assert!(storms.a > storms.b);
+    let main = highlights(&big.why);
+    assert_eq!(main[0].cause, Cause::FollowersPaid, "{main:?}");
+    // The abandoned page's main loss is neglect, not a crisis.
+    let half = run("half-hearted");
+    let lost = highlights(&half.why)[1];
+    assert!(
+        matches!(lost.cause, Cause::LostNeglect | Cause::LostDistrust),
+        "{lost:?}"
+    );
 }

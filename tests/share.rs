@@ -27,9 +27,10 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
             0u32..=1095,
             0u32..=1095,
         ),
+        (0.0..=100.0, 0.0..=100.0),
     )
         .prop_map(
-            |((m, share, cv, cr, fit), (d, gl, gd, cd, q))| Assumptions {
+            |((m, share, cv, cr, fit), (d, gl, gd, cd, q), (cs, cm))| Assumptions {
                 market_size: m,
                 starting_followers: (m * share).min(1_000_000.0),
                 customer_value: cv,
@@ -40,6 +41,8 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
                 goal_day: gd,
                 crisis_day: cd,
                 stop_day: q,
+                content_share: cs,
+                community_share: cm,
             },
         );
     (levers, assumptions).prop_map(|(levers, assumptions)| Scenario {
@@ -158,4 +161,15 @@ fn starting_followers_beyond_the_market_are_refused() {
 fn a_newer_version_is_reported() {
     let (_, problems) = decode("v=7&b=100");
     assert!(problems[0].to_string().contains("version '7'"));
+}
+
+#[test]
+fn a_scenario_file_from_before_the_budget_split_loads_with_the_default_split() {
+    let old = r#"{"levers": {"budget": 2500, "posts_per_week": 4, "responsiveness": 60, "buy_in": 50},
+                 "assumptions": {"market_size": 20000, "horizon_days": 365}}"#;
+    let s = longgame::files::parse_scenario(old).expect("old files still load");
+    let d = longgame::model::Assumptions::default();
+    assert_eq!(s.assumptions.content_share, d.content_share);
+    assert_eq!(s.assumptions.community_share, d.community_share);
+    assert_eq!(s.levers.budget, 2500.0);
 }

@@ -1,48 +1,68 @@
 //! The model's fixed parameters. Each is listed with its source (or "assumption") in the
-//! parameter table of docs/MODEL.md; keep the two in step.
+//! parameter table of docs/MODEL.md; keep the two in step. The company-specific ones among them
+//! are medians: each run draws its own company around them (see `company.rs`).
 
 /// Average days per month, to turn a monthly budget into a daily one.
 pub const DAYS_PER_MONTH: f64 = 30.44;
 
+// --- Budget and staff time -----------------------------------------------------------
+/// Fully loaded cost of an hour of staff time (Swedish/EU salary plus employer fees).
+pub const HOURLY_COST: f64 = 40.0;
+/// Staff cost of one post written for its channel (about 1.5 hours).
+pub const POST_COST: f64 = 1.5 * HOURLY_COST;
+/// Share of that cost a copy-paste post ("same message everywhere") still needs.
+pub const COPY_POST_COST_SHARE: f64 = 0.4;
+/// Ad creatives the content team makes a day when there is paid promotion (about one a week).
+pub const AD_CREATIVES_PER_DAY: f64 = 1.0 / 7.0;
+/// Staff cost of answering one message (about 6 minutes).
+pub const REPLY_COST: f64 = 0.1 * HOURLY_COST;
+/// Spare minutes people give a page whatever the budget, in euros of staff time per day
+/// (about two hours a week), at full buy-in; half for content, half for answers.
+pub const GOODWILL_PER_DAY: f64 = 12.0;
+
 // --- Attention ---------------------------------------------------------------------
-/// Share of followers an organic page post reaches (published benchmarks: 2–6%).
-pub const ORGANIC_REACH: f64 = 0.052;
+/// Share of followers an organic post reaches at neutral quality (published: 2–6%).
+pub const ORGANIC_REACH: f64 = 0.04;
+/// Share of organic reach that lands outside the followers (suggestions, search, explore).
+pub const NON_FOLLOWER_REACH: f64 = 0.25;
 /// Half-life of a post's attention in hours (Facebook ~1.5 h in published measurements).
 pub const POST_HALF_LIFE_HOURS: f64 = 1.5;
 /// Waking hours in which a post can be seen.
 pub const AWAKE_HOURS: f64 = 16.0;
 /// Engagements (reactions, comments, shares) per person reached organically.
 pub const ENGAGEMENT_RATE: f64 = 0.02;
-/// Engagements per person reached by paid promotion (ad click-through ~0.9%).
+/// Clicks per person reached by paid promotion (ad click-through ~0.9%).
 pub const PAID_ENGAGEMENT_RATE: f64 = 0.009;
-/// Unique people reached per currency unit at low paid spend (CPM ~10, frequency ~2).
+/// Unique people reached per euro at low paid spend (CPM ~10, frequency ~2).
 pub const PAID_REACH_PER_UNIT: f64 = 50.0;
 /// Most of the market paid promotion can reach in a day (Hill curve ceiling).
 pub const PAID_MAX_SHARE: f64 = 0.2;
+/// Daily promotion (euros) that reaches the best-matched people before returns diminish.
+pub const PAID_RELEVANT_SPEND: f64 = 150.0;
 /// Adstock half-life of paid promotion in days (weekly decay ~0.3, as in open MMM projects).
 pub const ADSTOCK_HALF_LIFE_DAYS: f64 = 4.0;
 /// Day-to-day volatility of reach (platform algorithm, news, timing): log-normal sigma.
 pub const REACH_NOISE: f64 = 0.3;
 
 // --- Posting frequency ---------------------------------------------------------------
-/// Staff cost of one post written for its channel (about 1.5 hours at 40 per hour).
-pub const POST_COST: f64 = 60.0;
-/// Share of that cost a copy-paste post ("same message everywhere") still needs.
-pub const COPY_POST_COST_SHARE: f64 = 0.4;
 /// Posts per week beyond which followers tire of the page.
 pub const FATIGUE_POSTS_PER_WEEK: f64 = 14.0;
 /// How fast engagement per post falls past the fatigue point.
 pub const FATIGUE_ENGAGEMENT_SLOPE: f64 = 0.8;
 /// Extra daily unfollow probability per unit of posting beyond the fatigue point.
 pub const FATIGUE_UNFOLLOW: f64 = 0.0008;
+/// Share of the asked-for posts delivered at zero buy-in (the rest is never found time for).
+pub const POSTS_AT_NO_BUY_IN: f64 = 0.75;
 
-// --- Audience (Bass diffusion) -----------------------------------------------------------
-/// Bass innovation coefficient per year (meta-analysis mean 0.03).
-pub const BASS_P: f64 = 0.03;
-/// Bass imitation coefficient per year (meta-analysis mean 0.38).
-pub const BASS_Q: f64 = 0.38;
+// --- Audience: diffusion through reach ------------------------------------------------------
+/// Share of non-followers reached organically (suggestions, search) who follow a good page.
+pub const ORGANIC_FOLLOW_RATE: f64 = 0.04;
+/// People outside the page who see a follower's engagement (a share, a tag, a comment).
+pub const WORD_OF_MOUTH_REACH: f64 = 5.0;
+/// Share of them who follow.
+pub const WORD_OF_MOUTH_FOLLOW_RATE: f64 = 0.03;
 /// Share of non-followers reached by a paid post who follow the page.
-pub const PAID_FOLLOW_RATE: f64 = 0.004;
+pub const PAID_FOLLOW_RATE: f64 = 0.008;
 /// Daily probability that a follower leaves, all else equal (~17% a year).
 pub const BASE_CHURN: f64 = 0.0005;
 /// Extra daily churn at the lowest trust.
@@ -51,18 +71,19 @@ pub const DISTRUST_CHURN: f64 = 0.002;
 pub const DORMANT_CHURN: f64 = 0.0008;
 
 // --- Two-way exchange ------------------------------------------------------------------
-/// Messages a day (comments, questions, complaints) that arrive whatever the audience size.
+/// Messages a day (visitors from search, old customers) that reach any page that exists,
+/// even a dead one.
 pub const MESSAGES_BASE: f64 = 0.5;
 /// Messages a day per follower.
 pub const MESSAGES_PER_FOLLOWER: f64 = 0.0004;
-/// Share of engagements that ask for an answer.
+/// Share of engagements and of paid clicks that ask for an answer.
 pub const QUESTION_SHARE: f64 = 0.05;
-/// Staff cost of answering one message (about 6 minutes).
-pub const REPLY_COST: f64 = 4.0;
 /// Slowest typical reply (hours) at responsiveness just above zero.
 pub const SLOWEST_REPLY_HOURS: f64 = 48.0;
 /// Reply delay (hours) at which half the people asking are still satisfied.
 pub const PATIENCE_HOURS: f64 = 12.0;
+/// Typical delay (hours) of an answer that comes from the community rather than the staff.
+pub const COMMUNITY_REPLY_HOURS: f64 = 24.0;
 /// Experience score of a message left unanswered (0 = worst, 1 = best).
 pub const IGNORED_SCORE: f64 = 0.2;
 /// How fast trust follows today's experiences (share of the gap closed per day at high volume).
@@ -81,16 +102,22 @@ pub const COMMUNITY_SCALE: f64 = 2000.0;
 /// year); small pages get a quarter of that, rising with the audience (`CRISIS_AUDIENCE_HALF`).
 pub const CRISIS_RATE: f64 = 1.0 / 365.0;
 pub const CRISIS_AUDIENCE_HALF: f64 = 2000.0;
-/// Angry messages on a crisis's first day, plus a share of the audience.
-pub const CRISIS_INITIAL: f64 = 10.0;
-pub const CRISIS_PER_FOLLOWER: f64 = 0.005;
+/// A company with no page meets a public complaint this much less often (nowhere to post it).
+pub const NO_PAGE_CRISIS_EXPOSURE: f64 = 0.5;
+/// Angry messages on a crisis's first day: a few, plus a share of the people paying attention.
+pub const CRISIS_INITIAL: f64 = 2.0;
+pub const CRISIS_PER_ATTENTION: f64 = 0.004;
+/// Most angry messages a day: a share of the attention the page had when the crisis began.
+pub const CRISIS_CAP_PER_ATTENTION: f64 = 0.05;
+pub const CRISIS_CAP_MIN: f64 = 5.0;
+/// Most angry messages in all over one crisis: a few dozen plus a share of that attention.
+pub const CRISIS_CEILING_MIN: f64 = 20.0;
+pub const CRISIS_CEILING_PER_ATTENTION: f64 = 0.25;
 /// Branching ratio (new angry messages per angry message) when handled well / ignored.
 pub const BRANCHING_HANDLED: f64 = 0.45;
 pub const BRANCHING_IGNORED: f64 = 1.6;
 /// Daily decay of the branching ratio as the news cycle moves on.
 pub const NEWS_FATIGUE: f64 = 0.95;
-/// A firestorm cannot exceed this share of the market in angry messages a day.
-pub const CRISIS_CAP_SHARE: f64 = 0.02;
 /// Hours an answer waits for management's sign-off when buy-in is zero.
 pub const SIGN_OFF_HOURS: f64 = 36.0;
 /// Followers lost per angry message left unanswered.
@@ -102,7 +129,7 @@ pub const CRISIS_ANSWER_SCORE: f64 = 0.9;
 
 // --- Capability (the gym membership) --------------------------------------------------------
 /// Days of sustained effort to build most of the capability (time constant).
-pub const CAPABILITY_GROW_DAYS: f64 = 180.0;
+pub const CAPABILITY_GROW_DAYS: f64 = 240.0;
 /// Days without effort to lose most of it.
 pub const CAPABILITY_DECAY_DAYS: f64 = 120.0;
 /// Capability on day 0.
@@ -120,11 +147,22 @@ pub const REVIEW_EVERY_DAYS: u32 = 90;
 pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 
 // --- Outcomes ------------------------------------------------------------------------------------
-/// Leads per organic engagement at neutral trust and capability 0.5 (the intent multiplier is
-/// `(trust/0.5)² · (0.5 + capability)`, so a new page starts at about 0.55 of this).
-pub const LEADS_PER_ENGAGEMENT: f64 = 0.03;
-/// Leads per paid engagement (lower intent).
-pub const LEADS_PER_PAID_ENGAGEMENT: f64 = 0.006;
+/// Leads per organic engagement at intent 1 (about neutral trust with capability 0.85) and
+/// every question answered.
+pub const LEADS_PER_ENGAGEMENT: f64 = 0.025;
+/// Leads per paid click, same conditions (landing-page and message conversion).
+pub const LEADS_PER_CLICK: f64 = 0.074;
+/// Share of would-be leads who go ahead without an answer to their question.
+pub const SELF_SERVE: f64 = 0.25;
 /// Close-rate multiplier at zero and full buy-in (does feedback reach the business?).
 pub const FEEDBACK_CLOSE_LOW: f64 = 0.75;
 pub const FEEDBACK_CLOSE_HIGH: f64 = 1.25;
+
+// --- What we do not know about a company (log-normal spread around the medians above) ------------
+/// Log-normal sigmas of the per-run company draws: a factor of e^±1.28σ spans P10–P90.
+pub const SPREAD_REACH: f64 = 0.3;
+pub const SPREAD_ENGAGEMENT: f64 = 0.35;
+pub const SPREAD_CONVERSION: f64 = 0.35;
+pub const SPREAD_PAID: f64 = 0.3;
+pub const SPREAD_FOLLOW: f64 = 0.3;
+pub const SPREAD_CRISIS: f64 = 0.5;

@@ -3,6 +3,7 @@
 //! Everything here runs natively and on wasm32.
 //! The mechanisms and every number are documented in docs/MODEL.md.
 
+pub mod company;
 pub mod constants;
 pub mod engine;
 pub mod monte_carlo;
@@ -10,11 +11,16 @@ pub mod params;
 pub mod presets;
 pub mod quantiles;
 pub mod rng;
+pub mod why;
 
-pub use engine::{simulate, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS};
+pub use company::Company;
+pub use engine::{
+    simulate, simulate_company, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS,
+};
 pub use monte_carlo::{Band, CrisisRecord, MonteCarlo, SamplePath, Summary};
 pub use params::{Assumptions, InvalidParam, Levers, Scenario};
 pub use presets::{preset, presets, Preset};
+pub use why::{differences, highlights, Cause, Reason, Why};
 
 /// What Long Game is, in one line: the command line's help starts with it (the app shows the
 /// same line from its translation tables).

@@ -7,6 +7,7 @@
 use super::engine::{simulate, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS};
 use super::params::{InvalidParam, Scenario};
 use super::quantiles::QuantileGrid;
+use super::why::{Why, WhyTotals};
 use serde::{Deserialize, Serialize};
 
 /// Percentile bands of one metric, each array indexed by day (index 0 = the starting day).
@@ -95,6 +96,14 @@ pub struct Summary {
     #[serde(default)]
     pub crisis_events: Vec<CrisisRecord>,
     pub samples: Vec<SamplePath>,
+    /// ROI is undefined while nothing has been spent: the first day from which every run has
+    /// spent something (None when some run never spends, e.g. `never-started`). Before it the
+    /// ROI band holds 0; show it as "n/a" (the command line prints null).
+    #[serde(default)]
+    pub roi_defined_from_day: Option<u32>,
+    /// Why it happened: the runs' counters, summarised (see `why.rs`).
+    #[serde(default)]
+    pub why: Why,
 }
 
 impl Summary {
@@ -122,6 +131,9 @@ pub struct MonteCarlo {
     firestorm: Vec<(f64, f64)>,
     samples: Vec<SamplePath>,
     sample_paths: u32,
+    why: WhyTotals,
+    /// The latest first day of spending over the runs so far (None once a run never spends).
+    first_spend: Option<u32>,
     trace: RunTrace,
     /// Values of runs not yet folded into `grid` (run-major), at most `FOLD_BATCH` runs.
     pending: Vec<f64>,
@@ -168,6 +180,8 @@ impl MonteCarlo {
             firestorm: Vec::new(),
             samples: Vec::new(),
             sample_paths,
+            why: WhyTotals::new(days),
+            first_spend: Some(0),
             trace: RunTrace::default(),
             pending: Vec::with_capacity(FOLD_BATCH * days * N_METRICS),
         })
@@ -211,6 +225,12 @@ impl MonteCarlo {
     fn absorb(&mut self) {
         let t = &self.trace;
         self.pending.extend_from_slice(&t.values);
+        self.why.add(&t.why);
+        let spent_from = (0..t.days()).find(|&d| t.value(d, Metric::Cost) > 0.0);
+        self.first_spend = match (self.first_spend, spent_from) {
+            (Some(a), Some(b)) => Some(a.max(b as u32)),
+            _ => None,
+        };
         for count in &mut self.active_runs[..=t.active_days as usize] {
             *count += 1;
         }
@@ -271,7 +291,15 @@ impl MonteCarlo {
                         .map(|d| f(d * N_METRICS + m.index()))
                         .collect::<Vec<_>>()
                 };
-                let q = |p: f64| series(&|s| self.grid.quantile(s, p));
+                // A cumulative metric's percentile lines cannot fall: the histogram's bin
+                // resolution could make them dip, so each line keeps its running maximum.
+                let q = |p: f64| {
+                    let mut line = series(&|s| self.grid.quantile(s, p));
+                    if m.is_cumulative() {
+                        running_max(&mut line);
+                    }
+                    line
+                };
                 Band {
                     name: m.name().to_string(),
                     p10: q(0.10),
@@ -338,7 +366,17 @@ impl MonteCarlo {
             crises,
             crisis_events: self.events.clone(),
             samples: self.samples.clone(),
+            roi_defined_from_day: self.first_spend.filter(|_| self.done > 0),
+            why: self.why.why(),
         }
+    }
+}
+
+fn running_max(line: &mut [f64]) {
+    let mut top = f64::NEG_INFINITY;
+    for v in line {
+        top = top.max(*v);
+        *v = top;
     }
 }
 

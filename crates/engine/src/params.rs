@@ -42,6 +42,11 @@ pub struct Assumptions {
     pub crisis_day: u32,
     /// The programme is stopped on this day (0 = never; "what if we quit at day X").
     pub stop_day: u32,
+    /// Share of the budget spent on content: staff time to write, film and design posts (%).
+    pub content_share: f64,
+    /// Share spent on community management: staff time to answer people (%). The rest of
+    /// the budget buys paid promotion.
+    pub community_share: f64,
 }
 
 /// A full scenario: levers plus assumptions. Serialised as the scenario file format.
@@ -57,7 +62,7 @@ impl Default for Levers {
         Levers {
             budget: 3000.0,
             posts_per_week: 5.0,
-            responsiveness: 70.0,
+            responsiveness: 80.0,
             buy_in: 70.0,
         }
     }
@@ -72,11 +77,23 @@ impl Default for Assumptions {
             close_rate: 20.0,
             channel_fit: 70.0,
             horizon_days: 730,
-            goal_leads: 100.0,
+            goal_leads: 150.0,
             goal_day: 365,
             crisis_day: 0,
             stop_day: 0,
+            content_share: 35.0,
+            community_share: 25.0,
         }
+    }
+}
+
+impl Assumptions {
+    /// Shares (0–1) of the budget for content, community management and promotion. Should the
+    /// first two add up to more than 100 %, both shrink in proportion and nothing is promoted.
+    pub fn budget_split(&self) -> (f64, f64, f64) {
+        let (c, m) = (self.content_share / 100.0, self.community_share / 100.0);
+        let scale = 1.0 / (c + m).max(1.0);
+        (c * scale, m * scale, (1.0 - (c + m) * scale).max(0.0))
     }
 }
 
@@ -194,7 +211,7 @@ macro_rules! field {
 const DAYS: f64 = MAX_DAYS as f64;
 
 /// Every scenario field, levers first, in a stable order.
-pub static FIELDS: [Field; 14] = [
+pub static FIELDS: [Field; 16] = [
     field!("budget", levers.budget as f64, key "b", 0.0, 100_000.0, step 100.0, slider 30_000.0, Linear,
         unit "per month" / "unit.per_month", label "lever.budget", lever true),
     field!("posts_per_week", levers.posts_per_week as f64, key "p", 0.0, 70.0, step 1.0, slider 70.0, Linear,
@@ -223,6 +240,10 @@ pub static FIELDS: [Field; 14] = [
         unit "day" / "unit.day", label "assume.crisis_day", lever false),
     field!("stop_day", assumptions.stop_day as u32, key "q", 0.0, DAYS, step 1.0, slider DAYS, Linear,
         unit "day" / "unit.day", label "assume.stop_day", lever false),
+    field!("content_share", assumptions.content_share as f64, key "cs", 0.0, 100.0, step 5.0, slider 100.0, Linear,
+        unit "%" / "%", label "assume.content_share", lever false),
+    field!("community_share", assumptions.community_share as f64, key "cm", 0.0, 100.0, step 5.0, slider 100.0, Linear,
+        unit "%" / "%", label "assume.community_share", lever false),
 ];
 
 /// Other short names people type for a field.

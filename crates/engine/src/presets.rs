@@ -21,6 +21,13 @@ fn scenario(budget: f64, posts_per_week: f64, responsiveness: f64, buy_in: f64) 
     }
 }
 
+/// The same company with its budget split differently (content %, community management %).
+fn with_split(mut s: Scenario, content: f64, community: f64) -> Scenario {
+    s.assumptions.content_share = content;
+    s.assumptions.community_share = community;
+    s
+}
+
 fn with_crisis(mut s: Scenario, day: u32) -> Scenario {
     s.assumptions.crisis_day = day;
     s
@@ -50,26 +57,32 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "intern",
             name: "Intern on their own",
-            lesson: "Lots of posts by a junior with no budget, no backing and no one to escalate to.",
-            scenario: scenario(400.0, 14.0, 50.0, 10.0),
+            lesson: "Ten posts a week asked of a junior with almost no budget, no backing and no one to escalate to.",
+            scenario: scenario(400.0, 10.0, 50.0, 10.0),
         },
         Preset {
             id: "big-budget",
             name: "Big budget, nobody listening",
-            lesson: "Heavy paid promotion and many posts, but nobody answers: followers grow, leads do not.",
-            scenario: scenario(20_000.0, 21.0, 0.0, 75.0),
+            lesson: "Heavy paid promotion and many posts, nothing spent on answering: followers grow, leads do not.",
+            scenario: with_split(scenario(20_000.0, 21.0, 0.0, 75.0), 35.0, 0.0),
         },
         Preset {
             id: "crisis-mishandled",
             name: "Crisis mishandled",
             lesson: "A complaint goes public on day 30; answers are slow and wait for sign-off.",
-            scenario: with_crisis(scenario(3000.0, 7.0, 15.0, 30.0), 30),
+            scenario: with_crisis(scenario(3000.0, 7.0, 10.0, 30.0), 30),
         },
         Preset {
             id: "crisis-handled",
             name: "Crisis handled",
             lesson: "The same complaint on day 30, answered within the hour with the boss's backing.",
             scenario: with_crisis(scenario(3000.0, 7.0, 90.0, 85.0), 30),
+        },
+        Preset {
+            id: "never-started",
+            name: "Never started",
+            lesson: "The same company without any programme: no page, no spend, no posts. The baseline a failed entry is judged against.",
+            scenario: scenario(0.0, 0.0, 0.0, 0.0),
         },
     ]
 }

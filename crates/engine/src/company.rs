@@ -1,0 +1,61 @@
+//! What we do not know about the company: each run draws its own constants (reach, engagement,
+//! conversion, paid performance, follow rate, crisis rate) around the calibrated medians.
+//!
+//! The draws come from a stream keyed on `(seed, run)` only, never on the scenario, so two
+//! scenarios compared under the same seed face the same company in the same run (common random
+//! numbers), and the bands show what we do not know as well as day-to-day luck.
+
+use super::constants::*;
+use super::rng::{Mechanism, Stream};
+use serde::{Deserialize, Serialize};
+
+/// Multipliers on the calibrated medians (1 = the median company).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Company {
+    pub reach: f64,
+    pub engagement: f64,
+    pub conversion: f64,
+    pub paid: f64,
+    pub follow: f64,
+    pub crisis: f64,
+}
+
+impl Company {
+    /// The median company (all multipliers 1).
+    pub const MEDIAN: Company = Company {
+        reach: 1.0,
+        engagement: 1.0,
+        conversion: 1.0,
+        paid: 1.0,
+        follow: 1.0,
+        crisis: 1.0,
+    };
+
+    /// Run `run`'s company under master seed `seed`: log-normal draws with median 1.
+    pub fn draw(seed: u64, run: u64) -> Company {
+        let mut s = Stream::new(seed, run, Mechanism::Company);
+        let mut factor = |sigma: f64| libm::exp(sigma * s.normal());
+        Company {
+            reach: factor(SPREAD_REACH),
+            engagement: factor(SPREAD_ENGAGEMENT),
+            conversion: factor(SPREAD_CONVERSION),
+            paid: factor(SPREAD_PAID),
+            follow: factor(SPREAD_FOLLOW),
+            crisis: factor(SPREAD_CRISIS),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_depend_on_seed_and_run_and_centre_on_the_median() {
+        assert_eq!(Company::draw(3, 4), Company::draw(3, 4));
+        assert_ne!(Company::draw(3, 4), Company::draw(3, 5));
+        let mut reach: Vec<f64> = (0..2001).map(|r| Company::draw(9, r).reach).collect();
+        reach.sort_by(f64::total_cmp);
+        assert!((reach[1000] - 1.0).abs() < 0.05, "median {}", reach[1000]);
+    }
+}

@@ -1,0 +1,528 @@
+//! The daily step: mechanisms 1–9 of docs/MODEL.md, in the order the code runs them.
+
+use super::{
+    trust_intent, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, MAX_CRISES_RECORDED,
+    N_METRICS,
+};
+use crate::company::Company;
+use crate::constants::*;
+use crate::rng::{Mechanism, Stream};
+use crate::why::RunWhy;
+
+struct Crisis {
+    start: u32,
+    initial: f64,
+    /// Most angry messages a day: in proportion to the attention the page had.
+    cap: f64,
+    /// Most angry messages in all: in proportion to the same attention.
+    ceiling: f64,
+    intensity: f64,
+    /// Angry messages that arrived today (drawn with the day's messages).
+    angry_today: f64,
+    peak: f64,
+    total: f64,
+    followers_lost: f64,
+    trust_before: f64,
+}
+
+impl Crisis {
+    /// Records the crisis as it stands on `day`: a firestorm if its peak outgrew its start,
+    /// otherwise `calm` (faded when it ended, ongoing when the horizon came first).
+    fn record(&self, day: u32, trust: f64, calm: CrisisOutcome, out: &mut RunTrace) {
+        let outcome = if self.peak > FIRESTORM_FACTOR * self.initial {
+            CrisisOutcome::Firestorm
+        } else {
+            calm
+        };
+        *match outcome {
+            CrisisOutcome::Faded => &mut out.why.crises_faded,
+            CrisisOutcome::Firestorm => &mut out.why.crises_firestorm,
+            CrisisOutcome::Ongoing => &mut out.why.crises_ongoing,
+        } += 1.0;
+        if out.crises.len() < MAX_CRISES_RECORDED {
+            out.crises.push(CrisisEvent {
+                day: self.start,
+                days_lasted: day - self.start + 1,
+                angry_messages: self.total,
+                peak_per_day: self.peak,
+                followers_lost: self.followers_lost,
+                trust_lost: 100.0 * (self.trust_before - trust),
+                outcome,
+            });
+        }
+    }
+}
+
+struct Streams {
+    content: Stream,
+    audience: Stream,
+    messages: Stream,
+    crisis: Stream,
+    sales: Stream,
+    review: Stream,
+}
+
+/// The state of one run that carries from day to day.
+struct State {
+    followers: f64,
+    trust: f64,
+    capability: f64,
+    adstock: f64,
+    crisis: Option<Crisis>,
+    leads: f64,
+    customers: f64,
+    cost: f64,
+    revenue: f64,
+    active: bool,
+    next_review: u32,
+    last_in_loss: u32,
+}
+
+/// Today's attention: reach, engagement and clicks.
+struct Attention {
+    quality: f64,
+    organic_reach: f64,
+    organic_engagement: f64,
+    paid_reach: f64,
+    clicks: f64,
+}
+
+/// Today's conversations: messages, answers and crisis handling.
+struct Exchange {
+    angry_ignored: f64,
+    answer_share: f64,
+    handling: f64,
+}
+
+/// Adds `total` to counters in proportion to `parts` (which sum to `sum`).
+#[inline(always)]
+fn attribute<const N: usize>(total: f64, parts: [f64; N], sum: f64, counters: [&mut f64; N]) {
+    if sum > 0.0 {
+        let scale = total / sum;
+        for (c, p) in counters.into_iter().zip(parts) {
+            *c += p * scale;
+        }
+    }
+}
+
+/// Simulates one run into `out`: every day in turn, then what is still open at the horizon.
+pub(super) fn run(
+    d: &Derived,
+    company: &Company,
+    starting_followers: f64,
+    seed: u64,
+    run: u64,
+    out: &mut RunTrace,
+) {
+    let mut rng = Streams {
+        content: Stream::new(seed, run, Mechanism::Content),
+        audience: Stream::new(seed, run, Mechanism::Audience),
+        messages: Stream::new(seed, run, Mechanism::Messages),
+        crisis: Stream::new(seed, run, Mechanism::Crisis),
+        sales: Stream::new(seed, run, Mechanism::Sales),
+        review: Stream::new(seed, run, Mechanism::Review),
+    };
+    out.values.clear();
+    out.values.resize((d.days() + 1) * N_METRICS, 0.0);
+    out.crises.clear();
+    out.crises.reserve(MAX_CRISES_RECORDED);
+    out.cancelled_day = None;
+    out.break_even_day = None;
+    out.goal_day = None;
+    out.active_days = 0;
+    out.company = Some(*company);
+    out.why = RunWhy::default();
+
+    let mut st = State {
+        followers: starting_followers.min(d.market),
+        trust: 0.5,
+        capability: CAPABILITY_START,
+        adstock: 0.0,
+        crisis: None,
+        leads: 0.0,
+        customers: 0.0,
+        cost: 0.0,
+        revenue: 0.0,
+        active: d.open,
+        next_review: d.first_review,
+        last_in_loss: 0,
+    };
+    out.values[Metric::Followers.index()] = st.followers;
+    out.values[Metric::Trust.index()] = 100.0 * st.trust;
+
+    for day in 1..=d.days {
+        step(d, company, day, &mut st, &mut rng, out);
+    }
+    // A moment of truth still burning at the horizon counts too.
+    if let Some(c) = &st.crisis {
+        c.record(d.days, st.trust, CrisisOutcome::Ongoing, out);
+    }
+    // Break-even: the day from which cumulative revenue stays at or above cumulative cost.
+    if st.cost > 0.0 && st.last_in_loss < d.days {
+        out.break_even_day = Some(st.last_in_loss + 1);
+    }
+}
+
+/// One simulated day.
+#[inline(always)]
+fn step(
+    d: &Derived,
+    co: &Company,
+    day: u32,
+    st: &mut State,
+    rng: &mut Streams,
+    out: &mut RunTrace,
+) {
+    if st.active && day == d.stop_day {
+        st.active = false;
+        out.cancelled_day = Some(day);
+    }
+    let budget = if st.active {
+        spend(d, &mut out.why)
+    } else {
+        0.0
+    };
+    let att = attention(d, co, st, rng);
+    let ex = exchange(d, st, &att, rng, out);
+    audience(d, co, st, &att, &ex, rng, &mut out.why);
+    crises(d, co, day, st, &att, &ex, rng, out);
+
+    // 6. Patience compounds: capability builds slowly with sustained effort, decays without.
+    let effort = if st.active { d.effort } else { 0.0 };
+    st.capability += effort * (1.0 - st.capability) / CAPABILITY_GROW_DAYS
+        - (1.0 - effort) * st.capability / CAPABILITY_DECAY_DAYS;
+
+    outcomes(d, co, day, budget, st, &att, &ex, rng, out);
+    review(d, day, st, rng, out);
+
+    let row = &mut out.values[day as usize * N_METRICS..(day as usize + 1) * N_METRICS];
+    row.copy_from_slice(&[
+        att.organic_reach + att.paid_reach,
+        st.followers,
+        att.organic_engagement + att.clicks,
+        100.0 * st.trust,
+        st.leads,
+        st.customers,
+        st.cost,
+        if st.cost > 0.0 {
+            100.0 * (st.revenue / st.cost - 1.0)
+        } else {
+            0.0
+        },
+    ]);
+}
+
+/// The day's budget, split as the assumptions say; returns what was spent.
+#[inline(always)]
+fn spend(d: &Derived, why: &mut RunWhy) -> f64 {
+    why.spent_content += d.content_per_day;
+    why.spent_community += d.community_per_day;
+    why.spent_promotion += d.promotion_per_day;
+    d.content_per_day + d.community_per_day + d.promotion_per_day
+}
+
+/// 1. Attention is earned and decays: organic reach saturates with posting, paid reach follows
+///    a Hill curve of the adstocked spend. 3. Engagement per person falls past the fatigue point.
+#[inline(always)]
+fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> Attention {
+    let quality = if st.active {
+        d.base_quality * (0.35 + 0.65 * st.capability)
+    } else {
+        0.0
+    };
+    let slots = if st.active { d.slots } else { 0.0 };
+    let warmth = 0.75 + 0.5 * st.trust;
+    let noise = d.reach_noise.sample(&mut rng.content);
+    let organic_reach = st.followers * ORGANIC_REACH * co.reach * slots * (0.5 + quality) * noise;
+    let engagement_rate =
+        ENGAGEMENT_RATE * co.engagement * (0.4 + 1.2 * quality) * warmth * d.fatigue_engagement;
+    let organic_engagement = rng.content.poisson(organic_reach * engagement_rate);
+    let promotion = if st.active { d.promotion_per_day } else { 0.0 };
+    st.adstock = st.adstock * d.adstock_decay + promotion * co.paid;
+    // The best-matched people are reached first: past about PAID_RELEVANT_SPEND a day, extra
+    // money buys reach further from the target and at higher frequency (growth like √spend).
+    let relevant = st.adstock / libm::sqrt(1.0 + st.adstock / d.relevant_adstock);
+    let paid_reach = d.paid_max * relevant / (relevant + d.paid_half_saturation) * noise;
+    let clicks = rng
+        .content
+        .poisson(paid_reach * PAID_ENGAGEMENT_RATE * (0.5 + quality) * warmth);
+    Attention {
+        quality,
+        organic_reach,
+        organic_engagement,
+        paid_reach,
+        clicks,
+    }
+}
+
+/// 4. Two-way exchange: messages arrive at a page that exists; answered ones build trust,
+///    ignored ones erode it. The community-management budget caps the staff's answers.
+#[inline(always)]
+fn exchange(
+    d: &Derived,
+    st: &mut State,
+    att: &Attention,
+    rng: &mut Streams,
+    out: &mut RunTrace,
+) -> Exchange {
+    let angry = rng
+        .crisis
+        .poisson(st.crisis.as_ref().map_or(0.0, |c| c.intensity));
+    if let Some(c) = st.crisis.as_mut() {
+        c.angry_today = angry;
+    }
+    let message_mean = if d.open {
+        MESSAGES_BASE
+            + st.followers * MESSAGES_PER_FOLLOWER
+            + (att.organic_engagement + att.clicks) * QUESTION_SHARE
+    } else {
+        0.0
+    };
+    let messages = rng.messages.poisson(message_mean);
+    let wanted = if st.active { d.answer_share } else { 0.0 };
+    let need = (messages + angry) * wanted;
+    let staff_share = if need > d.reply_capacity {
+        wanted * d.reply_capacity / need
+    } else {
+        wanted
+    };
+    // 6. ...a community that answers for you grows with capability and audience.
+    let community =
+        COMMUNITY_ANSWER * st.capability * st.followers / (st.followers + COMMUNITY_SCALE);
+    let answer_share = staff_share + (1.0 - staff_share) * community;
+    let answered = rng.messages.binomial(messages, answer_share);
+
+    // 5. Moments of truth: handling quality sets the branching ratio of the angry cascade.
+    //    In a crisis a backed team is pulled in beyond the day's budget, so only what the
+    //    levers ask for, the answer's speed and management's backing count.
+    let handling = wanted * (0.5 + 0.5 * d.crisis_satisfaction) * d.backing;
+    let angry_answered = angry * handling;
+    let total = messages + angry;
+    if total > 0.0 {
+        let score = answered * (0.5 + 0.5 * d.reply_satisfaction)
+            + (messages - answered) * IGNORED_SCORE
+            + angry_answered * CRISIS_ANSWER_SCORE * d.crisis_satisfaction;
+        let weight = total / (total + TRUST_VOLUME_HALF);
+        st.trust += TRUST_SPEED * weight * (score / total - st.trust);
+    }
+    if st.active && d.posts_per_day > 0.0 {
+        st.trust += CONTENT_TRUST_SPEED * d.presence * (0.4 + 0.4 * att.quality - st.trust);
+    }
+    st.trust = st.trust.clamp(0.0, 1.0);
+
+    let w = &mut out.why;
+    w.messages += total;
+    w.answered += answered + angry_answered;
+    if answer_share > 0.0 {
+        let staff_hours = staff_share * d.reply_hours;
+        let community_hours = (1.0 - staff_share) * community * COMMUNITY_REPLY_HOURS;
+        w.answer_hours += answered * (staff_hours + community_hours) / answer_share;
+    }
+    w.answer_hours += angry_answered * d.reply_hours;
+    if d.open && !st.active {
+        w.messages_after_end += total;
+    }
+    Exchange {
+        angry_ignored: angry - angry_answered,
+        answer_share,
+        handling,
+    }
+}
+
+/// 2. Audience: diffusion through reach. Only people the page actually reaches (organic
+///    suggestions, followers' shares, paid reach) can follow, in proportion to the share of the
+///    market not yet following; followers leave through turnover, neglect, fatigue, distrust
+///    and crises.
+#[inline(always)]
+fn audience(
+    d: &Derived,
+    co: &Company,
+    st: &mut State,
+    att: &Attention,
+    ex: &Exchange,
+    rng: &mut Streams,
+    why: &mut RunWhy,
+) {
+    let posting = st.active && d.posts_per_day > 0.0;
+    let unaware = (d.market - st.followers) / d.market;
+    let warmth = (0.75 + 0.5 * st.trust) * co.follow * unaware;
+    let appeal = (0.5 + att.quality) * d.fatigue_engagement * warmth;
+    let discovery = att.organic_reach * NON_FOLLOWER_REACH * ORGANIC_FOLLOW_RATE * appeal;
+    let word_of_mouth = att.organic_engagement
+        * WORD_OF_MOUTH_REACH
+        * WORD_OF_MOUTH_FOLLOW_RATE
+        * d.fatigue_engagement
+        * warmth;
+    let paid = att.paid_reach * PAID_FOLLOW_RATE * warmth;
+    let gained = discovery + word_of_mouth + paid;
+    let joined = rng.audience.poisson(gained);
+    attribute(
+        joined,
+        [paid, discovery, word_of_mouth],
+        gained,
+        [
+            &mut why.followers_paid,
+            &mut why.followers_discovery,
+            &mut why.followers_word_of_mouth,
+        ],
+    );
+
+    let f = st.followers;
+    // A page that exists but is silent (or rarely heard from) loses followers to neglect.
+    let presence = if st.active { d.presence } else { 0.0 };
+    let neglect = if d.open {
+        f * DORMANT_CHURN * (1.0 - presence)
+    } else {
+        0.0
+    };
+    let fatigue = if posting { f * d.fatigue_unfollow } else { 0.0 };
+    let distrust = f * DISTRUST_CHURN * (1.0 - 2.0 * st.trust).max(0.0);
+    let natural = f * BASE_CHURN;
+    let crisis = ex.angry_ignored * ANGRY_UNFOLLOW;
+    let leaving = neglect + fatigue + distrust + natural + crisis;
+    let left = rng.audience.poisson(leaving).min(f);
+    attribute(
+        left,
+        [neglect, fatigue, distrust, natural, crisis],
+        leaving,
+        [
+            &mut why.lost_neglect,
+            &mut why.lost_fatigue,
+            &mut why.lost_distrust,
+            &mut why.lost_natural,
+            &mut why.lost_crises,
+        ],
+    );
+    if let Some(c) = st.crisis.as_mut() {
+        c.followers_lost += if leaving > 0.0 {
+            left * crisis / leaving
+        } else {
+            0.0
+        };
+    }
+    st.followers = (f + joined - left).clamp(0.0, d.market);
+}
+
+/// 5 (cont.). Crisis arrival and the cascade: each angry message begets `branching` more
+/// tomorrow, up to a ceiling in proportion to the attention the page had.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn crises(
+    d: &Derived,
+    co: &Company,
+    day: u32,
+    st: &mut State,
+    att: &Attention,
+    ex: &Exchange,
+    rng: &mut Streams,
+    out: &mut RunTrace,
+) {
+    let arrival = rng.crisis.uniform();
+    if let Some(c) = st.crisis.as_mut() {
+        let age = (day - c.start) as f64;
+        let mishandled = (1.0 - ex.handling) * (1.0 - ex.handling);
+        let branching = (BRANCHING_HANDLED + (BRANCHING_IGNORED - BRANCHING_HANDLED) * mishandled)
+            * libm::pow(NEWS_FATIGUE, age);
+        let angry = c.angry_today;
+        c.total += angry;
+        c.peak = c.peak.max(angry);
+        c.intensity = (angry * branching).min(c.cap);
+        // Everyone who cares has had their say: a crisis burns out within its audience.
+        if c.total >= c.ceiling {
+            c.intensity = 0.0;
+        }
+        if c.intensity < 0.5 {
+            let done = st.crisis.take().expect("running");
+            done.record(day, st.trust, CrisisOutcome::Faded, out);
+        }
+        return;
+    }
+    let distrust = (1.0 - 2.0 * st.trust).max(0.0);
+    let forced = day == d.crisis_day;
+    let exposure = (0.25 + 0.75 * st.followers / (st.followers + CRISIS_AUDIENCE_HALF))
+        * if d.open { 1.0 } else { NO_PAGE_CRISIS_EXPOSURE };
+    // A scheduled moment of truth is the run's first: no random one pre-empts it.
+    let scheduled_later = day < d.crisis_day && d.crisis_day <= d.days;
+    let random =
+        !scheduled_later && arrival < CRISIS_RATE * co.crisis * (1.0 + 2.0 * distrust) * exposure;
+    if forced || random {
+        let attention = st.followers + att.organic_reach + att.paid_reach;
+        let initial = CRISIS_INITIAL + CRISIS_PER_ATTENTION * attention;
+        st.crisis = Some(Crisis {
+            start: day,
+            initial,
+            cap: CRISIS_CAP_MIN + CRISIS_CAP_PER_ATTENTION * attention,
+            ceiling: CRISIS_CEILING_MIN + CRISIS_CEILING_PER_ATTENTION * attention,
+            intensity: initial,
+            angry_today: 0.0,
+            peak: 0.0,
+            total: 0.0,
+            followers_lost: 0.0,
+            trust_before: st.trust,
+        });
+    }
+}
+
+/// 9. Outcomes: a lead needs attention (engagement or a click), intent (trust and know-how) and
+///    usually an answer to its question; feedback that reaches the business lifts the close rate.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn outcomes(
+    d: &Derived,
+    co: &Company,
+    day: u32,
+    budget: f64,
+    st: &mut State,
+    att: &Attention,
+    ex: &Exchange,
+    rng: &mut Streams,
+    out: &mut RunTrace,
+) {
+    let intent = trust_intent(st.trust) * (0.15 + st.capability) * co.conversion;
+    let conversation = SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share;
+    let organic = att.organic_engagement * LEADS_PER_ENGAGEMENT * intent * conversation;
+    let paid = att.clicks * LEADS_PER_CLICK * intent * conversation;
+    let new_leads = rng.sales.poisson(organic + paid);
+    attribute(
+        new_leads,
+        [organic, paid],
+        organic + paid,
+        [&mut out.why.leads_organic, &mut out.why.leads_paid],
+    );
+    out.why.engagements += att.organic_engagement;
+    out.why.clicks += att.clicks;
+    let new_customers = rng.sales.binomial(new_leads, d.close_rate);
+    st.leads += new_leads;
+    st.customers += new_customers;
+    st.revenue += new_customers * d.customer_value;
+    st.cost += budget;
+    if st.revenue < st.cost {
+        st.last_in_loss = day;
+    }
+    if out.goal_day.is_none() && st.leads >= d.goal_leads {
+        out.goal_day = Some(day);
+    }
+}
+
+/// 7. Leadership reviews: management judges results against a straight-line expectation.
+///    8. Cancelled: spending stops, attention and capability decay, the page stays up.
+#[inline(always)]
+fn review(d: &Derived, day: u32, st: &mut State, rng: &mut Streams, out: &mut RunTrace) {
+    let draw = rng.review.uniform();
+    if !st.active {
+        return;
+    }
+    out.active_days = day;
+    if day != st.next_review {
+        return;
+    }
+    st.next_review += REVIEW_EVERY_DAYS;
+    let expected = d.goal_leads * (day as f64 / d.goal_day as f64).min(1.0);
+    let shortfall = (1.0 - st.leads / expected).clamp(0.0, 1.0);
+    if draw < libm::pow(1.0 - d.buy_in, 1.5) * libm::sqrt(shortfall) {
+        st.active = false;
+        out.cancelled_day = Some(day);
+        out.why.review_cancel_day = Some(day);
+        out.why.cancelled_at_first_review = day == d.first_review;
+    }
+}
