@@ -65,14 +65,18 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
                     if end != day { <th scope="col">{ trf(l, "compare.a_day", &[&end]) }</th><th scope="col">{ trf(l, "compare.b_day", &[&end]) }</th> }
                 </tr></thead>
                 <tbody>{ for rows.iter().map(|(label, m, unit)| {
+                    // ROI is undefined for a company that never spent anything.
+                    let na = |s: &crate::model::Summary| *m == Metric::Roi && s.roi_defined_from_day.is_none();
+                    let show = |s: &crate::model::Summary, text: String| if na(s) { tr(l, "value.na").to_string() } else { text };
                     let (va, vb) = (whole(a.band(*m).p50[day], *unit), whole(b.band(*m).p50[day], *unit));
                     let diff = vb - va;
                     let sign = if diff > 0.0 { "+" } else { "" };
+                    let diff_text = if na(a) || na(b) { tr(l, "value.na").to_string() } else { format!("{sign}{}", difference(l, diff, *unit)) };
                     html! { <tr data-metric={a.band(*m).name.clone()}>
                         <th scope="row">{ *label }</th>
-                        <td>{ with_unit(l, va, *unit) }</td><td>{ with_unit(l, vb, *unit) }</td>
-                        <td class={if diff >= 0.0 { "up" } else { "down" }}>{ format!("{sign}{}", difference(l, diff, *unit)) }</td>
-                        if end != day { <td>{ percentile(l, a.band(*m).p50[end], *unit) }</td><td>{ percentile(l, b.band(*m).p50[end], *unit) }</td> }
+                        <td>{ show(a, with_unit(l, va, *unit)) }</td><td>{ show(b, with_unit(l, vb, *unit)) }</td>
+                        <td class={if diff >= 0.0 { "up" } else { "down" }}>{ diff_text }</td>
+                        if end != day { <td>{ show(a, percentile(l, a.band(*m).p50[end], *unit)) }</td><td>{ show(b, percentile(l, b.band(*m).p50[end], *unit)) }</td> }
                     </tr> }
                 }) }</tbody>
             </table>

@@ -192,8 +192,12 @@ pub fn FanChart(p: &FanProps) -> Html {
             if guessing {
                 <p class="readout">{ tr(l, "chart.pick") }</p>
             } else {
-                <p class="readout" aria-live="polite">{ readout(l, p, band, pinned, quit, readout_day) }</p>
-                <p class="explain">{ trf(l, "chart.explain", &[&note_day, &percentile(l, band.p10[note_day], p.unit), &percentile(l, band.p90[note_day], p.unit)]) }</p>
+                if roi_undefined(summary, p.metric, readout_day) {
+                    <p class="readout" aria-live="polite">{ tr(l, "chart.roi_na") }</p>
+                } else {
+                    <p class="readout" aria-live="polite">{ readout(l, p, band, pinned, quit, readout_day) }</p>
+                    <p class="explain">{ trf(l, "chart.explain", &[&note_day, &percentile(l, band.p10[note_day], p.unit), &percentile(l, band.p90[note_day], p.unit)]) }</p>
+                }
                 if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
             }
         </figure>
@@ -388,6 +392,9 @@ fn milestones(l: Lang, sc: &Scale, days: usize) -> Html {
 
 /// Management's reviews (mechanism 7): small marks on the time axis, as they happen.
 fn review_marks(l: Lang, summary: &crate::model::Summary, sc: &Scale, shown: usize) -> Html {
+    if !summary.scenario.levers.page_exists() {
+        return Html::default(); // no programme, no reviews
+    }
     let buy_in = summary.scenario.levers.buy_in / 100.0;
     let first = crate::model::engine::first_review_day(buy_in) as usize;
     let every = crate::model::constants::REVIEW_EVERY_DAYS as usize;
@@ -437,6 +444,12 @@ fn guess_mark(l: Lang, p: &FanProps, sc: &Scale, days: usize) -> Html {
     </g> }
 }
 
+/// ROI is undefined on a day before anything was spent (and always for a company that never
+/// started): shown as "n/a", never as 0 %.
+fn roi_undefined(s: &crate::model::Summary, metric: Metric, day: usize) -> bool {
+    metric == Metric::Roi && s.roi_defined_from_day.is_none_or(|d| day < d as usize)
+}
+
 fn readout(
     l: Lang,
     p: &FanProps,
@@ -474,7 +487,12 @@ fn fan_table(
         rows.push(days);
     }
     rows.sort_unstable();
-    let cell = |v: f64| html! { <td>{ percentile(l, v, p.unit) }</td> };
+    let summary = &p.current.0.summary;
+    let na = tr(l, "value.na");
+    let cell = |v: f64, d: usize| match roi_undefined(summary, p.metric, d) {
+        true => html! { <td>{ na }</td> },
+        false => html! { <td>{ percentile(l, v, p.unit) }</td> },
+    };
     html! {
         <table class="data-table">
             <caption>{ trf(l, "chart.caption", &[&p.title, &p.current.0.summary.runs_done]) }</caption>
@@ -487,10 +505,10 @@ fn fan_table(
             <tbody>{ for rows.into_iter().map(|d| html! {
                 <tr>
                     <th scope="row">{ d }</th>
-                    { cell(band.p10[d]) }{ cell(band.p25[d]) }{ cell(band.p50[d]) }{ cell(band.p75[d]) }{ cell(band.p90[d]) }
+                    { cell(band.p10[d], d) }{ cell(band.p25[d], d) }{ cell(band.p50[d], d) }{ cell(band.p75[d], d) }{ cell(band.p90[d], d) }
                     <td>{ with_unit(l, band.mean[d], p.unit) }</td>
-                    if let Some(a) = pinned { { cell(a.p50[d]) } }
-                    if let Some(q) = quit { { cell(q.p50[d]) } }
+                    if let Some(a) = pinned { { cell(a.p50[d], d) } }
+                    if let Some(q) = quit { { cell(q.p50[d], d) } }
                 </tr>
             }) }</tbody>
         </table>

@@ -164,6 +164,7 @@ pub fn Results() -> Html {
             </div>
             if !s.embed {
                 if let Some((snap, _)) = &current { <Patience current={snap.clone()} /> }
+                <super::why::WhyPanel />
             }
             <footer class="footnote">
                 { trf(l, "app.footnote", &[&s.seed, &full(l, s.runs as f64)]) }

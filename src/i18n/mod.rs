@@ -203,10 +203,13 @@ mod tests {
                 })
                 && namespaces.contains(s.split('.').next().unwrap())
         };
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/app");
+        let root = env!("CARGO_MANIFEST_DIR");
+        let files = ["src/app", "src/view", "src/state"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).unwrap())
+            .map(|e| e.unwrap().path());
         let (mut called, mut shaped) = (0, 0);
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
+        for path in files {
             let source = std::fs::read_to_string(&path).unwrap();
             let mut keys: Vec<&str> = Vec::new();
             for pattern in ["tr(l, \"", "trf(l, \""] {

@@ -171,7 +171,7 @@ impl Derived {
         let buy_in = l.buy_in / 100.0;
         let responsiveness = l.responsiveness / 100.0;
         let fit = a.channel_fit / 100.0;
-        let open = l.budget > 0.0 || l.posts_per_week > 0.0;
+        let open = l.page_exists();
         let effort_delivered = effort_delivered(buy_in);
         let budget_per_day = l.budget / DAYS_PER_MONTH;
         let (content, community, promotion) = a.budget_split();

@@ -57,6 +57,14 @@ pub struct Scenario {
     pub assumptions: Assumptions,
 }
 
+impl Levers {
+    /// A page exists: some budget or some posting. Without one there is no programme to
+    /// review, cancel or measure a return on (the `never-started` baseline).
+    pub fn page_exists(&self) -> bool {
+        self.budget > 0.0 || self.posts_per_week > 0.0
+    }
+}
+
 impl Default for Levers {
     fn default() -> Self {
         Levers {
