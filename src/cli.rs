@@ -60,7 +60,7 @@ fn dispatch(args: Vec<String>, out: &mut impl Write) -> Result<(), String> {
             if args.csv {
                 out.write_all(summary_csv(&summary).as_bytes()).map_err(io)
             } else {
-                writeln!(out, "{}", json_with_undefined_roi(&summary)).map_err(io)
+                writeln!(out, "{}", summary_json(&summary)).map_err(io)
             }
         }
         Some("help" | "--help" | "-h") | None => {
@@ -163,24 +163,4 @@ fn whole(v: f64, what: &str, min: f64, max: f64) -> Result<f64, String> {
             "{what} must be a whole number between {min} and {max}, not {v}"
         ))
     }
-}
-
-/// The summary as JSON, with ROI written as null on the days it is undefined (nothing spent
-/// yet, or never: `never-started`).
-fn json_with_undefined_roi(summary: &model::Summary) -> String {
-    let mut v: serde_json::Value =
-        serde_json::from_str(&summary_json(summary)).expect("summaries always serialise");
-    let defined_from = summary
-        .roi_defined_from_day
-        .map_or(usize::MAX, |d| d as usize);
-    if let Some(band) = v["metrics"].get_mut(model::Metric::Roi.index()) {
-        for stat in ["p10", "p25", "p50", "p75", "p90", "mean"] {
-            if let Some(values) = band[stat].as_array_mut() {
-                for value in values.iter_mut().take(defined_from) {
-                    *value = serde_json::Value::Null;
-                }
-            }
-        }
-    }
-    v.to_string()
 }

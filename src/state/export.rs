@@ -3,7 +3,13 @@
 use crate::model::{Metric, Scenario, Summary};
 use std::fmt::Write;
 
+/// The first day ROI is defined (something was spent), or never.
+fn roi_from(s: &Summary) -> usize {
+    s.roi_defined_from_day.map_or(usize::MAX, |d| d as usize)
+}
+
 /// One row per day: every metric's p10 p25 p50 p75 p90 mean, then the share still active.
+/// ROI is an empty cell on days it is undefined.
 pub fn summary_csv(s: &Summary) -> String {
     let mut out = String::from("day");
     for name in Metric::ALL.map(Metric::name) {
@@ -14,9 +20,12 @@ pub fn summary_csv(s: &Summary) -> String {
     out.push_str(",active\n");
     for day in 0..=s.days as usize {
         let _ = write!(out, "{day}");
-        for b in &s.metrics {
+        for (b, m) in s.metrics.iter().zip(Metric::ALL) {
             for series in [&b.p10, &b.p25, &b.p50, &b.p75, &b.p90, &b.mean] {
-                let _ = write!(out, ",{}", series[day]);
+                match m == Metric::Roi && day < roi_from(s) {
+                    true => out.push(','),
+                    false => drop(write!(out, ",{}", series[day])),
+                }
             }
         }
         let _ = writeln!(out, ",{}", s.active[day]);
@@ -24,11 +33,63 @@ pub fn summary_csv(s: &Summary) -> String {
     out
 }
 
-pub fn summary_json(s: &Summary) -> String {
-    serde_json::to_string(s).expect("summaries always serialise")
+/// The summary as JSON, with ROI written as null on the days it is undefined (nothing spent
+/// yet, or never: `never-started`).
+pub fn summary_json(summary: &Summary) -> String {
+    // Straight to a value: a text round trip would not give back every float bit for bit.
+    let mut v = serde_json::to_value(summary).expect("summaries always serialise");
+    let defined_from = roi_from(summary);
+    if let Some(band) = v["metrics"].get_mut(Metric::Roi.index()) {
+        for stat in ["p10", "p25", "p50", "p75", "p90", "mean"] {
+            if let Some(values) = band[stat].as_array_mut() {
+                for value in values.iter_mut().take(defined_from) {
+                    *value = serde_json::Value::Null;
+                }
+            }
+        }
+    }
+    v.to_string()
 }
 
 /// The scenario file format read by `longgame run --scenario` and the app's import.
 pub fn scenario_json(s: &Scenario) -> String {
     serde_json::to_string_pretty(s).expect("scenarios always serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{preset, MonteCarlo};
+
+    #[test]
+    fn roi_is_left_empty_where_nothing_was_spent() {
+        let run = |id: &str| {
+            MonteCarlo::new(preset(id).unwrap().scenario, 3, 20, 0)
+                .unwrap()
+                .run_all()
+        };
+        let never = run("never-started");
+        let csv = summary_csv(&never);
+        let last = csv.lines().last().unwrap();
+        let roi_cols = 7 * 6 + 1..7 * 6 + 7;
+        let cells: Vec<&str> = last.split(',').collect();
+        assert!(
+            cells[roi_cols.clone()].iter().all(|c| c.is_empty()),
+            "{last}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&summary_json(&never)).unwrap();
+        assert!(json["metrics"][7]["p50"][30].is_null());
+        let spent = summary_csv(&run("committed"));
+        let day_30 = spent
+            .lines()
+            .nth(31)
+            .unwrap()
+            .split(',')
+            .collect::<Vec<_>>()[roi_cols.start]
+            .to_string();
+        assert!(
+            day_30.parse::<f64>().is_ok(),
+            "ROI is a number once money is spent: {day_30}"
+        );
+    }
 }

@@ -6,7 +6,13 @@ use crate::i18n::{tr, trf, Lang};
 use crate::model::why::{differences, highlights, Cause, Reason, Why};
 use crate::view::format::{chance, full, money};
 
-/// The translation key naming a cause ("followers from paid promotion", ...).
+/// The translation key of a cause as a short source or loss ("paid promotion", "crises"),
+/// for "New followers came mostly from ...".
+fn source_key(c: Cause) -> String {
+    cause_key(c).replace("why.cause.", "why.source.")
+}
+
+/// The translation key naming a cause in full ("Followers from paid promotion", ...).
 pub fn cause_key(c: Cause) -> &'static str {
     match c {
         Cause::SpentContent => "why.cause.spent_content",
@@ -74,14 +80,16 @@ pub fn sentences(l: Lang, w: &Why) -> Vec<String> {
             Cause::LeadsOrganic | Cause::LeadsPaid => "why.leads_from",
             _ => "why.lost_to",
         };
-        let what = tr(l, cause_key(r.cause));
+        let what = crate::i18n::tr_dyn(l, &source_key(r.cause));
         out.push(trf(
             l,
             key,
             &[&what, &chance(l, share(r.a, r.b)), &full(l, r.b.round())],
         ));
     }
-    if w.messages >= 1.0 {
+    if w.messages >= 1.0 && w.answered_share == 0.0 {
+        out.push(trf(l, "why.answers_none", &[&full(l, w.messages.round())]));
+    } else if w.messages >= 1.0 {
         out.push(trf(
             l,
             "why.answers",
@@ -161,11 +169,29 @@ mod tests {
         MonteCarlo::new(s, 7, 100, 0).unwrap().run_all().why
     }
 
+    /// Causes a highlight can name (a source of followers or leads, or a loss).
+    fn highlights_group(c: Cause) -> bool {
+        !matches!(
+            c,
+            Cause::SpentContent
+                | Cause::SpentCommunity
+                | Cause::SpentPromotion
+                | Cause::AnsweredShare
+                | Cause::ReplyHours
+                | Cause::MessagesAfterEnd
+                | Cause::Firestorms
+                | Cause::Cancelled
+        )
+    }
+
     #[test]
     fn every_cause_and_sentence_is_worded_in_both_languages() {
         for l in [Lang::En, Lang::Sv] {
             for c in Cause::ALL {
                 assert_ne!(tr_dyn(l, cause_key(c)), cause_key(c), "{c:?} in {l:?}");
+            }
+            for c in Cause::ALL.into_iter().filter(|c| highlights_group(*c)) {
+                assert_ne!(tr_dyn(l, &source_key(c)), source_key(c), "{c:?} in {l:?}");
             }
         }
         let w = why_of("committed");
@@ -185,6 +211,7 @@ mod tests {
         assert!(text.contains("were answered"), "{text}");
         let never = sentences(Lang::En, &why_of("never-started")).join(" ");
         assert!(never.contains("Nothing was spent"), "{never}");
+        assert!(!never.contains("within 0 hours"), "{never}");
     }
 
     #[test]
