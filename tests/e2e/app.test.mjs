@@ -333,3 +333,19 @@ app.test('a simulation worker that never starts is reported, not an endless spin
   // The rest of the page stays usable: the levers are still there to read and set.
   assert.equal(await page.locator('input[type="range"]').count() >= 4, true);
 }, { expectErrors: true });
+
+app.test('Why? explains the futures in sentences, and in compare says what differs between A and B', async ({ open, page }) => {
+  await open('?b=4000&p=7&r=90&i=90&A=b:300,p:3,r:20,i:15');
+  await waitDone(page);
+  const why = page.locator('section.why');
+  assert.match(await why.innerText(), /Of the €[\d,]+ spent per future, \d+% went to content/);
+  assert.match(await why.innerText(), /New followers came mostly from/);
+  assert.ok(await page.locator('.why-compare li').count() >= 1, 'compare names at least one difference');
+  assert.match(await textOf(page, '.why-compare li'), /A [€\d,.%]+, B [€\d,.%]+/);
+  // A company that never started spent nothing: no return to measure, so ROI is n/a, not 0 %.
+  await afterChange(page, () => page.selectOption('#preset', 'never-started'));
+  assert.match(await textOf(page, '.chart[data-chart="roi"] .readout'), /ROI: n\/a/);
+  assert.match(await why.innerText(), /Nothing was spent/);
+  await page.selectOption('.lang-switch select', 'sv');
+  await page.locator('section.why h3', { hasText: 'Varför blev det så?' }).waitFor();
+});
