@@ -244,7 +244,7 @@ mod tests {
     #[test]
     fn the_default_story_is_valid_and_complete_in_english_and_swedish() {
         let story = default_story();
-        assert_eq!(story.steps.len(), 7);
+        assert_eq!(story.steps.len(), 8);
         for (i, step) in story.steps.iter().enumerate() {
             for text in [&step.title, &step.point] {
                 let Text::ByLang(m) = text else {
