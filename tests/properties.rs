@@ -1,53 +1,12 @@
 //! Property tests over random valid parameters: whatever the levers, the numbers stay sane.
 
+mod common;
 use longgame::model::Metric;
-use longgame::model::{run_once, Assumptions, Levers, Scenario, N_METRICS};
+use longgame::model::{run_once, Scenario, N_METRICS};
 use proptest::prelude::*;
 
 fn any_scenario() -> impl Strategy<Value = Scenario> {
-    let levers = (0.0..100_000.0, 0.0..70.0, 0.0..=100.0, 0.0..=100.0).prop_map(
-        |(budget, posts_per_week, responsiveness, buy_in)| Levers {
-            budget,
-            posts_per_week,
-            responsiveness,
-            buy_in,
-        },
-    );
-    let assumptions = (
-        (1_000.0..10_000_000.0f64, 0.0..=1.0f64),
-        (0.0..1_000_000.0, 0.0..=100.0, 0.0..=100.0),
-        (30u32..400, 1.0..10_000.0, 1u32..400),
-        (0u32..400, 0u32..400),
-        (0.0..=100.0, 0.0..=100.0),
-    )
-        .prop_map(
-            |(
-                (market_size, start_share),
-                (customer_value, close_rate, channel_fit),
-                (h, g, gd),
-                (c, st),
-                (content_share, community_share),
-            )| {
-                Assumptions {
-                    market_size,
-                    starting_followers: (market_size * start_share).min(1_000_000.0).floor(),
-                    customer_value,
-                    close_rate,
-                    channel_fit,
-                    horizon_days: h,
-                    goal_leads: g,
-                    goal_day: gd,
-                    crisis_day: c,
-                    stop_day: st,
-                    content_share,
-                    community_share,
-                }
-            },
-        );
-    (levers, assumptions).prop_map(|(levers, assumptions)| Scenario {
-        levers,
-        assumptions,
-    })
+    common::any_scenario(400)
 }
 
 proptest! {

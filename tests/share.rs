@@ -1,54 +1,12 @@
 //! The shareable link: decode(encode(x)) == x, and no link can break the app.
 
-use longgame::model::{Assumptions, Levers, Scenario};
+mod common;
+use longgame::model::Scenario;
 use longgame::state::share::{decode, encode, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS};
 use proptest::prelude::*;
 
 fn any_scenario() -> impl Strategy<Value = Scenario> {
-    let levers =
-        (0.0..=100_000.0, 0.0..=70.0, 0.0..=100.0, 0.0..=100.0).prop_map(|(b, p, r, i)| Levers {
-            budget: b,
-            posts_per_week: p,
-            responsiveness: r,
-            buy_in: i,
-        });
-    let assumptions = (
-        (
-            1_000.0..=10_000_000.0f64,
-            0.0..=1.0f64,
-            0.0..=1_000_000.0,
-            0.0..=100.0,
-            0.0..=100.0,
-        ),
-        (
-            30u32..=1095,
-            1.0..=1_000_000.0,
-            1u32..=1095,
-            0u32..=1095,
-            0u32..=1095,
-        ),
-        (0.0..=100.0, 0.0..=100.0),
-    )
-        .prop_map(
-            |((m, share, cv, cr, fit), (d, gl, gd, cd, q), (cs, cm))| Assumptions {
-                market_size: m,
-                starting_followers: (m * share).min(1_000_000.0),
-                customer_value: cv,
-                close_rate: cr,
-                channel_fit: fit,
-                horizon_days: d,
-                goal_leads: gl,
-                goal_day: gd,
-                crisis_day: cd,
-                stop_day: q,
-                content_share: cs,
-                community_share: cm,
-            },
-        );
-    (levers, assumptions).prop_map(|(levers, assumptions)| Scenario {
-        levers,
-        assumptions,
-    })
+    common::any_scenario(longgame::model::params::MAX_DAYS)
 }
 
 fn any_shared() -> impl Strategy<Value = Shared> {
