@@ -131,3 +131,19 @@ fn a_scenario_file_from_before_the_budget_split_loads_with_the_default_split() {
     assert_eq!(s.assumptions.community_share, d.community_share);
     assert_eq!(s.levers.budget, 2500.0);
 }
+
+#[test]
+fn a_plan_travels_in_the_link_and_one_that_does_not_fit_is_reported() {
+    let (s, problems) = decode("d=730&c=180b4000_365i90");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(s.scenario.changes.changes().len(), 2);
+    assert!(encode(&s).contains("c=180b4000_365i90"));
+    let (s, problems) = decode("d=100&c=180b4000");
+    assert!(
+        s.scenario.changes.is_empty(),
+        "a change after the horizon is left out"
+    );
+    assert!(problems[0].to_string().contains("180b4000"), "{problems:?}");
+    let (_, problems) = decode("c=nonsense");
+    assert_eq!(problems.len(), 1);
+}

@@ -8,7 +8,7 @@ use crate::model::{preset, presets, Scenario};
 use crate::state::app_state::{try_set, Action, Refusal};
 use crate::state::share::{MAX_RUNS, MAX_SEED, MIN_RUNS};
 use crate::view::format::full;
-use crate::view::meanings::lever_meaning;
+use crate::view::meanings::{lever_meaning, plan_lines};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -152,6 +152,12 @@ pub fn Levers() -> Html {
             { for FIELDS.iter().filter(|f| f.lever).map(|field| html! {
                 <Lever {field} meaning={lever_meaning(l, field.name, &levers)} />
             }) }
+            if !state.shared.scenario.changes.is_empty() {
+                <div class="plan">
+                    <h3>{ tr(l, "plan.title") }</h3>
+                    <ul>{ for plan_lines(l, &state.shared.scenario.changes).into_iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                </div>
+            }
         </section>
     }
 }
@@ -172,7 +178,7 @@ pub fn Presets() -> Html {
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             if let Some(pr) = preset(&id) {
-                dispatch.dispatch(Action::SetScenario(pr.scenario));
+                dispatch.dispatch(Action::SetScenario(Box::new(pr.scenario)));
             }
         })
     };

@@ -61,7 +61,7 @@ pub fn ExportPanel() -> Html {
             let parsed = text.and_then(|t| parse_scenario(&t).map_err(|e| file_error_text(l, &e)));
             match parsed {
                 Ok(s) => {
-                    dispatch.dispatch(Action::SetScenario(s));
+                    dispatch.dispatch(Action::SetScenario(Box::new(s)));
                     message.set(Some(trf(l, "export.imported", &[&name])));
                 }
                 Err(e) => message.set(Some(trf(l, "export.import_error", &[&name, &e]))),

@@ -342,4 +342,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("why.cause.firestorms", "Firestorms per future"),
     ("why.cause.cancelled", "Futures cancelled by management"),
     ("why.answers_none", "{0} messages arrived per future; none was answered."),
+    ("problem.plan", "the plan “{0}” cannot be used (a change must name a day within the horizon, after the previous one, and levers within their ranges); it is left out"),
+    ("plan.change", "From day {0}: {1}"),
+    ("plan.title", "Plan"),
 ];

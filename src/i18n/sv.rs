@@ -331,4 +331,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("why.cause.firestorms", "Drev per framtid"),
     ("why.cause.cancelled", "Framtider nedlagda av ledningen"),
     ("why.answers_none", "{0} meddelanden kom per framtid; inget besvarades."),
+    ("problem.plan", "planen ”{0}” kan inte användas (en ändring ska ange en dag inom tidshorisonten, efter den förra, och reglage inom sina intervall); den utelämnas"),
+    ("plan.change", "Från dag {0}: {1}"),
+    ("plan.title", "Plan"),
 ];

@@ -63,7 +63,7 @@ pub enum Action {
     /// scenario, so a value that no longer fits is never stored.
     SetField(&'static Field, f64),
     /// A whole scenario: a preset or an imported file.
-    SetScenario(Scenario),
+    SetScenario(Box<Scenario>),
     SetSeed(u64),
     SetRuns(u32),
     SetQuit(u32),
@@ -168,7 +168,7 @@ impl AppState {
                     self.shared.scenario = next;
                 }
             }
-            Action::SetScenario(s) => self.shared.scenario = s,
+            Action::SetScenario(s) => self.shared.scenario = *s,
             Action::SetSeed(seed) => self.shared.seed = seed,
             Action::SetRuns(runs) => self.shared.runs = runs,
             Action::SetQuit(day) => self.shared.quit = day,

@@ -4,6 +4,7 @@
 pub mod app_state;
 pub mod export;
 pub mod jobs;
+pub mod plan_code;
 pub mod saved;
 pub mod share;
 

@@ -5,6 +5,7 @@
 
 use crate::model::params::{field_by_key, MAX_DAYS};
 use crate::model::Scenario;
+use crate::state::plan_code::{decode_plan, encode_plan};
 
 /// The codec version written into every link.
 pub const VERSION: u32 = 1;
@@ -70,6 +71,9 @@ fn scenario_pairs(s: &Scenario, sep: &str, join: &str) -> String {
 pub fn encode(s: &Shared) -> String {
     let mut parts = vec![format!("v={VERSION}")];
     parts.push(scenario_pairs(&s.scenario, "=", "&"));
+    if !s.scenario.changes.is_empty() {
+        parts.push(format!("c={}", encode_plan(&s.scenario.changes)));
+    }
     if s.seed != DEFAULT_SEED {
         parts.push(format!("s={}", s.seed));
     }
@@ -138,6 +142,9 @@ pub enum ProblemKind {
     QuitDay(String),
     Language(String),
     UnknownSetting(String),
+    /// A plan (`c`) that cannot be read, or that the scenario cannot take (why, in English
+    /// from the engine, when it could be read); it is left out.
+    Plan(String),
 }
 
 impl std::fmt::Display for Problem {
@@ -181,6 +188,7 @@ impl std::fmt::Display for Problem {
             ),
             ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
             ProblemKind::UnknownSetting(k) => write!(f, "unknown setting '{k}' ignored"),
+            ProblemKind::Plan(v) => write!(f, "the plan '{v}' cannot be used; it is left out"),
         }
     }
 }
@@ -226,6 +234,15 @@ fn settle(scenario: &mut Scenario, pinned: bool, problems: &mut Vec<Problem>) {
             .starting_followers
             .min(a.market_size);
     }
+    // A plan must fit the rest of the scenario (days within the horizon, in order).
+    if !scenario.changes.is_empty() && scenario.validate().is_err() {
+        let text = crate::state::plan_code::encode_plan(&scenario.changes);
+        scenario.changes = Default::default();
+        problems.push(Problem {
+            pinned,
+            kind: ProblemKind::Plan(text),
+        });
+    }
 }
 
 /// Text as a query-string value (any text survives the round trip through [`decode`]).
@@ -269,6 +286,10 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                 settled.into_iter().for_each(|p| report(p.pinned, p.kind));
                 s.pinned = Some(pinned);
             }
+            "c" => match decode_plan(value) {
+                Some(plan) => s.scenario.changes = plan,
+                None => report(false, ProblemKind::Plan(value.into())),
+            },
             "embed" => s.embed = value == "1" || value == "true",
             "story" if !value.is_empty() => s.story = Some(value.to_string()),
             "step" => match value.parse::<u32>() {

@@ -4,7 +4,9 @@
 use crate::i18n::{percent, tr, trf, Lang};
 use crate::model::constants::FATIGUE_POSTS_PER_WEEK;
 use crate::model::engine::{first_review_day, reply_delay_hours, staff_answer_share};
-use crate::model::Levers;
+use crate::model::params::field;
+use crate::model::{Levers, Plan};
+use crate::view::format::{full, money};
 
 /// The meaning shown under a lever, by the lever's short name ("" for assumptions).
 pub fn lever_meaning(l: Lang, name: &str, v: &Levers) -> String {
@@ -75,6 +77,29 @@ pub fn buy_in_meaning(l: Lang, buy_in: f64) -> String {
     }
 }
 
+/// A plan's changes in words, one line each: "From day 180: Budget €4,000, Buy-in 90".
+pub fn plan_lines(l: Lang, plan: &Plan) -> Vec<String> {
+    plan.changes()
+        .iter()
+        .map(|c| {
+            let sets: Vec<String> = c
+                .set
+                .values()
+                .map(|(name, v)| {
+                    let label = tr(l, field(name).expect("a lever").label_key);
+                    let value = if name == "budget" {
+                        money(l, v)
+                    } else {
+                        full(l, v)
+                    };
+                    format!("{label} {value}")
+                })
+                .collect();
+            trf(l, "plan.change", &[&c.day, &sets.join(", ")])
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +120,18 @@ mod tests {
             buy_in_meaning(Lang::Sv, 95.0)
         );
         assert_eq!(lever_meaning(Lang::En, "market_size", &v), "");
+    }
+
+    #[test]
+    fn a_plan_reads_as_one_line_per_change() {
+        let mut set = crate::model::LeverSet::default();
+        set.budget = Some(4000.0);
+        let plan = Plan::new(&[crate::model::Change { day: 180, set }]).unwrap();
+        assert_eq!(
+            plan_lines(Lang::En, &plan),
+            vec!["From day 180: Budget €4,000"]
+        );
+        assert!(plan_lines(Lang::Sv, &plan)[0].contains("180"));
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         ProblemKind::QuitDay(v) => trf(l, "problem.quit_day", &[v]),
         ProblemKind::Language(v) => trf(l, "problem.language", &[v]),
         ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[k]),
+        ProblemKind::Plan(v) => trf(l, "problem.plan", &[v]),
     };
     if p.pinned {
         trf(l, "problem.pinned", &[&text])

@@ -349,3 +349,16 @@ app.test('Why? explains the futures in sentences, and in compare says what diffe
   await page.selectOption('.lang-switch select', 'sv');
   await page.locator('section.why h3', { hasText: 'Varför blev det så?' }).waitFor();
 });
+
+app.test('a plan in the link changes the levers on its days, is listed, and survives sharing', async ({ open, page }) => {
+  await open('?b=1000&c=180b4000_365i90');
+  await waitDone(page);
+  const plan = page.locator('.levers .plan');
+  assert.match(await plan.innerText(), /From day 180: Budget €4,000/);
+  assert.match(await plan.innerText(), /From day 365: Leadership buy-in 90|From day 365: .*90/);
+  assert.equal(new URLSearchParams(await queryOf(page)).get('c'), '180b4000_365i90');
+  await open('?d=100&c=180b4000');
+  await waitDone(page);
+  assert.match(await textOf(page, '.notices'), /180b4000/);
+  assert.equal(await page.locator('.levers .plan').count(), 0);
+});

@@ -111,6 +111,8 @@ pub struct Derived {
     goal_day: u32,
     crisis_day: u32,
     stop_day: u32,
+    /// A plan's later segments: from each day on, the quantities of the levers then in force.
+    later: Vec<(u32, Derived)>,
 }
 
 /// Share of people still satisfied by an answer that arrives after `hours`.
@@ -166,7 +168,39 @@ pub fn craft(euros: f64, post_cost: f64) -> f64 {
 }
 
 impl Derived {
+    /// The scenario's quantities, with one segment per change of its plan (the review
+    /// schedule follows the starting buy-in; later buy-in changes how a review judges).
     pub fn new(s: &Scenario) -> Self {
+        let mut root = Derived::segment(s);
+        root.later = s
+            .changes
+            .changes()
+            .iter()
+            .map(|c| {
+                let levers = s.changes.levers_on(s.levers, c.day);
+                let mut seg = Derived::segment(&Scenario { levers, ..*s });
+                seg.first_review = root.first_review;
+                (c.day, seg)
+            })
+            .collect();
+        root
+    }
+
+    /// The segment of the plan in force on `day` (`self` is the first).
+    pub fn on(&self, day: u32) -> &Derived {
+        self.later
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= day)
+            .map_or(self, |(_, seg)| seg)
+    }
+
+    /// Whether a plan segment starts on `day`.
+    pub fn changes_on(&self, day: u32) -> bool {
+        self.later.iter().any(|(from, _)| *from == day)
+    }
+
+    fn segment(s: &Scenario) -> Self {
         let (l, a) = (&s.levers, &s.assumptions);
         let buy_in = l.buy_in / 100.0;
         let responsiveness = l.responsiveness / 100.0;
@@ -235,6 +269,7 @@ impl Derived {
             goal_day: a.goal_day,
             crisis_day: a.crisis_day,
             stop_day: a.stop_day,
+            later: Vec::new(),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod constants;
 pub mod engine;
 pub mod monte_carlo;
 pub mod params;
+pub mod plan;
 pub mod presets;
 pub mod quantiles;
 pub mod rng;
@@ -19,6 +20,7 @@ pub use engine::{
 };
 pub use monte_carlo::{Band, CrisisRecord, MonteCarlo, SamplePath, Summary};
 pub use params::{Assumptions, InvalidParam, Levers, Scenario};
+pub use plan::{Change, LeverSet, Plan, MAX_CHANGES};
 pub use presets::{preset, presets, Preset};
 pub use why::{differences, highlights, Cause, Reason, Why};
 

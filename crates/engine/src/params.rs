@@ -1,6 +1,7 @@
 //! What the user controls (the four levers) and the assumptions behind them, with
 //! documented defaults and valid ranges. See docs/MODEL.md for what each one means.
 
+use super::plan::Plan;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -55,6 +56,8 @@ pub struct Assumptions {
 pub struct Scenario {
     pub levers: Levers,
     pub assumptions: Assumptions,
+    /// Lever changes on given days (none: the levers hold for the whole horizon).
+    pub changes: Plan,
 }
 
 impl Levers {
@@ -298,11 +301,16 @@ pub struct Range {
 pub struct InvalidParam {
     pub range: Range,
     pub value: f64,
+    /// The plan's change (index) the value belongs to, if it is in one.
+    pub change: Option<usize>,
 }
 
 impl fmt::Display for InvalidParam {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let r = &self.range;
+        if let Some(i) = self.change {
+            write!(f, "changes[{i}].")?;
+        }
         write!(
             f,
             "{} is {}, but must be between {} and {}",
@@ -322,7 +330,11 @@ impl Range {
         if value.is_finite() && value >= self.min && value <= self.max {
             Ok(())
         } else {
-            Err(InvalidParam { range: self, value })
+            Err(InvalidParam {
+                range: self,
+                value,
+                change: None,
+            })
         }
     }
 }
@@ -347,7 +359,38 @@ impl Scenario {
                     ..followers.range()
                 },
                 value: a.starting_followers,
+                change: None,
             });
+        }
+        self.validate_plan()
+    }
+
+    /// Each change: a day after the previous change's and within the horizon, and lever
+    /// values within their ranges. The error names the change and the rule.
+    fn validate_plan(&self) -> Result<(), InvalidParam> {
+        let mut earliest = 1;
+        for (i, c) in self.changes.changes().iter().enumerate() {
+            let at = |e: InvalidParam| InvalidParam {
+                change: Some(i),
+                ..e
+            };
+            let day = Range {
+                field: "day",
+                min: earliest as f64,
+                max: self.assumptions.horizon_days as f64,
+                unit: "day, after the previous change and within the horizon",
+            };
+            day.check(c.day as f64).map_err(at)?;
+            for (name, value) in c.set.values() {
+                let f = field(name).expect("plans set registered levers");
+                Range {
+                    field: name,
+                    ..f.range()
+                }
+                .check(value)
+                .map_err(at)?;
+            }
+            earliest = c.day + 1;
         }
         Ok(())
     }

@@ -18,6 +18,7 @@ fn scenario(budget: f64, posts_per_week: f64, responsiveness: f64, buy_in: f64) 
             buy_in,
         },
         assumptions: Assumptions::default(),
+        changes: Default::default(),
     }
 }
 

@@ -150,8 +150,15 @@ pub(super) fn run(
     out.values[Metric::Followers.index()] = st.followers;
     out.values[Metric::Trust.index()] = 100.0 * st.trust;
 
+    let mut seg = d;
     for day in 1..=d.days {
-        step(d, company, day, &mut st, &mut rng, out);
+        if d.changes_on(day) {
+            // A plan's change: the new levers' quantities from today on. A page opened by the
+            // change starts its programme, unless management already cancelled one.
+            seg = d.on(day);
+            st.active = seg.open && out.cancelled_day.is_none();
+        }
+        step(seg, company, day, &mut st, &mut rng, out);
     }
     // A moment of truth still burning at the horizon counts too.
     if let Some(c) = &st.crisis {
