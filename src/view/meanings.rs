@@ -124,8 +124,10 @@ mod tests {
 
     #[test]
     fn a_plan_reads_as_one_line_per_change() {
-        let mut set = crate::model::LeverSet::default();
-        set.budget = Some(4000.0);
+        let set = crate::model::LeverSet {
+            budget: Some(4000.0),
+            ..Default::default()
+        };
         let plan = Plan::new(&[crate::model::Change { day: 180, set }]).unwrap();
         assert_eq!(
             plan_lines(Lang::En, &plan),
