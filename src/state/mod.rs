@@ -2,10 +2,12 @@
 //! exports. No web dependency, so every rule here is tested natively.
 
 pub mod app_state;
+pub mod class;
 pub mod export;
 pub mod jobs;
 pub mod plan_code;
 pub mod saved;
 pub mod share;
+pub mod team_code;
 
 pub use share::{decode, encode, Problem, ProblemKind, Shared};

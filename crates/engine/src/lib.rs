@@ -18,7 +18,7 @@ pub use company::Company;
 pub use engine::{
     simulate, simulate_company, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS,
 };
-pub use monte_carlo::{Band, CrisisRecord, MonteCarlo, SamplePath, Summary};
+pub use monte_carlo::{outcomes_per_run, Band, CrisisRecord, MonteCarlo, SamplePath, Summary};
 pub use params::{Assumptions, InvalidParam, Levers, Scenario};
 pub use plan::{Change, LeverSet, Plan, MAX_CHANGES};
 pub use presets::{preset, presets, Preset};

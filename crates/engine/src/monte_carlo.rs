@@ -414,3 +414,26 @@ fn crisis_mark(e: &CrisisEvent) -> CrisisMark {
         trust_lost: e.trust_lost,
     }
 }
+
+/// One outcome (`metric` on `day`) of every run of a scenario, in run order: what a class of
+/// teams is compared on, future by future (common random numbers: run `i` is the same future
+/// for every plan).
+pub fn outcomes_per_run(
+    scenario: &Scenario,
+    seed: u64,
+    runs: u32,
+    metric: Metric,
+    day: usize,
+) -> Result<Vec<f64>, InvalidParam> {
+    scenario.validate()?;
+    let derived = Derived::new(scenario);
+    let day = day.min(derived.days());
+    let mut trace = RunTrace::default();
+    Ok((0..runs as u64)
+        .map(|run| {
+            let start = scenario.assumptions.starting_followers;
+            simulate(&derived, start, seed, run, &mut trace);
+            trace.value(day, metric)
+        })
+        .collect())
+}
