@@ -352,6 +352,24 @@ pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: 
     simulate_company(d, &company, starting_followers, seed, run, out);
 }
 
+pub use day::Paused;
+
+/// A game's own future up to `day`: run `run` of the scenario (its company and luck), paused
+/// at the end of that day, with its trace so far.
+pub fn play_until(d: &Derived, start: f64, seed: u64, run: u64, day: u32) -> (RunTrace, Paused) {
+    let company = Company::draw(seed, run);
+    let mut trace = RunTrace::default();
+    let paused = day::run_until(d, &company, start, (seed, run, day), &mut trace);
+    (trace, paused)
+}
+
+/// Continues a paused game to the horizon with the luck of `fork`; `out` must hold the
+/// game's trace up to the pause (the company is the game's: the same firm, new luck).
+pub fn simulate_fork(d: &Derived, paused: &Paused, seed: u64, fork: u64, out: &mut RunTrace) {
+    let company = out.company.expect("a game's trace names its company");
+    day::run_fork(d, &company, paused, (seed, fork), out);
+}
+
 /// Simulates run `run` for a given company (the company's draws are otherwise per run).
 pub fn simulate_company(
     d: &Derived,

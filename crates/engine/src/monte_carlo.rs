@@ -4,7 +4,10 @@
 //! two scenarios run with the same seed share their random draws (common random numbers).
 //! Memory is bounded by the summaries (per-day histograms, a few sample paths), not by runs.
 
-use super::engine::{simulate, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS};
+use super::engine::{
+    play_until, simulate, simulate_fork, CrisisEvent, CrisisOutcome, Derived, Metric, Paused,
+    RunTrace, N_METRICS,
+};
 use super::params::{InvalidParam, Scenario};
 use super::quantiles::QuantileGrid;
 use super::why::{Why, WhyTotals};
@@ -137,6 +140,14 @@ pub struct MonteCarlo {
     trace: RunTrace,
     /// Values of runs not yet folded into `grid` (run-major), at most `FOLD_BATCH` runs.
     pending: Vec<f64>,
+    /// Set for the futures still possible in a game: each run is a fork of the paused game.
+    game: Option<Game>,
+}
+
+/// A game paused at a decision point, and its trace so far.
+struct Game {
+    paused: Paused,
+    so_far: RunTrace,
 }
 
 /// The days the app and the goal probabilities report on.
@@ -184,7 +195,25 @@ impl MonteCarlo {
             first_spend: Some(0),
             trace: RunTrace::default(),
             pending: Vec::with_capacity(FOLD_BATCH * days * N_METRICS),
+            game: None,
         })
+    }
+
+    /// The futures still possible in a game: run `run` of the scenario played to the end of
+    /// `day`, then `forks` continuations with new luck (the same firm). Common random numbers
+    /// hold between plans that agree up to `day`: every fork's luck depends only on the seed,
+    /// the fork and the day.
+    pub fn from_day(
+        scenario: Scenario,
+        (seed, run, day): (u64, u64, u32),
+        forks: u32,
+        sample_paths: u32,
+    ) -> Result<Self, InvalidParam> {
+        let mut mc = MonteCarlo::new(scenario, seed, forks, sample_paths)?;
+        let start = scenario.assumptions.starting_followers;
+        let (so_far, paused) = play_until(&mc.derived, start, seed, run, day);
+        mc.game = Some(Game { paused, so_far });
+        Ok(mc)
     }
 
     pub fn is_done(&self) -> bool {
@@ -199,13 +228,25 @@ impl MonteCarlo {
     pub fn step(&mut self, batch: u32) -> bool {
         let end = self.runs.min(self.done.saturating_add(batch));
         while self.done < end {
-            simulate(
-                &self.derived,
-                self.scenario.assumptions.starting_followers,
-                self.seed,
-                self.done as u64,
-                &mut self.trace,
-            );
+            match &self.game {
+                None => simulate(
+                    &self.derived,
+                    self.scenario.assumptions.starting_followers,
+                    self.seed,
+                    self.done as u64,
+                    &mut self.trace,
+                ),
+                Some(g) => {
+                    self.trace.clone_from(&g.so_far);
+                    simulate_fork(
+                        &self.derived,
+                        &g.paused,
+                        self.seed,
+                        self.done as u64,
+                        &mut self.trace,
+                    );
+                }
+            }
             self.absorb();
             self.done += 1;
             if self.pending.len() >= FOLD_BATCH * self.trace.values.len() {

@@ -9,6 +9,7 @@ use crate::constants::*;
 use crate::rng::{Mechanism, Stream};
 use crate::why::RunWhy;
 
+#[derive(Clone)]
 struct Crisis {
     start: u32,
     initial: f64,
@@ -63,6 +64,7 @@ struct Streams {
 }
 
 /// The state of one run that carries from day to day.
+#[derive(Clone)]
 struct State {
     followers: f64,
     trust: f64,
@@ -105,6 +107,32 @@ fn attribute<const N: usize>(total: f64, parts: [f64; N], sum: f64, counters: [&
     }
 }
 
+fn streams(seed: u64, run: u64) -> Streams {
+    Streams {
+        content: Stream::new(seed, run, Mechanism::Content),
+        audience: Stream::new(seed, run, Mechanism::Audience),
+        messages: Stream::new(seed, run, Mechanism::Messages),
+        crisis: Stream::new(seed, run, Mechanism::Crisis),
+        sales: Stream::new(seed, run, Mechanism::Sales),
+        review: Stream::new(seed, run, Mechanism::Review),
+    }
+}
+
+/// A run paused at the end of a day: what carries over, to go on with the same luck or,
+/// forked, with new luck ("the futures still possible from here").
+#[derive(Clone)]
+pub struct Paused {
+    day: u32,
+    st: State,
+}
+
+impl Paused {
+    /// The last day simulated.
+    pub fn day(&self) -> u32 {
+        self.day
+    }
+}
+
 /// Simulates one run into `out`: every day in turn, then what is still open at the horizon.
 pub(super) fn run(
     d: &Derived,
@@ -114,14 +142,45 @@ pub(super) fn run(
     run: u64,
     out: &mut RunTrace,
 ) {
-    let mut rng = Streams {
-        content: Stream::new(seed, run, Mechanism::Content),
-        audience: Stream::new(seed, run, Mechanism::Audience),
-        messages: Stream::new(seed, run, Mechanism::Messages),
-        crisis: Stream::new(seed, run, Mechanism::Crisis),
-        sales: Stream::new(seed, run, Mechanism::Sales),
-        review: Stream::new(seed, run, Mechanism::Review),
-    };
+    let mut rng = streams(seed, run);
+    let mut paused = begin(d, company, starting_followers, out);
+    advance(d, company, &mut paused, d.days, &mut rng, out);
+    finish(d, &paused, out);
+}
+
+/// Simulates run `run` up to `day` (a decision point of a game) into `out`, and returns the
+/// run paused there.
+pub(super) fn run_until(
+    d: &Derived,
+    company: &Company,
+    starting_followers: f64,
+    (seed, run, day): (u64, u64, u32),
+    out: &mut RunTrace,
+) -> Paused {
+    let mut rng = streams(seed, run);
+    let mut paused = begin(d, company, starting_followers, out);
+    advance(d, company, &mut paused, day.min(d.days), &mut rng, out);
+    paused
+}
+
+/// Continues a paused run to the horizon with the luck of fork `fork` (its own streams, the
+/// same for every plan: common random numbers from the pause on). `out` must hold the run's
+/// trace up to the pause; the days after it are written.
+pub(super) fn run_fork(
+    d: &Derived,
+    company: &Company,
+    paused: &Paused,
+    (seed, fork): (u64, u64),
+    out: &mut RunTrace,
+) {
+    let mut rng = streams(seed ^ 0xF0F0_5EED_0000_0000 ^ paused.day as u64, fork);
+    let mut p = paused.clone();
+    advance(d, company, &mut p, d.days, &mut rng, out);
+    finish(d, &p, out);
+}
+
+/// Day 0: the trace cleared and the starting state.
+fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunTrace) -> Paused {
     out.values.clear();
     out.values.resize((d.days() + 1) * N_METRICS, 0.0);
     out.crises.clear();
@@ -133,7 +192,7 @@ pub(super) fn run(
     out.company = Some(*company);
     out.why = RunWhy::default();
 
-    let mut st = State {
+    let st = State {
         followers: starting_followers.min(d.market),
         trust: 0.5,
         capability: CAPABILITY_START,
@@ -149,17 +208,34 @@ pub(super) fn run(
     };
     out.values[Metric::Followers.index()] = st.followers;
     out.values[Metric::Trust.index()] = 100.0 * st.trust;
+    Paused { day: 0, st }
+}
 
-    let mut seg = d;
-    for day in 1..=d.days {
+/// Simulates the days after the pause up to `until`.
+fn advance(
+    d: &Derived,
+    company: &Company,
+    p: &mut Paused,
+    until: u32,
+    rng: &mut Streams,
+    out: &mut RunTrace,
+) {
+    let mut seg = d.on(p.day);
+    for day in p.day + 1..=until {
         if d.changes_on(day) {
             // A plan's change: the new levers' quantities from today on. A page opened by the
             // change starts its programme, unless management already cancelled one.
             seg = d.on(day);
-            st.active = seg.open && out.cancelled_day.is_none();
+            p.st.active = seg.open && out.cancelled_day.is_none();
         }
-        step(seg, company, day, &mut st, &mut rng, out);
+        step(seg, company, day, &mut p.st, rng, out);
     }
+    p.day = p.day.max(until);
+}
+
+/// What is still open at the horizon: a burning crisis, the break-even day.
+fn finish(d: &Derived, p: &Paused, out: &mut RunTrace) {
+    let st = &p.st;
     // A moment of truth still burning at the horizon counts too.
     if let Some(c) = &st.crisis {
         c.record(d.days, st.trust, CrisisOutcome::Ongoing, out);
