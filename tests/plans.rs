@@ -151,3 +151,72 @@ fn a_scenario_with_a_plan_survives_the_web_worker_s_message_codec() {
         r#"[{"day":180,"set":{"budget":8000.0}},{"day":365,"set":{"buy_in":90.0}}]"#
     );
 }
+
+/// The never-started company opening its page on `day` with the committed levers at `buy_in`.
+fn opens_on(day: u32, buy_in: f64) -> Scenario {
+    let mut s = preset("never-started").unwrap().scenario;
+    let set = longgame::model::LeverSet {
+        budget: Some(3000.0),
+        posts_per_week: Some(5.0),
+        responsiveness: Some(80.0),
+        buy_in: Some(buy_in),
+    };
+    s.changes = longgame::model::Plan::new(&[longgame::model::Change { day, set }]).unwrap();
+    s
+}
+
+#[test]
+fn a_page_opened_late_is_running_from_then_and_reviewed_on_its_own_calendar() {
+    let summary = MonteCarlo::new(opens_on(90, 0.0), 6, 200, 0)
+        .unwrap()
+        .run_all();
+    assert_eq!(
+        summary.active[89], 0.0,
+        "nothing runs before the page opens"
+    );
+    assert_eq!(summary.active[95], 1.0, "every future runs once it opens");
+    // Buy-in 0: the first review comes 42 days after the start and cancels most programmes.
+    assert!(
+        summary.active[140] < 0.7,
+        "reviewed and cancelled: {}",
+        summary.active[140]
+    );
+    let never = MonteCarlo::new(preset("never-started").unwrap().scenario, 6, 50, 0)
+        .unwrap()
+        .run_all();
+    assert!(
+        never.active.iter().all(|a| *a == 0.0),
+        "a company that never started never runs"
+    );
+}
+
+#[test]
+fn a_stop_day_before_the_page_opens_means_it_never_starts() {
+    let mut s = opens_on(200, 80.0);
+    s.assumptions.stop_day = 150;
+    let summary = MonteCarlo::new(s, 6, 50, 0).unwrap().run_all();
+    assert_eq!(summary.band(Metric::Cost).p90[730], 0.0);
+}
+
+#[test]
+fn dropping_every_lever_in_a_plan_abandons_the_page_like_stopping_it() {
+    let committed = preset("committed").unwrap().scenario;
+    let dropped = with_plan(
+        r#"[{"day": 200, "set": {"budget": 0, "posts_per_week": 0, "responsiveness": 0}}]"#,
+    )
+    .unwrap();
+    let mut stopped = committed;
+    stopped.assumptions.stop_day = 200;
+    let followers = |s: Scenario| {
+        MonteCarlo::new(s, 8, 200, 0)
+            .unwrap()
+            .run_all()
+            .band(Metric::Followers)
+            .p50[730]
+    };
+    let (a, b) = (followers(dropped), followers(stopped));
+    assert!(
+        (a - b).abs() < 0.2 * b,
+        "dropped {a} vs stopped {b}: the page stays up either way"
+    );
+}

@@ -59,11 +59,10 @@ pub fn rank(outcomes: &[Vec<f64>], played: &[Option<usize>]) -> Vec<Standing> {
                     }
                 })
                 .collect();
-            let best_in_own = played
-                .get(t)
-                .copied()
-                .flatten()
-                .is_some_and(|run| outcomes.iter().all(|o| o.get(run) <= mine.get(run)));
+            let best_in_own = played.get(t).copied().flatten().is_some_and(|run| {
+                let own = mine.get(run);
+                own.is_some() && outcomes.iter().all(|o| o.get(run) <= own)
+            });
             let beaten_mostly = beats.iter().enumerate().any(|(u, s)| u != t && *s < 0.5);
             Standing {
                 team: t,
@@ -102,6 +101,11 @@ mod tests {
         let r = rank(&outcomes, &[Some(2), Some(0)]);
         let zero = r.iter().find(|s| s.team == 0).unwrap();
         assert!(zero.lucky);
+        let beyond = rank(&outcomes, &[Some(99), None]);
+        assert!(
+            beyond.iter().all(|s| !s.lucky),
+            "a future nobody has says nothing"
+        );
         assert!(!r.iter().find(|s| s.team == 1).unwrap().lucky);
     }
 

@@ -9,6 +9,7 @@
 //! than 127 days), the lever it sets and its value; several levers on one day are a change
 //! per lever with 0 days between. Eight one-lever changes fit in about 40 characters.
 
+use crate::model::params::{field, MAX_DAYS};
 use crate::model::{Change, LeverSet, Levers, Plan};
 
 /// The version written as the code's first character.
@@ -84,13 +85,13 @@ pub fn encode(plan: &TeamPlan) -> Option<String> {
         b.push(whole(v, LEVER_BITS[i])?, LEVER_BITS[i]);
     }
     let singles = one_lever_changes(&plan.changes);
-    b.push(singles.len() as u64, 5);
+    b.push(whole(singles.len() as f64, 5)?, 5);
     let mut last = 0;
     for (day, lever, v) in singles {
         let gap = day.checked_sub(last)?;
         match gap {
             0..=127 => b.push(gap as u64, 8), // first bit 0: a short gap
-            _ => b.push(1 << 11 | gap as u64, 12),
+            _ => b.push(1 << 11 | whole(gap as f64, 11)?, 12),
         }
         b.push(lever as u64, 2);
         b.push(whole(v, LEVER_BITS[lever])?, LEVER_BITS[lever]);
@@ -155,7 +156,27 @@ fn read_plan(b: &mut Bits) -> Option<TeamPlan> {
         }
     }
     let changes = Plan::new(&changes).ok()?;
-    Some(TeamPlan { levers, changes })
+    let plan = TeamPlan { levers, changes };
+    fits(&plan).then_some(plan)
+}
+
+/// Every value within its lever's range and every change on a day of the longest horizon:
+/// a code never yields a plan no scenario can hold.
+fn fits(plan: &TeamPlan) -> bool {
+    let lever_ok = |name: &str, v: f64| field(name).is_some_and(|f| v >= f.min && v <= f.max);
+    let start = &plan.levers;
+    let levers = [
+        ("budget", start.budget),
+        ("posts_per_week", start.posts_per_week),
+        ("responsiveness", start.responsiveness),
+        ("buy_in", start.buy_in),
+    ];
+    levers.iter().all(|(n, v)| lever_ok(n, *v))
+        && plan
+            .changes
+            .changes()
+            .iter()
+            .all(|c| (1..=MAX_DAYS).contains(&c.day) && c.set.values().all(|(n, v)| lever_ok(n, v)))
 }
 
 fn set_lever(set: &mut LeverSet, lever: usize, v: f64) -> Option<()> {
@@ -334,6 +355,60 @@ mod tests {
         p.levers.budget = 3000.0;
         p.levers.buy_in = 70.5;
         assert_eq!(encode(&p), None);
+    }
+
+    #[test]
+    fn a_plan_too_big_for_a_code_gets_no_code_and_out_of_range_values_no_plan() {
+        let all = |day| (0..4).map(move |lever| (day, lever, 50.0));
+        let big: Vec<(u32, usize, f64)> = (1..=12).flat_map(|d| all(d * 50)).collect();
+        assert_eq!(
+            encode(&plan(&big)),
+            None,
+            "48 single-lever changes do not fit a code"
+        );
+        let mut p = plan(&[(100, 1, 7.0)]);
+        p.levers.posts_per_week = 71.0; // within 7 bits, beyond the lever's range
+        let mut b = Bits {
+            bits: Vec::new(),
+            at: 0,
+        };
+        for (i, v) in lever_values(&p.levers).into_iter().enumerate() {
+            b.push(v as u64, LEVER_BITS[i]);
+        }
+        b.push(0, 5);
+        let body = to_base32(&b.bits);
+        let crc = crc10(format!("{VERSION}{body}").as_bytes());
+        let code = format!("{VERSION}{body}{}", to_base32(&crc_bits(crc)));
+        assert_eq!(decode(&code), Err(CodeProblem::NotAPlan));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_plan_a_code_can_hold_comes_back_exactly(
+            start in (0u32..=1000, 0u32..=70, 0u32..=100, 0u32..=100),
+            changes in proptest::collection::vec((1u32..200, 0usize..4, 0u32..=70), 0..8),
+        ) {
+            let mut day = 0;
+            let mut seen = std::collections::BTreeSet::new();
+            let mut list = Vec::new();
+            for (gap, lever, v) in changes {
+                day += gap;
+                if day > MAX_DAYS || !seen.insert((day, lever)) {
+                    continue;
+                }
+                let v = if lever == 0 { v as f64 * 100.0 } else { v as f64 };
+                list.push((day, lever, v));
+            }
+            let mut p = plan(&list);
+            p.levers = Levers {
+                budget: start.0 as f64 * 100.0,
+                posts_per_week: start.1 as f64,
+                responsiveness: start.2 as f64,
+                buy_in: start.3 as f64,
+            };
+            let code = encode(&p).expect("fits a code");
+            proptest::prop_assert_eq!(decode(&code), Ok(p));
+        }
     }
 
     proptest::proptest! {

@@ -195,11 +195,6 @@ impl Derived {
             .map_or(self, |(_, seg)| seg)
     }
 
-    /// Whether a plan segment starts on `day`.
-    pub fn changes_on(&self, day: u32) -> bool {
-        self.later.iter().any(|(from, _)| *from == day)
-    }
-
     fn segment(s: &Scenario) -> Self {
         let (l, a) = (&s.levers, &s.assumptions);
         let buy_in = l.buy_in / 100.0;
@@ -328,6 +323,9 @@ pub struct RunTrace {
     pub goal_day: Option<u32>,
     /// Days the programme was running (not cancelled or stopped).
     pub active_days: u32,
+    /// The first day the programme was running (0 for one that starts at once; a plan may
+    /// open the page later; never for a company that never started).
+    pub first_active_day: Option<u32>,
     /// The company this run drew (what we do not know about it).
     pub company: Option<Company>,
     /// Where money, followers, leads and answers went in this run.

@@ -100,8 +100,10 @@ pub struct Summary {
     pub crisis_events: Vec<CrisisRecord>,
     pub samples: Vec<SamplePath>,
     /// ROI is undefined while nothing has been spent: the first day from which every run has
-    /// spent something (None when some run never spends, e.g. `never-started`). Before it the
-    /// ROI band holds 0; show it as "n/a" (the command line prints null).
+    /// spent something, among the runs that spend at all (None when no run spends, e.g.
+    /// `never-started`; a run that never spends, e.g. one cancelled before a plan's budget
+    /// starts, keeps an ROI of 0). Before it the ROI band holds 0; show it as "n/a" (the
+    /// command line prints null).
     #[serde(default)]
     pub roi_defined_from_day: Option<u32>,
     /// Why it happened: the runs' counters, summarised (see `why.rs`).
@@ -135,7 +137,7 @@ pub struct MonteCarlo {
     samples: Vec<SamplePath>,
     sample_paths: u32,
     why: WhyTotals,
-    /// The latest first day of spending over the runs so far (None once a run never spends).
+    /// The latest first day of spending over the runs that spend (None while none has).
     first_spend: Option<u32>,
     trace: RunTrace,
     /// Values of runs not yet folded into `grid` (run-major), at most `FOLD_BATCH` runs.
@@ -192,7 +194,7 @@ impl MonteCarlo {
             samples: Vec::new(),
             sample_paths,
             why: WhyTotals::new(days),
-            first_spend: Some(0),
+            first_spend: None,
             trace: RunTrace::default(),
             pending: Vec::with_capacity(FOLD_BATCH * days * N_METRICS),
             game: None,
@@ -268,12 +270,14 @@ impl MonteCarlo {
         self.pending.extend_from_slice(&t.values);
         self.why.add(&t.why);
         let spent_from = (0..t.days()).find(|&d| t.value(d, Metric::Cost) > 0.0);
-        self.first_spend = match (self.first_spend, spent_from) {
-            (Some(a), Some(b)) => Some(a.max(b as u32)),
-            _ => None,
-        };
-        for count in &mut self.active_runs[..=t.active_days as usize] {
-            *count += 1;
+        if let Some(b) = spent_from {
+            self.first_spend = Some(self.first_spend.map_or(b as u32, |a| a.max(b as u32)));
+        }
+        if let Some(first) = t.first_active_day {
+            let last = (t.active_days as usize).max(first as usize);
+            for count in &mut self.active_runs[first as usize..=last] {
+                *count += 1;
+            }
         }
         let mark = |counts: &mut Vec<u32>, day: Option<u32>| {
             if let Some(d) = day {
@@ -407,7 +411,7 @@ impl MonteCarlo {
             crises,
             crisis_events: self.events.clone(),
             samples: self.samples.clone(),
-            roi_defined_from_day: self.first_spend.filter(|_| self.done > 0),
+            roi_defined_from_day: self.first_spend,
             why: self.why.why(),
         }
     }

@@ -381,6 +381,14 @@ impl Scenario {
                 unit: "day, after the previous change and within the horizon",
             };
             day.check(c.day as f64).map_err(at)?;
+            let levers = c.set.values().count();
+            let some_lever = Range {
+                field: "set",
+                min: 1.0,
+                max: 4.0,
+                unit: "levers",
+            };
+            some_lever.check(levers as f64).map_err(at)?;
             for (name, value) in c.set.values() {
                 let f = field(name).expect("plans set registered levers");
                 Range {

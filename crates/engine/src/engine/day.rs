@@ -76,6 +76,12 @@ struct State {
     cost: f64,
     revenue: f64,
     active: bool,
+    /// The page exists: opened on day 0 or by a plan's change, and it stays up (an abandoned
+    /// page keeps receiving messages) even when a plan later drops every lever.
+    page: bool,
+    /// The day before the programme started (0 unless a plan opened the page later): reviews
+    /// and management's expectations count from it.
+    started: u32,
     next_review: u32,
     last_in_loss: u32,
 }
@@ -189,6 +195,7 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
     out.break_even_day = None;
     out.goal_day = None;
     out.active_days = 0;
+    out.first_active_day = d.open.then_some(0);
     out.company = Some(*company);
     out.why = RunWhy::default();
 
@@ -203,6 +210,8 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
         cost: 0.0,
         revenue: 0.0,
         active: d.open,
+        page: d.open,
+        started: 0,
         next_review: d.first_review,
         last_in_loss: 0,
     };
@@ -221,16 +230,34 @@ fn advance(
     out: &mut RunTrace,
 ) {
     let mut seg = d.on(p.day);
+    // The plan's next change, found once, not searched for every day.
+    let mut next = d.later.partition_point(|(from, _)| *from <= p.day);
     for day in p.day + 1..=until {
-        if d.changes_on(day) {
-            // A plan's change: the new levers' quantities from today on. A page opened by the
-            // change starts its programme, unless management already cancelled one.
-            seg = d.on(day);
-            p.st.active = seg.open && out.cancelled_day.is_none();
+        if d.later.get(next).is_some_and(|(from, _)| *from == day) {
+            seg = &d.later[next].1;
+            next += 1;
+            switch(d, seg, day, &mut p.st, out);
         }
         step(seg, company, day, &mut p.st, rng, out);
     }
     p.day = p.day.max(until);
+}
+
+/// A plan's change on `day`: the new levers' quantities from today on. Levers that all drop to
+/// zero pause the programme (the page stays up); a page opened by a change starts its
+/// programme, with its own review calendar, unless management cancelled one or it was stopped.
+fn switch(d: &Derived, seg: &Derived, day: u32, st: &mut State, out: &mut RunTrace) {
+    let stopped = out.cancelled_day.is_some() || (d.stop_day > 0 && day >= d.stop_day);
+    let was = st.active;
+    st.active = seg.open && !stopped;
+    if st.active && !st.page {
+        st.page = true;
+        st.started = day - 1;
+        st.next_review = st.started + d.first_review;
+    }
+    if st.active && !was {
+        out.first_active_day.get_or_insert(day);
+    }
 }
 
 /// What is still open at the horizon: a burning crisis, the break-even day.
@@ -354,7 +381,7 @@ fn exchange(
     if let Some(c) = st.crisis.as_mut() {
         c.angry_today = angry;
     }
-    let message_mean = if d.open {
+    let message_mean = if st.page {
         MESSAGES_BASE
             + st.followers * MESSAGES_PER_FOLLOWER
             + (att.organic_engagement + att.clicks) * QUESTION_SHARE
@@ -402,7 +429,7 @@ fn exchange(
         w.answer_hours += answered * (staff_hours + community_hours) / answer_share;
     }
     w.answer_hours += angry_answered * d.reply_hours;
-    if d.open && !st.active {
+    if st.page && !st.active {
         w.messages_after_end += total;
     }
     Exchange {
@@ -453,7 +480,7 @@ fn audience(
     let f = st.followers;
     // A page that exists but is silent (or rarely heard from) loses followers to neglect.
     let presence = if st.active { d.presence } else { 0.0 };
-    let neglect = if d.open {
+    let neglect = if st.page {
         f * DORMANT_CHURN * (1.0 - presence)
     } else {
         0.0
@@ -523,7 +550,11 @@ fn crises(
     let distrust = (1.0 - 2.0 * st.trust).max(0.0);
     let forced = day == d.crisis_day;
     let exposure = (0.25 + 0.75 * st.followers / (st.followers + CRISIS_AUDIENCE_HALF))
-        * if d.open { 1.0 } else { NO_PAGE_CRISIS_EXPOSURE };
+        * if st.page {
+            1.0
+        } else {
+            NO_PAGE_CRISIS_EXPOSURE
+        };
     // A scheduled moment of truth is the run's first: no random one pre-empts it.
     let scheduled_later = day < d.crisis_day && d.crisis_day <= d.days;
     let random =
@@ -592,20 +623,24 @@ fn outcomes(
 #[inline(always)]
 fn review(d: &Derived, day: u32, st: &mut State, rng: &mut Streams, out: &mut RunTrace) {
     let draw = rng.review.uniform();
+    let due = day == st.next_review;
+    if due {
+        st.next_review += REVIEW_EVERY_DAYS; // the calendar runs on while a plan pauses
+    }
     if !st.active {
         return;
     }
     out.active_days = day;
-    if day != st.next_review {
+    if !due {
         return;
     }
-    st.next_review += REVIEW_EVERY_DAYS;
-    let expected = d.goal_leads * (day as f64 / d.goal_day as f64).min(1.0);
+    let running = (day - st.started) as f64;
+    let expected = d.goal_leads * (running / d.goal_day as f64).min(1.0);
     let shortfall = (1.0 - st.leads / expected).clamp(0.0, 1.0);
     if draw < libm::pow(1.0 - d.buy_in, 1.5) * libm::sqrt(shortfall) {
         st.active = false;
         out.cancelled_day = Some(day);
         out.why.review_cancel_day = Some(day);
-        out.why.cancelled_at_first_review = day == d.first_review;
+        out.why.cancelled_at_first_review = day == st.started + d.first_review;
     }
 }
