@@ -47,10 +47,7 @@ fn the_game_is_one_of_the_futures_and_its_past_is_every_fork_s_past() {
 fn a_decision_at_a_stop_shows_in_the_futures_from_there_on() {
     let s = preset("committed").unwrap().scenario;
     let mut raised = s;
-    let set = LeverSet {
-        budget: Some(10_000.0),
-        ..LeverSet::default()
-    };
+    let set = LeverSet::one("budget", 10_000.0).unwrap();
     raised.changes = Plan::new(&[Change { day: 91, set }]).unwrap();
     let keep = MonteCarlo::from_day(s, (SEED, RUN, 90), 100, 0)
         .unwrap()

@@ -155,12 +155,7 @@ fn a_scenario_with_a_plan_survives_the_web_worker_s_message_codec() {
 /// The never-started company opening its page on `day` with the committed levers at `buy_in`.
 fn opens_on(day: u32, buy_in: f64) -> Scenario {
     let mut s = preset("never-started").unwrap().scenario;
-    let set = longgame::model::LeverSet {
-        budget: Some(3000.0),
-        posts_per_week: Some(5.0),
-        responsiveness: Some(80.0),
-        buy_in: Some(buy_in),
-    };
+    let set = longgame::model::LeverSet([Some(3000.0), Some(5.0), Some(80.0), Some(buy_in)]);
     s.changes = longgame::model::Plan::new(&[longgame::model::Change { day, set }]).unwrap();
     s
 }

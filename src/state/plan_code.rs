@@ -3,7 +3,7 @@
 //! sets as the lever's link key (`b`, `p`, `r`, `i`) and its value.
 
 use crate::model::params::{field, field_by_key};
-use crate::model::{Change, LeverSet, Plan};
+use crate::model::{Change, LeverSet, Plan, LEVERS};
 
 /// The plan as link text ("" for none).
 pub fn encode_plan(plan: &Plan) -> String {
@@ -40,13 +40,8 @@ fn decode_change(text: &str) -> Option<Change> {
             .map_or(rest.len(), |i| key_end + i);
         let f = field_by_key(&rest[..key_end]).filter(|f| f.lever)?;
         let value: f64 = rest[key_end..value_end].parse().ok()?;
-        let slot = match f.name {
-            "budget" => &mut set.budget,
-            "posts_per_week" => &mut set.posts_per_week,
-            "responsiveness" => &mut set.responsiveness,
-            _ => &mut set.buy_in,
-        };
-        slot.replace(value).is_none().then_some(())?; // a lever set twice is not a plan
+        let lever = LEVERS.iter().position(|n| *n == f.name)?;
+        set.put(lever, value).then_some(())?; // a lever set twice is not a plan
         rest = &rest[value_end..];
     }
     (set != LeverSet::default()).then_some(Change { day, set })
@@ -60,8 +55,8 @@ mod tests {
     fn a_plan_survives_the_link_and_stays_short() {
         let plan = decode_plan("180b4000i80_365p7_400r95.5").unwrap();
         assert_eq!(plan.changes().len(), 3);
-        assert_eq!(plan.changes()[0].set.buy_in, Some(80.0));
-        assert_eq!(plan.changes()[2].set.responsiveness, Some(95.5));
+        assert_eq!(plan.changes()[0].set.0[3], Some(80.0), "buy-in");
+        assert_eq!(plan.changes()[2].set.0[2], Some(95.5), "responsiveness");
         assert_eq!(encode_plan(&plan), "180b4000i80_365p7_400r95.5");
         assert_eq!(decode_plan(&encode_plan(&plan)), Some(plan));
     }

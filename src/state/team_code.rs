@@ -180,15 +180,7 @@ fn fits(plan: &TeamPlan) -> bool {
 }
 
 fn set_lever(set: &mut LeverSet, lever: usize, v: f64) -> Option<()> {
-    let slot = [
-        &mut set.budget,
-        &mut set.posts_per_week,
-        &mut set.responsiveness,
-        &mut set.buy_in,
-    ]
-    .into_iter()
-    .nth(lever)?;
-    slot.replace(v).is_none().then_some(()) // the same lever twice on one day is not a plan
+    set.put(lever, v).then_some(()) // the same lever twice on one day is not a plan
 }
 
 /// Every change split into one change per lever: (day, lever index, value).
@@ -196,16 +188,9 @@ fn one_lever_changes(plan: &Plan) -> Vec<(u32, usize, f64)> {
     plan.changes()
         .iter()
         .flat_map(|c| {
-            let values = [
-                c.set.budget.map(|v| v / BUDGET_STEP),
-                c.set.posts_per_week,
-                c.set.responsiveness,
-                c.set.buy_in,
-            ];
-            values
-                .into_iter()
-                .enumerate()
-                .filter_map(move |(i, v)| v.map(|v| (c.day, i, v)))
+            c.set.0.into_iter().enumerate().filter_map(move |(i, v)| {
+                v.map(|v| (c.day, i, if i == 0 { v / BUDGET_STEP } else { v }))
+            })
         })
         .collect()
 }

@@ -124,10 +124,7 @@ mod tests {
 
     #[test]
     fn a_plan_reads_as_one_line_per_change() {
-        let set = crate::model::LeverSet {
-            budget: Some(4000.0),
-            ..Default::default()
-        };
+        let set = crate::model::LeverSet::one("budget", 4000.0).unwrap();
         let plan = Plan::new(&[crate::model::Change { day: 180, set }]).unwrap();
         assert_eq!(
             plan_lines(Lang::En, &plan),

@@ -8,18 +8,68 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Most lever changes a plan may hold.
 pub const MAX_CHANGES: usize = 12;
 
-/// The levers a change sets; the others keep their value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
+/// The four levers' short names, in the order of [`LeverSet`] and of the field registry.
+pub const LEVERS: [&str; 4] = ["budget", "posts_per_week", "responsiveness", "buy_in"];
+
+/// The levers a change sets (by position in [`LEVERS`]); the others keep their value.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LeverSet(pub [Option<f64>; 4]);
+
+impl LeverSet {
+    /// A change of one lever, by its short name.
+    pub fn one(name: &str, value: f64) -> Option<LeverSet> {
+        let mut set = LeverSet::default();
+        set.put(LEVERS.iter().position(|n| *n == name)?, value)
+            .then_some(set)
+    }
+
+    /// Sets lever `i`; false if it was set already (a lever twice in one change).
+    pub fn put(&mut self, i: usize, value: f64) -> bool {
+        self.0
+            .get_mut(i)
+            .is_some_and(|slot| slot.replace(value).is_none())
+    }
+
+    /// Each lever this change sets, by its short name, with the value.
+    pub fn values(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        LEVERS
+            .iter()
+            .zip(self.0)
+            .filter_map(|(name, v)| v.map(|v| (*name, v)))
+    }
+
+    /// `levers` with this change applied.
+    pub fn apply(&self, levers: Levers) -> Levers {
+        let [b, p, r, i] = self.0;
+        Levers {
+            budget: b.unwrap_or(levers.budget),
+            posts_per_week: p.unwrap_or(levers.posts_per_week),
+            responsiveness: r.unwrap_or(levers.responsiveness),
+            buy_in: i.unwrap_or(levers.buy_in),
+        }
+    }
+}
+
+/// A change's levers as a file has them: `{"budget": 4000}`, only known levers.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LeverSet {
-    #[serde(default)]
-    pub budget: Option<f64>,
-    #[serde(default)]
-    pub posts_per_week: Option<f64>,
-    #[serde(default)]
-    pub responsiveness: Option<f64>,
-    #[serde(default)]
-    pub buy_in: Option<f64>,
+struct LeverSetFile {
+    budget: Option<f64>,
+    posts_per_week: Option<f64>,
+    responsiveness: Option<f64>,
+    buy_in: Option<f64>,
+}
+
+impl<'de> Deserialize<'de> for LeverSet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<LeverSet, D::Error> {
+        let f = LeverSetFile::deserialize(d)?;
+        Ok(LeverSet([
+            f.budget,
+            f.posts_per_week,
+            f.responsiveness,
+            f.buy_in,
+        ]))
+    }
 }
 
 /// In a file only the levers set are written (`{"budget": 4000}`); binary formats (the web
@@ -29,12 +79,7 @@ impl Serialize for LeverSet {
         use serde::ser::SerializeStruct;
         let every_field = !s.is_human_readable();
         let mut out = s.serialize_struct("LeverSet", 4)?;
-        for (name, value) in [
-            ("budget", self.budget),
-            ("posts_per_week", self.posts_per_week),
-            ("responsiveness", self.responsiveness),
-            ("buy_in", self.buy_in),
-        ] {
+        for (name, value) in LEVERS.iter().zip(self.0) {
             if every_field || value.is_some() {
                 out.serialize_field(name, &value)?;
             } else {
@@ -42,29 +87,6 @@ impl Serialize for LeverSet {
             }
         }
         out.end()
-    }
-}
-
-impl LeverSet {
-    /// Each lever this change sets, by its short name, with the value.
-    pub fn values(&self) -> impl Iterator<Item = (&'static str, f64)> {
-        [
-            ("budget", self.budget),
-            ("posts_per_week", self.posts_per_week),
-            ("responsiveness", self.responsiveness),
-            ("buy_in", self.buy_in),
-        ]
-        .into_iter()
-        .filter_map(|(name, v)| v.map(|v| (name, v)))
-    }
-
-    /// `levers` with this change applied.
-    pub fn apply(&self, mut levers: Levers) -> Levers {
-        levers.budget = self.budget.unwrap_or(levers.budget);
-        levers.posts_per_week = self.posts_per_week.unwrap_or(levers.posts_per_week);
-        levers.responsiveness = self.responsiveness.unwrap_or(levers.responsiveness);
-        levers.buy_in = self.buy_in.unwrap_or(levers.buy_in);
-        levers
     }
 }
 
@@ -134,19 +156,15 @@ mod tests {
     use super::*;
 
     fn change(day: u32, budget: f64) -> Change {
-        Change {
-            day,
-            set: LeverSet {
-                budget: Some(budget),
-                ..LeverSet::default()
-            },
-        }
+        let set = LeverSet::one("budget", budget).unwrap();
+        Change { day, set }
     }
 
     #[test]
     fn the_levers_in_force_follow_the_changes_day_by_day() {
         let mut later = change(365, 8000.0);
-        later.set.buy_in = Some(90.0);
+        assert!(later.set.put(3, 90.0));
+        assert!(!later.set.put(3, 80.0), "a lever set twice in one change");
         let plan = Plan::new(&[change(180, 4000.0), later]).unwrap();
         let base = Levers::default();
         assert_eq!(plan.levers_on(base, 179), base);
