@@ -23,11 +23,16 @@ impl LeverSet {
             .then_some(set)
     }
 
-    /// Sets lever `i`; false if it was set already (a lever twice in one change).
+    /// Sets lever `i`; false (and nothing changed) if it was set already: a lever twice in
+    /// one change is not a plan.
     pub fn put(&mut self, i: usize, value: f64) -> bool {
-        self.0
-            .get_mut(i)
-            .is_some_and(|slot| slot.replace(value).is_none())
+        match self.0.get_mut(i) {
+            Some(slot @ None) => {
+                *slot = Some(value);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Each lever this change sets, by its short name, with the value.
