@@ -58,11 +58,17 @@ fn num(v: f64) -> String {
 }
 
 /// `k=v&k=v` (or `k:v,k:v`) for the fields of `s` that differ from the defaults.
+/// The plan's key: `c=...` in the link, `c:...` inside the pinned scenario `A`.
+const PLAN_KEY: &str = "c";
+
 fn scenario_pairs(s: &Scenario, sep: &str, join: &str) -> String {
     let default = Scenario::default();
+    let plan = (!s.changes.is_empty()).then(|| (PLAN_KEY, encode_plan(&s.changes)));
     s.fields()
         .filter(|(f, v)| v.to_bits() != f.get(&default).to_bits())
-        .map(|(f, v)| format!("{}{sep}{}", f.key, num(v)))
+        .map(|(f, v)| (f.key, num(v)))
+        .chain(plan)
+        .map(|(k, v)| format!("{k}{sep}{v}"))
         .collect::<Vec<_>>()
         .join(join)
 }
@@ -71,9 +77,6 @@ fn scenario_pairs(s: &Scenario, sep: &str, join: &str) -> String {
 pub fn encode(s: &Shared) -> String {
     let mut parts = vec![format!("v={VERSION}")];
     parts.push(scenario_pairs(&s.scenario, "=", "&"));
-    if !s.scenario.changes.is_empty() {
-        parts.push(format!("c={}", encode_plan(&s.scenario.changes)));
-    }
     if s.seed != DEFAULT_SEED {
         parts.push(format!("s={}", s.seed));
     }
@@ -275,7 +278,12 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                 let mut pinned = Scenario::default();
                 for pair in value.split(',').filter(|p| !p.is_empty()) {
                     let (k, v) = pair.split_once(':').unwrap_or((pair, ""));
-                    if field_by_key(k).is_none() {
+                    if k == PLAN_KEY {
+                        match decode_plan(v) {
+                            Some(plan) => pinned.changes = plan,
+                            None => report(true, ProblemKind::Plan(v.into())),
+                        }
+                    } else if field_by_key(k).is_none() {
                         report(true, ProblemKind::UnknownSetting(k.into()));
                     } else if let Some(kind) = set_field(&mut pinned, k, v) {
                         report(true, kind);
@@ -286,7 +294,7 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                 settled.into_iter().for_each(|p| report(p.pinned, p.kind));
                 s.pinned = Some(pinned);
             }
-            "c" => match decode_plan(value) {
+            PLAN_KEY => match decode_plan(value) {
                 Some(plan) => s.scenario.changes = plan,
                 None => report(false, ProblemKind::Plan(value.into())),
             },
