@@ -28,6 +28,7 @@ fn refusal_text(l: Lang, typed: &str, r: &Refusal) -> String {
             "lever.bad_value",
             &[&typed, &full(l, *min), &full(l, *max)],
         ),
+        Refusal::Plan(why) => trf(l, "lever.breaks_plan", &[&typed, why]),
     }
 }
 

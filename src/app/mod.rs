@@ -52,9 +52,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // The watchdog ticks every second: a tick that changes nothing re-renders nothing.
         if let Action::Tick(at) = action {
-            let stalled =
-                at - self.last_heard > crate::state::app_state::STALL_MS && self.results.pending();
-            if stalled == self.stalled {
+            if self.stalled_at(at) == self.stalled {
                 return self;
             }
         }

@@ -345,4 +345,5 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.plan", "the plan “{0}” cannot be used (a change must name a day within the horizon, after the previous one, and levers within their ranges); it is left out"),
     ("plan.change", "From day {0}: {1}"),
     ("plan.title", "Plan"),
+    ("lever.breaks_plan", "'{0}' does not fit the plan: {1}"),
 ];

@@ -334,4 +334,5 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.plan", "planen ”{0}” kan inte användas (en ändring ska ange en dag inom tidshorisonten, efter den förra, och reglage inom sina intervall); den utelämnas"),
     ("plan.change", "Från dag {0}: {1}"),
     ("plan.title", "Plan"),
+    ("lever.breaks_plan", "'{0}' passar inte planen: {1}"),
 ];

@@ -102,7 +102,13 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Refusal {
     WholeDays,
-    Range { min: f64, max: f64 },
+    Range {
+        min: f64,
+        max: f64,
+    },
+    /// The value would put a change of the scenario's plan out of its rule (e.g. a horizon
+    /// shorter than a change's day): the engine's words for it.
+    Plan(String),
 }
 
 /// The scenario with `field` set to `value`, if the whole scenario can take it.
@@ -117,9 +123,12 @@ pub fn try_set(scenario: &Scenario, field: &Field, value: f64) -> Result<Scenari
     field
         .set(&mut next, value)
         .map_err(|_| Refusal::WholeDays)?;
-    next.validate().map_err(|e| Refusal::Range {
-        min: e.range.min,
-        max: e.range.max,
+    next.validate().map_err(|e| match e.change {
+        Some(_) => Refusal::Plan(e.to_string()),
+        None => Refusal::Range {
+            min: e.range.min,
+            max: e.range.max,
+        },
     })?;
     Ok(next)
 }
@@ -147,6 +156,11 @@ impl AppState {
         }
         s.schedule(now);
         s
+    }
+
+    /// Whether, at `at`, the worker has been silent too long with work outstanding.
+    pub fn stalled_at(&self, at: f64) -> bool {
+        at - self.last_heard > STALL_MS && self.results.pending()
     }
 
     /// The interface language: the link's, else the browser's, else English.
@@ -199,7 +213,7 @@ impl AppState {
             Action::Refused { slot, id, reason } => self.refused(slot, id, reason),
             Action::Tick(at) => {
                 now = at;
-                self.stalled = at - self.last_heard > STALL_MS && self.results.pending();
+                self.stalled = self.stalled_at(at);
             }
         }
         if self.shared != before {
@@ -384,6 +398,13 @@ mod tests {
             Err(Refusal::Range { .. })
         ));
         assert_eq!(try_set(&s, budget, 1200.0).unwrap().levers.budget, 1200.0);
+        let mut planned = s;
+        planned.changes = crate::state::plan_code::decode_plan("400b4000").unwrap();
+        let horizon = field("horizon_days").unwrap();
+        match try_set(&planned, horizon, 300.0) {
+            Err(Refusal::Plan(why)) => assert!(why.contains("changes[0].day is 400"), "{why}"),
+            other => panic!("a horizon before the plan's change: {other:?}"),
+        }
     }
 
     #[test]
