@@ -88,15 +88,16 @@ impl Worker for SimWorker {
         let first = r.last_report == 0.0 && r.sim.runs_done() >= FIRST_REPORT_RUNS;
         if done || first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS) {
             r.last_report = t;
-            let mut progress = Progress {
+            // A streamed report repeats neither the sample paths once sent (they are the first
+            // runs and no longer change) nor the crisis list (sent with the final report).
+            let progress = Progress {
                 slot: r.job.slot,
                 id: r.job.id,
-                summary: r.sim.summary(),
+                summary: r.sim.partial_summary(done, done || !r.samples_sent),
                 done,
                 elapsed_ms: t - r.started,
                 compute_ms: r.compute_ms,
             };
-            progress.trim_for_stream(r.samples_sent);
             r.samples_sent = true;
             scope.respond(r.who, Report::Progress(Box::new(progress)));
         }

@@ -46,19 +46,6 @@ pub enum Report {
     Refused { slot: Slot, id: u32, reason: String },
 }
 
-impl Progress {
-    /// Leaves out what a streamed report need not repeat: the sample paths once sent (they are
-    /// the first runs, so they no longer change) and the crisis list until the final report.
-    pub fn trim_for_stream(&mut self, samples_sent: bool) {
-        if !self.done {
-            self.summary.crisis_events.clear();
-            if samples_sent {
-                self.summary.samples.clear();
-            }
-        }
-    }
-}
-
 /// The latest request and the newest matching result, per slot.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
@@ -215,15 +202,21 @@ mod tests {
         let job = r
             .request(Slot::Current, Scenario::default(), 1, 4, 2)
             .unwrap();
+        let mut sim = MonteCarlo::new(job.scenario, 1, 4, 2).unwrap();
+        sim.step(2);
         let mut first = progress(&job);
-        first.summary = MonteCarlo::new(job.scenario, 1, 4, 2).unwrap().run_all();
+        first.summary = sim.partial_summary(false, true);
         first.done = false;
         let samples = first.summary.samples.clone();
         assert_eq!(samples.len(), 2);
-        first.trim_for_stream(false);
+        assert!(
+            first.summary.crisis_events.is_empty(),
+            "the crisis list waits for the end"
+        );
         assert!(r.receive(first.clone()));
         let mut later = first;
-        later.trim_for_stream(true);
+        sim.step(2);
+        later.summary = sim.partial_summary(false, false);
         assert!(later.summary.samples.is_empty(), "not sent again");
         assert!(r.receive(later));
         assert_eq!(r.get(Slot::Current).unwrap().0.summary.samples, samples);

@@ -326,6 +326,16 @@ impl MonteCarlo {
 
     /// The summary of the runs done so far (callable after every batch).
     pub fn summary(&self) -> Summary {
+        self.summary_with(true, true)
+    }
+
+    /// A summary for a streamed report: the crisis list (up to 20,000 records) and the sample
+    /// paths are left out unless asked for, so they are not copied only to be dropped.
+    pub fn partial_summary(&self, crisis_list: bool, samples: bool) -> Summary {
+        self.summary_with(crisis_list, samples)
+    }
+
+    fn summary_with(&self, crisis_list: bool, samples: bool) -> Summary {
         let days = self.derived.days() + 1;
         let n = self.done.max(1) as f64;
         let bands = Metric::ALL
@@ -409,8 +419,16 @@ impl MonteCarlo {
             break_even_p50: break_even_day(0.5),
             break_even_p90: break_even_day(0.9),
             crises,
-            crisis_events: self.events.clone(),
-            samples: self.samples.clone(),
+            crisis_events: if crisis_list {
+                self.events.clone()
+            } else {
+                Vec::new()
+            },
+            samples: if samples {
+                self.samples.clone()
+            } else {
+                Vec::new()
+            },
             roi_defined_from_day: self.first_spend,
             why: self.why.why(),
         }
