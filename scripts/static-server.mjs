@@ -13,7 +13,8 @@ const TYPES = {
 /** Serve `root` on 127.0.0.1:`port` (0 = any free port); resolves to the listening server. */
 export function serveStatic(root, port = 0) {
   const base = resolve(root);
-  const server = createServer(async (req, res) => {
+  // Long links (a story file in the query) must reach the app, which explains what is wrong.
+  const server = createServer({ maxHeaderSize: 128 * 1024 }, async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(base, path));

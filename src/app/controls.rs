@@ -2,6 +2,7 @@
 //! comes from the field registry; a typed value is checked once, here, where it enters.
 
 use super::use_app;
+use super::whole_box::WholeBox;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::model::params::{Field, FIELDS};
 use crate::model::{preset, presets, Scenario};
@@ -190,17 +191,6 @@ pub fn Presets() -> Html {
     }
 }
 
-/// A whole number typed into a box, if it lies within `min..=max`.
-fn whole_in(e: &Event, min: f64, max: f64) -> Option<f64> {
-    let text = e
-        .target_unchecked_into::<web_sys::HtmlInputElement>()
-        .value();
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.fract() == 0.0 && *v >= min && *v <= max)
-}
-
 /// The assumptions behind the levers (every other registry field), the seed and the runs.
 #[component]
 pub fn Assumptions() -> Html {
@@ -209,19 +199,11 @@ pub fn Assumptions() -> Html {
     let s = &state.shared;
     let on_seed = {
         let dispatch = state.dispatcher();
-        Callback::from(move |e: Event| {
-            if let Some(v) = whole_in(&e, 0.0, MAX_SEED as f64) {
-                dispatch.dispatch(Action::SetSeed(v as u64));
-            }
-        })
+        Callback::from(move |v: u64| dispatch.dispatch(Action::SetSeed(v)))
     };
     let on_runs = {
         let dispatch = state.dispatcher();
-        Callback::from(move |e: Event| {
-            if let Some(v) = whole_in(&e, MIN_RUNS as f64, MAX_RUNS as f64) {
-                dispatch.dispatch(Action::SetRuns(v as u32));
-            }
-        })
+        Callback::from(move |v: u64| dispatch.dispatch(Action::SetRuns(v as u32)))
     };
     html! {
         <details class="assumptions">
@@ -231,12 +213,12 @@ pub fn Assumptions() -> Html {
             }) }
             <div class="field">
                 <label for="seed">{ tr(l, "assume.seed") }</label>
-                <input id="seed" type="number" min="0" max={MAX_SEED.to_string()} step="1" value={s.seed.to_string()} onchange={on_seed} />
+                <WholeBox id="seed" lang={l} value={s.seed} min={0} max={MAX_SEED} on_set={on_seed} />
                 <p class="meaning">{ tr(l, "assume.seed.help") }</p>
             </div>
             <div class="field">
                 <label for="runs">{ tr(l, "assume.runs") }</label>
-                <input id="runs" type="number" min={MIN_RUNS.to_string()} max={MAX_RUNS.to_string()} step="10" value={s.runs.to_string()} onchange={on_runs} />
+                <WholeBox id="runs" lang={l} value={s.runs as u64} min={MIN_RUNS as u64} max={MAX_RUNS as u64} on_set={on_runs} />
             </div>
         </details>
     }

@@ -19,6 +19,7 @@ mod saved;
 mod story_view;
 mod trainer;
 mod weekly_chart;
+mod whole_box;
 
 use crate::i18n::Lang;
 use crate::state::app_state::{Action, AppState};

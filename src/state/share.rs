@@ -117,14 +117,15 @@ pub enum ProblemKind {
     /// A lever or assumption outside its range; its default is used.
     OutOfRange {
         field: &'static str,
-        value: f64,
+        /// As typed in the link (a rounded number could contradict the range it breaks).
+        value: String,
         min: f64,
         max: f64,
     },
     /// A day count that is not a whole number; its default is used.
     NotWholeDays {
         field: &'static str,
-        value: f64,
+        value: String,
     },
     /// More starting followers than the market holds; the default is used.
     StartAboveMarket {
@@ -199,13 +200,16 @@ fn set_field(scenario: &mut Scenario, key: &str, value: &str) -> Option<ProblemK
     if !(v.is_finite() && v >= f.min && v <= f.max) {
         return Some(ProblemKind::OutOfRange {
             field,
-            value: v,
+            value: value.to_string(),
             min: f.min,
             max: f.max,
         });
     }
     if f.set(scenario, v).is_err() {
-        return Some(ProblemKind::NotWholeDays { field, value: v });
+        return Some(ProblemKind::NotWholeDays {
+            field,
+            value: value.to_string(),
+        });
     }
     None
 }

@@ -6,6 +6,7 @@ use crate::i18n::{number, tr, trf, Lang};
 use crate::model::params::field;
 use crate::state::app_state::{Notice, StoryRefusal};
 use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
+use crate::view::format::echo;
 
 /// A short field name (`budget`, `market_size`) as its label in the interface language.
 pub fn field_label(l: Lang, name: &str) -> String {
@@ -18,9 +19,11 @@ pub fn field_label(l: Lang, name: &str) -> String {
 /// A problem with a link.
 pub fn problem_text(l: Lang, p: &Problem) -> String {
     let text = match &p.kind {
-        ProblemKind::NotANumber { field, value } => {
-            trf(l, "problem.not_number", &[&field_label(l, field), value])
-        }
+        ProblemKind::NotANumber { field, value } => trf(
+            l,
+            "problem.not_number",
+            &[&field_label(l, field), &echo(value)],
+        ),
         ProblemKind::OutOfRange {
             field,
             value,
@@ -31,26 +34,36 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
             "problem.out_of_range",
             &[
                 &field_label(l, field),
-                &number(l, *value),
+                &echo(value),
                 &number(l, *min),
                 &number(l, *max),
             ],
         ),
-        ProblemKind::NotWholeDays { field, value } => {
-            trf(l, "problem.whole_days", &[&field_label(l, field), value])
-        }
+        ProblemKind::NotWholeDays { field, value } => trf(
+            l,
+            "problem.whole_days",
+            &[&field_label(l, field), &echo(value)],
+        ),
         ProblemKind::StartAboveMarket { value, market } => trf(
             l,
             "problem.start_above_market",
             &[&number(l, *value), &number(l, *market)],
         ),
-        ProblemKind::Version(v) => trf(l, "problem.version", &[v, &VERSION]),
-        ProblemKind::Seed(v) => trf(l, "problem.seed", &[v, &MAX_SEED]),
-        ProblemKind::Runs(v) => trf(l, "problem.runs", &[v, &MIN_RUNS, &MAX_RUNS]),
-        ProblemKind::Step(v) => trf(l, "problem.step", &[v]),
-        ProblemKind::QuitDay(v) => trf(l, "problem.quit_day", &[v]),
-        ProblemKind::Language(v) => trf(l, "problem.language", &[v]),
-        ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[k]),
+        ProblemKind::Version(v) => trf(l, "problem.version", &[&echo(v), &VERSION]),
+        ProblemKind::Seed(v) => trf(l, "problem.seed", &[&echo(v), &number(l, MAX_SEED as f64)]),
+        ProblemKind::Runs(v) => trf(
+            l,
+            "problem.runs",
+            &[
+                &echo(v),
+                &number(l, MIN_RUNS as f64),
+                &number(l, MAX_RUNS as f64),
+            ],
+        ),
+        ProblemKind::Step(v) => trf(l, "problem.step", &[&echo(v)]),
+        ProblemKind::QuitDay(v) => trf(l, "problem.quit_day", &[&echo(v)]),
+        ProblemKind::Language(v) => trf(l, "problem.language", &[&echo(v)]),
+        ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[&echo(k)]),
     };
     if p.pinned {
         trf(l, "problem.pinned", &[&text])
@@ -179,5 +192,22 @@ mod tests {
             error: None,
         };
         assert!(story_refusal_text(Lang::Sv, &refusal).contains("x.json"));
+    }
+
+    #[test]
+    fn link_values_are_repeated_as_typed_never_rounded_or_saturated() {
+        for (query, typed) in [
+            ("r=100.4", "100.4"),
+            ("b=-0.04", "-0.04"),
+            ("cv=1e308", "1e308"),
+        ] {
+            let (_, problems) = crate::state::share::decode(query);
+            for l in [Lang::En, Lang::Sv] {
+                let text = problem_text(l, &problems[0]);
+                assert!(text.contains(&format!("'{typed}'")), "{text}");
+            }
+        }
+        let (_, problems) = crate::state::share::decode(&format!("s={}", "7".repeat(60_000)));
+        assert!(problem_text(Lang::En, &problems[0]).len() < 300);
     }
 }

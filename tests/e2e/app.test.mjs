@@ -145,7 +145,7 @@ app.test('bad links never break the page: bad fields fall back and are reported'
   await waitDone(page);
   const notice = await textOf(page, '.notices');
   assert.match(notice, /Budget is 'lots'/);
-  assert.match(notice, /Responsiveness is 250/);
+  assert.match(notice, /Responsiveness is '250'/);
   assert.equal(await page.locator('[data-lever="buy_in"] .typed').inputValue(), '80');
   assert.equal(await page.locator('[data-lever="budget"] .typed').inputValue(), '3000');
   const fuzz = ['?', '?v=', '?v=99', '?b=', '?b=-1', '?b=1e400', '?b=NaN', '?p=inf', '?r=%', '?r=%zz', '?i=%F0%9F%98%80',
