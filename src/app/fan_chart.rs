@@ -375,11 +375,14 @@ fn milestones(l: Lang, sc: &Scale, days: usize) -> Html {
     MILESTONES
         .iter()
         .filter(|&&d| d <= days)
-        .map(|&d| {
+        .enumerate()
+        .map(|(i, &d)| {
             let x = sc.x(d as f64);
+            // Every other label a line lower: "day 90" and "day 180" sit close on a short axis.
+            let dy = if i % 2 == 1 { "1.15em" } else { "0" };
             html! { <g class="milestone">
                 { vline("", x) }
-                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 11.0).to_string()}>{ trf(l, "chart.day", &[&d]) }</text>
+                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 11.0).to_string()} {dy}>{ trf(l, "chart.day", &[&d]) }</text>
             </g> }
         })
         .collect()

@@ -21,7 +21,7 @@ mod trainer;
 mod weekly_chart;
 mod whole_box;
 
-use crate::i18n::Lang;
+use crate::i18n::{tr, Lang};
 use crate::state::app_state::{Action, AppState};
 use crate::state::jobs::Progress;
 use crate::state::share;
@@ -116,7 +116,7 @@ fn MainPage() -> Html {
             <header::Masthead />
             <header::Notices />
             <div class="layout">
-                <aside class="controls">
+                <aside class="controls" id="levers" tabindex="-1" aria-label={tr(l, "app.levers_aria")}>
                     <controls::Presets />
                     <controls::Levers />
                     if !s.embed {
@@ -130,6 +130,13 @@ fn MainPage() -> Html {
                 </aside>
                 <results::Results />
             </div>
+            if !s.embed {
+                // On a phone the charts come first; this bar is one tap from either.
+                <nav class="jump" aria-label={tr(l, "app.jump_aria")}>
+                    <a href="#charts">{ tr(l, "app.jump_charts") }</a>
+                    <a href="#levers">{ tr(l, "app.jump_levers") }</a>
+                </nav>
+            }
         </div>
     }
 }

@@ -122,7 +122,8 @@ fn Charts(p: &ColumnProps) -> Html {
     let s = &state.shared;
     p.charts
         .iter()
-        .filter(|c| !s.embed || matches!(c.metric, Metric::Followers | Metric::Leads))
+        // An embed shows one chart: the one the link names, else leads.
+        .filter(|c| !s.embed || c.metric == s.view.unwrap_or(Metric::Leads))
         .map(|c| html! {
             <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
                 pinned={pinned.clone()} quit={quit.clone()} quit_day={s.quit}
@@ -147,21 +148,27 @@ pub fn Results() -> Html {
     };
     let pinned = latest(&state, Slot::Pinned);
     html! {
-        <main class="results">
+        <main class="results" id="charts" tabindex="-1">
             <div class="results-head">
                 <Status />
-                if let Some((snap, _)) = &current {
+                if let (Some((snap, _)), false) = (&current, s.embed) {
                     <Player days={snap.0.summary.days} day={state.play_day} on_day={on_day} />
                 }
-                <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
+                if !s.embed {
+                    <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
+                }
             </div>
             if let (Some(a), Some((b, _))) = (pinned, current.clone()) {
                 <CompareSummary {a} {b} />
             }
-            <div class="columns">
-                { column(l, "vanity", "column.vanity", &CHARTS[..4]) }
-                { column(l, "outcomes", "column.outcomes", &CHARTS[4..]) }
-            </div>
+            if s.embed {
+                <div class="embed-chart"><Charts charts={&CHARTS[..]} /></div>
+            } else {
+                <div class="columns">
+                    { column(l, "vanity", "column.vanity", &CHARTS[..4]) }
+                    { column(l, "outcomes", "column.outcomes", &CHARTS[4..]) }
+                </div>
+            }
             if !s.embed {
                 if let Some((snap, _)) = &current { <Patience current={snap.clone()} /> }
             }

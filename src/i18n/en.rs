@@ -1,6 +1,10 @@
 //! English texts. Keep the keys in step with `sv.rs` (a test checks).
 
 pub const TEXTS: &[(&str, &str)] = &[
+    ("app.levers_aria", "Levers and settings"),
+    ("app.jump_aria", "Go to"),
+    ("app.jump_charts", "Charts"),
+    ("app.jump_levers", "Levers"),
     ("app.title", "Long Game"),
     ("app.tagline", "A social-media strategy simulator: see why a half-hearted six-week experiment fails and what a committed, patient programme earns."),
     ("app.doc_title", "Long Game — social-media strategy simulator"),
@@ -22,6 +26,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.quit_day", "the quit day is '{0}', but must be a whole number of days; the overlay is off"),
     ("problem.step", "the step is '{0}', but must be a whole number; the first step is shown"),
     ("problem.language", "the language '{0}' is not a language code; it is ignored"),
+    ("problem.view", "there is no chart '{0}'; the leads chart is shown"),
     ("problem.unknown", "the unknown setting '{0}' is ignored"),
     ("file.syntax", "not valid JSON (line {0}, column {1})"),
     ("file.not_object", "not a valid file: expected a JSON object"),

@@ -1,6 +1,10 @@
 //! Svenska texter. Samma nycklar som i `en.rs` (ett test kontrollerar det).
 
 pub const TEXTS: &[(&str, &str)] = &[
+    ("app.levers_aria", "Spakar och inställningar"),
+    ("app.jump_aria", "Gå till"),
+    ("app.jump_charts", "Diagram"),
+    ("app.jump_levers", "Spakar"),
     ("app.title", "Long Game"),
     ("app.tagline", "En simulator för strategi i sociala medier: se varför ett halvhjärtat sexveckorsexperiment misslyckas och vad ett engagerat, tålmodigt arbete ger."),
     ("app.doc_title", "Long Game — simulator för strategi i sociala medier"),
@@ -22,6 +26,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.quit_day", "dagen för att sluta är '{0}', men måste vara ett helt antal dagar; jämförelsen är avstängd"),
     ("problem.step", "steget är '{0}', men måste vara ett heltal; första steget visas"),
     ("problem.language", "språket '{0}' är ingen språkkod; det ignoreras"),
+    ("problem.view", "det finns inget diagram '{0}'; diagrammet över leads visas"),
     ("problem.unknown", "den okända inställningen '{0}' ignoreras"),
     ("file.syntax", "inte giltig JSON (rad {0}, kolumn {1})"),
     ("file.not_object", "inte en giltig fil: ett JSON-objekt väntades"),

@@ -4,7 +4,7 @@
 //! and is reported, the others are kept.
 
 use crate::model::params::{field_by_key, MAX_DAYS};
-use crate::model::Scenario;
+use crate::model::{Metric, Scenario};
 
 /// The codec version written into every link.
 pub const VERSION: u32 = 1;
@@ -33,6 +33,8 @@ pub struct Shared {
     pub step: u32,
     /// The "what if we quit at day X" overlay (`x`); 0 = off.
     pub quit: u32,
+    /// The chart an embed shows (`view=leads`); leads when none is named.
+    pub view: Option<Metric>,
 }
 
 impl Default for Shared {
@@ -47,6 +49,7 @@ impl Default for Shared {
             story: None,
             step: 0,
             quit: 0,
+            view: None,
         }
     }
 }
@@ -87,6 +90,9 @@ pub fn encode(s: &Shared) -> String {
     }
     if s.quit > 0 {
         parts.push(format!("x={}", s.quit));
+    }
+    if let Some(view) = s.view {
+        parts.push(format!("view={}", view.name()));
     }
     if let Some(story) = &s.story {
         parts.push(format!("story={}", encoded(story)));
@@ -138,6 +144,8 @@ pub enum ProblemKind {
     Step(String),
     QuitDay(String),
     Language(String),
+    /// A chart name (`view=`) that is not one of the metrics; the default chart is shown.
+    View(String),
     UnknownSetting(String),
 }
 
@@ -181,6 +189,7 @@ impl std::fmt::Display for Problem {
                 "the quit day is '{v}', but must be a whole number of days; the overlay is off"
             ),
             ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
+            ProblemKind::View(v) => write!(f, "there is no chart '{v}'; the leads chart is shown"),
             ProblemKind::UnknownSetting(k) => write!(f, "unknown setting '{k}' ignored"),
         }
     }
@@ -282,6 +291,10 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
             "x" => match value.parse::<u32>() {
                 Ok(day) if day <= MAX_DAYS => s.quit = day,
                 _ => report(false, ProblemKind::QuitDay(value.into())),
+            },
+            "view" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
+                Some(m) => s.view = Some(m),
+                None => report(false, ProblemKind::View(value.into())),
             },
             "lang" => {
                 if !value.is_empty()
