@@ -261,6 +261,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("story.inside", "Your guess is inside the range of 8 in 10 futures."),
     ("story.outside", "Your guess is outside the range of 8 in 10 futures."),
     // Saved, export, import
+    ("saved.confirm_replace", "A scenario called '{0}' already exists. Replace it?"),
+    ("saved.replace", "Replace"),
+    ("saved.cancel", "Cancel"),
+    ("saved.undo", "Undo"),
+    ("saved.restored", "'{0}' is back."),
     ("saved.title", "Saved scenarios"),
     ("saved.placeholder", "Name this scenario"),
     ("saved.name_aria", "Scenario name"),

@@ -248,6 +248,7 @@ app.test('saved scenarios: save, reload, load, rename, delete', async ({ open, p
   await page.reload();
   await page.waitForSelector('[data-saved="Pilot 2"]');
   await page.click('[data-saved="Pilot 2"] >> text=Delete');
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
   await page.reload();
   await page.waitForSelector('[data-app-ready]');
   assert.equal(await page.locator('[data-saved]').count(), 0);
