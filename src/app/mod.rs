@@ -113,6 +113,7 @@ fn MainPage() -> Html {
     html! {
         <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true"
             data-query={share::encode(s)} lang={l.code()}>
+            <a class="skip-link" href="#charts">{ tr(l, "app.skip") }</a>
             <header::Masthead />
             <header::Notices />
             <div class="layout">

@@ -141,7 +141,7 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
     let pending = pending_view(&panel, &name, &p.query);
     html! {
         <section class="panel saved" aria-labelledby="saved-title">
-            <h3 id="saved-title">{ tr(l, "saved.title") }</h3>
+            <h2 id="saved-title">{ tr(l, "saved.title") }</h2>
             <form class="save-form" onsubmit={on_save}>
                 <input type="text" placeholder={tr(l, "saved.placeholder")} aria-label={tr(l, "saved.name_aria")} value={(*name).clone()} oninput={on_name} maxlength="80" />
                 <button type="submit">{ tr(l, "saved.save") }</button>
