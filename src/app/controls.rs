@@ -10,6 +10,7 @@ use crate::state::app_state::{try_set, Action, Refusal};
 use crate::state::share::{MAX_RUNS, MAX_SEED, MIN_RUNS};
 use crate::view::format::full;
 use crate::view::meanings::lever_meaning;
+use crate::view::slider;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -65,8 +66,9 @@ pub fn Lever(p: &LeverProps) -> Html {
         let apply = apply.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<f64>() {
-                apply(input.value(), v);
+            if let Ok(pos) = input.value().parse::<f64>() {
+                let v = slider::value_at(field, pos);
+                apply(v.to_string(), v);
             }
         })
     };
@@ -112,17 +114,19 @@ pub fn Lever(p: &LeverProps) -> Html {
     };
     let label = tr(l, field.label_key);
     let unit = match field.unit_key {
-        "" => String::new(),
+        // The label already ends in "day" ("Goal: by day"): "by day 365", not "365 day".
+        "" | "unit.day" => String::new(),
         "%" => " %".to_string(),
         key => format!(" {}", tr(l, key)),
     };
     let id = format!("lever-{}", field.name);
+    let (lo, hi, step) = slider::track(field, value);
     html! {
         <div class="lever" data-lever={field.name}>
             <div class="lever-head">
                 <label for={id.clone()}>{ label }</label>
                 <span class="lever-value">
-                    <input type="number" class="typed" aria-label={trf(l, "lever.value", &[&label])}
+                    <input type="number" class={classes!("typed", (field.max >= 100_000.0).then_some("wide"))} aria-label={trf(l, "lever.value", &[&label])}
                         min={field.min.to_string()} max={field.max.to_string()} step="any"
                         value={(*draft).clone().unwrap_or_else(|| value.to_string())}
                         oninput={on_draft} onchange={on_typed} onblur={on_blur}
@@ -133,8 +137,8 @@ pub fn Lever(p: &LeverProps) -> Html {
                         aria-label={trf(l, "lever.restore_aria", &[&label, &full(l, default)])}>{"↺"}</button>
                 </span>
             </div>
-            <input id={id} type="range" min={field.min.to_string()} max={field.slider_max.max(value).to_string()}
-                step={field.step.to_string()} value={value.to_string()} oninput={on_slide}
+            <input id={id} type="range" min={lo.to_string()} max={hi.to_string()}
+                step={step.to_string()} value={slider::position(field, value).to_string()} oninput={on_slide}
                 aria-valuetext={format!("{}{unit}: {}", full(l, value), p.meaning)} />
             if let Some(e) = &*error { <p class="field-error" role="alert">{ e }</p> }
             if !p.meaning.is_empty() { <p class="meaning">{ p.meaning.clone() }</p> }

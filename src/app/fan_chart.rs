@@ -192,7 +192,7 @@ pub fn FanChart(p: &FanProps) -> Html {
                 <p class="readout">{ tr(l, "chart.pick") }</p>
             } else {
                 <p class="readout" aria-live="polite">{ readout(l, p, band, pinned, quit, readout_day) }</p>
-                <p class="explain">{ trf(l, "chart.explain", &[&note_day, &percentile(l, band.p10[note_day], p.unit), &percentile(l, band.p90[note_day], p.unit)]) }</p>
+                <p class="explain">{ trf(l, "chart.explain", &[&readout_day, &percentile(l, band.p10[readout_day], p.unit), &percentile(l, band.p90[readout_day], p.unit)]) }</p>
                 if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
             }
         </figure>

@@ -10,6 +10,7 @@ mod export;
 mod fan_chart;
 mod header;
 mod hooks;
+mod legend;
 mod panic;
 mod patience;
 mod player;

@@ -161,6 +161,7 @@ pub fn Results() -> Html {
             if let (Some(a), Some((b, _))) = (pinned, current.clone()) {
                 <CompareSummary {a} {b} />
             }
+            <super::legend::ChartLegend />
             if s.embed {
                 <div class="embed-chart"><Charts charts={&CHARTS[..]} /></div>
             } else {

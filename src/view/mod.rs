@@ -5,3 +5,4 @@ pub mod format;
 pub mod geometry;
 pub mod meanings;
 pub mod messages;
+pub mod slider;
