@@ -69,3 +69,19 @@ app.test('the first Tab shows a skip link to the charts, and focus is visible at
   });
   assert.ok(ratio >= 3, `the focus ring is ${ratio.toFixed(2)}:1 against the page`);
 });
+
+const DARK = [
+  ['the main page', '?n=50&A=b:300&x=100', null],
+  ['a predict step', '?story=default&step=1&n=50', null],
+  ['a phone', '?n=50', { width: 390, height: 844 }],
+];
+for (const [name, path, viewport] of DARK) {
+  app.test(`the dark theme follows the system and axe finds no violations on ${name}`, async ({ open, page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await open(path);
+    await waitDone(page);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(22, 24, 27)', 'the page follows the dark system setting');
+    assert.deepEqual(await violations(page), []);
+  }, viewport ? { viewport } : {});
+}
