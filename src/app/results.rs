@@ -115,21 +115,36 @@ struct ColumnProps {
 fn Charts(p: &ColumnProps) -> Html {
     let state = use_app();
     let l = state.lang();
+    let s = &state.shared;
+    // An embed shows one chart: the one the link names, else leads.
+    let shown = p
+        .charts
+        .iter()
+        .filter(|c| !s.embed || c.metric == s.view.unwrap_or(Metric::Leads));
     let Some((snap, up_to_date)) = current(&state) else {
-        return html! { <p class="muted">{ tr(l, "status.first") }</p> };
+        // Boxes the size of the charts to come, so nothing below them jumps when they arrive.
+        return shown.map(|c| placeholder(l, c)).collect();
     };
     let (pinned, quit) = (latest(&state, Slot::Pinned), latest(&state, Slot::Quit));
-    let s = &state.shared;
-    p.charts
-        .iter()
-        // An embed shows one chart: the one the link names, else leads.
-        .filter(|c| !s.embed || c.metric == s.view.unwrap_or(Metric::Leads))
+    shown
         .map(|c| html! {
             <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
                 pinned={pinned.clone()} quit={quit.clone()} quit_day={s.quit}
                 show_samples={state.show_samples} stale={!up_to_date} reveal_day={state.play_day} />
         })
         .collect()
+}
+
+/// An empty chart of the right size, while the first futures are simulated.
+fn placeholder(l: Lang, c: &ChartSpec) -> Html {
+    use crate::view::geometry::{H, W};
+    html! {
+        <figure class="chart chart-placeholder">
+            <figcaption><span class="chart-title">{ tr(l, c.title) }</span></figcaption>
+            <svg viewBox={format!("0 0 {W} {H}")} aria-hidden="true"></svg>
+            <p class="readout">{ tr(l, "status.first") }</p>
+        </figure>
+    }
 }
 
 #[component]
