@@ -12,12 +12,23 @@ const browser = await chromium.launch({
 });
 const LAPTOP = { width: 1366, height: 768 };
 const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
 // The room's guess on the gym-membership step: a click on the chart, then the reveal.
 const guess = async (page) => {
   const box = await page.locator('.story svg.pickable').boundingBox();
   await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.55);
   await page.keyboard.press('Space');
   await page.locator('.verdict').waitFor();
+};
+// On a phone: one tap on "Levers".
+const levers = async (page) => {
+  await page.locator('.jump').getByRole('link', { name: 'Levers' }).click();
+  await page.waitForFunction(() => document.querySelector('#lever-budget').getBoundingClientRect().top >= 0);
+};
+// The end screen after the last step.
+const storyEnd = async (page) => {
+  await page.keyboard.press('Space');
+  await page.locator('.story[data-story-end]').waitFor();
 };
 // [file, viewport, query, full page, what to do before the shot]
 const shots = [
@@ -27,6 +38,11 @@ const shots = [
   ['projector-committed', PROJECTOR, '?lang=en&b=4000&p=7&r=90&i=90', false],
   ['projector-story-predict', PROJECTOR, '?lang=en&story=default&step=1', false, guess],
   ['projector-story-buy-in', PROJECTOR, '?lang=sv&story=default&step=2', false],
+  ['phone-charts', PHONE, '?lang=en&b=4000&p=7&r=90&i=90', false],
+  ['phone-levers', PHONE, '?lang=en&b=4000&p=7&r=90&i=90', false, levers],
+  ['embed-600', { width: 600, height: 720 }, '?lang=en&embed=1&b=4000&p=7&r=90&i=90', false],
+  ['embed-900-followers', { width: 900, height: 720 }, '?lang=en&embed=1&view=followers&b=4000&p=7&r=90&i=90', false],
+  ['laptop-story-end', LAPTOP, '?lang=en&story=default&step=6', false, storyEnd],
 ];
 try {
   for (const [name, viewport, query, full, before] of shots) {

@@ -100,9 +100,10 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
             }
             Long("scenario") => {
                 let path = value(&mut parser)?;
-                let text = std::fs::read_to_string(&path)
+                let file = std::fs::File::open(&path)
                     .map_err(|e| format!("cannot read {}: {e}", path.to_string_lossy()))?;
-                run.scenario = parse_scenario(&text)
+                run.scenario = crate::files::read_limited(file)
+                    .and_then(|text| parse_scenario(&text))
                     .map_err(|e| format!("{}: {e}", path.to_string_lossy()))?;
             }
             Long("set") => {
@@ -114,7 +115,10 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
             }
             Long("runs") => run.runs = whole_arg(&mut parser, "--runs", 1.0, 1_000_000.0)? as u32,
             Long("days") => days = Some(number(value(&mut parser)?, "--days")?),
-            Long("seed") => run.seed = whole_arg(&mut parser, "--seed", 0.0, 9.0e15)? as u64,
+            Long("seed") => {
+                let most = crate::state::share::MAX_SEED as f64; // the same range as links
+                run.seed = whole_arg(&mut parser, "--seed", 0.0, most)? as u64
+            }
             Long("samples") => {
                 run.samples = whole_arg(&mut parser, "--samples", 0.0, 100.0)? as u32
             }

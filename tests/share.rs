@@ -1,7 +1,7 @@
 //! The shareable link: decode(encode(x)) == x, and no link can break the app.
 
 mod common;
-use longgame::model::Scenario;
+use longgame::model::{Metric, Scenario};
 use longgame::state::share::{decode, encode, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS};
 use proptest::prelude::*;
 
@@ -19,9 +19,10 @@ fn any_shared() -> impl Strategy<Value = Shared> {
         proptest::option::of("[a-z]{2}"),
         proptest::option::of(("[a-zA-Z0-9{}\":,.%+&=/?#-]{1,60}", 0u32..999)),
         0u32..=1095,
+        proptest::option::of(proptest::sample::select(Metric::ALL.to_vec())),
     )
         .prop_map(
-            |(scenario, seed, runs, pinned, embed, lang, story, quit)| Shared {
+            |(scenario, seed, runs, pinned, embed, lang, story, quit, view)| Shared {
                 scenario,
                 seed,
                 runs,
@@ -31,6 +32,7 @@ fn any_shared() -> impl Strategy<Value = Shared> {
                 step: story.as_ref().map_or(0, |s| s.1),
                 story: story.map(|s| s.0),
                 quit,
+                view,
             },
         )
 }

@@ -18,7 +18,7 @@ pub fn ComparePanel() -> Html {
     };
     html! {
         <section class="panel compare" aria-labelledby="compare-controls">
-            <h3 id="compare-controls">{ tr(l, "compare.title") }</h3>
+            <h2 id="compare-controls">{ tr(l, "compare.title") }</h2>
             if state.shared.pinned.is_some() {
                 <p>{ tr(l, "compare.pinned") }</p>
                 <div class="buttons">

@@ -2,6 +2,7 @@
 //! comes from the field registry; a typed value is checked once, here, where it enters.
 
 use super::use_app;
+use super::whole_box::WholeBox;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::model::params::{Field, FIELDS};
 use crate::model::{preset, presets, Scenario};
@@ -9,6 +10,7 @@ use crate::state::app_state::{try_set, Action, Refusal};
 use crate::state::share::{MAX_RUNS, MAX_SEED, MIN_RUNS};
 use crate::view::format::full;
 use crate::view::meanings::{lever_meaning, plan_lines};
+use crate::view::slider;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -65,8 +67,9 @@ pub fn Lever(p: &LeverProps) -> Html {
         let apply = apply.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<f64>() {
-                apply(input.value(), v);
+            if let Ok(pos) = input.value().parse::<f64>() {
+                let v = slider::value_at(field, pos);
+                apply(v.to_string(), v);
             }
         })
     };
@@ -112,17 +115,19 @@ pub fn Lever(p: &LeverProps) -> Html {
     };
     let label = tr(l, field.label_key);
     let unit = match field.unit_key {
-        "" => String::new(),
+        // The label already ends in "day" ("Goal: by day"): "by day 365", not "365 day".
+        "" | "unit.day" => String::new(),
         "%" => " %".to_string(),
         key => format!(" {}", tr(l, key)),
     };
     let id = format!("lever-{}", field.name);
+    let (lo, hi, step) = slider::track(field, value);
     html! {
         <div class="lever" data-lever={field.name}>
             <div class="lever-head">
                 <label for={id.clone()}>{ label }</label>
                 <span class="lever-value">
-                    <input type="number" class="typed" aria-label={trf(l, "lever.value", &[&label])}
+                    <input type="number" class={classes!("typed", (field.max >= 100_000.0).then_some("wide"))} aria-label={trf(l, "lever.value", &[&label])}
                         min={field.min.to_string()} max={field.max.to_string()} step="any"
                         value={(*draft).clone().unwrap_or_else(|| value.to_string())}
                         oninput={on_draft} onchange={on_typed} onblur={on_blur}
@@ -133,8 +138,8 @@ pub fn Lever(p: &LeverProps) -> Html {
                         aria-label={trf(l, "lever.restore_aria", &[&label, &full(l, default)])}>{"↺"}</button>
                 </span>
             </div>
-            <input id={id} type="range" min={field.min.to_string()} max={field.slider_max.max(value).to_string()}
-                step={field.step.to_string()} value={value.to_string()} oninput={on_slide}
+            <input id={id} type="range" min={lo.to_string()} max={hi.to_string()}
+                step={step.to_string()} value={slider::position(field, value).to_string()} oninput={on_slide}
                 aria-valuetext={format!("{}{unit}: {}", full(l, value), p.meaning)} />
             if let Some(e) = &*error { <p class="field-error" role="alert">{ e }</p> }
             if !p.meaning.is_empty() { <p class="meaning">{ p.meaning.clone() }</p> }
@@ -197,17 +202,6 @@ pub fn Presets() -> Html {
     }
 }
 
-/// A whole number typed into a box, if it lies within `min..=max`.
-fn whole_in(e: &Event, min: f64, max: f64) -> Option<f64> {
-    let text = e
-        .target_unchecked_into::<web_sys::HtmlInputElement>()
-        .value();
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.fract() == 0.0 && *v >= min && *v <= max)
-}
-
 /// The assumptions behind the levers (every other registry field), the seed and the runs.
 #[component]
 pub fn Assumptions() -> Html {
@@ -216,19 +210,11 @@ pub fn Assumptions() -> Html {
     let s = &state.shared;
     let on_seed = {
         let dispatch = state.dispatcher();
-        Callback::from(move |e: Event| {
-            if let Some(v) = whole_in(&e, 0.0, MAX_SEED as f64) {
-                dispatch.dispatch(Action::SetSeed(v as u64));
-            }
-        })
+        Callback::from(move |v: u64| dispatch.dispatch(Action::SetSeed(v)))
     };
     let on_runs = {
         let dispatch = state.dispatcher();
-        Callback::from(move |e: Event| {
-            if let Some(v) = whole_in(&e, MIN_RUNS as f64, MAX_RUNS as f64) {
-                dispatch.dispatch(Action::SetRuns(v as u32));
-            }
-        })
+        Callback::from(move |v: u64| dispatch.dispatch(Action::SetRuns(v as u32)))
     };
     html! {
         <details class="assumptions">
@@ -238,12 +224,12 @@ pub fn Assumptions() -> Html {
             }) }
             <div class="field">
                 <label for="seed">{ tr(l, "assume.seed") }</label>
-                <input id="seed" type="number" min="0" max={MAX_SEED.to_string()} step="1" value={s.seed.to_string()} onchange={on_seed} />
+                <WholeBox id="seed" lang={l} value={s.seed} min={0} max={MAX_SEED} on_set={on_seed} />
                 <p class="meaning">{ tr(l, "assume.seed.help") }</p>
             </div>
             <div class="field">
                 <label for="runs">{ tr(l, "assume.runs") }</label>
-                <input id="runs" type="number" min={MIN_RUNS.to_string()} max={MAX_RUNS.to_string()} step="10" value={s.runs.to_string()} onchange={on_runs} />
+                <WholeBox id="runs" lang={l} value={s.runs as u64} min={MIN_RUNS as u64} max={MAX_RUNS as u64} on_set={on_runs} />
             </div>
         </details>
     }

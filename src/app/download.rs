@@ -29,8 +29,16 @@ pub fn text(filename: &str, mime: &str, content: &str) {
     }
 }
 
+/// The chart's markup with its styles inside, so the file stands on its own.
 fn svg_markup(svg: &NodeRef) -> Option<String> {
-    svg.cast::<web_sys::Element>().map(|el| el.outer_html())
+    let markup = svg.cast::<web_sys::Element>()?.outer_html();
+    let open = markup.find('>')? + 1;
+    let style = super::fan_chart::SVG_STYLE;
+    Some(format!(
+        "{}<style>{style}</style>{}",
+        &markup[..open],
+        &markup[open..]
+    ))
 }
 
 pub fn svg_element(svg: &NodeRef, filename: &str) {

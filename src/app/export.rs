@@ -74,7 +74,7 @@ pub fn ExportPanel() -> Html {
     });
     html! {
         <section class="panel export" aria-labelledby="export-title">
-            <h3 id="export-title">{ tr(l, "export.title") }</h3>
+            <h2 id="export-title">{ tr(l, "export.title") }</h2>
             <label class="share">{ tr(l, "export.link") }
                 <input type="text" readonly=true value={share_link(&state.shared, l.code())} onfocus={select_all} />
             </label>

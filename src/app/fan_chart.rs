@@ -171,7 +171,6 @@ pub fn FanChart(p: &FanProps) -> Html {
                 aria-label={trf(l, "chart.aria", &[&p.title, &days])}
                 onmousemove={handlers.on_move} onkeydown={handlers.on_key} onfocus={handlers.on_focus} onmousedown={handlers.on_press}
                 class={classes!(guessing.then_some("pickable"))}>
-                <style>{ SVG_STYLE }</style>
                 <defs><clipPath id={clip.clone()}>
                     <rect x="0" y="0" width={format!("{:.1}", sc.x(shown as f64) + 0.5)} height={H.to_string()} />
                 </clipPath></defs>
@@ -196,7 +195,7 @@ pub fn FanChart(p: &FanProps) -> Html {
                     <p class="readout" aria-live="polite">{ tr(l, "chart.roi_na") }</p>
                 } else {
                     <p class="readout" aria-live="polite">{ readout(l, p, band, pinned, quit, readout_day) }</p>
-                    <p class="explain">{ trf(l, "chart.explain", &[&note_day, &percentile(l, band.p10[note_day], p.unit), &percentile(l, band.p90[note_day], p.unit)]) }</p>
+                    <p class="explain">{ trf(l, "chart.explain", &[&readout_day, &percentile(l, band.p10[readout_day], p.unit), &percentile(l, band.p90[readout_day], p.unit)]) }</p>
                 }
                 if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
             }
@@ -380,11 +379,14 @@ fn milestones(l: Lang, sc: &Scale, days: usize) -> Html {
     MILESTONES
         .iter()
         .filter(|&&d| d <= days)
-        .map(|&d| {
+        .enumerate()
+        .map(|(i, &d)| {
             let x = sc.x(d as f64);
+            // Every other label a line lower: "day 90" and "day 180" sit close on a short axis.
+            let dy = if i % 2 == 1 { "1.15em" } else { "0" };
             html! { <g class="milestone">
                 { vline("", x) }
-                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 11.0).to_string()}>{ trf(l, "chart.day", &[&d]) }</text>
+                <text x={format!("{:.1}", x + 3.0)} y={(TOP + 11.0).to_string()} {dy}>{ trf(l, "chart.day", &[&d]) }</text>
             </g> }
         })
         .collect()
@@ -515,28 +517,6 @@ fn fan_table(
     }
 }
 
-/// Styles inside the SVG itself, so an exported chart looks the same on its own.
-pub(crate) const SVG_STYLE: &str = "
-text{font:14px system-ui,sans-serif;fill:#333}
-.plot{fill:#fff}
-.tick line{stroke:#e4e0d8}
-.milestone line{stroke:#888;stroke-dasharray:4 4}
-.milestone text{fill:#555;font-size:12px}
-.band-outer{fill:#0072b2;fill-opacity:.16}
-.band-inner{fill:#0072b2;fill-opacity:.32}
-.median{fill:none;stroke:#0072b2;stroke-width:2.5}
-.band-a{fill:#e69f00;fill-opacity:.25}
-.median-a{fill:none;stroke:#b35c00;stroke-width:2.5;stroke-dasharray:8 4}
-.median-quit{fill:none;stroke:#d55e00;stroke-width:2.5;stroke-dasharray:2 3}
-.quit-day{stroke:#d55e00;stroke-dasharray:6 3}
-.sample-line{fill:none;stroke:#555;stroke-opacity:.45;stroke-width:1}
-.crisis.firestorm{fill:#d55e00;stroke:#fff}
-.crisis.faded{fill:#009e73;stroke:#fff}
-.crisis.ongoing{fill:#e69f00;stroke:#fff}
-.cancelled{stroke:#000;stroke-width:2.5}
-.cursor{stroke:#000;stroke-opacity:.5}
-.guess circle{fill:none;stroke:#cc79a7;stroke-width:3.5}
-.guess text{fill:#8a2f66;font-weight:700}
-.reveal-day{fill:#b35c00;font-weight:700}
-.review{fill:#cc79a7}
-";
+/// The charts' styles, linked by the page and written into an exported SVG, so an exported
+/// chart looks the same on its own. (Not a `<style>` in the page: the CSP allows no inline style.)
+pub(crate) const SVG_STYLE: &str = include_str!("../../static/chart.css");

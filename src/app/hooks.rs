@@ -2,7 +2,7 @@
 //! language and reading a chosen file.
 
 use super::AppContext;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{number, tr, trf, Lang};
 use crate::sim_worker::SimWorker;
 use crate::state::app_state::{Action, AppState};
 use crate::state::jobs::Report;
@@ -82,6 +82,13 @@ pub fn use_file_text(
         let name = file.name();
         input.set_value("");
         let on_read = on_read.clone();
+        // Refused before reading: a huge file must not fill the memory.
+        let most = crate::files::MAX_FILE_BYTES;
+        if file.size() > most as f64 {
+            let why = trf(l, "file.too_large", &[&number(l, most as f64)]);
+            on_read.emit((name, Err(why)));
+            return;
+        }
         let file = gloo::file::File::from(file);
         *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
             let text = text.map_err(|_| tr(l, "file.unreadable").to_string());

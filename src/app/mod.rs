@@ -10,6 +10,7 @@ mod export;
 mod fan_chart;
 mod header;
 mod hooks;
+mod legend;
 mod panic;
 mod patience;
 mod player;
@@ -19,9 +20,10 @@ mod saved;
 mod story_view;
 mod trainer;
 mod weekly_chart;
+mod whole_box;
 mod why;
 
-use crate::i18n::Lang;
+use crate::i18n::{tr, Lang};
 use crate::state::app_state::{Action, AppState};
 use crate::state::jobs::Progress;
 use crate::state::share;
@@ -111,10 +113,11 @@ fn MainPage() -> Html {
     html! {
         <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true"
             data-query={share::encode(s)} lang={l.code()}>
+            <a class="skip-link" href="#charts">{ tr(l, "app.skip") }</a>
             <header::Masthead />
             <header::Notices />
             <div class="layout">
-                <aside class="controls">
+                <aside class="controls" id="levers" tabindex="-1" aria-label={tr(l, "app.levers_aria")}>
                     <controls::Presets />
                     <controls::Levers />
                     if !s.embed {
@@ -128,6 +131,13 @@ fn MainPage() -> Html {
                 </aside>
                 <results::Results />
             </div>
+            if !s.embed {
+                // On a phone the charts come first; this bar is one tap from either.
+                <nav class="jump" aria-label={tr(l, "app.jump_aria")}>
+                    <a href="#charts">{ tr(l, "app.jump_charts") }</a>
+                    <a href="#levers">{ tr(l, "app.jump_levers") }</a>
+                </nav>
+            }
         </div>
     }
 }

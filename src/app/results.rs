@@ -115,20 +115,36 @@ struct ColumnProps {
 fn Charts(p: &ColumnProps) -> Html {
     let state = use_app();
     let l = state.lang();
+    let s = &state.shared;
+    // An embed shows one chart: the one the link names, else leads.
+    let shown = p
+        .charts
+        .iter()
+        .filter(|c| !s.embed || c.metric == s.view.unwrap_or(Metric::Leads));
     let Some((snap, up_to_date)) = current(&state) else {
-        return html! { <p class="muted">{ tr(l, "status.first") }</p> };
+        // Boxes the size of the charts to come, so nothing below them jumps when they arrive.
+        return shown.map(|c| placeholder(l, c)).collect();
     };
     let (pinned, quit) = (latest(&state, Slot::Pinned), latest(&state, Slot::Quit));
-    let s = &state.shared;
-    p.charts
-        .iter()
-        .filter(|c| !s.embed || matches!(c.metric, Metric::Followers | Metric::Leads))
+    shown
         .map(|c| html! {
             <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
                 pinned={pinned.clone()} quit={quit.clone()} quit_day={s.quit}
                 show_samples={state.show_samples} stale={!up_to_date} reveal_day={state.play_day} />
         })
         .collect()
+}
+
+/// An empty chart of the right size, while the first futures are simulated.
+fn placeholder(l: Lang, c: &ChartSpec) -> Html {
+    use crate::view::geometry::{H, W};
+    html! {
+        <figure class="chart chart-placeholder">
+            <figcaption><span class="chart-title">{ tr(l, c.title) }</span></figcaption>
+            <svg viewBox={format!("0 0 {W} {H}")} aria-hidden="true"></svg>
+            <p class="readout">{ tr(l, "status.first") }</p>
+        </figure>
+    }
 }
 
 #[component]
@@ -147,21 +163,28 @@ pub fn Results() -> Html {
     };
     let pinned = latest(&state, Slot::Pinned);
     html! {
-        <main class="results">
+        <main class="results" id="charts" tabindex="-1">
             <div class="results-head">
                 <Status />
-                if let Some((snap, _)) = &current {
+                if let (Some((snap, _)), false) = (&current, s.embed) {
                     <Player days={snap.0.summary.days} day={state.play_day} on_day={on_day} />
                 }
-                <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
+                if !s.embed {
+                    <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
+                }
             </div>
             if let (Some(a), Some((b, _))) = (pinned, current.clone()) {
                 <CompareSummary {a} {b} />
             }
-            <div class="columns">
-                { column(l, "vanity", "column.vanity", &CHARTS[..4]) }
-                { column(l, "outcomes", "column.outcomes", &CHARTS[4..]) }
-            </div>
+            <super::legend::ChartLegend />
+            if s.embed {
+                <div class="embed-chart"><Charts charts={&CHARTS[..]} /></div>
+            } else {
+                <div class="columns">
+                    { column(l, "vanity", "column.vanity", &CHARTS[..4]) }
+                    { column(l, "outcomes", "column.outcomes", &CHARTS[4..]) }
+                </div>
+            }
             if !s.embed {
                 if let Some((snap, _)) = &current { <Patience current={snap.clone()} /> }
                 <super::why::WhyPanel />

@@ -1,9 +1,10 @@
-//! Saved scenarios (in the browser's localStorage): save, load, rename, delete.
+//! Saved scenarios (in the browser's localStorage): save, load, rename, delete. Saving over
+//! an existing name asks first; a delete removes only the chosen entry and can be undone.
 
 use super::{browser, use_app};
 use crate::i18n::{tr, trf, Lang};
 use crate::state::app_state::Action;
-use crate::state::saved::{self, NameProblem, SavedScenario};
+use crate::state::saved::{self, Deleted, NameProblem, SavedScenario};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,27 +13,105 @@ pub struct SavedProps {
     pub query: AttrValue,
 }
 
+/// A question or offer waiting under the save form.
+#[derive(Clone, PartialEq)]
+enum Pending {
+    /// "A scenario called … exists. Replace it?"
+    Replace(String),
+    /// "Deleted …" with an undo.
+    Undo(Deleted),
+}
+
+/// The panel's state: the list as stored, the last message and what waits for an answer.
+#[derive(Clone, PartialEq)]
+struct Panel {
+    list: UseStateHandle<Vec<SavedScenario>>,
+    message: UseStateHandle<Option<String>>,
+    pending: UseStateHandle<Option<Pending>>,
+    renaming: UseStateHandle<Option<(usize, String)>>,
+    lang: Lang,
+}
+
+impl Panel {
+    /// Stores `next`; on success shows it and says `done`.
+    fn persist(&self, next: Vec<SavedScenario>, done: String, pending: Option<Pending>) {
+        match browser::store_saved(&next) {
+            Ok(()) => {
+                self.list.set(next);
+                self.message.set(Some(done));
+                self.pending.set(pending);
+            }
+            Err(key) => self.message.set(Some(tr(self.lang, key).to_string())),
+        }
+    }
+
+    /// Saves under `name`; an existing name is replaced only with `replace`.
+    fn save(&self, name: &str, query: &str, replace: bool) -> bool {
+        let l = self.lang;
+        let mut next = (*self.list).clone();
+        match saved::save(&mut next, name, query, replace) {
+            Ok(()) => {
+                self.persist(next, trf(l, "saved.saved", &[&name.trim()]), None);
+                true
+            }
+            Err(NameProblem::Taken(n)) => {
+                self.message.set(None);
+                self.pending.set(Some(Pending::Replace(n)));
+                false
+            }
+            Err(e) => {
+                let text = trf(l, "saved.not_saved", &[&name_problem(l, &e)]);
+                self.message.set(Some(text));
+                false
+            }
+        }
+    }
+
+    fn delete(&self, index: usize) {
+        let mut next = (*self.list).clone();
+        if let Some(d) = saved::delete(&mut next, index) {
+            let done = trf(self.lang, "saved.deleted", &[&d.entry.name]);
+            self.persist(next, done, Some(Pending::Undo(d)));
+        }
+    }
+
+    fn undo(&self, d: Deleted) {
+        let mut next = (*self.list).clone();
+        let done = trf(self.lang, "saved.restored", &[&d.entry.name]);
+        saved::restore(&mut next, d);
+        self.persist(next, done, None);
+    }
+
+    fn rename(&self, index: usize, to: &str) {
+        let l = self.lang;
+        let mut next = (*self.list).clone();
+        let from = next[index].name.clone();
+        match saved::rename(&mut next, &from, to) {
+            Ok(()) => {
+                self.persist(next, trf(l, "saved.renamed", &[&to.trim()]), None);
+                self.renaming.set(None);
+            }
+            Err(e) => {
+                let text = trf(l, "saved.not_renamed", &[&name_problem(l, &e)]);
+                self.message.set(Some(text));
+            }
+        }
+    }
+}
+
 #[component]
 pub fn SavedPanel(p: &SavedProps) -> Html {
     let state = use_app();
     let l = state.lang();
     let loaded = use_memo((), move |_| browser::load_saved(l));
-    let list = use_state(|| loaded.0.clone());
-    let message = use_state(|| loaded.1.clone());
-    let name = use_state(String::new);
-    let renaming = use_state(|| None::<(String, String)>);
-
-    let persist = {
-        let list = list.clone();
-        let message = message.clone();
-        move |next: Vec<SavedScenario>, done: String| match browser::store_saved(&next) {
-            Ok(()) => {
-                list.set(next);
-                message.set(Some(done));
-            }
-            Err(key) => message.set(Some(tr(l, key).to_string())),
-        }
+    let panel = Panel {
+        list: use_state(|| loaded.0.clone()),
+        message: use_state(|| loaded.1.clone()),
+        pending: use_state(|| None::<Pending>),
+        renaming: use_state(|| None::<(usize, String)>),
+        lang: l,
     };
+    let name = use_state(String::new);
     let on_name = {
         let name = name.clone();
         Callback::from(move |e: InputEvent| {
@@ -43,92 +122,135 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
         })
     };
     let on_save = {
-        let (list, name, message, persist, query) = (
-            list.clone(),
-            name.clone(),
-            message.clone(),
-            persist.clone(),
-            p.query.clone(),
-        );
+        let (panel, name, query) = (panel.clone(), name.clone(), p.query.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let mut next = (*list).clone();
-            match saved::save(&mut next, &name, &query) {
-                Ok(()) => {
-                    persist(next, trf(l, "saved.saved", &[&name.trim()]));
-                    name.set(String::new());
-                }
-                Err(e) => message.set(Some(trf(l, "saved.not_saved", &[&name_problem(l, &e)]))),
+            if panel.save(&name, &query, false) {
+                name.set(String::new());
             }
         })
     };
-    let items = list.iter().map(|s| {
-        let load = {
-            let (dispatch, q, n, message) = (state.dispatcher(), s.query.clone(), s.name.clone(), message.clone());
-            Callback::from(move |_| {
-                dispatch.dispatch(Action::LoadQuery(q.clone()));
-                message.set(Some(trf(l, "saved.loaded", &[&n])));
-            })
-        };
-        let delete = {
-            let (list, n, persist) = (list.clone(), s.name.clone(), persist.clone());
-            Callback::from(move |_| {
-                let mut next = (*list).clone();
-                saved::delete(&mut next, &n);
-                persist(next, trf(l, "saved.deleted", &[&n]));
-            })
-        };
-        let start_rename = {
-            let (renaming, n) = (renaming.clone(), s.name.clone());
-            Callback::from(move |_| renaming.set(Some((n.clone(), n.clone()))))
-        };
-        let editing = renaming.as_ref().filter(|(from, _)| *from == s.name).map(|(_, to)| to.clone());
-        html! {
-            <li data-saved={s.name.clone()}>
-                if let Some(to) = editing {
-                    <form class="rename" onsubmit={{
-                        let (list, renaming, persist, message, from) = (list.clone(), renaming.clone(), persist.clone(), message.clone(), s.name.clone());
-                        Callback::from(move |e: SubmitEvent| {
-                            e.prevent_default();
-                            let to = renaming.as_ref().map(|r| r.1.clone()).unwrap_or_default();
-                            let mut next = (*list).clone();
-                            match saved::rename(&mut next, &from, &to) {
-                                Ok(()) => { persist(next, trf(l, "saved.renamed", &[&to.trim()])); renaming.set(None); }
-                                Err(e) => message.set(Some(trf(l, "saved.not_renamed", &[&name_problem(l, &e)]))),
-                            }
-                        })
-                    }}>
-                        <input type="text" aria-label={tr(l, "saved.new_name")} value={to} oninput={{
-                            let (renaming, from) = (renaming.clone(), s.name.clone());
-                            Callback::from(move |e: InputEvent| {
-                                let to = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                                renaming.set(Some((from.clone(), to)));
-                            })
-                        }} />
-                        <button type="submit" class="small">{ tr(l, "saved.ok") }</button>
-                    </form>
-                } else {
-                    <span class="saved-name">{ s.name.clone() }</span>
-                    <span class="saved-actions">
-                        <button type="button" class="small" onclick={load}>{ tr(l, "saved.load") }</button>
-                        <button type="button" class="small" onclick={start_rename}>{ tr(l, "saved.rename") }</button>
-                        <button type="button" class="small danger" onclick={delete} aria-label={trf(l, "saved.delete_aria", &[&s.name])}>{ tr(l, "saved.delete") }</button>
-                    </span>
-                }
-            </li>
-        }
-    });
+    let load = {
+        let (dispatch, panel) = (state.dispatcher(), panel.clone());
+        Callback::from(move |i: usize| {
+            let s = &panel.list[i];
+            dispatch.dispatch(Action::LoadQuery(s.query.clone()));
+            panel.message.set(Some(trf(l, "saved.loaded", &[&s.name])));
+        })
+    };
+    let pending = pending_view(&panel, &name, &p.query);
     html! {
         <section class="panel saved" aria-labelledby="saved-title">
-            <h3 id="saved-title">{ tr(l, "saved.title") }</h3>
+            <h2 id="saved-title">{ tr(l, "saved.title") }</h2>
             <form class="save-form" onsubmit={on_save}>
                 <input type="text" placeholder={tr(l, "saved.placeholder")} aria-label={tr(l, "saved.name_aria")} value={(*name).clone()} oninput={on_name} maxlength="80" />
                 <button type="submit">{ tr(l, "saved.save") }</button>
             </form>
-            if let Some(m) = &*message { <p class="panel-message" role="status">{ m }</p> }
-            if list.is_empty() { <p class="muted">{ tr(l, "saved.empty") }</p> }
-            <ul class="saved-list">{ for items }</ul>
+            <div class="saved-status" role="status">
+                if let Some(m) = &*panel.message { <p class="panel-message">{ m }</p> }
+                { pending }
+            </div>
+            if panel.list.is_empty() { <p class="muted">{ tr(l, "saved.empty") }</p> }
+            <ul class="saved-list">
+                { for (0..panel.list.len()).map(|i| saved_item(&panel, i, &load)) }
+            </ul>
         </section>
+    }
+}
+
+/// The question to replace an existing name, or the undo of a delete.
+fn pending_view(panel: &Panel, name: &UseStateHandle<String>, query: &AttrValue) -> Html {
+    let l = panel.lang;
+    match (*panel.pending).clone() {
+        None => Html::default(),
+        Some(Pending::Replace(n)) => {
+            let replace = {
+                let (panel, name, query) = (panel.clone(), name.clone(), query.clone());
+                Callback::from(move |_: MouseEvent| {
+                    if panel.save(&name, &query, true) {
+                        name.set(String::new());
+                    }
+                })
+            };
+            let cancel = {
+                let pending = panel.pending.clone();
+                Callback::from(move |_: MouseEvent| pending.set(None))
+            };
+            html! {
+                <p class="panel-message confirm">{ trf(l, "saved.confirm_replace", &[&n]) }{" "}
+                    <button type="button" class="small replace" onclick={replace}>{ tr(l, "saved.replace") }</button>{" "}
+                    <button type="button" class="small" onclick={cancel}>{ tr(l, "saved.cancel") }</button>
+                </p>
+            }
+        }
+        Some(Pending::Undo(d)) => {
+            let undo = {
+                let panel = panel.clone();
+                Callback::from(move |_: MouseEvent| panel.undo(d.clone()))
+            };
+            html! { <button type="button" class="small undo" onclick={undo}>{ tr(l, "saved.undo") }</button> }
+        }
+    }
+}
+
+/// One saved scenario: its name and actions, or the rename form.
+fn saved_item(panel: &Panel, i: usize, load: &Callback<usize>) -> Html {
+    let l = panel.lang;
+    let s = &panel.list[i];
+    let editing = panel
+        .renaming
+        .as_ref()
+        .filter(|(at, _)| *at == i)
+        .map(|(_, to)| to.clone());
+    if let Some(to) = editing {
+        let on_submit = {
+            let panel = panel.clone();
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let to = panel
+                    .renaming
+                    .as_ref()
+                    .map(|r| r.1.clone())
+                    .unwrap_or_default();
+                panel.rename(i, &to);
+            })
+        };
+        let on_input = {
+            let renaming = panel.renaming.clone();
+            Callback::from(move |e: InputEvent| {
+                let to = e
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value();
+                renaming.set(Some((i, to)));
+            })
+        };
+        return html! {
+            <li data-saved={s.name.clone()}>
+                <form class="rename" onsubmit={on_submit}>
+                    <input type="text" aria-label={tr(l, "saved.new_name")} value={to} oninput={on_input} />
+                    <button type="submit" class="small">{ tr(l, "saved.ok") }</button>
+                </form>
+            </li>
+        };
+    }
+    let on_load = load.reform(move |_: MouseEvent| i);
+    let on_rename = {
+        let (renaming, n) = (panel.renaming.clone(), s.name.clone());
+        Callback::from(move |_: MouseEvent| renaming.set(Some((i, n.clone()))))
+    };
+    let on_delete = {
+        let panel = panel.clone();
+        Callback::from(move |_: MouseEvent| panel.delete(i))
+    };
+    html! {
+        <li data-saved={s.name.clone()}>
+            <span class="saved-name">{ s.name.clone() }</span>
+            <span class="saved-actions">
+                <button type="button" class="small" onclick={on_load}>{ tr(l, "saved.load") }</button>
+                <button type="button" class="small" onclick={on_rename}>{ tr(l, "saved.rename") }</button>
+                <button type="button" class="small danger" onclick={on_delete} aria-label={trf(l, "saved.delete_aria", &[&s.name])}>{ tr(l, "saved.delete") }</button>
+            </span>
+        </li>
     }
 }
 

@@ -34,12 +34,11 @@ pub fn StoryPage() -> Html {
         Callback::from(move |_: ()| dispatch.dispatch(Action::ExitStory))
     };
     html! {
-        <div class="page story-page" data-app-ready="true" data-query={crate::state::share::encode(&state.shared)} lang={l.code()}>
-            <LangSwitch />
+        <main class="page story-page" data-app-ready="true" data-query={crate::state::share::encode(&state.shared)} lang={l.code()}>
             <Notices />
             <StoryMode story={Same(story)} step={state.shared.step as usize}
                 current={current(&state)} pinned={latest(&state, Slot::Pinned)} {on_step} {on_exit} />
-        </div>
+        </main>
     }
 }
 
@@ -61,19 +60,41 @@ struct Room {
     revealed: UseStateHandle<bool>,
     play_day: UseStateHandle<Option<u32>>,
     show_samples: UseStateHandle<bool>,
+    /// Next was asked for on a predict step without a guess: say why nothing happens.
+    nudged: UseStateHandle<bool>,
 }
 
-/// Keys work anywhere on the page, except while typing in a field: Space / → next, ← back,
-/// Home / End first and last, Esc leaves.
-#[hook]
-fn use_story_keys(
-    deps: (usize, bool, bool, bool),
+/// What the story keys do; each is one callback.
+#[derive(Clone)]
+struct StoryKeys {
     next: Callback<()>,
     prev: Callback<()>,
-    on_step: Callback<usize>,
+    first: Callback<()>,
+    last: Callback<()>,
     exit: Callback<()>,
-    n: usize,
-) {
+}
+
+/// Whether a key press belongs to the focused element: typing in a field, or Space / Enter
+/// on a button, link or checkbox (which activate it, as everywhere else on the web).
+fn owned_by_focus(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    let activates = matches!(e.key().as_str(), " " | "Enter");
+    match el.tag_name().as_str() {
+        "INPUT" | "TEXTAREA" | "SELECT" => true,
+        "BUTTON" | "A" | "SUMMARY" => activates,
+        _ => activates && el.get_attribute("role").as_deref() == Some("button"),
+    }
+}
+
+/// Keys work anywhere on the page, except where the focused element owns them: Space / →
+/// next, ← back, Home / End first and last, Esc leaves.
+#[hook]
+fn use_story_keys(deps: (usize, bool, bool, bool, bool), keys: StoryKeys) {
     use_effect_with(deps, move |_| {
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(
@@ -82,21 +103,15 @@ fn use_story_keys(
             options,
             move |e| {
                 let e: &web_sys::KeyboardEvent = e.unchecked_ref();
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
-                if typing || e.alt_key() || e.ctrl_key() || e.meta_key() {
+                if owned_by_focus(e) || e.alt_key() || e.ctrl_key() || e.meta_key() {
                     return;
                 }
                 match e.key().as_str() {
-                    " " | "ArrowRight" | "PageDown" => next.emit(()),
-                    "ArrowLeft" | "PageUp" => prev.emit(()),
-                    "Home" => on_step.emit(0),
-                    "End" => on_step.emit(n - 1),
-                    "Escape" => exit.emit(()),
+                    " " | "ArrowRight" | "PageDown" => keys.next.emit(()),
+                    "ArrowLeft" | "PageUp" => keys.prev.emit(()),
+                    "Home" => keys.first.emit(()),
+                    "End" => keys.last.emit(()),
+                    "Escape" => keys.exit.emit(()),
                     _ => return,
                 }
                 e.prevent_default();
@@ -104,6 +119,22 @@ fn use_story_keys(
         );
         move || drop(listener)
     });
+}
+
+/// Moves focus to the step's heading whenever the step (or its reveal) changes, so a screen
+/// reader reads the new step and focus never falls back to the page body.
+#[hook]
+fn use_heading_focus(deps: (usize, bool, bool)) -> NodeRef {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(deps, move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    heading
 }
 
 #[component]
@@ -119,78 +150,145 @@ pub fn StoryMode(p: &StoryProps) -> Html {
         revealed: use_state(|| false),
         play_day: use_state(|| step.day),
         show_samples: use_state(|| false),
+        nudged: use_state(|| false),
     };
+    // Past the last step: the end screen.
+    let ended = use_state(|| false);
     // A new step starts unrevealed, with its own reveal day.
     {
-        let (room, day) = (room.clone(), step.day);
+        let (room, day, ended) = (room.clone(), step.day, ended.clone());
         use_effect_with(index, move |_| {
             room.guess.set(None);
             room.revealed.set(false);
+            room.nudged.set(false);
             room.play_day.set(day);
+            ended.set(false);
         });
     }
     let predicting = step.predict.is_some() && !*room.revealed;
     // The room sets the levers; the fan stays hidden until the reveal.
     let asking = step.ask_room && !*room.revealed;
     let next = {
-        let (on_step, room) = (p.on_step.clone(), room.clone());
+        let (on_step, room, ended) = (p.on_step.clone(), room.clone(), ended.clone());
         Callback::from(move |_: ()| {
-            if (predicting && room.guess.is_some()) || (asking && !predicting) {
+            if *ended {
+                return;
+            }
+            if predicting && room.guess.is_none() {
+                room.nudged.set(true);
+            } else if predicting || asking {
                 room.revealed.set(true);
-            } else if !predicting && !asking && index + 1 < n {
+            } else if index + 1 < n {
                 on_step.emit(index + 1);
+            } else {
+                ended.set(true);
             }
         })
     };
     let prev = {
-        let on_step = p.on_step.clone();
-        Callback::from(move |_: ()| on_step.emit(index.saturating_sub(1)))
+        let (on_step, ended) = (p.on_step.clone(), ended.clone());
+        Callback::from(move |_: ()| {
+            if *ended {
+                ended.set(false);
+            } else {
+                on_step.emit(index.saturating_sub(1));
+            }
+        })
     };
-    let deps = (index, predicting, asking, room.guess.is_some());
-    use_story_keys(
-        deps,
-        next.clone(),
-        prev.clone(),
-        p.on_step.clone(),
-        p.on_exit.clone(),
-        n,
-    );
+    let to = |i: usize| {
+        let (on_step, ended) = (p.on_step.clone(), ended.clone());
+        Callback::from(move |_: ()| {
+            ended.set(false);
+            on_step.emit(i);
+        })
+    };
+    let keys = StoryKeys {
+        next: next.clone(),
+        prev: prev.clone(),
+        first: to(0),
+        last: to(n - 1),
+        exit: p.on_exit.clone(),
+    };
+    let deps = (index, predicting, asking, room.guess.is_some(), *ended);
+    use_story_keys(deps, keys);
+    let heading = use_heading_focus((index, *room.revealed, *ended));
+    let head = html! {
+        <header class="story-head">
+            <h1 class="story-title">{ story.title.get(lang) }</h1>
+            <Status />
+            <span class="story-count">{ trf(l, "story.step", &[&(index + 1), &n]) }</span>
+            <LangSwitch />
+        </header>
+    };
+    if *ended {
+        return html! {
+            <div class="story story-end" data-story-step={index.to_string()} data-story-end="true">
+                { head }
+                { end_screen(l, heading, &prev, &to(0), &p.on_exit) }
+            </div>
+        };
+    }
     let (body, tools) = step_view(l, p, &room, predicting, asking);
     let levers = p
         .current
         .as_ref()
         .map(|(s, _)| levers_text(l, "story.levers", &s.0.summary.scenario.levers));
-    let click = |cb: &Callback<()>| {
-        let cb = cb.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
     let last = index + 1 == n && !predicting && !asking;
+    let next_label = match () {
+        _ if predicting || asking => tr(l, "story.reveal_next"),
+        _ if last => tr(l, "story.finish"),
+        _ => tr(l, "story.next"),
+    };
     html! {
         <div class="story" data-story-step={index.to_string()}>
-            <header class="story-head">
-                <span class="story-title">{ story.title.get(lang) }</span>
-                <Status />
-                <span class="story-count">{ trf(l, "story.step", &[&(index + 1), &n]) }</span>
-            </header>
-            <h2 class="step-title">{ step.title.get(lang) }</h2>
+            { head }
+            <h2 class="step-title" tabindex="-1" ref={heading}>{ step.title.get(lang) }</h2>
             <p class="point">{ step.point.get(lang) }</p>
             if step.ask_room { <p class="ask-room">{ tr(l, "story.ask_room") }</p> }
             if let Some(l) = levers { <p class="story-levers">{ l }</p> }
             { compare_note(l, step) }
             { body }
             <footer class="story-foot">
-            <nav class="story-nav">
-                <button type="button" onclick={click(&prev)} disabled={index == 0}>{ tr(l, "story.back") }</button>
-                <button type="button" onclick={click(&next)} disabled={last || (predicting && room.guess.is_none())}>
-                    { if predicting || asking { tr(l, "story.reveal_next") } else { tr(l, "story.next") } }
-                </button>
-                <button type="button" class="small" onclick={click(&p.on_exit)}>{ tr(l, "story.exit") }</button>
-            </nav>
-            { tools }
+                <nav class="story-nav" aria-label={tr(l, "story.nav")}>
+                    <button type="button" onclick={click(&prev)} disabled={index == 0}>{ tr(l, "story.back") }</button>
+                    <button type="button" class="story-next" onclick={click(&next)}>{ next_label }</button>
+                    <button type="button" class="small" onclick={click(&p.on_exit)}>{ tr(l, "story.exit") }</button>
+                </nav>
+                { tools }
+                <p class="story-why" aria-live="polite">
+                    if *room.nudged && predicting { { tr(l, "story.guess_first") } }
+                </p>
             </footer>
             <p class="hint">{ tr(l, "story.hint") }</p>
         </div>
     }
+}
+
+/// A button's click as a `Callback<()>`.
+fn click(cb: &Callback<()>) -> Callback<MouseEvent> {
+    let cb = cb.clone();
+    Callback::from(move |_: MouseEvent| cb.emit(()))
+}
+
+/// After the last step: what now (back, again, or on to the simulator).
+fn end_screen(
+    l: Lang,
+    heading: NodeRef,
+    back: &Callback<()>,
+    again: &Callback<()>,
+    exit: &Callback<()>,
+) -> Html {
+    html! { <>
+        <h2 class="step-title" tabindex="-1" ref={heading}>{ tr(l, "story.end_title") }</h2>
+        <p class="point">{ tr(l, "story.end_text") }</p>
+        <footer class="story-foot">
+            <nav class="story-nav" aria-label={tr(l, "story.nav")}>
+                <button type="button" onclick={click(back)}>{ tr(l, "story.back") }</button>
+                <button type="button" class="story-again" onclick={click(again)}>{ tr(l, "story.again") }</button>
+                <button type="button" class="story-exit" onclick={click(exit)}>{ tr(l, "story.to_simulator") }</button>
+            </nav>
+        </footer>
+    </> }
 }
 
 fn compare_note(l: Lang, step: &crate::story::Step) -> Html {
@@ -326,11 +424,27 @@ fn guess_box(l: Lang, step: &crate::story::Step, room: &Room) -> Html {
         let revealed = room.revealed.clone();
         Callback::from(move |_| revealed.set(true))
     };
+    // Enter commits the typed guess and reveals, as a form would.
+    let on_key = {
+        let (guess, revealed) = (room.guess.clone(), room.revealed.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            let text = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            if let Some(v) = text.parse::<f64>().ok().filter(|v| v.is_finite()) {
+                guess.set(Some(v));
+                revealed.set(true);
+            }
+        })
+    };
     html! {
         <div class="predict">
             <p class="question">{ question }</p>
             <label>{ tr(l, "story.our_guess") }<input type="number" step="any" class="guess-input"
-                value={room.guess.map(|g| format!("{:.0}", g)).unwrap_or_default()} onchange={typed} /></label>
+                value={room.guess.map(|g| format!("{:.0}", g)).unwrap_or_default()} onchange={typed} onkeydown={on_key} /></label>
             <button type="button" class="reveal" onclick={reveal} disabled={room.guess.is_none()}>{ tr(l, "story.reveal") }</button>
             <span class="how">{ tr(l, "story.how_to_guess") }</span>
         </div>

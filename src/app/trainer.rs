@@ -26,7 +26,7 @@ pub fn TrainerPanel() -> Html {
     });
     html! {
         <section class="panel trainer" aria-labelledby="trainer-title">
-            <h3 id="trainer-title">{ tr(l, "trainer.title") }</h3>
+            <h2 id="trainer-title">{ tr(l, "trainer.title") }</h2>
             <p class="meaning">{ tr(l, "trainer.help") }</p>
             <button type="button" class="start-story" onclick={start}>{ tr(l, "trainer.start") }</button>
             <label class="import">{ tr(l, "trainer.load") }

@@ -1,6 +1,6 @@
 //! A small line chart of probabilities by week (goal reached, broken even, cancelled).
 
-use super::fan_chart::{chart_tools, frame_with, SVG_STYLE};
+use super::fan_chart::{chart_tools, frame_with};
 use crate::i18n::{tr, Lang};
 use crate::view::format::chance;
 use crate::view::geometry::{line, Scale, H, W};
@@ -52,7 +52,6 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
                 { chart_tools(l, &show_table, None) }
             </figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={p.title.clone()} xmlns="http://www.w3.org/2000/svg">
-                <style>{ SVG_STYLE }</style>
                 { frame_with(l, &sc, &[0.0, 0.25, 0.5, 0.75, 1.0], |t| chance(l, t), weeks, "chart.weeks_axis") }
                 { for p.series.iter().map(|(_, colour, v)| html! {
                     <path d={line(v, &sc)} fill="none" stroke={*colour} stroke-width="2.5" />
@@ -60,7 +59,7 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
             </svg>
             <ul class="legend">
                 { for p.series.iter().map(|(label, colour, _)| html! {
-                    <li><span class="swatch" style={format!("background:{colour}")}></span>{ label.clone() }</li>
+                    <li><svg class="swatch" viewBox="0 0 24 6" aria-hidden="true"><rect width="24" height="6" rx="2" fill={*colour} /></svg>{ label.clone() }</li>
                 }) }
             </ul>
             { table.unwrap_or_default() }

@@ -22,6 +22,10 @@ pub enum FileError {
     },
     /// Story-level problems.
     Story(StoryProblem),
+    /// Longer than the limit (in bytes).
+    TooLarge { most: usize },
+    /// Not readable as UTF-8 text.
+    Unreadable,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +41,8 @@ pub enum FieldProblem {
     },
     Missing(String),
     UnknownVariant(String),
+    /// A key given twice in one object.
+    DuplicateKey(String),
     Other(String),
 }
 
@@ -146,6 +152,10 @@ impl fmt::Display for FileError {
                 write!(f, "not valid JSON (line {line}, column {column})")
             }
             FileError::NotAnObject => write!(f, "not a valid file: expected a JSON object"),
+            FileError::TooLarge { most } => {
+                write!(f, "the file is too large: at most {most} bytes are read")
+            }
+            FileError::Unreadable => write!(f, "the file cannot be read as UTF-8 text"),
             FileError::At { path, problem } => {
                 if path != "." {
                     write!(f, "{path}: ")?;
@@ -170,6 +180,7 @@ impl fmt::Display for FileError {
                     }
                     FieldProblem::Missing(n) => write!(f, "missing field `{n}`"),
                     FieldProblem::UnknownVariant(v) => write!(f, "unknown variant `{v}`"),
+                    FieldProblem::DuplicateKey(k) => write!(f, "`{k}` is given twice"),
                     FieldProblem::Other(m) => write!(f, "{m}"),
                 }
             }

@@ -5,6 +5,9 @@ use crate::model::Scenario;
 
 /// Parses and validates a scenario; the error names the field and what it must be.
 pub fn parse_scenario(json: &str) -> Result<Scenario, FileError> {
+    let value: serde_json::Value = super::read_object(json)?;
+    let template = serde_json::to_value(Scenario::default()).expect("a scenario is JSON");
+    super::strict::objects_where_expected(&value, &template, "")?;
     let scenario: Scenario = super::read_object(json)?;
     scenario.validate().map_err(|invalid| FileError::Range {
         at: String::new(),
@@ -16,6 +19,7 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, FileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
 
     #[test]
     fn a_partial_file_fills_in_defaults() {
@@ -38,5 +42,31 @@ mod tests {
         assert!(err("[1, 2]").starts_with("not a valid file"));
         assert!(err(r#"{"levers": {"budget": "lots"}}"#)
             .ends_with("wrong type, expected a number from 0 to 100000 (per month)"));
+    }
+
+    #[test]
+    fn shapes_are_strict_and_a_bom_is_fine() {
+        let err = |json| parse_scenario(json).unwrap_err().to_string();
+        assert_eq!(
+            err(r#"{"levers": [1, 2, 3, 4]}"#),
+            "levers: wrong type, expected an object"
+        );
+        assert_eq!(
+            err(r#"{"levers": {"budget": 1, "budget": 2}}"#),
+            "levers: `budget` is given twice"
+        );
+        assert_eq!(
+            err(r#"{"levers": {}, "levers": {}}"#),
+            "`levers` is given twice"
+        );
+        let bom = "\u{feff}{\"levers\": {\"budget\": 1234}}";
+        assert_eq!(parse_scenario(bom).unwrap().levers.budget, 1234.0);
+        let huge = format!(
+            "{{\"x\": \"{}\"}}",
+            "a".repeat(super::super::MAX_FILE_BYTES)
+        );
+        assert!(err(&huge).contains("too large"));
+        let limited = super::super::read_limited(std::io::repeat(0).take(u64::MAX));
+        assert!(matches!(limited, Err(FileError::TooLarge { .. })));
     }
 }

@@ -14,6 +14,19 @@ pub struct SavedScenario {
     pub name: String,
     /// The shared state as a query string (see `share::encode`).
     pub query: String,
+    /// Fields this version does not know (written by a newer one): kept as they are.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SavedScenario {
+    pub fn new(name: &str, query: &str) -> Self {
+        SavedScenario {
+            name: name.to_string(),
+            query: query.to_string(),
+            extra: Default::default(),
+        }
+    }
 }
 
 /// Reads the stored list; `None` (nothing stored yet) is an empty list.
@@ -63,16 +76,19 @@ pub fn clean_name(name: &str) -> Result<String, NameProblem> {
     }
 }
 
-/// Saves under `name`, replacing a scenario of the same name.
-pub fn save(list: &mut Vec<SavedScenario>, name: &str, query: &str) -> Result<(), NameProblem> {
+/// Saves under `name`. A scenario of the same name is replaced only when `replace` says so
+/// (the app asks first); its unknown fields are kept.
+pub fn save(
+    list: &mut Vec<SavedScenario>,
+    name: &str,
+    query: &str,
+    replace: bool,
+) -> Result<(), NameProblem> {
     let name = clean_name(name)?;
-    let entry = SavedScenario {
-        name: name.clone(),
-        query: query.to_string(),
-    };
     match list.iter_mut().find(|s| s.name == name) {
-        Some(existing) => *existing = entry,
-        None => list.push(entry),
+        Some(_) if !replace => return Err(NameProblem::Taken(name)),
+        Some(existing) => existing.query = query.to_string(),
+        None => list.push(SavedScenario::new(&name, query)),
     }
     Ok(())
 }
@@ -90,8 +106,24 @@ pub fn rename(list: &mut [SavedScenario], from: &str, to: &str) -> Result<(), Na
     Ok(())
 }
 
-pub fn delete(list: &mut Vec<SavedScenario>, name: &str) {
-    list.retain(|s| s.name != name);
+/// A deleted entry and where it stood, so it can be put back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub index: usize,
+    pub entry: SavedScenario,
+}
+
+/// Deletes only the entry at `index` (older stores may hold two of the same name).
+pub fn delete(list: &mut Vec<SavedScenario>, index: usize) -> Option<Deleted> {
+    (index < list.len()).then(|| Deleted {
+        index,
+        entry: list.remove(index),
+    })
+}
+
+/// Undoes a [`delete`]: the entry goes back where it was.
+pub fn restore(list: &mut Vec<SavedScenario>, d: Deleted) {
+    list.insert(d.index.min(list.len()), d.entry);
 }
 
 #[cfg(test)]
@@ -101,22 +133,52 @@ mod tests {
     #[test]
     fn save_rename_delete_round_trip_through_the_stored_text() {
         let mut list = parse_store(None).unwrap();
-        save(&mut list, "  Pilot  ", "v=1&b=100").unwrap();
-        save(&mut list, "Committed", "v=1&i=90").unwrap();
-        save(&mut list, "Pilot", "v=1&b=200").unwrap();
+        save(&mut list, "  Pilot  ", "v=1&b=100", false).unwrap();
+        save(&mut list, "Committed", "v=1&i=90", false).unwrap();
+        assert_eq!(
+            save(&mut list, "Pilot", "v=1&b=200", false),
+            Err(NameProblem::Taken("Pilot".into())),
+            "an existing name is not overwritten without asking"
+        );
+        assert_eq!(list[0].query, "v=1&b=100");
+        save(&mut list, "Pilot", "v=1&b=200", true).unwrap();
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].query, "v=1&b=200");
         assert!(rename(&mut list, "Pilot", "Committed").is_err());
         rename(&mut list, "Pilot", "Pilot 2").unwrap();
-        delete(&mut list, "Committed");
+        delete(&mut list, 1);
         let back = parse_store(Some(&store_text(&list))).unwrap();
+        assert_eq!(back, vec![SavedScenario::new("Pilot 2", "v=1&b=200")]);
+    }
+
+    #[test]
+    fn delete_removes_only_the_chosen_entry_and_undo_puts_it_back() {
+        let mut list = vec![
+            SavedScenario::new("Same", "v=1&b=1"),
+            SavedScenario::new("Same", "v=1&b=2"),
+            SavedScenario::new("Other", "v=1&b=3"),
+        ];
+        let before = list.clone();
+        let gone = delete(&mut list, 1).unwrap();
+        assert_eq!(list.len(), 2);
         assert_eq!(
-            back,
-            vec![SavedScenario {
-                name: "Pilot 2".into(),
-                query: "v=1&b=200".into()
-            }]
+            list[0].query, "v=1&b=1",
+            "the other entry of that name stays"
         );
+        restore(&mut list, gone);
+        assert_eq!(list, before);
+        assert!(delete(&mut list, 9).is_none());
+    }
+
+    #[test]
+    fn unknown_fields_of_a_saved_entry_survive_a_save() {
+        let text = r#"[{"name":"Pilot","query":"v=1","note":"from v2","tags":["a"]}]"#;
+        let mut list = parse_store(Some(text)).unwrap();
+        save(&mut list, "Pilot", "v=1&b=5", true).unwrap();
+        let back: serde_json::Value = serde_json::from_str(&store_text(&list)).unwrap();
+        assert_eq!(back[0]["note"], "from v2");
+        assert_eq!(back[0]["tags"][0], "a");
+        assert_eq!(back[0]["query"], "v=1&b=5");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! and is reported, the others are kept.
 
 use crate::model::params::{field_by_key, MAX_DAYS};
-use crate::model::Scenario;
+use crate::model::{Metric, Scenario};
 use crate::state::plan_code::{decode_plan, encode_plan};
 
 /// The codec version written into every link.
@@ -34,6 +34,8 @@ pub struct Shared {
     pub step: u32,
     /// The "what if we quit at day X" overlay (`x`); 0 = off.
     pub quit: u32,
+    /// The chart an embed shows (`view=leads`); leads when none is named.
+    pub view: Option<Metric>,
 }
 
 impl Default for Shared {
@@ -48,6 +50,7 @@ impl Default for Shared {
             story: None,
             step: 0,
             quit: 0,
+            view: None,
         }
     }
 }
@@ -95,6 +98,9 @@ pub fn encode(s: &Shared) -> String {
     if s.quit > 0 {
         parts.push(format!("x={}", s.quit));
     }
+    if let Some(view) = s.view {
+        parts.push(format!("view={}", view.name()));
+    }
     if let Some(story) = &s.story {
         parts.push(format!("story={}", encoded(story)));
         if s.step > 0 {
@@ -124,14 +130,15 @@ pub enum ProblemKind {
     /// A lever or assumption outside its range; its default is used.
     OutOfRange {
         field: &'static str,
-        value: f64,
+        /// As typed in the link (a rounded number could contradict the range it breaks).
+        value: String,
         min: f64,
         max: f64,
     },
     /// A day count that is not a whole number; its default is used.
     NotWholeDays {
         field: &'static str,
-        value: f64,
+        value: String,
     },
     /// More starting followers than the market holds; the default is used.
     StartAboveMarket {
@@ -144,6 +151,8 @@ pub enum ProblemKind {
     Step(String),
     QuitDay(String),
     Language(String),
+    /// A chart name (`view=`) that is not one of the metrics; the default chart is shown.
+    View(String),
     UnknownSetting(String),
     /// A plan (`c`) that cannot be read, or that the scenario cannot take (why, in English
     /// from the engine, when it could be read); it is left out.
@@ -190,6 +199,7 @@ impl std::fmt::Display for Problem {
                 "the quit day is '{v}', but must be a whole number of days; the overlay is off"
             ),
             ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
+            ProblemKind::View(v) => write!(f, "there is no chart '{v}'; the leads chart is shown"),
             ProblemKind::UnknownSetting(k) => write!(f, "unknown setting '{k}' ignored"),
             ProblemKind::Plan(v) => write!(f, "the plan '{v}' cannot be used; it is left out"),
         }
@@ -210,13 +220,16 @@ fn set_field(scenario: &mut Scenario, key: &str, value: &str) -> Option<ProblemK
     if !(v.is_finite() && v >= f.min && v <= f.max) {
         return Some(ProblemKind::OutOfRange {
             field,
-            value: v,
+            value: value.to_string(),
             min: f.min,
             max: f.max,
         });
     }
     if f.set(scenario, v).is_err() {
-        return Some(ProblemKind::NotWholeDays { field, value: v });
+        return Some(ProblemKind::NotWholeDays {
+            field,
+            value: value.to_string(),
+        });
     }
     None
 }
@@ -307,6 +320,10 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
             "x" => match value.parse::<u32>() {
                 Ok(day) if day <= MAX_DAYS => s.quit = day,
                 _ => report(false, ProblemKind::QuitDay(value.into())),
+            },
+            "view" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
+                Some(m) => s.view = Some(m),
+                None => report(false, ProblemKind::View(value.into())),
             },
             "lang" => {
                 if !value.is_empty()

@@ -12,6 +12,36 @@ pub enum Unit {
     Percent,
 }
 
+/// Most characters of a typed value a message repeats.
+pub const ECHO_CHARS: usize = 40;
+
+/// A typed value as a message repeats it: whole when short, else its start and an ellipsis
+/// (a 60 KB link value must not make a notice 600,000 px wide).
+pub fn echo(typed: &str) -> String {
+    if typed.chars().count() <= ECHO_CHARS {
+        return typed.to_string();
+    }
+    let start: String = typed.chars().take(ECHO_CHARS - 1).collect();
+    format!("{start}…")
+}
+
+/// A whole number typed into a box, if it lies within `min..=max` (spaces, `,` and `_` as
+/// digit groups allowed: "5 000", "5,000").
+pub fn whole_in(typed: &str, min: u64, max: u64) -> Option<u64> {
+    let digits: String = typed
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | ',' | '_'))
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits
+        .parse::<u64>()
+        .ok()
+        .filter(|v| (min..=max).contains(v))
+}
+
 /// `12345.6` → `12,346` / `12 346`; small values keep one decimal.
 pub fn full(l: Lang, v: f64) -> String {
     number(l, v)
@@ -100,6 +130,28 @@ pub fn levers_text(l: Lang, key: &'static str, v: &crate::model::Levers) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_refused_outside_their_range_or_with_a_sign_or_fraction() {
+        assert_eq!(whole_in(" 4242 ", 0, 9_007_199_254_740_991), Some(4242));
+        assert_eq!(whole_in("5 000", 20, 5000), Some(5000));
+        assert_eq!(whole_in("7", 20, 5000), None);
+        assert_eq!(whole_in("99999", 20, 5000), None);
+        assert_eq!(whole_in("-1", 0, 100), None);
+        assert_eq!(whole_in("12.5", 0, 100), None);
+        assert_eq!(whole_in("", 0, 100), None);
+        assert_eq!(whole_in("9".repeat(30).as_str(), 0, u64::MAX), None);
+    }
+
+    #[test]
+    fn long_typed_values_are_echoed_shortened_with_an_ellipsis() {
+        assert_eq!(echo("100.4"), "100.4");
+        let long = "9".repeat(60_000);
+        let shown = echo(&long);
+        assert_eq!(shown.chars().count(), ECHO_CHARS);
+        assert!(shown.ends_with('…'));
+        assert_eq!(echo(&"å".repeat(50)).chars().count(), ECHO_CHARS);
+    }
 
     #[test]
     fn axis_ticks_are_compact_in_each_language() {

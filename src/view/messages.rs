@@ -6,6 +6,7 @@ use crate::i18n::{number, tr, trf, Lang};
 use crate::model::params::field;
 use crate::state::app_state::{Notice, StoryRefusal};
 use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
+use crate::view::format::echo;
 
 /// A short field name (`budget`, `market_size`) as its label in the interface language.
 pub fn field_label(l: Lang, name: &str) -> String {
@@ -18,9 +19,11 @@ pub fn field_label(l: Lang, name: &str) -> String {
 /// A problem with a link.
 pub fn problem_text(l: Lang, p: &Problem) -> String {
     let text = match &p.kind {
-        ProblemKind::NotANumber { field, value } => {
-            trf(l, "problem.not_number", &[&field_label(l, field), value])
-        }
+        ProblemKind::NotANumber { field, value } => trf(
+            l,
+            "problem.not_number",
+            &[&field_label(l, field), &echo(value)],
+        ),
         ProblemKind::OutOfRange {
             field,
             value,
@@ -31,27 +34,38 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
             "problem.out_of_range",
             &[
                 &field_label(l, field),
-                &number(l, *value),
+                &echo(value),
                 &number(l, *min),
                 &number(l, *max),
             ],
         ),
-        ProblemKind::NotWholeDays { field, value } => {
-            trf(l, "problem.whole_days", &[&field_label(l, field), value])
-        }
+        ProblemKind::NotWholeDays { field, value } => trf(
+            l,
+            "problem.whole_days",
+            &[&field_label(l, field), &echo(value)],
+        ),
         ProblemKind::StartAboveMarket { value, market } => trf(
             l,
             "problem.start_above_market",
             &[&number(l, *value), &number(l, *market)],
         ),
-        ProblemKind::Version(v) => trf(l, "problem.version", &[v, &VERSION]),
-        ProblemKind::Seed(v) => trf(l, "problem.seed", &[v, &MAX_SEED]),
-        ProblemKind::Runs(v) => trf(l, "problem.runs", &[v, &MIN_RUNS, &MAX_RUNS]),
-        ProblemKind::Step(v) => trf(l, "problem.step", &[v]),
-        ProblemKind::QuitDay(v) => trf(l, "problem.quit_day", &[v]),
-        ProblemKind::Language(v) => trf(l, "problem.language", &[v]),
-        ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[k]),
-        ProblemKind::Plan(v) => trf(l, "problem.plan", &[v]),
+        ProblemKind::Version(v) => trf(l, "problem.version", &[&echo(v), &VERSION]),
+        ProblemKind::Seed(v) => trf(l, "problem.seed", &[&echo(v), &number(l, MAX_SEED as f64)]),
+        ProblemKind::Runs(v) => trf(
+            l,
+            "problem.runs",
+            &[
+                &echo(v),
+                &number(l, MIN_RUNS as f64),
+                &number(l, MAX_RUNS as f64),
+            ],
+        ),
+        ProblemKind::Step(v) => trf(l, "problem.step", &[&echo(v)]),
+        ProblemKind::QuitDay(v) => trf(l, "problem.quit_day", &[&echo(v)]),
+        ProblemKind::Language(v) => trf(l, "problem.language", &[&echo(v)]),
+        ProblemKind::View(v) => trf(l, "problem.view", &[&echo(v)]),
+        ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[&echo(k)]),
+        ProblemKind::Plan(v) => trf(l, "problem.plan", &[&echo(v)]),
     };
     if p.pinned {
         trf(l, "problem.pinned", &[&text])
@@ -85,6 +99,8 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
     match e {
         FileError::Syntax { line, column } => trf(l, "file.syntax", &[line, column]),
         FileError::NotAnObject => tr(l, "file.not_object").to_string(),
+        FileError::TooLarge { most } => trf(l, "file.too_large", &[&number(l, *most as f64)]),
+        FileError::Unreadable => tr(l, "file.not_text").to_string(),
         FileError::At { path, problem } => {
             let text = match problem {
                 FieldProblem::UnknownField { name, known } if !known.is_empty() => {
@@ -101,6 +117,7 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
                 },
                 FieldProblem::Missing(n) => trf(l, "file.missing", &[n]),
                 FieldProblem::UnknownVariant(v) => trf(l, "file.unknown_variant", &[v]),
+                FieldProblem::DuplicateKey(k) => trf(l, "file.duplicate_key", &[k]),
                 FieldProblem::Other(m) => m.clone(),
             };
             prefixed(if path == "." { "" } else { path }, text)
@@ -180,5 +197,22 @@ mod tests {
             error: None,
         };
         assert!(story_refusal_text(Lang::Sv, &refusal).contains("x.json"));
+    }
+
+    #[test]
+    fn link_values_are_repeated_as_typed_never_rounded_or_saturated() {
+        for (query, typed) in [
+            ("r=100.4", "100.4"),
+            ("b=-0.04", "-0.04"),
+            ("cv=1e308", "1e308"),
+        ] {
+            let (_, problems) = crate::state::share::decode(query);
+            for l in [Lang::En, Lang::Sv] {
+                let text = problem_text(l, &problems[0]);
+                assert!(text.contains(&format!("'{typed}'")), "{text}");
+            }
+        }
+        let (_, problems) = crate::state::share::decode(&format!("s={}", "7".repeat(60_000)));
+        assert!(problem_text(Lang::En, &problems[0]).len() < 300);
     }
 }

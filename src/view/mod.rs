@@ -5,4 +5,5 @@ pub mod format;
 pub mod geometry;
 pub mod meanings;
 pub mod messages;
+pub mod slider;
 pub mod why;

@@ -106,7 +106,7 @@ app.test('problems with a link are explained in Swedish too', async ({ open, pag
   await waitDone(page);
   const notice = await textOf(page, '.notices');
   assert.match(notice, /Länken hade ett fel: Budget är 'abc', vilket inte är ett tal; standardvärdet används\./);
-  assert.match(notice, /Lyhördhet är 250, men måste vara mellan 0 och 100/);
+  assert.match(notice, /Lyhördhet är '250', men måste vara mellan 0 och 100/);
   assert.equal(await page.title(), 'Long Game — simulator för strategi i sociala medier');
   const input = page.locator('.export .import input[type=file]');
   await input.setInputFiles({ name: 'dålig.json', mimeType: 'application/json', buffer: Buffer.from('{"levers": {"budget": "mycket"}}') });

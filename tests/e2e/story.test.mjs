@@ -2,7 +2,7 @@
 // play the year, and stories loaded from a file and from a link.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, textOf, waitDone, afterChange, queryOf, PROJECTOR } from './helpers.mjs';
+import { useApp, textOf, waitDone, afterChange, queryOf, PROJECTOR, LAPTOP } from './helpers.mjs';
 
 const app = useApp();
 const defaultStory = JSON.parse(await readFile(new URL('../../stories/default.json', import.meta.url)));
@@ -79,8 +79,7 @@ app.test('the room can drag its guess on the chart, nudge it with the arrow keys
   await page.keyboard.press('ArrowUp');
   assert.ok(await guessed() > dragged, 'ArrowUp raises the guess');
   await page.fill('.guess-input', '250');
-  await page.press('.guess-input', 'Enter');
-  await page.click('.predict .reveal');
+  await page.press('.guess-input', 'Enter'); // Enter reveals, as a form would
   assert.match(await textOf(page, '.verdict'), /Your guess: 250\./);
   assert.ok(guessingTop > 1.5 * await topTick(), `axis top while guessing ${guessingTop}, after the reveal ${await topTick()}`);
 }, { viewport: PROJECTOR });
@@ -186,3 +185,90 @@ app.test('the story follows the language: Swedish text with lang=sv', async ({ o
   assert.equal(await textOf(page, '.step-title'), defaultStory.steps[1].title.sv);
   assert.equal(await textOf(page, '.point'), defaultStory.steps[1].point.sv);
 });
+
+/** The focused element's class and text, for asserting where focus went. */
+const focused = (page) => page.evaluate(() => ({ cls: document.activeElement.className, text: document.activeElement.textContent }));
+
+app.test('trainer keys: Space presses the focused button, focus lands on each step heading', async ({ open, page }) => {
+  await open('?story=default');
+  await waitDone(page);
+  // Space on the chart's Table button opens the table and stays on the step.
+  const table = page.locator('.story .chart').first().getByRole('button', { name: 'Table' });
+  await table.focus();
+  await page.keyboard.press('Space');
+  await page.locator('.story .chart table').waitFor();
+  assert.equal(await stepShown(page), 0, 'Space on a focused button moved to the next slide');
+  // Space on Play starts the year and stays; Space again on the same button pauses.
+  const play = page.getByRole('button', { name: /Play/ });
+  await play.focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: /Pause/ }).waitFor();
+  assert.equal(await stepShown(page), 0);
+  // → moves on and focus goes to the new step's heading, not the page body.
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.story[data-story-step="1"]').waitFor();
+  const f = await focused(page);
+  assert.match(f.cls, /step-title/);
+  assert.equal(f.text, defaultStory.steps[1].title.en);
+});
+
+app.test('on a predict step the keys say why they wait, and Enter in the guess box reveals', async ({ open, page }) => {
+  await open('?story=default&step=1');
+  await waitDone(page);
+  for (const key of ['ArrowRight', 'Space']) {
+    await page.keyboard.press(key);
+    assert.equal(await stepShown(page), 1);
+  }
+  const why = page.locator('.story-why');
+  assert.equal(await why.getAttribute('aria-live'), 'polite');
+  assert.match(await why.innerText(), /First your guess: click the chart or type a number/);
+  assert.ok(await why.isVisible());
+  const box = page.locator('.guess-input');
+  await box.fill('40');
+  await box.press('Enter');
+  await page.locator('.verdict').waitFor();
+  assert.match(await textOf(page, '.verdict'), /Your guess: 40\./);
+  assert.match((await focused(page)).cls, /step-title/, 'focus after the reveal is on the heading');
+  await open('?story=default&step=1&lang=sv');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await textOf(page, '.story-why'), /Gissa först/);
+});
+
+app.test('the last step leads to an end screen with a way back and on', async ({ open, page }) => {
+  await open('?story=default');
+  await waitDone(page);
+  await page.keyboard.press('End');
+  await page.locator(`.story[data-story-step="${defaultStory.steps.length - 1}"]`).waitFor();
+  assert.equal(await textOf(page, '.story-next'), 'Finish →');
+  await page.keyboard.press('Space');
+  await page.locator('.story[data-story-end]').waitFor();
+  assert.equal(await textOf(page, '.step-title'), 'That was the story');
+  assert.match((await focused(page)).cls, /step-title/);
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('.story:not([data-story-end])').waitFor();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Open the simulator' }).click();
+  await page.locator('.layout').waitFor();
+});
+
+app.test('at 1366 × 768 every step shows its Back / Next bar and a header that does not collide', async ({ open, page }) => {
+  for (const lang of ['en', 'sv']) {
+    await open(`?story=default&lang=${lang}&n=100`);
+    for (let i = 0; i < defaultStory.steps.length; i++) {
+      await page.locator(`.story[data-story-step="${i}"]`).waitFor();
+      await waitDone(page);
+      const nav = await page.locator('.story-nav').boundingBox();
+      assert.ok(nav.y + nav.height <= 768, `${lang} step ${i}: the navigation ends at ${nav.y + nav.height}`);
+      const count = await page.locator('.story-count').boundingBox();
+      const language = await page.locator('.story-head .lang-switch').boundingBox();
+      const apart = count.x + count.width <= language.x || language.y >= count.y + count.height;
+      assert.ok(apart, `${lang} step ${i}: the step count runs into the language switch`);
+      if (defaultStory.steps[i].predict) {
+        await page.locator('.guess-input').fill('10');
+        await page.locator('.guess-input').press('Enter');
+        await page.locator('.verdict').waitFor();
+      }
+      if (i + 1 < defaultStory.steps.length) await page.keyboard.press('ArrowRight');
+    }
+  }
+}, { viewport: LAPTOP });

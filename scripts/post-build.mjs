@@ -1,0 +1,43 @@
+// Trunk post-build hook (also runnable by hand: `node scripts/post-build.mjs dist`).
+// 1. Writes sw.js from static/sw.js, versioned by a hash of every built file, listing them
+//    all, so a new deploy installs as one new set of files, never a stale mix.
+// 2. Puts a strict Content-Security-Policy into index.html: only this origin, wasm
+//    compilation, and the one inline loader script Trunk writes, allowed by its hash.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
+const template = fileURLToPath(new URL('../static/sw.js', import.meta.url));
+const sha = (data, enc = 'hex') => createHash('sha256').update(data).digest(enc);
+
+let html = await readFile(join(dir, 'index.html'), 'utf8');
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((code) => `'sha256-${sha(code, 'base64')}'`).join(' ');
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  // gloo-worker starts the simulation worker from a blob: shim that imports its script.
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '')
+  .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+await writeFile(join(dir, 'index.html'), html);
+
+const files = (await readdir(dir)).filter((f) => f !== 'sw.js').sort();
+const hash = createHash('sha256');
+for (const f of files) hash.update(f).update(await readFile(join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+const sw = (await readFile(template, 'utf8'))
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace("['__FILES__']", JSON.stringify(['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`)]));
+await writeFile(join(dir, 'sw.js'), sw);
+console.log(`post-build: sw.js version ${version} (${files.length} files), CSP with ${inline.length} inline script hash(es)`);
