@@ -42,7 +42,7 @@ const shots = [
   ['phone-levers', PHONE, '?lang=en&b=4000&p=7&r=90&i=90', false, levers],
   ['embed-600', { width: 600, height: 720 }, '?lang=en&embed=1&b=4000&p=7&r=90&i=90', false],
   ['embed-900-followers', { width: 900, height: 720 }, '?lang=en&embed=1&view=followers&b=4000&p=7&r=90&i=90', false],
-  ['laptop-story-end', LAPTOP, '?lang=en&story=default&step=6', false, storyEnd],
+  ['laptop-story-end', LAPTOP, '?lang=en&story=default&step=99', false, storyEnd],
 ];
 try {
   for (const [name, viewport, query, full, before] of shots) {
