@@ -4,7 +4,7 @@ use super::{use_app, Snapshot};
 use crate::i18n::{tr, trf, Lang};
 use crate::model::Metric;
 use crate::state::app_state::Action;
-use crate::view::format::{levers_text, percentile, with_unit, Unit};
+use crate::view::format::{levers_text, percentile, roi_undefined, with_unit, Unit};
 use yew::prelude::*;
 
 /// Pin the current scenario as "A", pin again, or unpin.
@@ -66,17 +66,18 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
                 </tr></thead>
                 <tbody>{ for rows.iter().map(|(label, m, unit)| {
                     // ROI is undefined for a company that never spent anything.
-                    let na = |s: &crate::model::Summary| *m == Metric::Roi && s.roi_defined_from_day.is_none();
-                    let show = |s: &crate::model::Summary, text: String| if na(s) { tr(l, "value.na").to_string() } else { text };
+                    let na = |s: &crate::model::Summary, d: usize| roi_undefined(s, *m, d);
+                    let show_on = |s: &crate::model::Summary, d: usize, text: String| if na(s, d) { tr(l, "value.na").to_string() } else { text };
+                    let show = |s: &crate::model::Summary, text: String| show_on(s, day, text);
                     let (va, vb) = (whole(a.band(*m).p50[day], *unit), whole(b.band(*m).p50[day], *unit));
                     let diff = vb - va;
                     let sign = if diff > 0.0 { "+" } else { "" };
-                    let diff_text = if na(a) || na(b) { tr(l, "value.na").to_string() } else { format!("{sign}{}", difference(l, diff, *unit)) };
+                    let diff_text = if na(a, day) || na(b, day) { tr(l, "value.na").to_string() } else { format!("{sign}{}", difference(l, diff, *unit)) };
                     html! { <tr data-metric={a.band(*m).name.clone()}>
                         <th scope="row">{ *label }</th>
                         <td>{ show(a, with_unit(l, va, *unit)) }</td><td>{ show(b, with_unit(l, vb, *unit)) }</td>
                         <td class={if diff >= 0.0 { "up" } else { "down" }}>{ diff_text }</td>
-                        if end != day { <td>{ show(a, percentile(l, a.band(*m).p50[end], *unit)) }</td><td>{ show(b, percentile(l, b.band(*m).p50[end], *unit)) }</td> }
+                        if end != day { <td>{ show_on(a, end, percentile(l, a.band(*m).p50[end], *unit)) }</td><td>{ show_on(b, end, percentile(l, b.band(*m).p50[end], *unit)) }</td> }
                     </tr> }
                 }) }</tbody>
             </table>

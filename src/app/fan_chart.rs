@@ -11,7 +11,7 @@ use super::Snapshot;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::monte_carlo::MILESTONES;
 use crate::model::{Band, CrisisOutcome, Metric};
-use crate::view::format::{percentile, tick, with_unit, Unit};
+use crate::view::format::{percentile, roi_undefined, tick, with_unit, Unit};
 use crate::view::geometry::{
     area, extent, line, nice_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W,
 };
@@ -446,12 +446,6 @@ fn guess_mark(l: Lang, p: &FanProps, sc: &Scale, days: usize) -> Html {
     </g> }
 }
 
-/// ROI is undefined on a day before anything was spent (and always for a company that never
-/// started): shown as "n/a", never as 0 %.
-fn roi_undefined(s: &crate::model::Summary, metric: Metric, day: usize) -> bool {
-    metric == Metric::Roi && s.roi_defined_from_day.is_none_or(|d| day < d as usize)
-}
-
 fn readout(
     l: Lang,
     p: &FanProps,
@@ -460,17 +454,27 @@ fn readout(
     quit: Option<&Band>,
     day: usize,
 ) -> String {
-    let v = |b: &Band, i: usize| percentile(l, b.p50[i], p.unit);
+    // A's and the quit line's ROI are n/a where their own futures spent nothing.
+    let v = |b: &Band, s: Option<&Snapshot>| match s
+        .is_some_and(|s| roi_undefined(&s.0.summary, p.metric, day))
+    {
+        true => tr(l, "value.na").to_string(),
+        false => percentile(l, b.p50[day], p.unit),
+    };
     let (p10, p90) = (
         percentile(l, band.p10[day], p.unit),
         percentile(l, band.p90[day], p.unit),
     );
-    let mut text = trf(l, "chart.readout", &[&day, &v(band, day), &p10, &p90]);
+    let mut text = trf(l, "chart.readout", &[&day, &v(band, None), &p10, &p90]);
     if let Some(a) = pinned {
-        text.push_str(&trf(l, "chart.readout_a", &[&v(a, day)]));
+        text.push_str(&trf(l, "chart.readout_a", &[&v(a, p.pinned.as_ref())]));
     }
     if let Some(q) = quit {
-        text.push_str(&trf(l, "chart.readout_quit", &[&p.quit_day, &v(q, day)]));
+        text.push_str(&trf(
+            l,
+            "chart.readout_quit",
+            &[&p.quit_day, &v(q, p.quit.as_ref())],
+        ));
     }
     text
 }
@@ -489,12 +493,13 @@ fn fan_table(
         rows.push(days);
     }
     rows.sort_unstable();
-    let summary = &p.current.0.summary;
     let na = tr(l, "value.na");
-    let cell = |v: f64, d: usize| match roi_undefined(summary, p.metric, d) {
+    // Each column's ROI is n/a where its own futures (B, A or the quit line) spent nothing.
+    let cell = |v: f64, d: usize, s: &Snapshot| match roi_undefined(&s.0.summary, p.metric, d) {
         true => html! { <td>{ na }</td> },
         false => html! { <td>{ percentile(l, v, p.unit) }</td> },
     };
+    let b = &p.current;
     html! {
         <table class="data-table">
             <caption>{ trf(l, "chart.caption", &[&p.title, &p.current.0.summary.runs_done]) }</caption>
@@ -507,10 +512,10 @@ fn fan_table(
             <tbody>{ for rows.into_iter().map(|d| html! {
                 <tr>
                     <th scope="row">{ d }</th>
-                    { cell(band.p10[d], d) }{ cell(band.p25[d], d) }{ cell(band.p50[d], d) }{ cell(band.p75[d], d) }{ cell(band.p90[d], d) }
+                    { cell(band.p10[d], d, b) }{ cell(band.p25[d], d, b) }{ cell(band.p50[d], d, b) }{ cell(band.p75[d], d, b) }{ cell(band.p90[d], d, b) }
                     <td>{ with_unit(l, band.mean[d], p.unit) }</td>
-                    if let Some(a) = pinned { { cell(a.p50[d], d) } }
-                    if let Some(q) = quit { { cell(q.p50[d], d) } }
+                    if let (Some(a), Some(sa)) = (pinned, p.pinned.as_ref()) { { cell(a.p50[d], d, sa) } }
+                    if let (Some(q), Some(sq)) = (quit, p.quit.as_ref()) { { cell(q.p50[d], d, sq) } }
                 </tr>
             }) }</tbody>
         </table>

@@ -127,6 +127,13 @@ pub fn levers_text(l: Lang, key: &'static str, v: &crate::model::Levers) -> Stri
     )
 }
 
+/// ROI is undefined on a day before anything was spent, and always for a company that never
+/// started: shown as "n/a", never as 0 %. Decided per summary (A, B and the quit line each
+/// have their own).
+pub fn roi_undefined(s: &crate::model::Summary, metric: crate::model::Metric, day: usize) -> bool {
+    metric == crate::model::Metric::Roi && s.roi_defined_from_day.is_none_or(|d| day < d as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +177,27 @@ mod tests {
         assert_eq!(money(Lang::En, -250.0), "−€250");
         assert_eq!(with_unit(Lang::En, 61.6, Unit::Score), "62/100");
         assert_eq!(percentile(Lang::En, 1234.4, Unit::Count), "1,234");
+    }
+
+    #[test]
+    fn roi_is_undefined_per_summary_until_something_is_spent() {
+        use crate::model::{preset, Metric, MonteCarlo};
+        let run = |id: &str| {
+            MonteCarlo::new(preset(id).unwrap().scenario, 1, 10, 0)
+                .unwrap()
+                .run_all()
+        };
+        let (never, spent) = (run("never-started"), run("committed"));
+        assert!(roi_undefined(&never, Metric::Roi, 365));
+        assert!(
+            !roi_undefined(&never, Metric::Leads, 365),
+            "only ROI needs money spent"
+        );
+        assert!(
+            roi_undefined(&spent, Metric::Roi, 0),
+            "day 0: nothing spent yet"
+        );
+        assert!(!roi_undefined(&spent, Metric::Roi, 30));
     }
 
     #[test]

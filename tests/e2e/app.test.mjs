@@ -350,6 +350,15 @@ app.test('Why? explains the futures in sentences, and in compare says what diffe
   await page.locator('section.why h3', { hasText: 'Varför blev det så?' }).waitFor();
 });
 
+app.test('ROI is n/a for each line whose own futures spent nothing, A included', async ({ open, page }) => {
+  await open('?A=b:0,p:0,r:0,i:0');
+  await waitDone(page);
+  const readout = await textOf(page, '.chart[data-chart="roi"] .readout');
+  assert.match(readout, /^Day 365: median −?\d+%/, 'B spends, so its ROI is a number');
+  assert.match(readout, /n\/a/, `A never started, so its ROI is n/a: ${readout}`);
+  assert.match(await textOf(page, '.compare-table tr[data-metric="roi"]'), /n\/a/);
+});
+
 app.test('a plan in the link changes the levers on its days, is listed, and survives sharing', async ({ open, page }) => {
   await open('?b=1000&c=180b4000_365i90');
   await waitDone(page);
