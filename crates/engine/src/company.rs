@@ -21,16 +21,6 @@ pub struct Company {
 }
 
 impl Company {
-    /// The median company (all multipliers 1).
-    pub const MEDIAN: Company = Company {
-        reach: 1.0,
-        engagement: 1.0,
-        conversion: 1.0,
-        paid: 1.0,
-        follow: 1.0,
-        crisis: 1.0,
-    };
-
     /// Run `run`'s company under master seed `seed`: log-normal draws with median 1.
     pub fn draw(seed: u64, run: u64) -> Company {
         let mut s = Stream::new(seed, run, Mechanism::Company);

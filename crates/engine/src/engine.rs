@@ -279,11 +279,6 @@ impl Derived {
     pub fn goal_day(&self) -> u32 {
         self.goal_day
     }
-
-    /// The day of the first management review.
-    pub fn first_review(&self) -> u32 {
-        self.first_review
-    }
 }
 
 /// How a moment of truth ended.
@@ -347,7 +342,7 @@ pub const MAX_CRISES_RECORDED: usize = 16;
 /// Simulates run `run` of a scenario under master seed `seed` into `out`.
 pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: &mut RunTrace) {
     let company = Company::draw(seed, run);
-    simulate_company(d, &company, starting_followers, seed, run, out);
+    day::run(d, &company, starting_followers, seed, run, out);
 }
 
 pub use day::Paused;
@@ -366,16 +361,4 @@ pub fn play_until(d: &Derived, start: f64, seed: u64, run: u64, day: u32) -> (Ru
 pub fn simulate_fork(d: &Derived, paused: &Paused, seed: u64, fork: u64, out: &mut RunTrace) {
     let company = out.company.expect("a game's trace names its company");
     day::run_fork(d, &company, paused, (seed, fork), out);
-}
-
-/// Simulates run `run` for a given company (the company's draws are otherwise per run).
-pub fn simulate_company(
-    d: &Derived,
-    company: &Company,
-    starting_followers: f64,
-    seed: u64,
-    run: u64,
-    out: &mut RunTrace,
-) {
-    day::run(d, company, starting_followers, seed, run, out);
 }
