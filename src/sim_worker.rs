@@ -2,8 +2,10 @@
 //! as batches finish; a new job for a slot supersedes the one running there, so the latest
 //! setting always wins.
 
-use crate::model::MonteCarlo;
-use crate::state::jobs::{Job, Progress, Report, SLOTS};
+use crate::model::engine::{simulate, Derived};
+use crate::model::{MonteCarlo, RunTrace};
+use crate::state::game::GAME_RUN;
+use crate::state::jobs::{Job, Outcomes, OutcomesJob, Progress, Report, Request, SLOTS};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -18,8 +20,38 @@ struct Running {
     who: HandlerId,
 }
 
+/// An outcomes job under way: plan by plan, future by future.
+struct Comparing {
+    job: OutcomesJob,
+    derived: Vec<Derived>,
+    out: Outcomes,
+    trace: RunTrace,
+    last_report: f64,
+    who: HandlerId,
+}
+
+impl Comparing {
+    /// Simulates the next future of the next plan; true when all are done.
+    fn step(&mut self) -> bool {
+        let runs = self.job.runs;
+        let (plan, run) = (self.out.done / runs, self.out.done % runs);
+        let Some(d) = self.derived.get(plan as usize) else {
+            return true;
+        };
+        let s = &self.job.scenarios[plan as usize];
+        let start = s.assumptions.starting_followers;
+        simulate(d, start, self.job.seed, run as u64, &mut self.trace);
+        let day = (self.job.day as usize).min(self.trace.days() - 1);
+        let value = self.trace.value(day, self.job.metric);
+        self.out.values[plan as usize].push(value);
+        self.out.done += 1;
+        self.out.complete()
+    }
+}
+
 pub struct SimWorker {
     running: [Option<Running>; SLOTS],
+    comparing: Option<Comparing>,
     step_scheduled: bool,
     /// Posting to this port queues a task without setTimeout's 4 ms clamp.
     wake: web_sys::MessagePort,
@@ -54,7 +86,7 @@ impl SimWorker {
 
 impl Worker for SimWorker {
     type Message = Msg;
-    type Input = Job;
+    type Input = Request;
     type Output = Report;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
@@ -68,6 +100,7 @@ impl Worker for SimWorker {
         on_wake.forget(); // lives as long as the worker
         SimWorker {
             running: [None, None, None],
+            comparing: None,
             step_scheduled: false,
             wake: channel.port2(),
         }
@@ -76,6 +109,7 @@ impl Worker for SimWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, Msg::Step: Msg) {
         self.step_scheduled = false;
         let Some(r) = self.running.iter_mut().flatten().next() else {
+            self.compare(scope);
             return;
         };
         let slice_start = now();
@@ -105,14 +139,30 @@ impl Worker for SimWorker {
             let slot = r.job.slot as usize;
             self.running[slot] = None;
         }
-        if self.running.iter().any(Option::is_some) {
+        if self.running.iter().any(Option::is_some) || self.comparing.is_some() {
             self.schedule(scope);
         }
     }
 
-    fn received(&mut self, scope: &WorkerScope<Self>, job: Job, who: HandlerId) {
+    fn received(&mut self, scope: &WorkerScope<Self>, request: Request, who: HandlerId) {
+        match request {
+            Request::Futures(job) => self.start_futures(scope, *job, who),
+            Request::Outcomes(job) => self.start_outcomes(scope, job, who),
+        }
+    }
+}
+
+impl SimWorker {
+    fn start_futures(&mut self, scope: &WorkerScope<Self>, job: Job, who: HandlerId) {
         let slot = job.slot as usize;
-        match MonteCarlo::new(job.scenario, job.seed, job.runs, job.samples) {
+        let sim = match job.from {
+            Some(day) => {
+                let game = (job.seed, GAME_RUN, day);
+                MonteCarlo::from_day(job.scenario, game, job.runs, job.samples)
+            }
+            None => MonteCarlo::new(job.scenario, job.seed, job.runs, job.samples),
+        };
+        match sim {
             Ok(sim) => {
                 self.running[slot] = Some(Running {
                     job,
@@ -132,6 +182,61 @@ impl Worker for SimWorker {
                 let (slot, id, reason) = (job.slot, job.id, e.to_string());
                 scope.respond(who, Report::Refused { slot, id, reason });
             }
+        }
+    }
+
+    fn start_outcomes(&mut self, scope: &WorkerScope<Self>, job: OutcomesJob, who: HandlerId) {
+        self.comparing = None;
+        for (plan, s) in job.scenarios.iter().enumerate() {
+            if let Err(e) = s.validate() {
+                let (id, reason) = (job.id, e.to_string());
+                scope.respond(who, Report::OutcomesRefused { id, plan, reason });
+                return;
+            }
+        }
+        let plans = job.scenarios.len();
+        self.comparing = Some(Comparing {
+            derived: job.scenarios.iter().map(Derived::new).collect(),
+            out: Outcomes {
+                id: job.id,
+                values: vec![Vec::with_capacity(job.runs as usize); plans],
+                done: 0,
+                total: job.runs * plans as u32,
+            },
+            job,
+            trace: RunTrace::default(),
+            last_report: now(),
+            who,
+        });
+        self.schedule(scope);
+    }
+
+    /// A slice of the outcomes job; progress is reported now and then, the values at the end.
+    fn compare(&mut self, scope: &WorkerScope<Self>) {
+        let Some(c) = self.comparing.as_mut() else {
+            return;
+        };
+        let slice_start = now();
+        let mut done = c.out.complete();
+        while !done && now() < slice_start + SLICE_MS {
+            done = (0..BATCH).any(|_| c.step());
+        }
+        let t = now();
+        if done || t - c.last_report >= REPORT_EVERY_MS {
+            c.last_report = t;
+            let mut report = Outcomes {
+                values: Vec::new(),
+                ..c.out.clone()
+            };
+            if done {
+                report.values = std::mem::take(&mut c.out.values);
+            }
+            scope.respond(c.who, Report::Outcomes(Box::new(report)));
+        }
+        if done {
+            self.comparing = None;
+        } else {
+            self.schedule(scope);
         }
     }
 }

@@ -2,11 +2,24 @@
 
 mod common;
 use longgame::model::{Metric, Scenario};
-use longgame::state::share::{decode, encode, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS};
+use longgame::state::share::{
+    decode, encode, Class, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS,
+};
 use proptest::prelude::*;
 
 fn any_scenario() -> impl Strategy<Value = Scenario> {
     common::any_scenario(longgame::model::params::MAX_DAYS)
+}
+
+/// A class list as typed: any lines of names, codes and links (a link's values are trimmed,
+/// so the list neither starts nor ends with white space).
+fn any_class() -> impl Strategy<Value = Class> {
+    (
+        "([A-Za-z0-9:?=&/.]([A-Za-z0-9:?=&/. \n]{0,40}[A-Za-z0-9:?=&/.])?)?",
+        proptest::sample::select(Metric::ALL.to_vec()),
+        1u32..=1095,
+    )
+        .prop_map(|(teams, metric, day)| Class { teams, metric, day })
 }
 
 fn any_shared() -> impl Strategy<Value = Shared> {
@@ -20,9 +33,11 @@ fn any_shared() -> impl Strategy<Value = Shared> {
         proptest::option::of(("[a-zA-Z0-9{}\":,.%+&=/?#-]{1,60}", 0u32..999)),
         0u32..=1095,
         proptest::option::of(proptest::sample::select(Metric::ALL.to_vec())),
+        proptest::option::of(0u32..=1095),
+        proptest::option::of(any_class()),
     )
         .prop_map(
-            |(scenario, seed, runs, pinned, embed, lang, story, quit, view)| Shared {
+            |(scenario, seed, runs, pinned, embed, lang, story, quit, view, play, class)| Shared {
                 scenario,
                 seed,
                 runs,
@@ -33,6 +48,8 @@ fn any_shared() -> impl Strategy<Value = Shared> {
                 story: story.map(|s| s.0),
                 quit,
                 view,
+                play,
+                class,
             },
         )
 }

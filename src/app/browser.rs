@@ -23,6 +23,14 @@ pub fn replace_query(query: &str) {
     }
 }
 
+/// The full address of this page with another query: a link to hand on.
+pub fn link_to(query: &str) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}?{query}")
+}
+
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }

@@ -49,9 +49,13 @@ pub fn svg_element(svg: &NodeRef, filename: &str) {
 
 /// Renders the SVG onto a canvas at twice its size (sharp on a projector) and downloads a PNG.
 pub fn png_from_svg(svg: &NodeRef, filename: &str) {
-    let Some(markup) = svg_markup(svg) else {
-        return;
-    };
+    if let Some(markup) = svg_markup(svg) {
+        png_from_markup(&markup, filename);
+    }
+}
+
+/// Renders standalone SVG markup onto a canvas at twice its size and downloads a PNG.
+pub fn png_from_markup(markup: &str, filename: &str) {
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
     };
@@ -83,6 +87,6 @@ pub fn png_from_svg(svg: &NodeRef, filename: &str) {
         }
     });
     img.set_onload(Some(onload.unchecked_ref()));
-    let encoded: String = js_sys::encode_uri_component(&markup).into();
+    let encoded: String = js_sys::encode_uri_component(markup).into();
     img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }

@@ -25,17 +25,21 @@ pub fn use_sim_worker(state: &AppContext) {
                 dispatch.dispatch(match report {
                     Report::Progress(p) => Action::Received(p, js_sys::Date::now()),
                     Report::Refused { slot, id, reason } => Action::Refused { slot, id, reason },
+                    Report::Outcomes(o) => Action::ReceivedOutcomes(o, js_sys::Date::now()),
+                    Report::OutcomesRefused { id, plan, reason } => {
+                        Action::OutcomesRefused { id, plan, reason }
+                    }
                 })
             })
             .spawn(WORKER_SCRIPT)
     });
     let sent = use_mut_ref(|| 0u32);
-    let newest = state.results.requested.iter().flatten().map(|j| j.id).max();
+    let newest = state.unsent(0).last().map(|j| j.id());
     let state = state.clone();
     use_effect_with(newest, move |_| {
         let after = *sent.borrow();
         for job in state.unsent(after) {
-            *sent.borrow_mut() = job.id;
+            *sent.borrow_mut() = job.id();
             bridge.send(job);
         }
     });

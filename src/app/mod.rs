@@ -3,8 +3,10 @@
 //! through [`AppContext`]; the Monte Carlo runs in a Web Worker ([`hooks::use_sim_worker`]).
 
 mod browser;
+mod class_view;
 mod compare;
 mod controls;
+mod debrief;
 mod download;
 mod export;
 mod fan_chart;
@@ -13,6 +15,7 @@ mod hooks;
 mod legend;
 mod panic;
 mod patience;
+mod play;
 mod player;
 mod quit;
 mod results;
@@ -94,6 +97,10 @@ fn App() -> Html {
 
     let page = if state.story.is_some() {
         html! { <story_view::StoryPage /> }
+    } else if state.game.is_some() {
+        html! { <play::GamePage /> }
+    } else if state.shared.class.is_some() {
+        html! { <class_view::ClassPage /> }
     } else {
         html! { <MainPage /> }
     };

@@ -15,6 +15,14 @@ pub fn TrainerPanel() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::StartStory))
     };
+    let play = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::StartGame))
+    };
+    let class = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::OpenClass))
+    };
     let load = use_file_text(l, {
         let dispatch = state.dispatcher();
         Callback::from(move |(name, text): (String, Result<String, String>)| {
@@ -32,6 +40,12 @@ pub fn TrainerPanel() -> Html {
             <label class="import">{ tr(l, "trainer.load") }
                 <input type="file" accept=".json,application/json" class="story-file" onchange={load} />
             </label>
+            <h3>{ tr(l, "play.panel_title") }</h3>
+            <p class="meaning">{ tr(l, "play.panel_help") }</p>
+            <div class="trainer-buttons">
+                <button type="button" class="start-game" onclick={play}>{ tr(l, "play.start") }</button>
+                <button type="button" class="open-class" onclick={class}>{ tr(l, "class.open") }</button>
+            </div>
             if let Some(r) = &state.story_refusal { <p class="panel-message" role="alert">{ story_refusal_text(l, r) }</p> }
         </section>
     }

@@ -6,9 +6,12 @@
 use crate::files::FileError;
 use crate::i18n::Lang;
 use crate::model::params::Field;
+use crate::model::Metric;
 use crate::model::Scenario;
-use crate::state::jobs::{Job, Progress, Results, Slot};
-use crate::state::share::{self, Problem, Shared};
+use crate::state::class::roster;
+use crate::state::game::{alternatives, decide, Decision, Game};
+use crate::state::jobs::{Outcomes, Progress, Request, Results, Slot};
+use crate::state::share::{self, Class, Problem, Shared};
 use crate::story::{default_story, parse_story, Story};
 use std::rc::Rc;
 
@@ -56,6 +59,10 @@ pub struct AppState {
     /// When the worker was last heard from (or last given work), in milliseconds.
     pub last_heard: f64,
     pub stalled: bool,
+    /// Play mode: the game at the day reached (from `shared.play` and the scenario).
+    pub game: Option<Rc<Game>>,
+    /// The scenario on screen before a game started, given back when it ends.
+    pub before_game: Option<Scenario>,
 }
 
 pub enum Action {
@@ -96,6 +103,22 @@ pub enum Action {
     },
     /// The watchdog's clock.
     Tick(f64),
+    /// Play mode: start a game with the scenario on screen, decide at a stop, leave.
+    StartGame,
+    Decide(Decision),
+    ExitGame,
+    /// Class mode: open it, change the list of teams or what they are ranked on, leave.
+    OpenClass,
+    SetClassTeams(String),
+    SetClassRank(Metric, u32),
+    ExitClass,
+    /// Outcomes from the worker (class or debrief), at `now`.
+    ReceivedOutcomes(Box<Outcomes>, f64),
+    OutcomesRefused {
+        id: u32,
+        plan: usize,
+        reason: String,
+    },
 }
 
 /// Why a value cannot go into the scenario.
@@ -148,12 +171,15 @@ impl AppState {
             show_samples: false,
             last_heard: now,
             stalled: false,
+            game: None,
+            before_game: None,
         };
         s.notices = problems.into_iter().map(Notice::Link).collect();
         if let Some(raw) = s.shared.story.take() {
             let step = s.shared.step as usize;
             s.open_story(raw, step, None);
         }
+        s.refresh_game();
         s.schedule(now);
         s
     }
@@ -215,9 +241,78 @@ impl AppState {
                 now = at;
                 self.stalled = self.stalled_at(at);
             }
+            Action::StartGame => {
+                self.before_game = Some(self.shared.scenario);
+                let s = &mut self.shared.scenario;
+                s.changes = Default::default();
+                s.assumptions.stop_day = 0;
+                self.shared.play = Some(0);
+                self.shared.class = None;
+            }
+            Action::Decide(decision) => self.decide(decision),
+            Action::ExitGame => {
+                self.shared.play = None;
+                if let Some(s) = self.before_game.take() {
+                    self.shared.scenario = s;
+                }
+            }
+            Action::OpenClass => {
+                self.shared.class.get_or_insert_with(Class::default);
+            }
+            Action::SetClassTeams(text) => {
+                self.shared.class.get_or_insert_with(Class::default).teams = text
+            }
+            Action::SetClassRank(metric, day) => {
+                let c = self.shared.class.get_or_insert_with(Class::default);
+                (c.metric, c.day) = (metric, day);
+            }
+            Action::ExitClass => self.shared.class = None,
+            Action::ReceivedOutcomes(o, at) => {
+                self.last_heard = at;
+                self.stalled = false;
+                self.results.receive_outcomes(*o);
+            }
+            Action::OutcomesRefused { id, plan, reason } => {
+                if self.results.outcomes_requested.as_ref().map(|j| j.id) == Some(id) {
+                    self.results.clear_outcomes();
+                    self.notices
+                        .push(Notice::Refused(format!("plan {}: {reason}", plan + 1)));
+                }
+            }
         }
         if self.shared != before {
+            self.refresh_game();
             self.schedule(now);
+        }
+    }
+
+    /// The game at the day reached, recomputed when the plan, the seed or the day changed.
+    fn refresh_game(&mut self) {
+        let Some(day) = self.shared.play else {
+            self.game = None;
+            return;
+        };
+        let (scenario, seed) = (self.shared.scenario, self.shared.seed);
+        let same = |g: &Rc<Game>| g.scenario == scenario && g.seed == seed && g.day() == day;
+        if !self.game.as_ref().is_some_and(same) {
+            let game = Game::at(&scenario, seed, day);
+            self.shared.play = Some(game.day());
+            self.game = Some(Rc::new(game));
+        }
+    }
+
+    /// The player's decision at the stop reached; the game goes on to the next stop.
+    fn decide(&mut self, decision: Decision) {
+        let Some(game) = self.game.clone().filter(|g| g.ending.is_none()) else {
+            return;
+        };
+        let Some(next) = decide(&self.shared.scenario, game.day(), decision) else {
+            return;
+        };
+        self.shared.scenario = next;
+        if decision != Decision::Stop {
+            let then = Game::at(&next, self.shared.seed, game.day());
+            self.shared.play = then.next_stop().or(Some(game.day()));
         }
     }
 
@@ -281,9 +376,61 @@ impl AppState {
 
     /// (Re)requests whatever the shared state now needs; unchanged work is not asked again.
     fn schedule(&mut self, now: f64) {
+        let was_idle = !self.results.pending();
+        if self.game.is_some() {
+            self.schedule_game();
+        } else if self.shared.class.is_some() {
+            self.schedule_class();
+        } else {
+            self.schedule_main();
+        }
+        if was_idle && self.results.pending() {
+            // Idle until now: the silence so far is not the worker's fault.
+            self.last_heard = now;
+        }
+    }
+
+    /// A game: the futures still possible from the day reached; at the end, every future of
+    /// the plan played and, on the same futures, the alternatives of the debrief.
+    fn schedule_game(&mut self) {
+        let (s, r) = (&self.shared, &mut self.results);
+        let game = self.game.as_ref().expect("a game");
+        r.clear(Slot::Pinned);
+        r.clear(Slot::Quit);
+        match game.ending {
+            None => {
+                let from = Some(game.day());
+                r.request_from(Slot::Current, s.scenario, s.seed, s.runs, 0, from);
+                r.clear_outcomes();
+            }
+            Some(_) => {
+                r.request(Slot::Current, s.scenario, s.seed, s.runs, 0);
+                let mut plans = vec![s.scenario];
+                plans.extend(alternatives(&s.scenario).map(|(_, alt)| alt));
+                let horizon = s.scenario.assumptions.horizon_days;
+                r.request_outcomes(plans, s.seed, s.runs, (Metric::Leads, horizon));
+            }
+        }
+    }
+
+    /// A class: every team's plan valid on the class's company, on the same futures.
+    fn schedule_class(&mut self) {
+        let (s, r) = (&self.shared, &mut self.results);
+        let class = s.class.as_ref().expect("a class");
+        for slot in [Slot::Current, Slot::Pinned, Slot::Quit] {
+            r.clear(slot);
+        }
+        let plans = roster(&class.teams, &s.scenario).plans;
+        match plans.is_empty() {
+            true => r.clear_outcomes(),
+            false => drop(r.request_outcomes(plans, s.seed, s.runs, (class.metric, class.day))),
+        }
+    }
+
+    fn schedule_main(&mut self) {
         let s = &self.shared;
         let r = &mut self.results;
-        let was_idle = !r.pending();
+        r.clear_outcomes();
         r.request(Slot::Current, s.scenario, s.seed, s.runs, SAMPLE_PATHS);
         match s.pinned {
             Some(a) => drop(r.request(Slot::Pinned, a, s.seed, s.runs, 0)),
@@ -297,23 +444,20 @@ impl AppState {
         } else {
             r.clear(Slot::Quit);
         }
-        if was_idle && r.pending() {
-            // Idle until now: the silence so far is not the worker's fault.
-            self.last_heard = now;
-        }
     }
 
-    /// The jobs the worker has not been sent yet (ids above `sent`), oldest first.
-    pub fn unsent(&self, sent: u32) -> Vec<Job> {
-        let mut jobs: Vec<Job> = self
-            .results
+    /// The requests the worker has not been sent yet (ids above `sent`), oldest first.
+    pub fn unsent(&self, sent: u32) -> Vec<Request> {
+        let r = &self.results;
+        let futures = r
             .requested
             .iter()
             .flatten()
-            .filter(|j| j.id > sent)
             .cloned()
-            .collect();
-        jobs.sort_by_key(|j| j.id);
+            .map(|j| Request::Futures(Box::new(j)));
+        let outcomes = r.outcomes_requested.iter().cloned().map(Request::Outcomes);
+        let mut jobs: Vec<Request> = futures.chain(outcomes).filter(|j| j.id() > sent).collect();
+        jobs.sort_by_key(Request::id);
         jobs
     }
 }
@@ -323,6 +467,17 @@ mod tests {
     use super::*;
     use crate::model::params::field;
     use crate::model::MonteCarlo;
+    use crate::state::game::Ending;
+
+    /// The futures jobs among the requests not yet sent.
+    fn unsent_jobs(s: &AppState, sent: u32) -> Vec<crate::state::jobs::Job> {
+        let jobs = s.unsent(sent).into_iter();
+        jobs.filter_map(|r| match r {
+            Request::Futures(j) => Some(*j),
+            Request::Outcomes(_) => None,
+        })
+        .collect()
+    }
 
     fn result(s: &AppState, slot: Slot) -> Progress {
         let job = s.results.requested[slot as usize].clone().unwrap();
@@ -344,7 +499,7 @@ mod tests {
         assert_eq!(s.shared.scenario.levers.budget, 4000.0);
         assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
         assert_eq!(s.lang(), Lang::Sv);
-        let jobs = s.unsent(0);
+        let jobs = unsent_jobs(&s, 0);
         assert_eq!(jobs.len(), 1);
         assert_eq!(jobs[0].scenario.levers.budget, 4000.0);
         assert!(s.unsent(jobs[0].id).is_empty(), "nothing is sent twice");
@@ -369,9 +524,9 @@ mod tests {
     #[test]
     fn pinning_asks_for_a_comparison_and_unpinning_drops_it() {
         let mut s = AppState::new("", None, 0.0);
-        let sent = s.unsent(0).last().unwrap().id;
+        let sent = s.unsent(0).last().unwrap().id();
         s.apply(Action::Pin);
-        let jobs = s.unsent(sent);
+        let jobs = unsent_jobs(&s, sent);
         assert_eq!(jobs.len(), 1);
         assert_eq!(jobs[0].slot, Slot::Pinned);
         s.apply(Action::Unpin);
@@ -452,7 +607,7 @@ mod tests {
     #[test]
     fn a_refused_job_becomes_a_notice_instead_of_a_spinner() {
         let mut s = AppState::new("", None, 0.0);
-        let id = s.unsent(0)[0].id;
+        let id = s.unsent(0)[0].id();
         s.apply(Action::Refused {
             slot: Slot::Current,
             id,
@@ -472,5 +627,66 @@ mod tests {
         assert_eq!(s.shared.scenario.levers.budget, 1234.0);
         assert_eq!(s.lang(), Lang::Sv);
         assert!(s.shared.embed);
+    }
+
+    #[test]
+    fn a_game_goes_stop_by_stop_and_its_link_replays_it() {
+        let mut s = AppState::new("", None, 0.0);
+        let typed = s.shared.scenario;
+        s.apply(Action::StartGame);
+        assert_eq!(s.shared.play, Some(0));
+        let first = s.game.as_ref().unwrap().next_stop().unwrap();
+        let job = unsent_jobs(&s, 0).pop().unwrap();
+        assert_eq!(job.from, Some(0), "the futures from the start");
+        let mut levers = s.shared.scenario.levers;
+        levers.budget = 3000.0;
+        s.apply(Action::Decide(Decision::Go(levers)));
+        assert_eq!(s.shared.play, Some(first));
+        assert_eq!(
+            s.shared.scenario.levers.budget, 3000.0,
+            "day 0 sets the start"
+        );
+        let later = unsent_jobs(&s, job.id).pop().unwrap();
+        assert_eq!(later.from, Some(first));
+        levers.buy_in = 90.0;
+        s.apply(Action::Decide(Decision::Go(levers)));
+        let second = s.shared.play.unwrap();
+        assert!(second > first);
+        s.apply(Action::Decide(Decision::Stop));
+        let game = s.game.clone().unwrap();
+        assert_eq!(game.ending, Some(Ending::Stopped(second)));
+        assert_eq!(s.shared.scenario.changes.changes().len(), 2);
+        assert!(
+            s.results.outcomes_requested.is_some(),
+            "the debrief compares the alternatives"
+        );
+        let link = share::encode(&s.shared);
+        let replay = AppState::new(&link, None, 0.0);
+        assert_eq!(replay.game, s.game, "the link replays the same game");
+        s.apply(Action::ExitGame);
+        assert_eq!(
+            s.shared.scenario, typed,
+            "the scenario before the game is back"
+        );
+        assert!(s.game.is_none());
+    }
+
+    #[test]
+    fn a_class_runs_every_valid_team_on_the_same_futures() {
+        let mut s = AppState::new("", None, 0.0);
+        s.apply(Action::OpenClass);
+        assert!(s.results.outcomes_requested.is_none(), "no teams yet");
+        s.apply(Action::SetClassTeams(
+            "Red: ?b=4000&i=90\nBlue: ?b=300\nTypo: 1ZZZZ".into(),
+        ));
+        let job = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!(job.scenarios.len(), 2);
+        assert_eq!(job.scenarios[0].levers.budget, 4000.0);
+        assert_eq!((job.metric, job.day), (Metric::Leads, 365));
+        s.apply(Action::SetClassRank(Metric::Trust, 730));
+        let again = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!((again.metric, again.day), (Metric::Trust, 730));
+        assert!(s.results.requested.iter().all(Option::is_none));
+        assert!(share::encode(&s.shared).contains("rank=trust&rday=730"));
     }
 }

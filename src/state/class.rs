@@ -2,6 +2,11 @@
 //! with, for each pair of teams, the share of futures in which one beats the other. A team
 //! that came out on top in the future it played, but not across the futures, was lucky.
 
+use super::game::GAME_RUN;
+use super::share;
+use super::team_code::{self, CodeProblem};
+use crate::model::{Levers, Plan, Scenario};
+
 /// One team's place in the class.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Standing {
@@ -76,10 +81,260 @@ pub fn rank(outcomes: &[Vec<f64>], played: &[Option<usize>]) -> Vec<Standing> {
     standings
 }
 
+/// A team of the class: a name and a plan (levers and their changes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Team {
+    pub name: String,
+    pub levers: Levers,
+    pub changes: Plan,
+    /// The team played the plan as a game; a link also says on which seed.
+    pub played: bool,
+    pub seed: Option<u64>,
+}
+
+impl Team {
+    /// The team's plan on the class's company and horizon.
+    pub fn scenario(&self, base: &Scenario) -> Scenario {
+        let mut s = *base;
+        s.levers = self.levers;
+        s.changes = self.changes;
+        s.assumptions.stop_day = 0;
+        s
+    }
+
+    /// The future the team played, when it is one of the class's futures (same seed).
+    pub fn played_on(&self, seed: u64) -> Option<usize> {
+        (self.played && self.seed.is_none_or(|s| s == seed)).then_some(GAME_RUN as usize)
+    }
+}
+
+/// A line of the class list that is not a team, with why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    /// 1-based line number and the team's name as written.
+    pub line: usize,
+    pub name: String,
+    pub why: EntryProblem,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EntryProblem {
+    Code(CodeProblem),
+    /// A link whose first problem is this (in English; the app words the kind).
+    Link(String),
+    /// A link without a scenario in it.
+    NoQuery,
+}
+
+/// Reads the class list: one team a line, `Name: code` or `Name: link` (the name may be left
+/// out). Empty lines are skipped; every other line is a team or refused with its reason.
+pub fn read_teams(text: &str) -> (Vec<Team>, Vec<Refused>) {
+    let mut teams = Vec::new();
+    let mut refused = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let (name, entry) = split_name(line.trim());
+        let name = name.map_or_else(
+            || format!("{}", teams.len() + refused.len() + 1),
+            str::to_string,
+        );
+        match read_entry(entry) {
+            Ok((levers, changes, played, seed)) => teams.push(Team {
+                name,
+                levers,
+                changes,
+                played,
+                seed,
+            }),
+            Err(why) => refused.push(Refused {
+                line: i + 1,
+                name,
+                why,
+            }),
+        }
+    }
+    (teams, refused)
+}
+
+/// The class as the trainer entered it: the teams that run (with their plans on the class's
+/// company), the lines that are not teams, and the teams whose plan this company cannot take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Roster {
+    pub teams: Vec<Team>,
+    pub plans: Vec<Scenario>,
+    pub refused: Vec<Refused>,
+    /// A team's name and why its plan does not fit (in English, from the engine).
+    pub unfit: Vec<(String, String)>,
+}
+
+pub fn roster(text: &str, base: &Scenario) -> Roster {
+    let (all, refused) = read_teams(text);
+    let mut r = Roster {
+        teams: Vec::new(),
+        plans: Vec::new(),
+        refused,
+        unfit: Vec::new(),
+    };
+    for team in all {
+        let plan = team.scenario(base);
+        match plan.validate() {
+            Ok(()) => {
+                r.teams.push(team);
+                r.plans.push(plan);
+            }
+            Err(e) => r.unfit.push((team.name, e.to_string())),
+        }
+    }
+    r
+}
+
+/// The ranking as CSV: rank, team, median, the outcome in the future played, lucky, then the
+/// share of futures in which the team beats each other team.
+pub fn class_csv(teams: &[Team], standings: &[Standing], outcomes: &[Vec<f64>]) -> String {
+    let names: Vec<String> = teams.iter().map(|t| csv_cell(&t.name)).collect();
+    let mut out = format!(
+        "rank,team,median,played_future,lucky,{}\n",
+        names
+            .iter()
+            .map(|n| format!("beats {n}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    for (i, s) in standings.iter().enumerate() {
+        let own = outcomes[s.team]
+            .get(GAME_RUN as usize)
+            .filter(|_| teams[s.team].played);
+        let beats: Vec<String> = s.beats.iter().map(|b| format!("{b:.3}")).collect();
+        out += &format!(
+            "{},{},{},{},{},{}\n",
+            i + 1,
+            names[s.team],
+            s.median,
+            own.map_or(String::new(), f64::to_string),
+            s.lucky,
+            beats.join(",")
+        );
+    }
+    out
+}
+
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// `Red: 1ABC` → (Some("Red"), "1ABC"); a link's own colons (`https://`) are not a name.
+fn split_name(line: &str) -> (Option<&str>, &str) {
+    let entry_start = line
+        .find("http")
+        .or_else(|| line.find('?'))
+        .unwrap_or(line.len());
+    match line[..entry_start].rfind(':') {
+        Some(colon) => {
+            let name = line[..colon].trim();
+            ((!name.is_empty()).then_some(name), line[colon + 1..].trim())
+        }
+        None if entry_start < line.len() => {
+            let name = line[..entry_start].trim();
+            ((!name.is_empty()).then_some(name), &line[entry_start..])
+        }
+        None => (None, line),
+    }
+}
+
+type Entry = (Levers, Plan, bool, Option<u64>);
+
+fn read_entry(entry: &str) -> Result<Entry, EntryProblem> {
+    if let Some(q) = entry.find('?') {
+        let (shared, problems) = share::decode(&entry[q + 1..]);
+        if let Some(p) = problems.first() {
+            return Err(EntryProblem::Link(p.to_string()));
+        }
+        let s = shared.scenario;
+        return Ok((
+            s.levers,
+            s.changes,
+            shared.play.is_some(),
+            Some(shared.seed),
+        ));
+    }
+    if entry.contains("://") {
+        return Err(EntryProblem::NoQuery);
+    }
+    let plan = team_code::decode(entry).map_err(EntryProblem::Code)?;
+    Ok((plan.levers, plan.changes, plan.played, None))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{outcomes_per_run, preset, Metric};
+
+    #[test]
+    fn a_class_list_reads_codes_and_links_and_names_every_bad_line() {
+        let plan = team_code::TeamPlan {
+            levers: preset("committed").unwrap().scenario.levers,
+            changes: Plan::default(),
+            played: true,
+        };
+        let code = team_code::encode(&plan).unwrap();
+        let mut typo = code.clone();
+        typo.replace_range(3..4, if &code[3..4] == "7" { "8" } else { "7" });
+        let text = format!(
+            "Red: {code}\n\n{code}\nBlue: https://example.org/app/?b=1500&p=3&play=91\nGreen: {typo}\nGrey: ?b=-5"
+        );
+        let (teams, refused) = read_teams(&text);
+        let names: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Red", "2", "Blue"]);
+        assert_eq!(teams[0].levers, plan.levers);
+        assert_eq!(teams[0].played_on(9), Some(0));
+        assert_eq!(teams[2].levers.budget, 1500.0);
+        assert_eq!(teams[2].played_on(1), Some(0), "the link's default seed");
+        assert_eq!(teams[2].played_on(9), None, "another seed's future");
+        assert_eq!(refused.len(), 2);
+        assert_eq!((refused[0].line, refused[0].name.as_str()), (5, "Green"));
+        assert_eq!(refused[0].why, EntryProblem::Code(CodeProblem::Checksum));
+        assert!(
+            matches!(refused[1].why, EntryProblem::Link(_)),
+            "{:?}",
+            refused[1]
+        );
+    }
+
+    #[test]
+    fn the_roster_keeps_plans_that_fit_and_the_csv_lists_every_team() {
+        let mut base = Scenario::default();
+        base.assumptions.horizon_days = 200;
+        let (r, b) = ("?b=4000", "?b=300&c=365b900");
+        let roster = roster(&format!("Red: {r}\nBlue, \"B\": {b}"), &base);
+        assert_eq!(roster.teams.len(), 1);
+        assert_eq!(roster.plans[0].assumptions.horizon_days, 200);
+        assert_eq!(roster.unfit.len(), 1, "a change after the horizon");
+        assert!(roster.unfit[0].1.contains("365"), "{:?}", roster.unfit);
+        let teams = vec![
+            roster.teams[0].clone(),
+            Team {
+                name: "Blue, \"B\"".into(),
+                ..roster.teams[0].clone()
+            },
+        ];
+        let outcomes = vec![vec![1.0, 2.0], vec![3.0, 4.0]];
+        let standings = rank(&outcomes, &[None, None]);
+        let csv = class_csv(&teams, &standings, &outcomes);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines[0],
+            "rank,team,median,played_future,lucky,beats Red,beats \"Blue, \"\"B\"\"\""
+        );
+        assert_eq!(lines[1], "1,\"Blue, \"\"B\"\"\",3.5,,false,1.000,0.000");
+        assert_eq!(lines.len(), 3);
+    }
 
     #[test]
     fn teams_are_ranked_by_median_with_the_share_of_futures_each_pair_wins() {

@@ -1,7 +1,7 @@
 //! Messages between the app and the simulation worker, and the rule that keeps the screen
 //! honest: a result is shown only if it answers the latest request for its slot.
 
-use crate::model::{Scenario, Summary};
+use crate::model::{Metric, Scenario, Summary};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -25,6 +25,51 @@ pub struct Job {
     pub seed: u64,
     pub runs: u32,
     pub samples: u32,
+    /// Play mode: the futures still possible from this day of the game (`None`: all futures).
+    pub from: Option<u32>,
+}
+
+/// One outcome (`metric` on `day`) of every future of several plans, future by future: what
+/// a class of teams, or a game's debrief, compares.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutcomesJob {
+    pub id: u32,
+    pub scenarios: Vec<Scenario>,
+    pub seed: u64,
+    pub runs: u32,
+    pub metric: Metric,
+    pub day: u32,
+}
+
+/// The outcomes so far: `values[plan][future]`, complete when `done` equals plans × runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcomes {
+    pub id: u32,
+    pub values: Vec<Vec<f64>>,
+    pub done: u32,
+    pub total: u32,
+}
+
+impl Outcomes {
+    pub fn complete(&self) -> bool {
+        self.done >= self.total
+    }
+}
+
+/// What the app asks the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    Futures(Box<Job>),
+    Outcomes(OutcomesJob),
+}
+
+impl Request {
+    pub fn id(&self) -> u32 {
+        match self {
+            Request::Futures(j) => j.id,
+            Request::Outcomes(j) => j.id,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,7 +88,18 @@ pub struct Progress {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Report {
     Progress(Box<Progress>),
-    Refused { slot: Slot, id: u32, reason: String },
+    Refused {
+        slot: Slot,
+        id: u32,
+        reason: String,
+    },
+    Outcomes(Box<Outcomes>),
+    /// Plan `plan` of an outcomes job is not a valid scenario.
+    OutcomesRefused {
+        id: u32,
+        plan: usize,
+        reason: String,
+    },
 }
 
 /// The latest request and the newest matching result, per slot.
@@ -51,6 +107,8 @@ pub enum Report {
 pub struct Results {
     pub requested: [Option<Job>; SLOTS],
     pub shown: [Option<Rc<Progress>>; SLOTS],
+    pub outcomes_requested: Option<OutcomesJob>,
+    pub outcomes: Option<Rc<Outcomes>>,
     next_id: u32,
 }
 
@@ -65,23 +123,94 @@ impl Results {
         runs: u32,
         samples: u32,
     ) -> Option<Job> {
-        let current = &self.requested[slot as usize];
-        if current.as_ref().is_some_and(|j| {
-            j.scenario == scenario && j.seed == seed && j.runs == runs && j.samples == samples
-        }) {
-            return None;
-        }
-        self.next_id += 1;
+        self.request_from(slot, scenario, seed, runs, samples, None)
+    }
+
+    /// As [`Results::request`], for the futures still possible from day `from` of a game.
+    pub fn request_from(
+        &mut self,
+        slot: Slot,
+        scenario: Scenario,
+        seed: u64,
+        runs: u32,
+        samples: u32,
+        from: Option<u32>,
+    ) -> Option<Job> {
         let job = Job {
             slot,
-            id: self.next_id,
+            id: self.next_id + 1,
             scenario,
             seed,
             runs,
             samples,
+            from,
         };
+        let current = &self.requested[slot as usize];
+        if current.as_ref().is_some_and(|j| {
+            Job {
+                id: j.id,
+                ..job.clone()
+            } == *j
+        }) {
+            return None;
+        }
+        self.next_id += 1;
         self.requested[slot as usize] = Some(job.clone());
         Some(job)
+    }
+
+    /// Records a new outcomes request (superseding the previous one), unless the same work is
+    /// already requested.
+    pub fn request_outcomes(
+        &mut self,
+        scenarios: Vec<Scenario>,
+        seed: u64,
+        runs: u32,
+        (metric, day): (Metric, u32),
+    ) -> Option<OutcomesJob> {
+        let job = OutcomesJob {
+            id: self.next_id + 1,
+            scenarios,
+            seed,
+            runs,
+            metric,
+            day,
+        };
+        let current = &self.outcomes_requested;
+        if current.as_ref().is_some_and(|j| {
+            OutcomesJob {
+                id: j.id,
+                ..job.clone()
+            } == *j
+        }) {
+            return None;
+        }
+        self.next_id += 1;
+        self.outcomes_requested = Some(job.clone());
+        Some(job)
+    }
+
+    pub fn clear_outcomes(&mut self) {
+        self.outcomes_requested = None;
+        self.outcomes = None;
+    }
+
+    /// Accepts outcomes only if they answer the latest outcomes request.
+    pub fn receive_outcomes(&mut self, o: Outcomes) -> bool {
+        let latest = self.outcomes_requested.as_ref().map(|j| j.id);
+        let fresh = latest == Some(o.id);
+        if fresh {
+            self.outcomes = Some(Rc::new(o));
+        }
+        fresh
+    }
+
+    /// The outcomes of the latest request, once complete.
+    pub fn outcomes_done(&self) -> Option<&Outcomes> {
+        let latest = self.outcomes_requested.as_ref()?.id;
+        self.outcomes
+            .as_deref()
+            .filter(|o| o.id == latest && o.complete())
     }
 
     /// Drops a slot's request and result (e.g. when the comparison is unpinned).
@@ -109,10 +238,11 @@ impl Results {
 
     /// Whether some slot still waits for the final result of its latest request.
     pub fn pending(&self) -> bool {
-        self.requested.iter().zip(&self.shown).any(|(job, shown)| {
+        let futures = self.requested.iter().zip(&self.shown).any(|(job, shown)| {
             job.as_ref()
                 .is_some_and(|j| !shown.as_ref().is_some_and(|p| p.id == j.id && p.done))
-        })
+        });
+        futures || (self.outcomes_requested.is_some() && self.outcomes_done().is_none())
     }
 
     /// The result on screen for a slot, and whether it is for the latest request.

@@ -4,6 +4,7 @@
 pub mod app_state;
 pub mod class;
 pub mod export;
+pub mod game;
 pub mod jobs;
 pub mod plan_code;
 pub mod saved;

@@ -36,6 +36,29 @@ pub struct Shared {
     pub quit: u32,
     /// The chart an embed shows (`view=leads`); leads when none is named.
     pub view: Option<Metric>,
+    /// Play mode: the day the game has reached (`play=91`; 0 = set up, not started).
+    pub play: Option<u32>,
+    /// Class mode: the list of teams as pasted, and what they are ranked on.
+    pub class: Option<Class>,
+}
+
+/// The class view's settings (`class=<list>&rank=leads&rday=365`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Class {
+    /// One team a line (`Name: code` or `Name: link`), as typed.
+    pub teams: String,
+    pub metric: Metric,
+    pub day: u32,
+}
+
+impl Default for Class {
+    fn default() -> Self {
+        Class {
+            teams: String::new(),
+            metric: Metric::Leads,
+            day: 365,
+        }
+    }
 }
 
 impl Default for Shared {
@@ -51,6 +74,8 @@ impl Default for Shared {
             step: 0,
             quit: 0,
             view: None,
+            play: None,
+            class: None,
         }
     }
 }
@@ -101,6 +126,18 @@ pub fn encode(s: &Shared) -> String {
     if let Some(view) = s.view {
         parts.push(format!("view={}", view.name()));
     }
+    if let Some(day) = s.play {
+        parts.push(format!("play={day}"));
+    }
+    if let Some(c) = &s.class {
+        parts.push(format!("class={}", encoded(&c.teams)));
+        if c.metric != Metric::Leads {
+            parts.push(format!("rank={}", c.metric.name()));
+        }
+        if c.day != Class::default().day {
+            parts.push(format!("rday={}", c.day));
+        }
+    }
     if let Some(story) = &s.story {
         parts.push(format!("story={}", encoded(story)));
         if s.step > 0 {
@@ -150,6 +187,10 @@ pub enum ProblemKind {
     Runs(String),
     Step(String),
     QuitDay(String),
+    /// The day a game has reached (`play`); the game starts from the beginning.
+    PlayDay(String),
+    /// The day a class is ranked on (`rday`); day 365 is used.
+    RankDay(String),
     Language(String),
     /// A chart name (`view=`) that is not one of the metrics; the default chart is shown.
     View(String),
@@ -197,6 +238,14 @@ impl std::fmt::Display for Problem {
             ProblemKind::QuitDay(v) => write!(
                 f,
                 "the quit day is '{v}', but must be a whole number of days; the overlay is off"
+            ),
+            ProblemKind::PlayDay(v) => write!(
+                f,
+                "the game's day is '{v}', but must be a whole number of days; the game starts from the beginning"
+            ),
+            ProblemKind::RankDay(v) => write!(
+                f,
+                "the class's day is '{v}', but must be a whole number of days from 1; day 365 is used"
             ),
             ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
             ProblemKind::View(v) => write!(f, "there is no chart '{v}'; the leads chart is shown"),
@@ -320,6 +369,24 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
             "x" => match value.parse::<u32>() {
                 Ok(day) if day <= MAX_DAYS => s.quit = day,
                 _ => report(false, ProblemKind::QuitDay(value.into())),
+            },
+            "play" => match value.parse::<u32>() {
+                Ok(day) if day <= MAX_DAYS => s.play = Some(day),
+                _ => {
+                    s.play = Some(0);
+                    report(false, ProblemKind::PlayDay(value.into()))
+                }
+            },
+            "class" => s.class.get_or_insert_with(Class::default).teams = value.to_string(),
+            "rank" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
+                Some(m) => s.class.get_or_insert_with(Class::default).metric = m,
+                None => report(false, ProblemKind::View(value.into())),
+            },
+            "rday" => match value.parse::<u32>() {
+                Ok(day) if (1..=MAX_DAYS).contains(&day) => {
+                    s.class.get_or_insert_with(Class::default).day = day
+                }
+                _ => report(false, ProblemKind::RankDay(value.into())),
             },
             "view" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
                 Some(m) => s.view = Some(m),

@@ -5,7 +5,7 @@
 //! mistyped code is refused, never read as a different plan.
 //!
 //! What is packed: the four starting levers (budget in €100 steps, the others in whole
-//! units), then each change as the days since the previous one (7 bits, or 11 when longer
+//! units), whether the team played the plan as a game (one bit), then each change as the days since the previous one (7 bits, or 11 when longer
 //! than 127 days), the lever it sets and its value; several levers on one day are a change
 //! per lever with 0 days between. Eight one-lever changes fit in about 40 characters.
 
@@ -37,6 +37,9 @@ pub enum CodeProblem {
 pub struct TeamPlan {
     pub levers: Levers,
     pub changes: Plan,
+    /// The team played this plan as a game (on the future [`super::game::GAME_RUN`] of the
+    /// link's seed), rather than only building it.
+    pub played: bool,
 }
 
 struct Bits {
@@ -84,6 +87,7 @@ pub fn encode(plan: &TeamPlan) -> Option<String> {
     for (i, v) in lever_values(&plan.levers).into_iter().enumerate() {
         b.push(whole(v, LEVER_BITS[i])?, LEVER_BITS[i]);
     }
+    b.push(plan.played as u64, 1);
     let singles = one_lever_changes(&plan.changes);
     b.push(whole(singles.len() as f64, 5)?, 5);
     let mut last = 0;
@@ -136,6 +140,7 @@ fn read_plan(b: &mut Bits) -> Option<TeamPlan> {
         responsiveness: start[2],
         buy_in: start[3],
     };
+    let played = b.take(1)? == 1;
     let n = b.take(5)? as usize;
     let mut changes: Vec<Change> = Vec::new();
     let mut day = 0;
@@ -156,7 +161,11 @@ fn read_plan(b: &mut Bits) -> Option<TeamPlan> {
         }
     }
     let changes = Plan::new(&changes).ok()?;
-    let plan = TeamPlan { levers, changes };
+    let plan = TeamPlan {
+        levers,
+        changes,
+        played,
+    };
     fits(&plan).then_some(plan)
 }
 
@@ -273,6 +282,7 @@ mod tests {
                 buy_in: 70.0,
             },
             changes: Plan::new(&out).unwrap(),
+            played: changes.len() % 2 == 1,
         }
     }
 

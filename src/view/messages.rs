@@ -62,6 +62,8 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         ),
         ProblemKind::Step(v) => trf(l, "problem.step", &[&echo(v)]),
         ProblemKind::QuitDay(v) => trf(l, "problem.quit_day", &[&echo(v)]),
+        ProblemKind::PlayDay(v) => trf(l, "problem.play_day", &[&echo(v)]),
+        ProblemKind::RankDay(v) => trf(l, "problem.rank_day", &[&echo(v)]),
         ProblemKind::Language(v) => trf(l, "problem.language", &[&echo(v)]),
         ProblemKind::View(v) => trf(l, "problem.view", &[&echo(v)]),
         ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[&echo(k)]),

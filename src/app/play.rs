@@ -1,0 +1,240 @@
+//! Play mode: the year played stop by stop. At each stop the player sees their own future so
+//! far inside the band of futures still possible, what happened, and decides: keep going,
+//! change levers from tomorrow, or stop the programme. The debrief is in `debrief.rs`.
+
+use super::fan_chart::FanChart;
+use super::header::{LangSwitch, Notices};
+use super::results::{current, spec};
+use super::use_app;
+use crate::i18n::{tr, trf, Lang};
+use crate::model::params::{field, Field};
+use crate::model::{Levers, Metric, LEVERS};
+use crate::state::app_state::Action;
+use crate::state::game::{Decision, Game, Reason};
+use crate::view::format::{full, money};
+use crate::view::meanings::{lever_meaning, plan_lines};
+use crate::view::slider;
+use yew::prelude::*;
+
+/// The game's page: a masthead with the day reached, then the stop or the debrief.
+#[component]
+pub fn GamePage() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let Some(game) = state.game.clone() else {
+        return Html::default();
+    };
+    let exit = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::ExitGame))
+    };
+    let horizon = game.scenario.assumptions.horizon_days;
+    html! {
+        <div class="page game-page" data-app-ready="true" data-game-day={game.day().to_string()}
+            data-game-over={game.ending.is_some().to_string()} lang={l.code()}>
+            <header class="masthead">
+                <h1>{ tr(l, "play.title") }</h1>
+                <p class="game-day" aria-live="polite">{ trf(l, "play.day_of", &[&game.day(), &horizon]) }</p>
+                <LangSwitch />
+                <button type="button" class="small exit-game" onclick={exit}>{ tr(l, "play.exit") }</button>
+            </header>
+            <Notices />
+            <main class="game" id="game">
+                if game.ending.is_some() {
+                    <super::debrief::Debrief />
+                } else {
+                    <StopView />
+                }
+            </main>
+        </div>
+    }
+}
+
+/// A stop: what happened, the decision, and the futures from here.
+#[component]
+fn StopView() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let game = state.game.clone().expect("a game");
+    let snap = current(&state);
+    html! {
+        <div class="game-stop">
+            <section class="game-side" aria-labelledby="stop-title">
+                <h2 id="stop-title" tabindex="-1">{ stop_title(l, &game) }</h2>
+                <ul class="stop-reasons">{ for stop_lines(l, &game).into_iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                if game.day() > 0 { { facts(l, &game) } }
+                <DecisionForm key={game.day()} />
+                { history(l, &game) }
+            </section>
+            <section class="game-charts" aria-label={tr(l, "play.charts_aria")}>
+                if let Some((snap, latest)) = snap {
+                    { for [Metric::Leads, Metric::Trust].into_iter().map(|m| {
+                        let c = spec(m);
+                        let title = trf(l, "play.chart_title", &[&tr(l, c.title), &game.day()]);
+                        html! { <FanChart metric={m} title={title} unit={c.unit} current={snap.clone()}
+                            show_samples={false} stale={!latest} /> }
+                    }) }
+                } else {
+                    <p class="status">{ tr(l, "status.first") }</p>
+                }
+            </section>
+        </div>
+    }
+}
+
+fn stop_title(l: Lang, game: &Game) -> String {
+    match game.day() {
+        0 => tr(l, "play.start_title").to_string(),
+        day => trf(l, "play.stop_title", &[&day]),
+    }
+}
+
+/// Why the game stopped here, in sentences.
+fn stop_lines(l: Lang, game: &Game) -> Vec<String> {
+    let Some(stop) = game.stops.last() else {
+        return vec![tr(l, "play.start_help").to_string()];
+    };
+    let leads = game.value(stop.day, Metric::Leads);
+    stop.reasons
+        .iter()
+        .map(|r| match *r {
+            Reason::QuarterEnd(q) => trf(l, "play.quarter_end", &[&q]),
+            Reason::Review { expected, kept } => {
+                let key = if kept {
+                    "play.review_kept"
+                } else {
+                    "play.review_cancelled"
+                };
+                trf(
+                    l,
+                    key,
+                    &[&full(l, leads.round()), &full(l, expected.round())],
+                )
+            }
+            Reason::Crisis => tr(l, "play.crisis").to_string(),
+        })
+        .collect()
+}
+
+/// The player's own future so far, against the goal.
+fn facts(l: Lang, game: &Game) -> Html {
+    let day = game.day();
+    let a = &game.scenario.assumptions;
+    let v = |m| game.value(day, m);
+    let expected = a.goal_leads * (day as f64 / a.goal_day as f64).min(1.0);
+    html! {
+        <dl class="game-facts">
+            <dt>{ tr(l, "metric.leads") }</dt>
+            <dd>{ trf(l, "play.leads_vs_goal", &[&full(l, v(Metric::Leads).round()), &full(l, expected.round()), &full(l, a.goal_leads), &a.goal_day]) }</dd>
+            <dt>{ tr(l, "metric.cost") }</dt><dd>{ money(l, v(Metric::Cost).round()) }</dd>
+            <dt>{ tr(l, "metric.followers") }</dt><dd>{ full(l, v(Metric::Followers).round()) }</dd>
+            <dt>{ tr(l, "metric.trust") }</dt><dd>{ format!("{}/100", full(l, v(Metric::Trust).round())) }</dd>
+        </dl>
+    }
+}
+
+/// The decisions so far, as the plan's lines.
+pub(super) fn history(l: Lang, game: &Game) -> Html {
+    let s = &game.scenario;
+    let start = crate::view::format::levers_text(l, "play.started_with", &s.levers);
+    html! {
+        <details class="game-history" open={!s.changes.is_empty()}>
+            <summary>{ tr(l, "play.history") }</summary>
+            <ul>
+                <li>{ start }</li>
+                { for plan_lines(l, &s.changes).into_iter().map(|x| html! { <li>{ x }</li> }) }
+            </ul>
+        </details>
+    }
+}
+
+fn lever_fields() -> [&'static Field; 4] {
+    LEVERS.map(|n| field(n).expect("a lever"))
+}
+
+fn lever_at(levers: &Levers, i: usize) -> f64 {
+    [
+        levers.budget,
+        levers.posts_per_week,
+        levers.responsiveness,
+        levers.buy_in,
+    ][i]
+}
+
+fn with_lever(levers: Levers, i: usize, v: f64) -> Levers {
+    let mut x = levers;
+    *[
+        &mut x.budget,
+        &mut x.posts_per_week,
+        &mut x.responsiveness,
+        &mut x.buy_in,
+    ][i] = v;
+    x
+}
+
+/// The four levers for the next stretch, and the choice: go on (with these levers) or stop.
+#[component]
+fn DecisionForm() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let game = state.game.clone().expect("a game");
+    let now = game.levers();
+    let draft = use_state(|| now);
+    let changed = *draft != now;
+    let full_plan = changed && !game.can_change() && game.day() > 0;
+    let go = {
+        let (dispatch, draft) = (state.dispatcher(), draft.clone());
+        Callback::from(move |_| dispatch.dispatch(Action::Decide(Decision::Go(*draft))))
+    };
+    let stop = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::Decide(Decision::Stop)))
+    };
+    let go_label = match (game.day(), changed) {
+        (0, _) => "play.go_start",
+        (_, true) => "play.go_changed",
+        (_, false) => "play.go_keep",
+    };
+    let no_page = !draft.page_exists();
+    html! {
+        <section class="decision" aria-labelledby="decision-title">
+            <h3 id="decision-title">{ tr(l, if game.day() == 0 { "play.decide_start" } else { "play.decide" }) }</h3>
+            { for lever_fields().into_iter().enumerate().map(|(i, f)| {
+                let on_input = {
+                    let draft = draft.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        if let Ok(pos) = input.value().parse::<f64>() {
+                            draft.set(with_lever(*draft, i, slider::value_at(f, pos)));
+                        }
+                    })
+                };
+                let v = lever_at(&draft, i);
+                let (lo, hi, step) = slider::track(f, v);
+                let id = format!("game-{}", f.name);
+                let shown = if i == 0 { money(l, v) } else { full(l, v) };
+                let meaning = lever_meaning(l, f.name, &draft);
+                html! {
+                    <div class="lever game-lever" data-lever={f.name}>
+                        <div class="lever-head">
+                            <label for={id.clone()}>{ tr(l, f.label_key) }</label>
+                            <output for={id.clone()} class="lever-value">{ shown.clone() }</output>
+                        </div>
+                        <input id={id} type="range" min={lo.to_string()} max={hi.to_string()} step={step.to_string()}
+                            value={slider::position(f, v).to_string()} oninput={on_input}
+                            aria-valuetext={format!("{shown}: {meaning}")} />
+                        <p class="meaning">{ meaning }</p>
+                    </div>
+                }
+            }) }
+            if full_plan { <p class="field-error" role="alert">{ trf(l, "play.plan_full", &[&crate::model::MAX_CHANGES]) }</p> }
+            if no_page && game.day() == 0 { <p class="meaning">{ tr(l, "play.no_page") }</p> }
+            <div class="decision-buttons">
+                <button type="button" class="primary play-go" onclick={go} disabled={full_plan}>{ tr(l, go_label) }</button>
+                if game.day() > 0 {
+                    <button type="button" class="play-stop" onclick={stop}>{ tr(l, "play.stop") }</button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,170 @@
+// Play mode and class mode, by keyboard, in real Chromium: a game played to the end through a
+// crisis and a management review, its link replaying the same game, and a class of teams
+// ranked on the same futures with a mistyped code refused by name.
+import assert from 'node:assert/strict';
+import { useApp, textOf, PROJECTOR } from './helpers.mjs';
+
+const { test } = useApp();
+
+/** Presses a button as a keyboard user: focus it, then Enter. */
+async function press(page, selector) {
+  await page.locator(selector).focus();
+  await page.keyboard.press('Enter');
+}
+
+/** The day the game has reached. */
+const gameDay = async (page) => Number(await page.locator('.game-page').getAttribute('data-game-day'));
+
+/** Starts a game from the simulator's trainer panel, by keyboard. */
+async function startGame(page) {
+  await press(page, 'button.start-game');
+  await page.waitForSelector('.game-page[data-game-day="0"]');
+}
+
+/** Goes on to the next stop (the current levers, or the changed ones) and waits for it. */
+async function goOn(page) {
+  const before = await gameDay(page);
+  await press(page, 'button.play-go');
+  await page.waitForFunction((d) => {
+    const g = document.querySelector('.game-page');
+    return g && (Number(g.dataset.gameDay) > d || g.dataset.gameOver === 'true');
+  }, before);
+}
+
+/** Plays a game to its end; returns every stop's reasons, by day. */
+async function playToTheEnd(page, { changeAt = -1 } = {}) {
+  const seen = {};
+  for (let stop = 0; stop < 40; stop++) {
+    if ((await page.locator('.game-page').getAttribute('data-game-over')) === 'true') return seen;
+    const day = await gameDay(page);
+    if (day > 0) seen[day] = await page.locator('.stop-reasons').innerText();
+    if (stop === changeAt) {
+      // Raise the budget by five slider steps with the arrow key on the focused slider.
+      const slider = page.locator('#game-budget');
+      await slider.focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      assert.match(await textOf(page, 'button.play-go'), /these levers/);
+    }
+    await goOn(page);
+  }
+  throw new Error('the game did not end within 40 stops');
+}
+
+test('a game is played to the end by keyboard, through a crisis and a review, and its link replays it', async ({ page, open }) => {
+  // Low buy-in, a forced crisis on day 40: the year has reviews and a crisis to stop at.
+  await open('?b=1500&p=3&r=40&i=60&cd=40&n=200');
+  await startGame(page);
+  assert.match(await textOf(page, '.stop-reasons'), /first quarter/);
+  await page.waitForSelector('.game-charts .chart', { timeout: 20000 });
+
+  const seen = await playToTheEnd(page, { changeAt: 2 });
+  const text = Object.values(seen).join('\n');
+  assert.match(text, /crisis has broken out/, 'the crisis stopped the game');
+  assert.match(text, /Management reviewed the results/, 'a review stopped the game');
+  assert.match(text, /Quarter 1 has ended/);
+  assert.ok(seen[40], 'the forced crisis day was a stop');
+
+  // The debrief: how it ended, the plan over every future, the four plans compared.
+  await page.waitForSelector('.debrief-table tbody tr', { timeout: 30000 });
+  assert.equal(await page.locator('.debrief-table tbody tr').count(), 4);
+  await page.waitForSelector('.pays-back');
+  assert.match(await textOf(page, '.pays-back'), /Your plan pays back in \d+ of 200 futures; in yours it did( not)?\./);
+  assert.match(await textOf(page, '.ending'), /You played all 730 days|cancelled the programme at the review on day \d+/);
+  assert.match(await textOf(page, '.game-history'), /From day \d+: Budget/);
+  const code = await page.locator('.team-code .code').getAttribute('data-code');
+  assert.ok(code.length < 40, `the team code "${code}" is short`);
+  await page.waitForSelector('.why-list li');
+
+  // The link replays the same decisions on the same future: the same debrief.
+  const link = await page.locator('.game-link').inputValue();
+  const debrief = async () => [await textOf(page, '.ending'), await textOf(page, '.debrief-table'), await textOf(page, '.pays-back'), await textOf(page, '.path-legend')];
+  const played = await debrief();
+  await page.goto(link);
+  await page.waitForSelector('.debrief-table tbody tr', { timeout: 30000 });
+  await page.waitForSelector('.pays-back');
+  assert.deepEqual(await debrief(), played);
+
+  // Leaving gives back the simulator with the scenario from before the game.
+  await press(page, 'button.exit-game');
+  await page.waitForSelector('.layout');
+}, { viewport: PROJECTOR });
+
+test('stopping the programme at a stop ends the game', async ({ page, open }) => {
+  await open('?b=500&p=2&r=20&i=80&n=100');
+  await startGame(page);
+  await goOn(page);
+  assert.ok(await gameDay(page) > 0);
+  await press(page, 'button.play-stop');
+  await page.waitForSelector('.game-page[data-game-over="true"]');
+  assert.match(await textOf(page, '.ending'), /You stopped the programme after day \d+\./);
+});
+
+/** Plays a short game (start, then stop at the first stop) and returns its team code. */
+async function teamCode(page, open, query) {
+  await open(query);
+  await startGame(page);
+  await goOn(page);
+  // Management may have cancelled it already at a review; otherwise the team stops.
+  if ((await page.locator('.game-page').getAttribute('data-game-over')) !== 'true') await press(page, 'button.play-stop');
+  await page.waitForSelector('.team-code .code');
+  return page.locator('.team-code .code').getAttribute('data-code');
+}
+
+test('a class of five teams is ranked on the same futures, with the pairwise table, and a bad code is refused by name', async ({ page, open }) => {
+  const teams = [
+    ['Red', '?b=4000&p=7&r=90&i=90&n=200'],
+    ['Blue', '?b=300&p=3&r=20&i=10&n=200'],
+    ['Green', '?b=1500&p=5&r=60&i=60&n=200'],
+    ['Amber', '?b=8000&p=14&r=80&i=70&n=200'],
+    ['Grey', '?b=100&p=1&r=0&i=0&n=200'],
+  ];
+  const lines = [];
+  for (const [name, query] of teams) lines.push(`${name}: ${await teamCode(page, open, query)}`);
+  const good = lines[0].split(': ')[1];
+  const typo = good.slice(0, 3) + (good[3] === '7' ? '8' : '7') + good.slice(4);
+  lines.push(`Typo team: ${typo}`);
+
+  await open('?n=200');
+  await press(page, 'button.open-class');
+  await page.waitForSelector('.class-page');
+  await page.locator('#class-list').focus();
+  await page.keyboard.insertText(lines.join('\n'));
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('.class-table tbody tr', { timeout: 30000 });
+  assert.equal(await page.locator('.class-table tbody tr').count(), 5);
+  assert.match(await textOf(page, '.class-problems'), /Line 6 \(Typo team\) is not a team: the code's check characters do not match/);
+  // The pairwise table: each team against each other, shares of the futures.
+  assert.equal(await page.locator('.pairwise tbody tr').count(), 5);
+  assert.equal(await page.locator('.pairwise td.self').count(), 5);
+  const first = await page.locator('.class-table tbody tr').first().getAttribute('data-team');
+  assert.notEqual(first, 'Grey', 'a near-empty plan does not win');
+  assert.match(await textOf(page, '.class-table tbody tr:first-child'), /ahead of \w+ in \d+ ?% of the futures|Lucky/);
+
+  // Ranked on another outcome, by keyboard; the choice travels in the link.
+  await page.locator('select.class-metric').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => /Ranked on Customers/.test(document.querySelector('#ranking-title')?.textContent ?? ''), null, { timeout: 30000 });
+  assert.match(await page.evaluate(() => location.search), /rank=customers/);
+
+  // CSV export lists every team.
+  const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-class-csv')]);
+  const csv = await (await download.createReadStream()).toArray();
+  const rows = Buffer.concat(csv).toString().trim().split('\n');
+  assert.equal(rows.length, 6);
+  assert.match(rows[0], /^rank,team,median,played_future,lucky,beats /);
+}, { viewport: PROJECTOR });
+
+test('in Swedish, the game and the class speak Swedish', async ({ page, open }) => {
+  await open('?lang=sv&n=100');
+  await press(page, 'button.start-game');
+  await page.waitForSelector('.game-page');
+  assert.match(await textOf(page, 'h1'), /Spela det långa spelet/);
+  assert.match(await textOf(page, 'button.play-go'), /Starta året/);
+  await press(page, 'button.exit-game');
+  await press(page, 'button.open-class');
+  await page.locator('#class-list').focus();
+  await page.keyboard.insertText('Röd: 1ABCDEFG');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('.class-problems');
+  assert.match(await textOf(page, '.class-problems'), /Rad 1 \(Röd\) är inget lag/);
+});
