@@ -30,7 +30,17 @@ const storyEnd = async (page) => {
   await page.keyboard.press('Space');
   await page.locator('.story[data-story-end]').waitFor();
 };
-// [file, viewport, query, full page, what to do before the shot]
+// A class of five teams, as a trainer pastes them (links here; codes read the same way).
+const CLASS = encodeURIComponent([
+  'Red: ?b=4000&p=7&r=90&i=90',
+  'Blue: ?b=300&p=3&r=20&i=10&play=730',
+  'Green: ?b=1500&p=5&r=60&i=60&c=92b3000',
+  'Amber: ?b=8000&p=14&r=80&i=70',
+  'Grey: ?b=1000&p=2&r=30&i=40&play=730&c=127b0p0',
+].join('\n'));
+const GAME = 'b=1500&p=3&r=40&i=60&cd=40';
+const played = '.game-charts .chart';
+// [file, viewport, query, full page, what to do before the shot, what shows it is ready]
 const shots = [
   ['laptop-compare', LAPTOP, '?lang=en&i=20&r=30&b=1000&A=b:4000,p:7,r:90,i:90', false],
   ['laptop-patience', LAPTOP, '?lang=en&b=4000&p=7&r=90&i=90', true],
@@ -43,12 +53,17 @@ const shots = [
   ['embed-600', { width: 600, height: 720 }, '?lang=en&embed=1&b=4000&p=7&r=90&i=90', false],
   ['embed-900-followers', { width: 900, height: 720 }, '?lang=en&embed=1&view=followers&b=4000&p=7&r=90&i=90', false],
   ['laptop-story-end', LAPTOP, '?lang=en&story=default&step=99', false, storyEnd],
+  ['projector-play-crisis', PROJECTOR, `?lang=en&${GAME}&play=40`, false, null, played],
+  ['laptop-play-debrief', LAPTOP, `?lang=en&${GAME}&c=92b3000i80&play=730`, true, null, '.debrief-table tbody tr'],
+  ['phone-play-stop', PHONE, `?lang=sv&${GAME}&play=91`, false, null, played],
+  ['projector-class', PROJECTOR, `?lang=en&class=${CLASS}`, true, null, '.class-table tbody tr'],
 ];
 try {
-  for (const [name, viewport, query, full, before] of shots) {
+  for (const [name, viewport, query, full, before, ready = '.status[data-status="done"]'] of shots) {
     const page = await browser.newPage({ viewport });
     await page.goto(base + query);
-    await page.waitForSelector('.status[data-status="done"]', { timeout: 30000 });
+    await page.waitForSelector(ready, { timeout: 30000 });
+    await page.waitForTimeout(ready.startsWith('.status') ? 0 : 1500);
     if (before) await before(page);
     await page.screenshot({ path: `${root}docs/screenshots/${name}.png`, fullPage: full });
     await page.close();

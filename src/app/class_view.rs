@@ -89,6 +89,7 @@ fn TeamList() -> Html {
         .map(|c| c.teams.clone())
         .unwrap_or_default();
     let draft = use_state(|| saved.clone());
+    super::hooks::use_focus("class-list", ());
     let on_input = {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
@@ -192,12 +193,11 @@ fn problems(l: Lang, r: &Roster) -> Html {
     if r.refused.is_empty() && r.unfit.is_empty() {
         return Html::default();
     }
-    let comments = r.refused.iter().filter(|x| !x.name.starts_with('#'));
     html! {
-        <ul class="class-problems" role="alert">
-            { for comments.map(|x| html! { <li>{ refused_text(l, x) }</li> }) }
+        <div class="class-problems" role="alert"><ul>
+            { for r.refused.iter().map(|x| html! { <li>{ refused_text(l, x) }</li> }) }
             { for r.unfit.iter().map(|(name, why)| html! { <li>{ trf(l, "class.unfit", &[name, why]) }</li> }) }
-        </ul>
+        </ul></div>
     }
 }
 

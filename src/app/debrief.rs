@@ -30,6 +30,7 @@ pub fn Debrief() -> Html {
     let l = state.lang();
     let game = state.game.clone().expect("a game");
     let paths = use_memo(game.clone(), |g| own_future_paths(g));
+    super::hooks::use_focus("debrief-title", ());
     let again = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::StartGame))

@@ -100,3 +100,17 @@ pub fn use_file_text(
         }));
     })
 }
+
+/// Moves the keyboard focus to the element `id` whenever `key` changes: after a decision the
+/// button pressed is gone, so focus goes to the heading of what came next, not the page body.
+#[hook]
+pub fn use_focus<K: PartialEq + 'static>(id: &'static str, key: K) {
+    use_effect_with(key, move |_| {
+        if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}

@@ -57,6 +57,7 @@ fn StopView() -> Html {
     let l = state.lang();
     let game = state.game.clone().expect("a game");
     let snap = current(&state);
+    super::hooks::use_focus("stop-title", game.day());
     html! {
         <div class="game-stop">
             <section class="game-side" aria-labelledby="stop-title">

@@ -127,14 +127,15 @@ pub enum EntryProblem {
 }
 
 /// Reads the class list: one team a line, `Name: code` or `Name: link` (the name may be left
-/// out). Empty lines are skipped; every other line is a team or refused with its reason.
+/// out). Empty lines and comments (`# ...`, e.g. a file that could not be read) are skipped;
+/// every other line is a team or refused with its reason.
 pub fn read_teams(text: &str) -> (Vec<Team>, Vec<Refused>) {
     let mut teams = Vec::new();
     let mut refused = Vec::new();
     for (i, line) in text
         .lines()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim().starts_with('#'))
     {
         let (name, entry) = split_name(line.trim());
         let name = name.map_or_else(
@@ -287,7 +288,7 @@ mod tests {
         let mut typo = code.clone();
         typo.replace_range(3..4, if &code[3..4] == "7" { "8" } else { "7" });
         let text = format!(
-            "Red: {code}\n\n{code}\nBlue: https://example.org/app/?b=1500&p=3&play=91\nGreen: {typo}\nGrey: ?b=-5"
+            "Red: {code}\n\n# a comment: skipped\n{code}\nBlue: https://example.org/app/?b=1500&p=3&play=91\nGreen: {typo}\nGrey: ?b=-5"
         );
         let (teams, refused) = read_teams(&text);
         let names: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
@@ -298,7 +299,7 @@ mod tests {
         assert_eq!(teams[2].played_on(1), Some(0), "the link's default seed");
         assert_eq!(teams[2].played_on(9), None, "another seed's future");
         assert_eq!(refused.len(), 2);
-        assert_eq!((refused[0].line, refused[0].name.as_str()), (5, "Green"));
+        assert_eq!((refused[0].line, refused[0].name.as_str()), (6, "Green"));
         assert_eq!(refused[0].why, EntryProblem::Code(CodeProblem::Checksum));
         assert!(
             matches!(refused[1].why, EntryProblem::Link(_)),

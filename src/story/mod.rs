@@ -4,7 +4,7 @@
 
 use crate::files::{FileError, StoryProblem};
 use crate::model::params::field;
-use crate::model::{Metric, Scenario};
+use crate::model::{Metric, Plan, Scenario};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -97,6 +97,9 @@ pub struct Step {
     /// Levers and assumptions by short name (`budget`, `buy_in`, `crisis_day`, ...).
     #[serde(default)]
     pub set: BTreeMap<String, f64>,
+    /// Lever changes on given days, as in a scenario file: `[{"day": 180, "set": {"budget": 4000}}]`.
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub changes: Plan,
     /// A scenario pinned as "A" beside this one: a preset id plus overrides.
     #[serde(default)]
     pub compare: Option<CompareWith>,
@@ -119,6 +122,8 @@ pub struct CompareWith {
     pub preset: Option<String>,
     #[serde(default)]
     pub set: BTreeMap<String, f64>,
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub changes: Plan,
     /// What to call the pinned scenario on screen.
     #[serde(default)]
     pub label: Option<Text>,
@@ -135,7 +140,7 @@ pub struct Story {
 /// Applies a preset and overrides; the error names the step field that is wrong.
 fn build_scenario(
     preset: &Option<String>,
-    set: &BTreeMap<String, f64>,
+    (set, changes): (&BTreeMap<String, f64>, &Plan),
     at: &str,
 ) -> Result<Scenario, FileError> {
     let mut s = match preset {
@@ -164,8 +169,12 @@ fn build_scenario(
             });
         }
     }
+    s.changes = *changes;
     s.validate().map_err(|invalid| FileError::Range {
-        at: format!("{at}.set"),
+        at: match invalid.change {
+            Some(_) => at.to_string(),
+            None => format!("{at}.set"),
+        },
         invalid,
     })?;
     Ok(s)
@@ -174,16 +183,17 @@ fn build_scenario(
 impl Step {
     /// The scenario this step shows, or `None` when the room sets the levers.
     pub fn scenario(&self, at: &str) -> Result<Option<Scenario>, FileError> {
-        if self.ask_room && self.preset.is_none() && self.set.is_empty() {
+        if self.ask_room && self.preset.is_none() && self.set.is_empty() && self.changes.is_empty()
+        {
             return Ok(None);
         }
-        build_scenario(&self.preset, &self.set, at).map(Some)
+        build_scenario(&self.preset, (&self.set, &self.changes), at).map(Some)
     }
 
     pub fn pinned(&self, at: &str) -> Result<Option<Scenario>, FileError> {
         self.compare
             .as_ref()
-            .map(|c| build_scenario(&c.preset, &c.set, &format!("{at}.compare")))
+            .map(|c| build_scenario(&c.preset, (&c.set, &c.changes), &format!("{at}.compare")))
             .transpose()
     }
 }
@@ -285,6 +295,18 @@ mod tests {
             r#"{"title": "a", "point": "b", "view": "leads", "set": {"buy_in": 140}}"#
         ))
         .contains("steps[0].set: levers.buy_in is 140, but must be between 0 and 100"));
+        assert!(err(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "set": {"horizon_days": 300}, "changes": [{"day": 400, "set": {"budget": 9000}}]}"#
+        ))
+        .contains("changes[0].day is 400"));
+        let planned = parse_story(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "changes": [{"day": 180, "set": {"budget": 4000}}], "compare": {"changes": [{"day": 90, "set": {"buy_in": 80}}]}}"#,
+        ))
+        .unwrap();
+        let s = planned.steps[0].scenario("").unwrap().unwrap();
+        assert_eq!(s.changes.levers_on(s.levers, 180).budget, 4000.0);
+        let a = planned.steps[0].pinned("").unwrap().unwrap();
+        assert_eq!(a.changes.levers_on(a.levers, 90).buy_in, 80.0);
         assert!(
             err(&step(r#"{"title": "a", "point": "b", "view": "likes"}"#))
                 .contains("steps[0].view: unknown variant `likes`")

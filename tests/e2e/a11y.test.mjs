@@ -85,3 +85,20 @@ for (const [name, path, viewport] of DARK) {
     assert.deepEqual(await violations(page), []);
   }, viewport ? { viewport } : {});
 }
+
+// Play mode (a stop and the debrief) and class mode, in the light and the dark theme.
+const GAME_VIEWS = [
+  ['a game stop', '?b=1500&p=3&i=60&n=50&play=91', '.game-charts .chart'],
+  ['a game debrief', '?b=1500&p=3&i=60&n=50&play=730', '.debrief-table tbody tr'],
+  ['the class view', `?n=50&class=${encodeURIComponent('Red: ?b=4000&i=90\nBlue: ?b=300\nTypo: 1ZZZZ')}`, '.class-table tbody tr'],
+];
+for (const [name, path, ready] of GAME_VIEWS) {
+  for (const scheme of ['light', 'dark']) {
+    app.test(`axe finds no violations on ${name} (${scheme})`, async ({ open, page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(path);
+      await page.locator(ready).first().waitFor({ timeout: 20000 });
+      assert.deepEqual(await violations(page), []);
+    });
+  }
+}
