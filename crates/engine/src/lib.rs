@@ -6,6 +6,8 @@
 pub mod company;
 pub mod constants;
 pub mod engine;
+mod fast_exp;
+pub mod fingerprint;
 pub mod monte_carlo;
 pub mod params;
 pub mod plan;

@@ -156,7 +156,7 @@ struct Game {
 pub const MILESTONES: [usize; 3] = [90, 180, 365];
 
 /// Runs folded into the histograms at a time: the grid is walked once per batch, not per run.
-const FOLD_BATCH: usize = 32;
+const FOLD_BATCH: usize = 64;
 
 /// Most crises listed one by one in a summary: memory stays bounded however many runs.
 pub const MAX_CRISIS_RECORDS: usize = 20_000;

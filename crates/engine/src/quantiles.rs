@@ -6,15 +6,30 @@
 /// at most a few times the observed spread, so within a few percent of that spread.
 pub const BINS: usize = 128;
 
+/// One histogram bin: the count and the sum of its values side by side, so that an insert
+/// touches one cache line.
+#[derive(Clone, Copy, Debug, Default)]
+struct Bin {
+    sum: f64,
+    count: u64,
+}
+
+/// Where a series' bins lie: bin `i` holds values in `[lo + i·width, lo + (i+1)·width)`.
+#[derive(Clone, Copy, Debug, Default)]
+struct Range {
+    lo: f64,
+    /// Bin width; 0 while every value seen equals `lo`.
+    width: f64,
+    /// 1 / width (0 while width is 0): a bin's index is found by multiplying.
+    inv_width: f64,
+}
+
 /// Adaptive histograms for many series at once (struct of arrays, for cache-friendly inserts).
 #[derive(Clone, Debug)]
 pub struct QuantileGrid {
-    counts: Vec<u32>,
-    /// Sum of the values in each bin, so a bin reports its mean rather than a guess.
-    sums: Vec<f64>,
-    lo: Vec<f64>,
-    /// Bin width; 0 while every value seen equals `lo`.
-    width: Vec<f64>,
+    /// `BINS` bins per series; a bin reports the mean of its values rather than a guess.
+    bins: Vec<Bin>,
+    range: Vec<Range>,
     min: Vec<f64>,
     max: Vec<f64>,
     sum: Vec<f64>,
@@ -24,10 +39,8 @@ pub struct QuantileGrid {
 impl QuantileGrid {
     pub fn new(series: usize) -> Self {
         QuantileGrid {
-            counts: vec![0; series * BINS],
-            sums: vec![0.0; series * BINS],
-            lo: vec![0.0; series],
-            width: vec![0.0; series],
+            bins: vec![Bin::default(); series * BINS],
+            range: vec![Range::default(); series],
             min: vec![f64::INFINITY; series],
             max: vec![f64::NEG_INFINITY; series],
             sum: vec![0.0; series],
@@ -38,77 +51,40 @@ impl QuantileGrid {
     /// Adds a batch of runs laid out run-major: `values[r * series + s]`. Series by series,
     /// so each histogram stays in cache while it takes the whole batch.
     pub fn add_batch(&mut self, values: &[f64]) {
-        let series = self.lo.len();
+        let series = self.range.len();
         let runs = values.len() / series;
         if runs == 0 {
             return;
         }
         if self.n == 0 {
-            self.lo.copy_from_slice(&values[..series]);
+            for (range, &x) in self.range.iter_mut().zip(values) {
+                range.lo = x;
+            }
         }
         for s in 0..series {
+            let bins = &mut self.bins[s * BINS..(s + 1) * BINS];
+            let mut range = self.range[s];
+            let (mut sum, mut min, mut max) = (self.sum[s], self.min[s], self.max[s]);
             for r in 0..runs {
                 let x = values[r * series + s];
                 let x = if x.is_finite() { x } else { 0.0 };
-                self.sum[s] += x;
-                self.min[s] = self.min[s].min(x);
-                self.max[s] = self.max[s].max(x);
-                self.insert(s, x);
+                sum += x;
+                min = min.min(x);
+                max = max.max(x);
+                let pos = (x - range.lo) * range.inv_width;
+                // (While the width is 0, pos is 0 and only `lo` itself belongs in bin 0.)
+                if (0.0..BINS as f64).contains(&pos) && (range.width > 0.0 || x == range.lo) {
+                    let bin = &mut bins[pos as usize];
+                    bin.count += 1;
+                    bin.sum += x;
+                } else {
+                    insert_outside(bins, &mut range, x);
+                }
             }
+            self.range[s] = range;
+            (self.sum[s], self.min[s], self.max[s]) = (sum, min, max);
         }
         self.n += runs as u64;
-    }
-
-    fn insert(&mut self, s: usize, x: f64) {
-        let counts = &mut self.counts[s * BINS..(s + 1) * BINS];
-        let sums = &mut self.sums[s * BINS..(s + 1) * BINS];
-        if self.width[s] == 0.0 {
-            if x == self.lo[s] {
-                counts[0] += 1;
-                sums[0] += x;
-                return;
-            }
-            // Second distinct value: size the range so both fit with room to spare.
-            let old_lo = self.lo[s];
-            let width = (x - old_lo).abs() / (BINS / 2) as f64;
-            let new_lo = if x < old_lo {
-                x - width * (BINS / 4) as f64
-            } else {
-                old_lo
-            };
-            let idx = (((old_lo - new_lo) / width) as usize).min(BINS - 1);
-            counts.swap(0, idx);
-            sums.swap(0, idx);
-            self.lo[s] = new_lo;
-            self.width[s] = width;
-        }
-        loop {
-            let pos = (x - self.lo[s]) / self.width[s];
-            if pos < 0.0 {
-                // Extend downwards: the old range becomes the upper half at double width.
-                for j in (0..BINS / 2).rev() {
-                    counts[BINS / 2 + j] = counts[2 * j] + counts[2 * j + 1];
-                    sums[BINS / 2 + j] = sums[2 * j] + sums[2 * j + 1];
-                }
-                counts[..BINS / 2].fill(0);
-                sums[..BINS / 2].fill(0.0);
-                self.lo[s] -= BINS as f64 * self.width[s];
-                self.width[s] *= 2.0;
-            } else if pos >= BINS as f64 {
-                // Extend upwards: merge bins in pairs into the lower half.
-                for j in 0..BINS / 2 {
-                    counts[j] = counts[2 * j] + counts[2 * j + 1];
-                    sums[j] = sums[2 * j] + sums[2 * j + 1];
-                }
-                counts[BINS / 2..].fill(0);
-                sums[BINS / 2..].fill(0.0);
-                self.width[s] *= 2.0;
-            } else {
-                counts[pos as usize] += 1;
-                sums[pos as usize] += x;
-                return;
-            }
-        }
     }
 
     pub fn runs(&self) -> u64 {
@@ -129,15 +105,73 @@ impl QuantileGrid {
             return 0.0;
         }
         let target = (q.clamp(0.0, 1.0) * self.n as f64).max(1.0);
-        let range = s * BINS..(s + 1) * BINS;
         let mut seen = 0u64;
-        for (&c, &sum) in self.counts[range.clone()].iter().zip(&self.sums[range]) {
-            seen += c as u64;
-            if c > 0 && seen as f64 >= target {
-                return (sum / c as f64).clamp(self.min[s], self.max[s]);
+        for bin in &self.bins[s * BINS..(s + 1) * BINS] {
+            seen += bin.count;
+            if bin.count > 0 && seen as f64 >= target {
+                return (bin.sum / bin.count as f64).clamp(self.min[s], self.max[s]);
             }
         }
         self.max[s]
+    }
+}
+
+/// Inserts a value the bins do not cover yet: the first values of a series, or one below or
+/// above its range (the range then doubles, merging bins in pairs, until it fits).
+#[cold]
+fn insert_outside(bins: &mut [Bin], range: &mut Range, x: f64) {
+    if range.width == 0.0 {
+        if x == range.lo {
+            bins[0].count += 1;
+            bins[0].sum += x;
+            return;
+        }
+        // Second distinct value: size the range so both fit with room to spare.
+        let old_lo = range.lo;
+        let width = (x - old_lo).abs() / (BINS / 2) as f64;
+        let new_lo = if x < old_lo {
+            x - width * (BINS / 4) as f64
+        } else {
+            old_lo
+        };
+        let idx = (((old_lo - new_lo) / width) as usize).min(BINS - 1);
+        bins.swap(0, idx);
+        *range = Range {
+            lo: new_lo,
+            width,
+            inv_width: 1.0 / width,
+        };
+    }
+    loop {
+        let pos = (x - range.lo) * range.inv_width;
+        if pos < 0.0 {
+            // Extend downwards: the old range becomes the upper half at double width.
+            for j in (0..BINS / 2).rev() {
+                bins[BINS / 2 + j] = merged(bins[2 * j], bins[2 * j + 1]);
+            }
+            bins[..BINS / 2].fill(Bin::default());
+            range.lo -= BINS as f64 * range.width;
+        } else if pos >= BINS as f64 {
+            // Extend upwards: merge bins in pairs into the lower half.
+            for j in 0..BINS / 2 {
+                bins[j] = merged(bins[2 * j], bins[2 * j + 1]);
+            }
+            bins[BINS / 2..].fill(Bin::default());
+        } else {
+            let bin = &mut bins[pos as usize];
+            bin.count += 1;
+            bin.sum += x;
+            return;
+        }
+        range.width *= 2.0;
+        range.inv_width *= 0.5;
+    }
+}
+
+fn merged(a: Bin, b: Bin) -> Bin {
+    Bin {
+        sum: a.sum + b.sum,
+        count: a.count + b.count,
     }
 }
 

@@ -1,0 +1,41 @@
+//! Fingerprints of fixed runs, to check that a build computes exactly the published numbers:
+//! `tests/determinism.rs` pins them natively, and `tests/wasm_determinism.rs` checks that the
+//! wasm32 build (the `wasm_fingerprint` example, run under Node) gives the same bits.
+
+use super::monte_carlo::MonteCarlo;
+use super::params::Scenario;
+use super::presets::preset;
+use super::run_once;
+
+/// FNV-1a over the bit patterns of `values`.
+pub fn hash(values: &[f64]) -> u64 {
+    values
+        .iter()
+        .flat_map(|v| v.to_bits().to_le_bytes())
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// Every value of run 7 under seed 42 of the `committed` preset (the golden run).
+pub fn golden_run() -> u64 {
+    let scenario = preset("committed").expect("preset exists").scenario;
+    hash(&run_once(&scenario, 42, 7).values)
+}
+
+/// Every percentile and mean of a 40-run Monte Carlo of the default scenario (streamed
+/// histograms included), and the share of runs still active.
+pub fn golden_summary() -> u64 {
+    let summary = MonteCarlo::new(Scenario::default(), 42, 40, 0)
+        .expect("valid")
+        .run_all();
+    let mut values = summary.active.clone();
+    for band in &summary.metrics {
+        for line in [
+            &band.p10, &band.p25, &band.p50, &band.p75, &band.p90, &band.mean,
+        ] {
+            values.extend_from_slice(line);
+        }
+    }
+    hash(&values)
+}
