@@ -102,6 +102,23 @@ pub enum Report {
     },
 }
 
+/// Stores the job `make` builds as the latest request in `latest`, with the next id, unless
+/// the same work (all but the id) is already requested there.
+fn supersede<T: Clone + PartialEq>(
+    latest: &mut Option<T>,
+    next_id: &mut u32,
+    id_of: fn(&T) -> u32,
+    make: impl Fn(u32) -> T,
+) -> Option<T> {
+    if latest.as_ref().is_some_and(|old| make(id_of(old)) == *old) {
+        return None;
+    }
+    *next_id += 1;
+    let job = make(*next_id);
+    *latest = Some(job.clone());
+    Some(job)
+}
+
 /// The latest request and the newest matching result, per slot.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
@@ -136,27 +153,21 @@ impl Results {
         samples: u32,
         from: Option<u32>,
     ) -> Option<Job> {
-        let job = Job {
+        let make = |id| Job {
             slot,
-            id: self.next_id + 1,
+            id,
             scenario,
             seed,
             runs,
             samples,
             from,
         };
-        let current = &self.requested[slot as usize];
-        if current.as_ref().is_some_and(|j| {
-            Job {
-                id: j.id,
-                ..job.clone()
-            } == *j
-        }) {
-            return None;
-        }
-        self.next_id += 1;
-        self.requested[slot as usize] = Some(job.clone());
-        Some(job)
+        supersede(
+            &mut self.requested[slot as usize],
+            &mut self.next_id,
+            |j| j.id,
+            make,
+        )
     }
 
     /// Records a new outcomes request (superseding the previous one), unless the same work is
@@ -168,26 +179,20 @@ impl Results {
         runs: u32,
         (metric, day): (Metric, u32),
     ) -> Option<OutcomesJob> {
-        let job = OutcomesJob {
-            id: self.next_id + 1,
-            scenarios,
+        let make = |id| OutcomesJob {
+            id,
+            scenarios: scenarios.clone(),
             seed,
             runs,
             metric,
             day,
         };
-        let current = &self.outcomes_requested;
-        if current.as_ref().is_some_and(|j| {
-            OutcomesJob {
-                id: j.id,
-                ..job.clone()
-            } == *j
-        }) {
-            return None;
-        }
-        self.next_id += 1;
-        self.outcomes_requested = Some(job.clone());
-        Some(job)
+        supersede(
+            &mut self.outcomes_requested,
+            &mut self.next_id,
+            |j| j.id,
+            make,
+        )
     }
 
     pub fn clear_outcomes(&mut self) {
