@@ -108,6 +108,8 @@ pub fn Status() -> Html {
 #[derive(Properties, PartialEq)]
 struct ColumnProps {
     charts: &'static [ChartSpec],
+    /// "Play the year": the day shown, or the whole horizon.
+    reveal_day: Option<u32>,
 }
 
 /// A column of fan charts for the current result, with the comparison and overlay.
@@ -130,7 +132,7 @@ fn Charts(p: &ColumnProps) -> Html {
         .map(|c| html! {
             <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
                 pinned={pinned.clone()} quit={quit.clone()} quit_day={s.quit}
-                show_samples={state.show_samples} stale={!up_to_date} reveal_day={state.play_day} />
+                show_samples={state.show_samples} stale={!up_to_date} reveal_day={p.reveal_day} />
         })
         .collect()
 }
@@ -153,9 +155,11 @@ pub fn Results() -> Html {
     let l = state.lang();
     let s = &state.shared;
     let current = current(&state);
+    // Held here, not in the app state: a tick of "play the year" re-renders the charts only.
+    let play_day = use_state(|| None::<u32>);
     let on_day = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |d: Option<u32>| dispatch.dispatch(Action::PlayDay(d)))
+        let play_day = play_day.clone();
+        Callback::from(move |d: Option<u32>| play_day.set(d))
     };
     let on_samples = {
         let dispatch = state.dispatcher();
@@ -167,7 +171,7 @@ pub fn Results() -> Html {
             <div class="results-head">
                 <Status />
                 if let (Some((snap, _)), false) = (&current, s.embed) {
-                    <Player days={snap.0.summary.days} day={state.play_day} on_day={on_day} />
+                    <Player days={snap.0.summary.days} day={*play_day} on_day={on_day} />
                 }
                 if !s.embed {
                     <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
@@ -178,11 +182,11 @@ pub fn Results() -> Html {
             }
             <super::legend::ChartLegend />
             if s.embed {
-                <div class="embed-chart"><Charts charts={&CHARTS[..]} /></div>
+                <div class="embed-chart"><Charts charts={&CHARTS[..]} reveal_day={*play_day} /></div>
             } else {
                 <div class="columns">
-                    { column(l, "vanity", "column.vanity", &CHARTS[..4]) }
-                    { column(l, "outcomes", "column.outcomes", &CHARTS[4..]) }
+                    { column(l, ("vanity", "column.vanity"), &CHARTS[..4], *play_day) }
+                    { column(l, ("outcomes", "column.outcomes"), &CHARTS[4..], *play_day) }
                 </div>
             }
             if !s.embed {
@@ -196,7 +200,12 @@ pub fn Results() -> Html {
     }
 }
 
-fn column(l: Lang, class: &'static str, title: &'static str, charts: &'static [ChartSpec]) -> Html {
+fn column(
+    l: Lang,
+    (class, title): (&'static str, &'static str),
+    charts: &'static [ChartSpec],
+    reveal_day: Option<u32>,
+) -> Html {
     let id = format!(
         "{}-title",
         if class == "vanity" {
@@ -208,7 +217,7 @@ fn column(l: Lang, class: &'static str, title: &'static str, charts: &'static [C
     html! {
         <section class={classes!("column", class)} aria-labelledby={id.clone()}>
             <h2 id={id}>{ tr(l, title) }</h2>
-            <Charts {charts} />
+            <Charts {charts} {reveal_day} />
         </section>
     }
 }

@@ -53,8 +53,6 @@ pub struct AppState {
     /// Why the last story file was refused, shown in the trainer panel.
     pub story_refusal: Option<StoryRefusal>,
     pub results: Results,
-    /// "Play the year": the day shown, or the whole horizon.
-    pub play_day: Option<u32>,
     pub show_samples: bool,
     /// When the worker was last heard from (or last given work), in milliseconds.
     pub last_heard: f64,
@@ -92,7 +90,6 @@ pub enum Action {
     StoryUnreadable(String),
     DismissNotices,
     ToggleSamples,
-    PlayDay(Option<u32>),
     /// A result from the worker, at `now` (milliseconds).
     Received(Box<Progress>, f64),
     /// The worker refused a job (it found the scenario invalid).
@@ -167,7 +164,6 @@ impl AppState {
             notices: Vec::new(),
             story_refusal: None,
             results: Results::default(),
-            play_day: None,
             show_samples: false,
             last_heard: now,
             stalled: false,
@@ -230,7 +226,6 @@ impl AppState {
             }
             Action::DismissNotices => self.notices.clear(),
             Action::ToggleSamples => self.show_samples = !self.show_samples,
-            Action::PlayDay(day) => self.play_day = day,
             Action::Received(p, at) => {
                 self.last_heard = at;
                 self.stalled = false;
