@@ -152,6 +152,14 @@ test('a class of five teams is ranked on the same futures, with the pairwise tab
   const rows = Buffer.concat(csv).toString().trim().split('\n');
   assert.equal(rows.length, 6);
   assert.match(rows[0], /^rank,team,median,played_future,lucky,beats /);
+
+  // The PNG of the table is a real image, one row a team.
+  const [png] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-class-png')]);
+  const bytes = Buffer.concat(await (await png.createReadStream()).toArray());
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+  const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  assert.equal(width, 1440, 'twice the table width');
+  assert.equal(height, 2 * 28 * 7, 'a header and five rows, at twice the size');
 }, { viewport: PROJECTOR });
 
 test('in Swedish, the game and the class speak Swedish', async ({ page, open }) => {
