@@ -6,5 +6,6 @@ pub mod format;
 pub mod geometry;
 pub mod meanings;
 pub mod messages;
+pub mod qr;
 pub mod slider;
 pub mod why;
