@@ -30,6 +30,13 @@ const storyEnd = async (page) => {
   await page.keyboard.press('Space');
   await page.locator('.story[data-story-end]').waitFor();
 };
+// The handout as printed: opened from the main page, in print media at an A4 page's width.
+const handout = async (page) => {
+  await page.locator('.open-handout').click();
+  await page.waitForSelector('.handout .status[data-status="done"]', { timeout: 30000 });
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 703, height: 1000 });
+};
 // [file, viewport, query, full page, what to do before the shot]
 const shots = [
   ['laptop-compare', LAPTOP, '?lang=en&i=20&r=30&b=1000&A=b:4000,p:7,r:90,i:90', false],
@@ -43,6 +50,7 @@ const shots = [
   ['embed-600', { width: 600, height: 720 }, '?lang=en&embed=1&b=4000&p=7&r=90&i=90', false],
   ['embed-900-followers', { width: 900, height: 720 }, '?lang=en&embed=1&view=followers&b=4000&p=7&r=90&i=90', false],
   ['laptop-story-end', LAPTOP, '?lang=en&story=default&step=99', false, storyEnd],
+  ['handout-print', LAPTOP, '?lang=en&b=4000&p=7&r=90&i=90&c=180b2000&A=b:1000,i:40', true, handout],
 ];
 try {
   for (const [name, viewport, query, full, before] of shots) {
