@@ -40,6 +40,13 @@ const CLASS = encodeURIComponent([
 ].join('\n'));
 const GAME = 'b=1500&p=3&r=40&i=60&cd=40';
 const played = '.game-charts .chart';
+// The handout as printed: opened from the main page, in print media at an A4 page's width.
+const handout = async (page) => {
+  await page.locator('.open-handout').click();
+  await page.waitForSelector('.handout .status[data-status="done"]', { timeout: 30000 });
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 703, height: 1000 });
+};
 // [file, viewport, query, full page, what to do before the shot, what shows it is ready]
 const shots = [
   ['laptop-compare', LAPTOP, '?lang=en&i=20&r=30&b=1000&A=b:4000,p:7,r:90,i:90', false],
@@ -57,6 +64,7 @@ const shots = [
   ['laptop-play-debrief', LAPTOP, `?lang=en&${GAME}&c=92b3000i80&play=730`, true, null, '.debrief-table tbody tr'],
   ['phone-play-stop', PHONE, `?lang=sv&${GAME}&play=91`, false, null, played],
   ['projector-class', PROJECTOR, `?lang=en&class=${CLASS}`, true, null, '.class-table tbody tr'],
+  ['handout-print', LAPTOP, '?lang=en&b=4000&p=7&r=90&i=90&c=180b2000&A=b:1000,i:40', true, handout],
 ];
 try {
   for (const [name, viewport, query, full, before, ready = '.status[data-status="done"]'] of shots) {

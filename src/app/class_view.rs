@@ -247,8 +247,9 @@ fn ranking(l: Lang, r: &Roster, o: &Outcomes, metric: Metric, day: u32, seed: u6
     let svg = table_svg(l, r, &standings, unit);
     let export_csv =
         Callback::from(move |_| super::download::text("long-game-class.csv", "text/csv", &csv));
-    let export_png =
-        Callback::from(move |_| super::download::png_from_markup(&svg, "long-game-class.png"));
+    let export_png = Callback::from(move |_| {
+        super::download::png_from_markup(&svg.0, (svg.1, svg.2), "long-game-class.png")
+    });
     let outcome = OUTCOMES
         .iter()
         .find(|x| x.0 == metric)
@@ -335,7 +336,7 @@ fn escape(text: &str) -> String {
 }
 
 /// The ranking as a standalone SVG table (for the PNG export).
-fn table_svg(l: Lang, r: &Roster, standings: &[Standing], unit: Unit) -> String {
+fn table_svg(l: Lang, r: &Roster, standings: &[Standing], unit: Unit) -> (String, f64, f64) {
     let row_h = 28.0;
     let (w, h) = (720.0, row_h * (standings.len() + 2) as f64);
     let mut out = format!(
@@ -366,5 +367,5 @@ fn table_svg(l: Lang, r: &Roster, standings: &[Standing], unit: Unit) -> String 
         ];
         out += &row(row_h * (i + 2) as f64, &cells, false);
     }
-    out + "</svg>"
+    (out + "</svg>", w, h)
 }

@@ -11,7 +11,7 @@ use crate::state::class::rank;
 use crate::state::game::{alternatives, Ending, Game, GAME_RUN};
 use crate::state::share;
 use crate::state::team_code::{self, TeamPlan};
-use crate::view::format::{chance, full, tick, Unit};
+use crate::view::format::{chance, full, tick_labels, Unit};
 use crate::view::geometry::{line, nice_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -116,10 +116,10 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
         <figure class="chart path-chart">
             <figcaption><span class="chart-title">{ tr(l, "debrief.paths_title") }</span></figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={finals.join("; ")}>
-                { for ticks.iter().map(|v| html! {
+                { for ticks.iter().zip(tick_labels(l, &ticks, Unit::Count)).map(|(v, label)| html! {
                     <g class="tick">
                         <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={sc.y(*v).to_string()} y2={sc.y(*v).to_string()} />
-                        <text x={(LEFT - 6.0).to_string()} y={(sc.y(*v) + 4.0).to_string()} text-anchor="end">{ tick(l, *v, Unit::Count) }</text>
+                        <text x={(LEFT - 6.0).to_string()} y={(sc.y(*v) + 4.0).to_string()} text-anchor="end">{ label }</text>
                     </g>
                 }) }
                 <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - BOTTOM + 22.0).to_string()} text-anchor="end">{ trf(l, "chart.day", &[&days]) }</text>

@@ -1,5 +1,7 @@
 //! Files the user downloads: exports of summaries, scenarios and charts (SVG, PNG).
 
+use crate::i18n::Lang;
+use crate::view::chart_export::{compose, ExportInfo};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::NodeRef;
@@ -29,33 +31,31 @@ pub fn text(filename: &str, mime: &str, content: &str) {
     }
 }
 
-/// The chart's markup with its styles inside, so the file stands on its own.
-fn svg_markup(svg: &NodeRef) -> Option<String> {
-    let markup = svg.cast::<web_sys::Element>()?.outer_html();
-    let open = markup.find('>')? + 1;
-    let style = super::fan_chart::SVG_STYLE;
-    Some(format!(
-        "{}<style>{style}</style>{}",
-        &markup[..open],
-        &markup[open..]
-    ))
+/// The chart as a picture of its own: title, scenario, the chart, its legend and the link of
+/// the page (which reproduces it), with the charts' styles inside.
+fn svg_markup(svg: &NodeRef, l: Lang, info: &ExportInfo) -> Option<(String, f64, f64)> {
+    let chart = svg.cast::<web_sys::Element>()?.inner_html();
+    let link = gloo::utils::window().location().href().ok()?;
+    Some(compose(l, info, &chart, super::fan_chart::SVG_STYLE, &link))
 }
 
-pub fn svg_element(svg: &NodeRef, filename: &str) {
-    if let Some(markup) = svg_markup(svg) {
+pub fn svg_element(svg: &NodeRef, filename: &str, l: Lang, info: &ExportInfo) {
+    if let Some((markup, _, _)) = svg_markup(svg, l, info) {
         text(filename, "image/svg+xml", &markup);
     }
 }
 
-/// Renders the SVG onto a canvas at twice its size (sharp on a projector) and downloads a PNG.
-pub fn png_from_svg(svg: &NodeRef, filename: &str) {
-    if let Some(markup) = svg_markup(svg) {
-        png_from_markup(&markup, filename);
+/// Paints the export onto a canvas at twice its size (sharp on a projector), keeping its
+/// aspect ratio, and downloads a PNG.
+pub fn png_from_svg(svg: &NodeRef, filename: &str, l: Lang, info: &ExportInfo) {
+    if let Some((markup, width, height)) = svg_markup(svg, l, info) {
+        png_from_markup(&markup, (width, height), filename);
     }
 }
 
-/// Renders standalone SVG markup onto a canvas at twice its size and downloads a PNG.
-pub fn png_from_markup(markup: &str, filename: &str) {
+/// Paints standalone SVG markup of `width` × `height` onto a canvas at twice its size and
+/// downloads a PNG.
+pub fn png_from_markup(markup: &str, (width, height): (f64, f64), filename: &str) {
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
     };
@@ -67,21 +67,14 @@ pub fn png_from_markup(markup: &str, filename: &str) {
             return;
         };
         let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
-        let (w, h) = (
-            loaded.natural_width().max(640) * 2,
-            loaded.natural_height().max(270) * 2,
-        );
-        canvas.set_width(w);
-        canvas.set_height(h);
+        let (w, h) = ((width * 2.0).round(), (height * 2.0).round());
+        canvas.set_width(w as u32);
+        canvas.set_height(h as u32);
         let Some(ctx) = canvas.get_context("2d").ok().flatten() else {
             return;
         };
         let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
-        ctx.set_fill_style_str("#ffffff");
-        ctx.fill_rect(0.0, 0.0, w as f64, h as f64);
-        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
-            &loaded, 0.0, 0.0, w as f64, h as f64,
-        );
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h);
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
             click_link(&url, &filename);
         }

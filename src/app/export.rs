@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 /// The full address of the current state, naming the language on screen so it opens the
 /// same for everyone.
-fn share_link(s: &Shared, lang: &str) -> String {
+pub(crate) fn share_link(s: &Shared, lang: &str) -> String {
     let loc = gloo::utils::window().location();
     let query = share::encode(&Shared {
         lang: Some(lang.to_string()),
@@ -68,6 +68,14 @@ pub fn ExportPanel() -> Html {
             }
         })
     });
+    let handout = {
+        let toggle = use_context::<super::handout::HandoutToggle>().map(|t| t.0);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(t) = &toggle {
+                t.emit(true);
+            }
+        })
+    };
     let select_all = Callback::from(|e: FocusEvent| {
         e.target_unchecked_into::<web_sys::HtmlInputElement>()
             .select()
@@ -82,6 +90,7 @@ pub fn ExportPanel() -> Html {
                 <button type="button" onclick={csv} disabled={!has_summary}>{ tr(l, "export.csv") }</button>
                 <button type="button" onclick={json} disabled={!has_summary}>{ tr(l, "export.json") }</button>
                 <button type="button" onclick={scenario}>{ tr(l, "export.scenario") }</button>
+                <button type="button" class="open-handout" onclick={handout}>{ tr(l, "export.handout") }</button>
             </div>
             <label class="import">{ tr(l, "export.import") }
                 <input type="file" accept=".json,application/json" onchange={import} />

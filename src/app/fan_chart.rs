@@ -11,10 +11,12 @@ use super::Snapshot;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::monte_carlo::MILESTONES;
 use crate::model::{Band, CrisisOutcome, Metric};
-use crate::view::format::{percentile, roi_undefined, tick, with_unit, Unit};
+use crate::view::chart_export::{ExportInfo, Mark};
+use crate::view::format::{levers_text, percentile, roi_undefined, tick_labels, with_unit, Unit};
 use crate::view::geometry::{
     area, extent, line, nice_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W,
 };
+use crate::view::meanings::plan_lines;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -165,7 +167,7 @@ pub fn FanChart(p: &FanProps) -> Html {
             data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}>
             <figcaption>
                 <span class="chart-title">{ p.title.clone() }</span>
-                if !guessing { { chart_tools(l, &show_table, Some((&svg_ref, &name))) } }
+                if !guessing { { chart_tools(l, &show_table, Some((&svg_ref, &name, export_info(l, p)))) } }
             </figcaption>
             <svg ref={svg_ref.clone()} viewBox={format!("0 0 {W} {H}")} role="img" tabindex="0" xmlns="http://www.w3.org/2000/svg"
                 aria-label={trf(l, "chart.aria", &[&p.title, &days])}
@@ -200,6 +202,36 @@ pub fn FanChart(p: &FanProps) -> Html {
                 if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
             }
         </figure>
+    }
+}
+
+/// What an exported chart says around it: its title, the levers (A's too, and the plan's
+/// changes) and the marks it draws.
+fn export_info(l: Lang, p: &FanProps) -> ExportInfo {
+    let summary = &p.current.0.summary;
+    let mut scenario = vec![levers_text(l, "story.levers", &summary.scenario.levers)];
+    scenario.extend(plan_lines(l, &summary.scenario.changes));
+    let mut marks = vec![Mark::Outer, Mark::Inner, Mark::Median];
+    if let Some(a) = &p.pinned {
+        scenario.push(format!(
+            "A: {}",
+            levers_text(l, "story.levers", &a.0.summary.scenario.levers)
+        ));
+        marks.push(Mark::Pinned);
+    }
+    if p.quit.is_some() {
+        marks.push(Mark::Quit);
+    }
+    if summary.scenario.levers.page_exists() {
+        marks.push(Mark::Review);
+    }
+    if p.show_samples {
+        marks.extend([Mark::Sample, Mark::Crisis, Mark::Cancelled]);
+    }
+    ExportInfo {
+        title: p.title.to_string(),
+        scenario,
+        marks,
     }
 }
 
@@ -314,30 +346,34 @@ fn fan_paths(d: &Paths) -> Html {
 /// The plot area, value ticks, day ticks and the axis label: shared by every chart.
 pub(crate) fn frame(l: Lang, sc: &Scale, unit: Unit, days: usize, axis_key: &'static str) -> Html {
     let y_ticks = nice_ticks(sc.lo, sc.hi, 5);
-    frame_with(l, sc, &y_ticks, |v| tick(l, v, unit), days, axis_key)
+    let labels = tick_labels(l, &y_ticks, unit);
+    frame_with(l, sc, &y_ticks, &labels, days, axis_key)
 }
 
+/// The frame with value ticks and their labels (one style per axis). The time axis is named
+/// left of its first tick ("day 0 100 200 …"), where no tick label can run into it.
 pub(crate) fn frame_with(
     l: Lang,
     sc: &Scale,
     y_ticks: &[f64],
-    label: impl Fn(f64) -> String,
+    labels: &[String],
     days: usize,
     axis_key: &'static str,
 ) -> Html {
+    let x_label_y = H - BOTTOM + 19.0;
     html! { <>
         <rect class="plot" x={LEFT.to_string()} y={TOP.to_string()} width={(W - LEFT - RIGHT).to_string()} height={(H - TOP - BOTTOM).to_string()} />
-        { for y_ticks.iter().map(|t| {
+        { for y_ticks.iter().zip(labels).map(|(t, label)| {
             let y = sc.y(*t);
             html! { <g class="tick">
                 <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ label(*t) }</text>
+                <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end">{ label }</text>
             </g> }
         }) }
         { for nice_ticks(0.0, days as f64, 6).iter().map(|t| html! {
-            <text class="xtick" x={format!("{:.1}", sc.x(*t))} y={(H - BOTTOM + 19.0).to_string()} text-anchor="middle">{ format!("{t:.0}") }</text>
+            <text class="xtick" x={format!("{:.1}", sc.x(*t))} y={x_label_y.to_string()} text-anchor="middle">{ format!("{t:.0}") }</text>
         }) }
-        <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{ tr(l, axis_key) }</text>
+        <text class="axis-label" x={(LEFT - 10.0).to_string()} y={(x_label_y + 3.0).to_string()} text-anchor="end">{ tr(l, axis_key) }</text>
     </> }
 }
 
@@ -345,16 +381,16 @@ pub(crate) fn frame_with(
 pub(crate) fn chart_tools(
     l: Lang,
     show_table: &UseStateHandle<bool>,
-    export: Option<(&NodeRef, &str)>,
+    export: Option<(&NodeRef, &str, ExportInfo)>,
 ) -> Html {
     let toggle = {
         let show_table = show_table.clone();
         Callback::from(move |_| show_table.set(!*show_table))
     };
-    let exports = export.map(|(svg, name)| {
-        let save = |ext: &'static str, f: fn(&NodeRef, &str)| {
-            let (svg, file) = (svg.clone(), format!("longgame-{name}.{ext}"));
-            Callback::from(move |_| f(&svg, &file))
+    let exports = export.map(|(svg, name, info)| {
+        let save = |ext: &'static str, f: fn(&NodeRef, &str, Lang, &ExportInfo)| {
+            let (svg, file, info) = (svg.clone(), format!("longgame-{name}.{ext}"), info.clone());
+            Callback::from(move |_| f(&svg, &file, l, &info))
         };
         html! { <>
             <button type="button" class="small" onclick={save("svg", download::svg_element)} title={tr(l, "chart.svg_title")}>{"SVG"}</button>
@@ -403,8 +439,9 @@ fn review_marks(l: Lang, summary: &crate::model::Summary, sc: &Scale, shown: usi
     (first..=shown)
         .step_by(every)
         .map(|d| {
+            // Pointing down onto the time axis from inside the plot, clear of the tick labels.
             let (x, y) = (sc.x(d as f64), H - BOTTOM);
-            html! { <path class="review" d={format!("M{x:.1},{y:.1}l-6,9h12z")}>
+            html! { <path class="review" d={format!("M{x:.1},{y:.1}l-6,-9h12z")}>
                 <title>{ trf(l, "chart.review", &[&d]) }</title>
             </path> }
         })

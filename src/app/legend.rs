@@ -28,7 +28,7 @@ pub fn ChartLegend() -> Html {
             { entry(l, "legend.median", line("median")) }
             if s.pinned.is_some() { { entry(l, "legend.pinned", line("median-a")) } }
             if s.quit > 0 { { entry(l, "legend.quit", line("median-quit")) } }
-            { entry(l, "legend.review", html! { <path class="review" d="M14,2l-6,9h12z" /> }) }
+            { entry(l, "legend.review", html! { <path class="review" d="M14,12l-6,-9h12z" /> }) }
             if state.show_samples {
                 { entry(l, "legend.sample", line("sample-line")) }
                 { entry(l, "legend.crisis", html! { <>

@@ -10,6 +10,7 @@ mod debrief;
 mod download;
 mod export;
 mod fan_chart;
+mod handout;
 mod header;
 mod hooks;
 mod legend;
@@ -95,18 +96,31 @@ fn App() -> Html {
         browser::replace_query(&share::encode(s))
     });
 
+    // The handout is a view of the page, not of the link: closing it returns to the same state.
+    let handout = use_state(|| false);
+    let toggle = {
+        let handout = handout.clone();
+        handout::HandoutToggle(Callback::from(move |on: bool| {
+            handout.set(on);
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        }))
+    };
     let page = if state.story.is_some() {
         html! { <story_view::StoryPage /> }
     } else if state.game.is_some() {
         html! { <play::GamePage /> }
     } else if state.shared.class.is_some() {
         html! { <class_view::ClassPage /> }
+    } else if *handout {
+        html! { <handout::HandoutPage /> }
     } else {
         html! { <MainPage /> }
     };
     html! {
         <ContextProvider<AppContext> context={state}>
-            <ContextProvider<Lang> context={l}>{ page }</ContextProvider<Lang>>
+            <ContextProvider<Lang> context={l}>
+                <ContextProvider<handout::HandoutToggle> context={toggle}>{ page }</ContextProvider<handout::HandoutToggle>>
+            </ContextProvider<Lang>>
         </ContextProvider<AppContext>>
     }
 }

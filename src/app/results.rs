@@ -170,8 +170,11 @@ pub fn Results() -> Html {
         <main class="results" id="charts" tabindex="-1">
             <div class="results-head">
                 <Status />
-                if let (Some((snap, _)), false) = (&current, s.embed) {
-                    <Player days={snap.0.summary.days} day={*play_day} on_day={on_day} />
+                // There from the start (with the horizon asked for), so the charts below do not
+                // move down when the first futures arrive.
+                if !s.embed {
+                    <Player days={current.as_ref().map_or(s.scenario.assumptions.horizon_days, |(snap, _)| snap.0.summary.days)}
+                        day={*play_day} on_day={on_day} />
                 }
                 if !s.embed {
                     <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>

@@ -11,8 +11,9 @@ use super::{use_app, Same, Snapshot};
 use crate::i18n::{tr, trf, Lang};
 use crate::state::app_state::Action;
 use crate::state::jobs::Slot;
+use crate::state::story_code;
 use crate::story::{Story, View};
-use crate::view::format::{levers_text, percent_signed, percentile, with_unit};
+use crate::view::format::{full, levers_text, percent_signed, percentile, with_unit};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -36,9 +37,36 @@ pub fn StoryPage() -> Html {
     html! {
         <main class="page story-page" data-app-ready="true" data-query={crate::state::share::encode(&state.shared)} lang={l.code()}>
             <Notices />
+            { too_long_for_link(l, state.shared.story.as_deref()) }
             <StoryMode story={Same(story)} step={state.shared.step as usize}
                 current={current(&state)} pinned={latest(&state, Slot::Pinned)} {on_step} {on_exit} />
         </main>
+    }
+}
+
+/// A story over the link budget: the address carries only the step's levers, so say so and
+/// offer the story file to share instead.
+fn too_long_for_link(l: Lang, code: Option<&str>) -> Html {
+    let Some(code) = code.filter(|c| !story_code::fits(c)) else {
+        return Html::default();
+    };
+    let download = {
+        let code = code.to_string();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(text) = story_code::decode(&code) {
+                super::download::text("longgame-story.json", "application/json", &text);
+            }
+        })
+    };
+    let sizes = [
+        full(l, code.len() as f64),
+        full(l, story_code::LINK_BUDGET as f64),
+    ];
+    html! {
+        <p class="story-link-note" role="status">
+            { trf(l, "story.link_too_long", &[&sizes[0], &sizes[1]]) }
+            <button type="button" class="small" onclick={download}>{ tr(l, "story.download") }</button>
+        </p>
     }
 }
 

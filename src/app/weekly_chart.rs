@@ -6,6 +6,9 @@ use crate::view::format::chance;
 use crate::view::geometry::{line, Scale, H, W};
 use yew::prelude::*;
 
+/// Chances on the value axis.
+const TICKS: [f64; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
+
 /// A small line chart of probabilities by week (goal reached, broken even, cancelled).
 #[derive(Properties, PartialEq)]
 pub struct WeeklyProps {
@@ -52,7 +55,7 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
                 { chart_tools(l, &show_table, None) }
             </figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={p.title.clone()} xmlns="http://www.w3.org/2000/svg">
-                { frame_with(l, &sc, &[0.0, 0.25, 0.5, 0.75, 1.0], |t| chance(l, t), weeks, "chart.weeks_axis") }
+                { frame_with(l, &sc, &TICKS, &TICKS.map(|t| chance(l, t)), weeks, "chart.weeks_axis") }
                 { for p.series.iter().map(|(_, colour, v)| html! {
                     <path d={line(v, &sc)} fill="none" stroke={*colour} stroke-width="2.5" />
                 }) }

@@ -11,7 +11,8 @@ use crate::model::Scenario;
 use crate::state::class::roster;
 use crate::state::game::{alternatives, decide, Decision, Game};
 use crate::state::jobs::{Outcomes, Progress, Request, Results, Slot};
-use crate::state::share::{self, Class, Problem, Shared};
+use crate::state::share::{self, Class, Problem, ProblemKind, Shared};
+use crate::state::story_code;
 use crate::story::{default_story, parse_story, Story};
 use std::rc::Rc;
 
@@ -171,9 +172,15 @@ impl AppState {
             before_game: None,
         };
         s.notices = problems.into_iter().map(Notice::Link).collect();
-        if let Some(raw) = s.shared.story.take() {
+        if let Some(code) = s.shared.story.take() {
             let step = s.shared.step as usize;
-            s.open_story(raw, step, None);
+            match story_code::decode(&code) {
+                Ok(text) => s.open_story(text, step, None),
+                Err(e) => s.notices.push(Notice::Link(Problem {
+                    pinned: false,
+                    kind: ProblemKind::Story(e),
+                })),
+            }
         }
         s.refresh_game();
         s.schedule(now);
@@ -311,7 +318,8 @@ impl AppState {
         }
     }
 
-    /// Opens a story at a step; one that does not parse is reported and trainer mode stays off.
+    /// Opens a story (a file's text, or `default`) at a step; one that does not parse is
+    /// reported and trainer mode stays off. The link carries it compressed.
     fn open_story(&mut self, raw: String, step: usize, file: Option<&str>) {
         let parsed = if raw == "default" {
             Ok(default_story())
@@ -321,7 +329,7 @@ impl AppState {
         match parsed {
             Ok(story) => {
                 self.story = Some(Rc::new(story));
-                self.shared.story = Some(raw);
+                self.shared.story = Some(story_code::encode(&raw));
                 self.story_refusal = None;
                 self.show_step(step);
             }
@@ -683,5 +691,92 @@ mod tests {
         assert_eq!((again.metric, again.day), (Metric::Trust, 730));
         assert!(s.results.requested.iter().all(Option::is_none));
         assert!(share::encode(&s.shared).contains("rank=trust&rday=730"));
+    }
+
+    /// A story file of `steps` steps, each with its own text (as a trainer would write it).
+    fn story_file(steps: usize) -> String {
+        // Names no compressor can guess, as real notes are.
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut name = move || {
+            (0..40)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (b'a' + (x % 26) as u8) as char
+                })
+                .collect::<String>()
+        };
+        let step = |i: usize| {
+            let name = name();
+            format!(
+                r#"    {{"title": {{"en": "Step {i}: what budget {i} does", "sv": "Steg {i}: vad budget {i} gör"}},
+     "point": {{"en": "At {i}00 a month the page {name} grows slowly; number {i} of our points.", "sv": "Med {i}00 i månaden växer sidan {i} långsamt; vår poäng nummer {i}."}},
+     "set": {{"budget": {m}, "buy_in": {b}}}, "view": "leads", "day": {d}}}"#,
+                m = 100 * (i + 1),
+                b = 40 + i % 50,
+                d = 30 + i
+            )
+        };
+        let steps: Vec<String> = (0..steps).map(step).collect();
+        format!(
+            "{{\n  \"format\": \"longgame-story/1\",\n  \"title\": \"Ours\",\n  \"steps\": [\n{}\n  ]\n}}",
+            steps.join(",\n")
+        )
+    }
+
+    #[test]
+    fn a_story_travels_compressed_in_the_link_and_opens_from_it() {
+        let mut s = AppState::new("", None, 0.0);
+        let text = story_file(14);
+        s.apply(Action::StoryFile {
+            name: "ours.json".into(),
+            text: text.clone(),
+        });
+        s.apply(Action::StoryStep(3));
+        let query = share::encode(&s.shared);
+        let raw: String = form_urlencoded::byte_serialize(text.as_bytes()).collect();
+        assert!(
+            query.len() * 2 < raw.len(),
+            "{} against {}",
+            query.len(),
+            raw.len()
+        );
+        let opened = AppState::new(&query, None, 0.0);
+        assert_eq!(opened.story, s.story);
+        assert_eq!(opened.shared.step, 3);
+        assert!(opened.notices.is_empty());
+        // An old link with the JSON itself still opens, and then travels compressed.
+        let old = AppState::new(&format!("story={raw}"), None, 0.0);
+        assert_eq!(old.story, s.story);
+        assert_eq!(old.shared.story, s.shared.story);
+    }
+
+    #[test]
+    fn a_story_over_the_budget_stays_out_of_the_link() {
+        let mut s = AppState::new("", None, 0.0);
+        s.apply(Action::StoryFile {
+            name: "long.json".into(),
+            text: story_file(100),
+        });
+        assert!(s.story.is_some(), "the story still runs");
+        let code = s.shared.story.clone().unwrap();
+        assert!(!story_code::fits(&code), "{} characters", code.len());
+        let query = share::encode(&s.shared);
+        assert!(!query.contains("story="), "{query}");
+        assert!(query.len() < 200);
+    }
+
+    #[test]
+    fn a_damaged_story_link_is_a_notice() {
+        let s = AppState::new("story=1.abc&step=2", None, 0.0);
+        assert!(s.story.is_none());
+        assert_eq!(
+            s.notices,
+            vec![Notice::Link(Problem {
+                pinned: false,
+                kind: ProblemKind::Story(story_code::CodeError::Damaged)
+            })]
+        );
     }
 }

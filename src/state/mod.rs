@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod plan_code;
 pub mod saved;
 pub mod share;
+pub mod story_code;
 pub mod team_code;
 
 pub use share::{decode, encode, Problem, ProblemKind, Shared};

@@ -6,6 +6,7 @@
 use crate::model::params::{field_by_key, MAX_DAYS};
 use crate::model::{Metric, Scenario};
 use crate::state::plan_code::{decode_plan, encode_plan};
+use crate::state::story_code::{self, CodeError};
 
 /// The codec version written into every link.
 pub const VERSION: u32 = 1;
@@ -29,7 +30,8 @@ pub struct Shared {
     pub embed: bool,
     /// Interface language, when the link names one.
     pub lang: Option<String>,
-    /// Trainer mode: `default` or a whole story file (JSON), and the step shown.
+    /// Trainer mode: the story as its link value (`default`, a compressed file, or in older
+    /// links the JSON itself; see [`story_code`]), and the step shown.
     pub story: Option<String>,
     pub step: u32,
     /// The "what if we quit at day X" overlay (`x`); 0 = off.
@@ -138,7 +140,8 @@ pub fn encode(s: &Shared) -> String {
             parts.push(format!("rday={}", c.day));
         }
     }
-    if let Some(story) = &s.story {
+    // A story over the budget stays out of the link (the page says so and offers the file).
+    if let Some(story) = s.story.as_deref().filter(|c| story_code::fits(c)) {
         parts.push(format!("story={}", encoded(story)));
         if s.step > 0 {
             parts.push(format!("step={}", s.step));
@@ -198,6 +201,8 @@ pub enum ProblemKind {
     /// A plan (`c`) that cannot be read, or that the scenario cannot take (why, in English
     /// from the engine, when it could be read); it is left out.
     Plan(String),
+    /// A story (`story=`) that cannot be unpacked; the simulator opens instead.
+    Story(CodeError),
 }
 
 impl std::fmt::Display for Problem {
@@ -251,6 +256,17 @@ impl std::fmt::Display for Problem {
             ProblemKind::View(v) => write!(f, "there is no chart '{v}'; the leads chart is shown"),
             ProblemKind::UnknownSetting(k) => write!(f, "unknown setting '{k}' ignored"),
             ProblemKind::Plan(v) => write!(f, "the plan '{v}' cannot be used; it is left out"),
+            ProblemKind::Story(CodeError::Damaged) => {
+                write!(f, "the story in the link is damaged or cut short; ask for the story file")
+            }
+            ProblemKind::Story(CodeError::TooLarge) => write!(
+                f,
+                "the story in the link unpacks to more than a story file may hold; it is not opened"
+            ),
+            ProblemKind::Story(CodeError::Version(v)) => write!(
+                f,
+                "the story in the link is in format {v}, which this version of the app cannot read"
+            ),
         }
     }
 }

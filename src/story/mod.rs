@@ -2,7 +2,7 @@
 //! the room to), shows one view up to a day, and makes one short point. A story is a small,
 //! versioned JSON document (see docs/STORIES.md); the default one ships in `stories/`.
 
-use crate::files::{FileError, StoryProblem};
+use crate::files::{FieldProblem, FileError, StoryProblem};
 use crate::model::params::field;
 use crate::model::{Metric, Plan, Scenario};
 use serde::{Deserialize, Serialize};
@@ -198,8 +198,43 @@ impl Step {
     }
 }
 
+/// Refuses a list (or other non-object) where the format has an object: serde would fill a
+/// step, a prediction or a comparison from a list by position. `null` means "not given".
+fn objects_where_expected(story: &serde_json::Value) -> Result<(), FileError> {
+    let wrong = |path: String| FileError::At {
+        path,
+        problem: FieldProblem::WrongType {
+            expected: "an object".into(),
+        },
+    };
+    let steps = story.get("steps").and_then(|s| s.as_array());
+    for (i, step) in steps.into_iter().flatten().enumerate() {
+        if !step.is_object() {
+            return Err(wrong(format!("steps[{i}]")));
+        }
+        for (key, inner) in [("set", None), ("predict", None), ("compare", Some("set"))] {
+            let Some(value) = step.get(key).filter(|v| !v.is_null()) else {
+                continue;
+            };
+            if !value.is_object() {
+                return Err(wrong(format!("steps[{i}].{key}")));
+            }
+            if let Some(v) = inner.and_then(|k| value.get(k)).filter(|v| !v.is_object()) {
+                if !v.is_null() {
+                    return Err(wrong(format!("steps[{i}].{key}.{}", inner.unwrap_or(""))));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads and checks a story; the error names the place (`steps[2].set: ...`) and the problem.
+/// The same strict reader as scenario files: a UTF-8 BOM is fine, a key given twice, an
+/// unknown field, a list for an object and a file over [`crate::files::MAX_FILE_BYTES`] are not.
 pub fn parse_story(json: &str) -> Result<Story, FileError> {
+    let value: serde_json::Value = crate::files::read_object(json)?;
+    objects_where_expected(&value)?;
     let story: Story = crate::files::read_object(json)?;
     if story.format != FORMAT {
         return Err(FileError::Story(StoryProblem::Format {
@@ -327,6 +362,58 @@ mod tests {
             r#"{"title": "a", "point": "b", "view": "leads", "colour": "red"}"#
         ))
         .contains("unknown field `colour`"));
+    }
+
+    #[test]
+    fn story_shapes_are_as_strict_as_scenario_files() {
+        let err = |json: &str| parse_story(json).unwrap_err().to_string();
+        let story = |steps: &str| {
+            format!(r#"{{"format": "longgame-story/1", "title": "x", "steps": [{steps}]}}"#)
+        };
+        let ok = r#"{"title": "a", "point": "b", "view": "leads"}"#;
+        assert_eq!(
+            err(&story(r#"["a", "b", null, {}, null, "leads"]"#)),
+            "steps[0]: wrong type, expected an object"
+        );
+        let with = |extra: &str| {
+            story(&format!(
+                r#"{ok}, {{"title": "a", "point": "b", "view": "leads", {extra}}}"#
+            ))
+        };
+        assert_eq!(
+            err(&with(r#""predict": [30]"#)),
+            "steps[1].predict: wrong type, expected an object"
+        );
+        assert_eq!(
+            err(&with(r#""compare": ["committed"]"#)),
+            "steps[1].compare: wrong type, expected an object"
+        );
+        assert_eq!(
+            err(&with(r#""compare": {"set": [1, 2]}"#)),
+            "steps[1].compare.set: wrong type, expected an object"
+        );
+        assert_eq!(
+            err(&with(r#""set": [800]"#)),
+            "steps[1].set: wrong type, expected an object"
+        );
+        assert_eq!(
+            err(&with(r#""day": 30, "day": 60"#)),
+            "steps[1]: `day` is given twice"
+        );
+        assert_eq!(err("[1, 2]"), FileError::NotAnObject.to_string());
+        let unknown = err(&with(r#""colour": "red""#));
+        assert!(
+            unknown.starts_with("steps[1].colour: unknown field `colour` (known: title"),
+            "{unknown}"
+        );
+        let bom = format!("\u{feff}{}", story(ok));
+        assert_eq!(parse_story(&bom).unwrap().steps.len(), 1);
+        let huge = story(&format!(
+            r#"{{"title": "{}", "point": "b", "view": "leads"}}"#,
+            "a".repeat(crate::files::MAX_FILE_BYTES)
+        ));
+        assert!(err(&huge).contains("too large"));
+        assert!(parse_story(&with(r#""predict": null, "compare": null"#)).is_ok());
     }
 
     #[test]

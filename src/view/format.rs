@@ -1,7 +1,7 @@
 //! Numbers as people read them, in the interface language: separators, compact axis labels, units.
 
 pub use crate::i18n::Lang;
-use crate::i18n::{decimal, number, percent};
+use crate::i18n::{number, percent};
 
 /// What a metric's numbers mean, for axes, readouts and tables.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -47,21 +47,6 @@ pub fn full(l: Lang, v: f64) -> String {
     number(l, v)
 }
 
-/// `12500` → `12.5k`, for axis ticks.
-pub fn compact(l: Lang, v: f64) -> String {
-    let a = v.abs();
-    let sign = if v < 0.0 { "−" } else { "" };
-    if a >= 1e6 {
-        format!("{sign}{}M", decimal(l, a / 1e6))
-    } else if a >= 1e4 {
-        format!("{sign}{}k", decimal(l, a / 1e3))
-    } else if a >= 10.0 || a == 0.0 {
-        format!("{sign}{}", number(l, a))
-    } else {
-        format!("{sign}{}", decimal(l, a))
-    }
-}
-
 /// An amount of money (the model counts in euros), written the language's way:
 /// `€12,500` / `12 500 €`.
 pub fn money(l: Lang, v: f64) -> String {
@@ -94,12 +79,42 @@ pub fn percentile(l: Lang, v: f64, unit: Unit) -> String {
     }
 }
 
-pub fn tick(l: Lang, v: f64, unit: Unit) -> String {
-    match unit {
-        Unit::Percent => format!("{}%", compact(l, v)),
-        Unit::Money => euros(l, v, compact(l, v.abs())),
-        _ => compact(l, v),
-    }
+/// The labels of one axis, all in one style: thousands as `k` (or millions as `M`) on every
+/// tick once the largest reaches 10,000, so "5,000" never stands beside "10k".
+pub fn tick_labels(l: Lang, ticks: &[f64], unit: Unit) -> Vec<String> {
+    let top = ticks.iter().fold(0.0_f64, |m, t| m.max(t.abs()));
+    let (div, suffix) = match top {
+        t if t >= 1e6 => (1e6, "M"),
+        t if t >= 1e4 => (1e3, "k"),
+        _ => (1.0, ""),
+    };
+    ticks
+        .iter()
+        .map(|&v| {
+            let a = v.abs() / div;
+            let body = if suffix.is_empty() || a == 0.0 {
+                number(l, a)
+            } else {
+                // Up to two decimals, as many as the tick needs (0.25M, 1.5M, 20k).
+                let s = format!("{a:.2}");
+                let s = s.trim_end_matches('0').trim_end_matches('.');
+                let s = if l == Lang::Sv {
+                    s.replace('.', ",")
+                } else {
+                    s.into()
+                };
+                format!("{s}{suffix}")
+            };
+            match unit {
+                Unit::Money => euros(l, v, body),
+                _ => {
+                    let sign = if v < 0.0 && body != "0" { "−" } else { "" };
+                    let pct = if unit == Unit::Percent { "%" } else { "" };
+                    format!("{sign}{body}{pct}")
+                }
+            }
+        })
+        .collect()
 }
 
 /// A signed whole percentage, e.g. `+12%` / `−3 %`.
@@ -161,13 +176,28 @@ mod tests {
     }
 
     #[test]
-    fn axis_ticks_are_compact_in_each_language() {
-        assert_eq!(compact(Lang::En, 12_500.0), "12.5k");
-        assert_eq!(compact(Lang::Sv, 12_500.0), "12,5k");
-        assert_eq!(compact(Lang::En, 2_000_000.0), "2M");
-        assert_eq!(compact(Lang::En, -40.0), "−40");
-        assert_eq!(tick(Lang::En, 50.0, Unit::Percent), "50%");
-        assert_eq!(tick(Lang::Sv, 20_000.0, Unit::Money), "20k\u{a0}€");
+    fn one_axis_has_one_number_style() {
+        let labels = |l, t: &[f64], u| tick_labels(l, t, u).join(" ");
+        assert_eq!(labels(Lang::En, &[0.0, 5e3, 1e4], Unit::Count), "0 5k 10k");
+        assert_eq!(
+            labels(Lang::En, &[0.0, 2e3, 4e3], Unit::Count),
+            "0 2,000 4,000"
+        );
+        assert_eq!(
+            labels(Lang::En, &[0.0, 2.5e5, 5e5, 7.5e5, 1e6], Unit::Count),
+            "0 0.25M 0.5M 0.75M 1M"
+        );
+        assert_eq!(
+            labels(Lang::En, &[-100.0, 0.0, 50.0], Unit::Percent),
+            "−100% 0% 50%"
+        );
+        assert_eq!(
+            labels(Lang::Sv, &[0.0, 1e4, 2e4], Unit::Money),
+            "0\u{a0}€ 10k\u{a0}€ 20k\u{a0}€"
+        );
+        assert_eq!(labels(Lang::Sv, &[0.0, 1.25e4], Unit::Count), "0 12,5k");
+        assert_eq!(labels(Lang::En, &[0.0, 2e6], Unit::Count), "0 2M");
+        assert_eq!(labels(Lang::En, &[0.0, 0.5, 1.0], Unit::Count), "0 0.5 1");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::i18n::{number, tr, trf, Lang};
 use crate::model::params::field;
 use crate::state::app_state::{Notice, StoryRefusal};
 use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
+use crate::state::story_code::CodeError;
 use crate::view::format::echo;
 
 /// A short field name (`budget`, `market_size`) as its label in the interface language.
@@ -68,6 +69,9 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         ProblemKind::View(v) => trf(l, "problem.view", &[&echo(v)]),
         ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[&echo(k)]),
         ProblemKind::Plan(v) => trf(l, "problem.plan", &[&echo(v)]),
+        ProblemKind::Story(CodeError::Damaged) => tr(l, "problem.story_damaged").into(),
+        ProblemKind::Story(CodeError::TooLarge) => tr(l, "problem.story_large").into(),
+        ProblemKind::Story(CodeError::Version(v)) => trf(l, "problem.story_version", &[&echo(v)]),
     };
     if p.pinned {
         trf(l, "problem.pinned", &[&text])

@@ -1,9 +1,11 @@
 //! What the app puts on screen, as pure functions: number formatting, messages in the
 //! interface language and chart geometry. No web dependency, so all of it is tested natively.
 
+pub mod chart_export;
 pub mod format;
 pub mod geometry;
 pub mod meanings;
 pub mod messages;
+pub mod qr;
 pub mod slider;
 pub mod why;

@@ -285,11 +285,22 @@ app.test('exports download the summary, the scenario and the charts', async ({ o
   const scenario = JSON.parse((await download(page, () => page.click('text=Scenario JSON'))).data);
   assert.equal(scenario.assumptions.horizon_days, 120);
   const svg = await download(page, () => page.locator('.chart[data-chart="leads"]').getByRole('button', { name: 'SVG' }).click());
-  assert.match(svg.data.toString(), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  assert.match(svg.data.toString(), /class="median"/);
+  const markup = svg.data.toString();
+  assert.match(markup, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(markup, /class="median"/);
+  // The export stands on its own: title, the levers, a legend of its marks and the link.
+  for (const words of ['Leads (cumulative)', 'Budget €3,000/month · 5 posts/week', '8 in 10 futures', 'half of the futures',
+    'median', 'management review', page.url().replaceAll('&', '&amp;')]) {
+    assert.ok(markup.includes(words), `the SVG lacks "${words}"`);
+  }
+  const [, w, h] = markup.match(/^<svg[^>]*width="([\d.]+)" height="([\d.]+)"/).map(Number);
   const png = await download(page, () => page.locator('.chart[data-chart="leads"]').getByRole('button', { name: 'PNG' }).click());
   assert.equal(png.name, 'longgame-leads.png');
   assert.deepEqual([...png.data.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  // The PNG keeps the export's aspect ratio, at twice its size.
+  const [pw, ph] = [png.data.readUInt32BE(16), png.data.readUInt32BE(20)];
+  assert.equal(pw, 2 * w);
+  assert.ok(Math.abs(pw / ph - w / h) < 0.01, `PNG ${pw} × ${ph} from ${w} × ${h}`);
 });
 
 app.test('importing a scenario file applies it; a bad file is refused by name', async ({ open, page }) => {

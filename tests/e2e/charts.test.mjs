@@ -1,5 +1,6 @@
 // The charts explain their marks in a visible legend, and the sentence under a chart talks
-// about the same day as its readout.
+// about the same day as its readout; their text is drawn at about 12 px at laptop size, one
+// number style per axis, nothing overlapping.
 import assert from 'node:assert/strict';
 import { useApp, textOf, waitDone } from './helpers.mjs';
 
@@ -32,3 +33,42 @@ app.test('the sentence under a chart names the day its readout shows', async ({ 
   assert.notEqual(day, '365', 'the cursor moved the readout');
   assert.match(await chart.locator('.explain').innerText(), new RegExp(`on day ${day} `));
 });
+
+/** For every chart on the page: its text sizes as drawn, its value-axis labels, overlapping
+ * labels and review marks sitting on a label. */
+const measureCharts = (page) => page.$$eval('figure.chart:not(.chart-placeholder)', (figures) => figures.map((fig) => {
+  const svg = fig.querySelector('svg');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const texts = [...svg.querySelectorAll('text')];
+  const boxes = texts.map((t) => t.getBoundingClientRect());
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const overlaps = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => hit(a, b) && overlaps.push(`${texts[i].textContent} / ${texts[i + 1 + j].textContent}`)));
+  const onLabels = [...svg.querySelectorAll('path.review')].filter((r) => boxes.some((b) => hit(r.getBoundingClientRect(), b))).length;
+  return {
+    name: fig.dataset.chart || 'weekly',
+    sizes: texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale),
+    ticks: [...svg.querySelectorAll('.tick text')].map((t) => t.textContent),
+    overlaps,
+    onLabels,
+  };
+}));
+
+for (const lang of ['en', 'sv']) {
+  app.test(`chart text is about 12 px at laptop size, one number style per axis, nothing on a label (${lang})`, async ({ open, page }) => {
+    await open(`?n=100&lang=${lang}`);
+    await waitDone(page);
+    const charts = await measureCharts(page);
+    assert.equal(charts.length, 9, 'eight fan charts and the weekly chances');
+    for (const c of charts) {
+      for (const px of c.sizes) assert.ok(px >= 10.5 && px <= 13.5, `${c.name}: text drawn at ${px.toFixed(1)} px`);
+      assert.deepEqual(c.overlaps, [], `${c.name}: labels overlap`);
+      assert.equal(c.onLabels, 0, `${c.name}: review marks sit on tick labels`);
+      const grouped = c.ticks.some((t) => /\d[,\u00a0]\d{3}/.test(t));
+      const short = c.ticks.some((t) => /\d[kM]/.test(t));
+      assert.ok(!(grouped && short), `${c.name}: one axis mixes styles: ${c.ticks.join(' ')}`);
+    }
+    const followers = charts.find((c) => c.name === 'followers').ticks;
+    assert.ok(followers.some((t) => /\dk/.test(t)), `the followers axis reaches 10k: ${followers.join(' ')}`);
+  });
+}

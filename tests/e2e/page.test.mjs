@@ -1,5 +1,6 @@
+// The page itself: title, readable on a projector, and still while the first futures arrive.
 import assert from 'node:assert/strict';
-import { useApp, textOf, PROJECTOR } from './helpers.mjs';
+import { useApp, textOf, waitDone, PROJECTOR } from './helpers.mjs';
 
 const app = useApp();
 
@@ -22,3 +23,18 @@ app.test('the page is readable on a projector without horizontal scrolling', asy
     (ts) => Math.max(...ts.map((t) => t.getBoundingClientRect().height)));
   assert.ok(tick >= 14, `chart tick labels are ${tick}px tall on a projector`);
 }, { viewport: PROJECTOR });
+
+for (const [device, viewport] of [['laptop', { width: 1350, height: 940 }], ['phone', { width: 412, height: 823 }]]) {
+  app.test(`on a ${device} nothing moves when the first futures arrive (layout shift under 0.05)`, async ({ open, page }) => {
+    await open('?n=500');
+    await waitDone(page);
+    const shift = await page.evaluate(() => new Promise((done) => {
+      let sum = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => done(sum), 200);
+    }));
+    assert.ok(shift < 0.05, `cumulative layout shift ${shift.toFixed(3)}`);
+  }, { viewport });
+}

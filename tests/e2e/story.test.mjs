@@ -251,24 +251,93 @@ app.test('the last step leads to an end screen with a way back and on', async ({
   await page.locator('.layout').waitFor();
 });
 
-app.test('at 1366 × 768 every step shows its Back / Next bar and a header that does not collide', async ({ open, page }) => {
-  for (const lang of ['en', 'sv']) {
-    await open(`?story=default&lang=${lang}&n=100`);
-    for (let i = 0; i < defaultStory.steps.length; i++) {
-      await page.locator(`.story[data-story-step="${i}"]`).waitFor();
-      await waitDone(page);
-      const nav = await page.locator('.story-nav').boundingBox();
-      assert.ok(nav.y + nav.height <= 768, `${lang} step ${i}: the navigation ends at ${nav.y + nav.height}`);
-      const count = await page.locator('.story-count').boundingBox();
-      const language = await page.locator('.story-head .lang-switch').boundingBox();
-      const apart = count.x + count.width <= language.x || language.y >= count.y + count.height;
-      assert.ok(apart, `${lang} step ${i}: the step count runs into the language switch`);
-      if (defaultStory.steps[i].predict) {
-        await page.locator('.guess-input').fill('10');
-        await page.locator('.guess-input').press('Enter');
-        await page.locator('.verdict').waitFor();
+app.test('at 1366 × 768 and 1920 × 1080 every step shows its Back / Next bar and a header that does not collide', async ({ open, page }) => {
+  for (const size of [LAPTOP, PROJECTOR]) {
+    await page.setViewportSize(size);
+    for (const lang of ['en', 'sv']) {
+      await open(`?story=default&lang=${lang}&n=100`);
+      for (let i = 0; i < defaultStory.steps.length; i++) {
+        const at = `${size.width} × ${size.height} ${lang} step ${i}`;
+        await page.locator(`.story[data-story-step="${i}"]`).waitFor();
+        await waitDone(page);
+        const nav = await page.locator('.story-nav').boundingBox();
+        assert.ok(nav.y >= 0 && nav.y + nav.height <= size.height, `${at}: the navigation spans ${nav.y}–${nav.y + nav.height}`);
+        const scrolled = await page.evaluate(() => window.scrollY);
+        assert.equal(scrolled, 0, `${at}: the page scrolled to show the step`);
+        const count = await page.locator('.story-count').boundingBox();
+        const language = await page.locator('.story-head .lang-switch').boundingBox();
+        const apart = count.x + count.width <= language.x || language.y >= count.y + count.height;
+        assert.ok(apart, `${at}: the step count runs into the language switch`);
+        if (defaultStory.steps[i].predict) {
+          await page.locator('.guess-input').fill('10');
+          await page.locator('.guess-input').press('Enter');
+          await page.locator('.verdict').waitFor();
+          const after = await page.locator('.story-nav').boundingBox();
+          assert.ok(after.y + after.height <= size.height, `${at}: after the reveal the navigation ends at ${after.y + after.height}`);
+        }
+        if (i + 1 < defaultStory.steps.length) await page.keyboard.press('ArrowRight');
       }
-      if (i + 1 < defaultStory.steps.length) await page.keyboard.press('ArrowRight');
     }
   }
 }, { viewport: LAPTOP });
+
+/** A story of `steps` steps in two languages, each with text of its own (as a trainer writes). */
+function longStory(steps) {
+  let x = 7;
+  const word = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + ((x = (x * 1103515245 + 12345) % 2147483648) % 26))).join('');
+  return {
+    format: 'longgame-story/1',
+    title: { en: 'Our long workshop', sv: 'Vår långa workshop' },
+    steps: Array.from({ length: steps }, (_, i) => {
+      const step = defaultStory.steps[i % defaultStory.steps.length];
+      return {
+        ...step,
+        title: { en: `Step ${i + 1}: ${word()} and ${word()}`, sv: `Steg ${i + 1}: ${word()} och ${word()}` },
+        point: { en: `${step.point.en} Ask ${word()} about ${word()}.`, sv: `${step.point.sv} Fråga ${word()} om ${word()}.` },
+      };
+    }),
+  };
+}
+
+app.test('a 14-step story travels in a compact link our server accepts; an old JSON link still opens', async ({ open, page }) => {
+  const story = longStory(14);
+  const text = JSON.stringify(story, null, 2);
+  const raw = `?story=${encodeURIComponent(text)}`;
+  assert.ok(raw.length > 16000, `the story as raw JSON makes a ${raw.length}-character link`);
+  await open('?n=50');
+  await page.locator('.story-file').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.locator('.story').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.story[data-story-step="1"]').waitFor();
+  const code = new URLSearchParams(await queryOf(page)).get('story');
+  assert.ok(code.startsWith('1.') && code.length <= 7500, `the story takes ${code.length} characters`);
+  assert.ok(code.length * 2.5 < raw.length, `${code.length} characters against ${raw.length} as raw JSON`);
+  assert.ok(page.url().length < 8000, `the link is ${page.url().length} characters`);
+  const other = await page.context().newPage();
+  const response = await other.goto(page.url());
+  assert.equal(response.status(), 200);
+  await other.locator('.story[data-story-step="1"]').waitFor();
+  assert.equal(await textOf(other, '.step-title'), story.steps[1].title.en);
+  assert.equal(await textOf(other, '.story-count'), 'Step 2 of 14');
+  // A link from before the compact codec, with the JSON itself.
+  const short = { ...story, steps: story.steps.slice(0, 2) };
+  await open(`?story=${encodeURIComponent(JSON.stringify(short))}&step=1&lang=sv`);
+  await page.locator('.story[data-story-step="1"]').waitFor();
+  assert.equal(await textOf(page, '.step-title'), short.steps[1].title.sv);
+});
+
+app.test('a story over the link budget says so and offers its file; a damaged link is explained', async ({ open, page }) => {
+  const story = longStory(100);
+  await open('?n=50&lang=sv');
+  await page.locator('.story-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(story, null, 2)) });
+  const note = page.locator('.story-link-note');
+  await note.waitFor();
+  assert.match(await note.innerText(), /för lång för en länk \([\d\u00a0]+ tecken; högst 7\u00a0500\)/);
+  assert.equal(new URLSearchParams(await queryOf(page)).get('story'), null, 'the address holds only the step');
+  const [file] = await Promise.all([page.waitForEvent('download'), note.getByRole('button', { name: 'Ladda ner berättelsefilen' }).click()]);
+  const saved = JSON.parse(await readFile(await file.path(), 'utf8'));
+  assert.deepEqual(saved, story, 'the file is the story');
+  await open('?story=1.AAAA-broken&step=2');
+  await page.locator('.notices', { hasText: 'the story in the link is damaged or cut short' }).waitFor();
+  await page.locator('.layout').waitFor();
+}, { expectErrors: false });
