@@ -10,6 +10,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("app.tagline", "A social-media strategy simulator: see why a half-hearted six-week experiment fails and what a committed, patient programme earns."),
     ("app.doc_title", "Long Game — social-media strategy simulator"),
     ("app.language", "Language"),
+    ("app.loading", "Loading the simulator…"),
     ("app.open_full", "Open the full simulator ↗"),
     ("app.footnote", "Seed {0} · {1} futures · Model, assumptions and sources: docs/MODEL.md in the project."),
     ("notice.link", "The link had a problem: {0}."),

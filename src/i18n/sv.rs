@@ -10,6 +10,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("app.tagline", "En simulator för strategi i sociala medier: se varför ett halvhjärtat sexveckorsexperiment misslyckas och vad ett engagerat, tålmodigt arbete ger."),
     ("app.doc_title", "Long Game — simulator för strategi i sociala medier"),
     ("app.language", "Språk"),
+    ("app.loading", "Laddar simulatorn…"),
     ("app.open_full", "Öppna hela simulatorn ↗"),
     ("app.footnote", "Frö {0} · {1} framtider · Modell, antaganden och källor: docs/MODEL.md i projektet."),
     ("notice.link", "Länken hade ett fel: {0}."),
