@@ -107,7 +107,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("status.updating", "Räknar om efter din ändring…"),
     ("status.running", "{0} av {1} framtider simulerade…"),
     ("status.done", "{0} simulerade framtider över {1} dagar, frö {2} · {3} s"),
-    ("status.stalled", "Simuleringen svarar inte. Ladda om sidan; hjälper inte det kan webbläsaren blockera Web Workers, eller så saknas longgame-worker.js och dess .wasm-fil bredvid index.html."),
+    ("status.stalled", "Simuleringen svarar inte. Ladda om sidan; hjälper inte det kan webbläsaren blockera Web Workers."),
     ("status.first", "De första framtiderna simuleras…"),
     ("results.samples", " Visa enskilda framtider"),
     ("levers.aria", "Spakar"),
