@@ -168,6 +168,12 @@ pub fn Results() -> Html {
                 <Status />
                 if let (Some((snap, _)), false) = (&current, s.embed) {
                     <Player days={snap.0.summary.days} day={state.play_day} on_day={on_day} />
+                } else if !s.embed {
+                    // Before the first futures: the same controls, invisible, holding their
+                    // place so that nothing below moves when the results arrive.
+                    <div class="player-pending" aria-hidden="true">
+                        <Player days={s.scenario.assumptions.horizon_days} day={None::<u32>} on_day={Callback::noop()} />
+                    </div>
                 }
                 if !s.embed {
                     <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
