@@ -28,8 +28,11 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '')
-  .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+// The charset tag may be minified (`<meta charset=utf-8>`); the policy goes right after it.
+const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
+if (!charset.test(html)) throw new Error('post-build: no <meta charset="utf-8"> in index.html');
+html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/, '')
+  .replace(charset, (tag) => `${tag}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 await writeFile(join(dir, 'index.html'), html);
 
 const files = (await readdir(dir)).filter((f) => f !== 'sw.js').sort();

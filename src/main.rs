@@ -1,8 +1,14 @@
-//! On wasm32 this binary is the web app; natively it is the command-line front end.
+//! On wasm32 this binary is the web app and, in a Web Worker, its simulation worker (one
+//! download for both); natively it is the command-line front end.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    longgame::app::start();
+    if web_sys::window().is_some() {
+        longgame::app::start();
+    } else {
+        use gloo::worker::Registrable;
+        longgame::sim_worker::SimWorker::registrar().register();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -11,9 +11,6 @@ use gloo::timers::callback::Interval;
 use gloo::worker::Spawnable;
 use yew::prelude::*;
 
-/// The worker script Trunk builds next to the app (relative: works from any sub-path).
-const WORKER_SCRIPT: &str = "./longgame-worker.js";
-
 /// Starts the simulation worker once, feeds its reports to the reducer, and sends it every
 /// job the state requests (each once; a superseded job is never sent).
 #[hook]
@@ -31,7 +28,7 @@ pub fn use_sim_worker(state: &AppContext) {
                     }
                 })
             })
-            .spawn(WORKER_SCRIPT)
+            .spawn_with_loader(&super::worker_script::url())
     });
     let sent = use_mut_ref(|| 0u32);
     let newest = state.unsent(0).last().map(|j| j.id());

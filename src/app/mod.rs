@@ -26,6 +26,7 @@ mod trainer;
 mod weekly_chart;
 mod whole_box;
 mod why;
+mod worker_script;
 
 use crate::i18n::{tr, Lang};
 use crate::state::app_state::{Action, AppState};

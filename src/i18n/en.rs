@@ -10,6 +10,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("app.tagline", "A social-media strategy simulator: see why a half-hearted six-week experiment fails and what a committed, patient programme earns."),
     ("app.doc_title", "Long Game — social-media strategy simulator"),
     ("app.language", "Language"),
+    ("app.loading", "Loading the simulator…"),
     ("app.open_full", "Open the full simulator ↗"),
     ("app.footnote", "Seed {0} · {1} futures · Model, assumptions and sources: docs/MODEL.md in the project."),
     ("notice.link", "The link had a problem: {0}."),
@@ -108,7 +109,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("status.updating", "Updating for your change…"),
     ("status.running", "{0} of {1} futures simulated…"),
     ("status.done", "{0} simulated futures over {1} days, seed {2} · {3} s"),
-    ("status.stalled", "The simulation is not answering. Reload the page; if that does not help, this browser may block Web Workers, or longgame-worker.js and its .wasm file are missing next to index.html."),
+    ("status.stalled", "The simulation is not answering. Reload the page; if that does not help, this browser may block Web Workers."),
     ("status.first", "The first futures are being simulated…"),
     ("results.samples", " Show single futures"),
     // Levers

@@ -70,7 +70,7 @@ app.test('a new deploy is offered as a whole and reloads into the new version', 
     await page.waitForSelector('[data-app-ready]');
     await controlled(page);
     // "Deploy": a new page and a new service worker version.
-    const html = (await readFile(join(root, 'index.html'), 'utf8')).replace('<head>', '<head><meta name="deploy" content="v2">');
+    const html = (await readFile(join(root, 'index.html'), 'utf8')).replace('</head>', '<meta name="deploy" content="v2"></head>');
     await writeFile(join(root, 'index.html'), html);
     const sw = (await readFile(join(root, 'sw.js'), 'utf8')).replace(/const VERSION = "[^"]*"/, 'const VERSION = "v2"');
     await writeFile(join(root, 'sw.js'), sw);
