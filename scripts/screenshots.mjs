@@ -57,6 +57,7 @@ const shots = [
   ['laptop-play-debrief', LAPTOP, `?lang=en&${GAME}&c=92b3000i80&play=730`, true, null, '.debrief-table tbody tr'],
   ['phone-play-stop', PHONE, `?lang=sv&${GAME}&play=91`, false, null, played],
   ['projector-class', PROJECTOR, `?lang=en&class=${CLASS}`, true, null, '.class-table tbody tr'],
+  ['laptop-explorer-tornado', LAPTOP, '?lang=en&explore=tornado', true, null, '.tornado-table tbody tr'],
 ];
 try {
   for (const [name, viewport, query, full, before, ready = '.status[data-status="done"]'] of shots) {

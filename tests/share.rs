@@ -3,7 +3,8 @@
 mod common;
 use longgame::model::{Metric, Scenario};
 use longgame::state::share::{
-    decode, encode, Class, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS,
+    decode, encode, Class, Explore, Shared, DEFAULT_RUNS, EXPLORE_METRICS, MAX_RUNS, MAX_SEED,
+    MIN_RUNS,
 };
 use proptest::prelude::*;
 
@@ -22,6 +23,14 @@ fn any_class() -> impl Strategy<Value = Class> {
         .prop_map(|(teams, metric, day)| Class { teams, metric, day })
 }
 
+fn any_explore() -> impl Strategy<Value = Explore> {
+    (
+        proptest::sample::select(EXPLORE_METRICS.to_vec()),
+        1u32..=1095,
+    )
+        .prop_map(|(metric, day)| Explore { metric, day })
+}
+
 fn any_shared() -> impl Strategy<Value = Shared> {
     (
         any_scenario(),
@@ -35,9 +44,23 @@ fn any_shared() -> impl Strategy<Value = Shared> {
         proptest::option::of(proptest::sample::select(Metric::ALL.to_vec())),
         proptest::option::of(0u32..=1095),
         proptest::option::of(any_class()),
+        proptest::option::of(any_explore()),
     )
         .prop_map(
-            |(scenario, seed, runs, pinned, embed, lang, story, quit, view, play, class)| Shared {
+            |(
+                scenario,
+                seed,
+                runs,
+                pinned,
+                embed,
+                lang,
+                story,
+                quit,
+                view,
+                play,
+                class,
+                explore,
+            )| Shared {
                 scenario,
                 seed,
                 runs,
@@ -50,6 +73,7 @@ fn any_shared() -> impl Strategy<Value = Shared> {
                 view,
                 play,
                 class,
+                explore,
             },
         )
 }

@@ -8,6 +8,7 @@ mod compare;
 mod controls;
 mod debrief;
 mod download;
+mod explorer;
 mod export;
 mod fan_chart;
 mod header;
@@ -101,6 +102,8 @@ fn App() -> Html {
         html! { <play::GamePage /> }
     } else if state.shared.class.is_some() {
         html! { <class_view::ClassPage /> }
+    } else if state.shared.explore.is_some() {
+        html! { <explorer::ExplorerPage /> }
     } else {
         html! { <MainPage /> }
     };

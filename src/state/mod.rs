@@ -10,5 +10,6 @@ pub mod plan_code;
 pub mod saved;
 pub mod share;
 pub mod team_code;
+pub mod tornado;
 
 pub use share::{decode, encode, Problem, ProblemKind, Shared};

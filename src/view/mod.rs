@@ -6,4 +6,5 @@ pub mod geometry;
 pub mod meanings;
 pub mod messages;
 pub mod slider;
+pub mod tornado;
 pub mod why;
