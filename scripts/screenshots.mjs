@@ -1,5 +1,5 @@
 // Captures the main views for docs/screenshots/ (run after a release build of dist/):
-//   node scripts/screenshots.mjs
+//   node scripts/screenshots.mjs [part of a name, to capture only those]
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
 
@@ -61,6 +61,7 @@ const shots = [
 ];
 try {
   for (const [name, viewport, query, full, before, ready = '.status[data-status="done"]'] of shots) {
+    if (process.argv[2] && !name.includes(process.argv[2])) continue;
     const page = await browser.newPage({ viewport });
     await page.goto(base + query);
     await page.waitForSelector(ready, { timeout: 30000 });

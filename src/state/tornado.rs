@@ -4,7 +4,7 @@
 //! largest swing first.
 
 use super::class::{median, share_above};
-use crate::model::params::{field, Field, Scale};
+use crate::model::params::{field, Field};
 use crate::model::{Metric, Scenario};
 
 /// How far a field is moved each way.
@@ -82,7 +82,6 @@ impl Move {
             Step::Points(p) => (base - p, base + p),
             Step::Factor(k) => (base / k, base * k),
         };
-        debug_assert!(f.scale == Scale::Log || !matches!(step, Step::Factor(_)));
         let (lo, hi) = limits(f, s);
         Move {
             field: f,
@@ -93,8 +92,8 @@ impl Move {
         }
     }
 
-    /// The scenario with this field at `value`; levers changed by a plan change only until
-    /// the plan's first change.
+    /// The scenario with this field at `value` (a lever from day 0; a plan's later changes
+    /// still apply).
     pub fn scenario(&self, s: &Scenario, value: f64) -> Scenario {
         let mut next = *s;
         // Values are clamped to the field's range and none of these fields is a day count.
