@@ -190,3 +190,21 @@ fn a_plan_travels_in_the_link_and_one_that_does_not_fit_is_reported() {
     let (_, problems) = decode("c=nonsense");
     assert_eq!(problems.len(), 1);
 }
+
+#[test]
+fn a_bad_explorer_setting_opens_the_tornado_with_its_default_and_is_reported() {
+    let (s, problems) = decode("explore=map&eo=reach&ed=0&b=1200");
+    assert_eq!(
+        s.explore,
+        Some(Explore::default()),
+        "the tornado on leads, day 365"
+    );
+    assert_eq!(s.scenario.levers.budget, 1200.0);
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(words.len(), 3, "{words:?}");
+    assert!(words[0].contains("no explorer view 'map'"), "{words:?}");
+    assert!(words[1].contains("'reach' is not leads"), "{words:?}");
+    assert!(words[2].contains("day is '0'"), "{words:?}");
+    let (back, _) = decode(&encode(&s));
+    assert_eq!(back.explore, s.explore);
+}
