@@ -1,5 +1,5 @@
 // Captures the main views for docs/screenshots/ (run after a release build of dist/):
-//   node scripts/screenshots.mjs
+//   node scripts/screenshots.mjs [part of a name, to capture only those]
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
 
@@ -65,9 +65,11 @@ const shots = [
   ['phone-play-stop', PHONE, `?lang=sv&${GAME}&play=91`, false, null, played],
   ['projector-class', PROJECTOR, `?lang=en&class=${CLASS}`, true, null, '.class-table tbody tr'],
   ['handout-print', LAPTOP, '?lang=en&b=4000&p=7&r=90&i=90&c=180b2000&A=b:1000,i:40', true, handout],
+  ['laptop-explorer-tornado', LAPTOP, '?lang=en&explore=tornado', true, null, '.tornado-table tbody tr'],
 ];
 try {
   for (const [name, viewport, query, full, before, ready = '.status[data-status="done"]'] of shots) {
+    if (process.argv[2] && !name.includes(process.argv[2])) continue;
     const page = await browser.newPage({ viewport });
     await page.goto(base + query);
     await page.waitForSelector(ready, { timeout: 30000 });

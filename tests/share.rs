@@ -3,7 +3,8 @@
 mod common;
 use longgame::model::{Metric, Scenario};
 use longgame::state::share::{
-    decode, encode, Class, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS,
+    decode, encode, Class, Explore, Shared, DEFAULT_RUNS, EXPLORE_METRICS, MAX_RUNS, MAX_SEED,
+    MIN_RUNS,
 };
 use proptest::prelude::*;
 
@@ -22,6 +23,14 @@ fn any_class() -> impl Strategy<Value = Class> {
         .prop_map(|(teams, metric, day)| Class { teams, metric, day })
 }
 
+fn any_explore() -> impl Strategy<Value = Explore> {
+    (
+        proptest::sample::select(EXPLORE_METRICS.to_vec()),
+        1u32..=1095,
+    )
+        .prop_map(|(metric, day)| Explore { metric, day })
+}
+
 fn any_shared() -> impl Strategy<Value = Shared> {
     (
         any_scenario(),
@@ -35,9 +44,23 @@ fn any_shared() -> impl Strategy<Value = Shared> {
         proptest::option::of(proptest::sample::select(Metric::ALL.to_vec())),
         proptest::option::of(0u32..=1095),
         proptest::option::of(any_class()),
+        proptest::option::of(any_explore()),
     )
         .prop_map(
-            |(scenario, seed, runs, pinned, embed, lang, story, quit, view, play, class)| Shared {
+            |(
+                scenario,
+                seed,
+                runs,
+                pinned,
+                embed,
+                lang,
+                story,
+                quit,
+                view,
+                play,
+                class,
+                explore,
+            )| Shared {
                 scenario,
                 seed,
                 runs,
@@ -50,6 +73,7 @@ fn any_shared() -> impl Strategy<Value = Shared> {
                 view,
                 play,
                 class,
+                explore,
             },
         )
 }
@@ -165,4 +189,22 @@ fn a_plan_travels_in_the_link_and_one_that_does_not_fit_is_reported() {
     assert!(problems[0].to_string().contains("180b4000"), "{problems:?}");
     let (_, problems) = decode("c=nonsense");
     assert_eq!(problems.len(), 1);
+}
+
+#[test]
+fn a_bad_explorer_setting_opens_the_tornado_with_its_default_and_is_reported() {
+    let (s, problems) = decode("explore=map&eo=reach&ed=0&b=1200");
+    assert_eq!(
+        s.explore,
+        Some(Explore::default()),
+        "the tornado on leads, day 365"
+    );
+    assert_eq!(s.scenario.levers.budget, 1200.0);
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(words.len(), 3, "{words:?}");
+    assert!(words[0].contains("no explorer view 'map'"), "{words:?}");
+    assert!(words[1].contains("'reach' is not leads"), "{words:?}");
+    assert!(words[2].contains("day is '0'"), "{words:?}");
+    let (back, _) = decode(&encode(&s));
+    assert_eq!(back.explore, s.explore);
 }

@@ -8,6 +8,7 @@ mod compare;
 mod controls;
 mod debrief;
 mod download;
+mod explorer;
 mod export;
 mod fan_chart;
 mod handout;
@@ -114,6 +115,8 @@ fn App() -> Html {
         html! { <class_view::ClassPage /> }
     } else if *handout {
         html! { <handout::HandoutPage /> }
+    } else if state.shared.explore.is_some() {
+        html! { <explorer::ExplorerPage /> }
     } else {
         html! { <MainPage /> }
     };

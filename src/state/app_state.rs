@@ -11,8 +11,9 @@ use crate::model::Scenario;
 use crate::state::class::roster;
 use crate::state::game::{alternatives, decide, Decision, Game};
 use crate::state::jobs::{Outcomes, Progress, Request, Results, Slot};
-use crate::state::share::{self, Class, Problem, ProblemKind, Shared};
+use crate::state::share::{self, Class, Explore, Problem, ProblemKind, Shared};
 use crate::state::story_code;
+use crate::state::tornado;
 use crate::story::{default_story, parse_story, Story};
 use std::rc::Rc;
 
@@ -110,7 +111,11 @@ pub enum Action {
     SetClassTeams(String),
     SetClassRank(Metric, u32),
     ExitClass,
-    /// Outcomes from the worker (class or debrief), at `now`.
+    /// The explorer: open the tornado, choose its outcome and day, leave.
+    OpenExplorer,
+    SetExplore(Metric, u32),
+    ExitExplorer,
+    /// Outcomes from the worker (class, debrief or explorer), at `now`.
     ReceivedOutcomes(Box<Outcomes>, f64),
     OutcomesRefused {
         id: u32,
@@ -250,6 +255,7 @@ impl AppState {
                 s.assumptions.stop_day = 0;
                 self.shared.play = Some(0);
                 self.shared.class = None;
+                self.shared.explore = None;
             }
             Action::Decide(decision) => self.decide(decision),
             Action::ExitGame => {
@@ -269,6 +275,14 @@ impl AppState {
                 (c.metric, c.day) = (metric, day);
             }
             Action::ExitClass => self.shared.class = None,
+            Action::OpenExplorer => {
+                self.shared.explore.get_or_insert_with(Explore::default);
+            }
+            Action::SetExplore(metric, day) => {
+                let e = self.shared.explore.get_or_insert_with(Explore::default);
+                (e.metric, e.day) = (metric, day);
+            }
+            Action::ExitExplorer => self.shared.explore = None,
             Action::ReceivedOutcomes(o, at) => {
                 self.last_heard = at;
                 self.stalled = false;
@@ -384,6 +398,8 @@ impl AppState {
             self.schedule_game();
         } else if self.shared.class.is_some() {
             self.schedule_class();
+        } else if self.shared.explore.is_some() {
+            self.schedule_explore();
         } else {
             self.schedule_main();
         }
@@ -428,6 +444,17 @@ impl AppState {
             true => r.clear_outcomes(),
             false => drop(r.request_outcomes(plans, s.seed, s.runs, (class.metric, class.day))),
         }
+    }
+
+    /// The tornado: the scenario and each field moved down and up, on the same futures.
+    fn schedule_explore(&mut self) {
+        let (s, r) = (&self.shared, &mut self.results);
+        let e = s.explore.as_ref().expect("the explorer");
+        for slot in [Slot::Current, Slot::Pinned, Slot::Quit] {
+            r.clear(slot);
+        }
+        let plans = tornado::scenarios(&s.scenario, &tornado::moves(&s.scenario));
+        r.request_outcomes(plans, s.seed, s.runs, (e.metric, e.day));
     }
 
     fn schedule_main(&mut self) {
@@ -778,5 +805,51 @@ mod tests {
                 kind: ProblemKind::Story(story_code::CodeError::Damaged)
             })]
         );
+    }
+
+    #[test]
+    fn the_explorer_runs_every_move_on_one_seed_and_leaving_or_editing_supersedes_it() {
+        let mut s = AppState::new("s=9", None, 0.0);
+        s.apply(Action::OpenExplorer);
+        let job = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!(job.scenarios.len(), 1 + 2 * tornado::STEPS.len());
+        assert_eq!(job.scenarios[0], s.shared.scenario);
+        assert_eq!((job.seed, job.metric, job.day), (9, Metric::Leads, 365));
+        assert!(s.results.requested.iter().all(Option::is_none));
+        s.apply(Action::SetExplore(Metric::Customers, 730));
+        let again = s.results.outcomes_requested.clone().unwrap();
+        assert!(again.id > job.id);
+        assert_eq!((again.metric, again.day), (Metric::Customers, 730));
+        let link = share::encode(&s.shared);
+        assert!(
+            link.contains("explore=tornado&eo=customers&ed=730"),
+            "{link}"
+        );
+        assert_eq!(
+            AppState::new(&link, None, 0.0)
+                .results
+                .outcomes_requested
+                .unwrap()
+                .scenarios,
+            again.scenarios
+        );
+        s.apply(Action::SetScenario(Box::new(
+            crate::model::preset("committed").unwrap().scenario,
+        )));
+        let edited = s.results.outcomes_requested.clone().unwrap();
+        assert!(
+            edited.id > again.id,
+            "a new scenario supersedes the running job"
+        );
+        let stale = Outcomes {
+            id: again.id,
+            values: vec![vec![1.0]; 19],
+            done: 1,
+            total: 1,
+        };
+        assert!(!s.results.receive_outcomes(stale));
+        s.apply(Action::ExitExplorer);
+        assert!(s.results.outcomes_requested.is_none(), "leaving cancels it");
+        assert!(s.results.requested[Slot::Current as usize].is_some());
     }
 }

@@ -20,7 +20,8 @@ pub struct Standing {
     pub lucky: bool,
 }
 
-fn median(values: &[f64]) -> f64 {
+/// The median (NaN for no values).
+pub fn median(values: &[f64]) -> f64 {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     match v.len() {
@@ -28,6 +29,15 @@ fn median(values: &[f64]) -> f64 {
         n if n % 2 == 1 => v[n / 2],
         n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
     }
+}
+
+/// Share of futures in which `a` is strictly higher than `b`, future by future.
+pub fn share_above(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    if n == 0 {
+        return 0.0;
+    }
+    (0..n).filter(|&i| a[i] > b[i]).count() as f64 / n as f64
 }
 
 /// Share of futures in which `a` beats `b` (a tie counts half).

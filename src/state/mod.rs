@@ -11,5 +11,6 @@ pub mod saved;
 pub mod share;
 pub mod story_code;
 pub mod team_code;
+pub mod tornado;
 
 pub use share::{decode, encode, Problem, ProblemKind, Shared};

@@ -42,6 +42,24 @@ pub struct Shared {
     pub play: Option<u32>,
     /// Class mode: the list of teams as pasted, and what they are ranked on.
     pub class: Option<Class>,
+    /// The explorer (`explore=tornado&eo=leads&ed=365`).
+    pub explore: Option<Explore>,
+}
+
+/// Which explorer view is open and the outcome it shows, on which day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explore {
+    pub metric: Metric,
+    pub day: u32,
+}
+
+impl Default for Explore {
+    fn default() -> Self {
+        Explore {
+            metric: Metric::Leads,
+            day: 365,
+        }
+    }
 }
 
 /// The class view's settings (`class=<list>&rank=leads&rday=365`).
@@ -78,9 +96,14 @@ impl Default for Shared {
             view: None,
             play: None,
             class: None,
+            explore: None,
         }
     }
 }
+
+/// The outcomes the explorer shows (higher is better for each).
+pub const EXPLORE_METRICS: [Metric; 4] =
+    [Metric::Leads, Metric::Customers, Metric::Roi, Metric::Trust];
 
 /// Shortest text that parses back to exactly `v`.
 fn num(v: f64) -> String {
@@ -140,6 +163,15 @@ pub fn encode(s: &Shared) -> String {
             parts.push(format!("rday={}", c.day));
         }
     }
+    if let Some(e) = &s.explore {
+        parts.push("explore=tornado".into());
+        if e.metric != Metric::Leads {
+            parts.push(format!("eo={}", e.metric.name()));
+        }
+        if e.day != Explore::default().day {
+            parts.push(format!("ed={}", e.day));
+        }
+    }
     // A story over the budget stays out of the link (the page says so and offers the file).
     if let Some(story) = s.story.as_deref().filter(|c| story_code::fits(c)) {
         parts.push(format!("story={}", encoded(story)));
@@ -194,6 +226,12 @@ pub enum ProblemKind {
     PlayDay(String),
     /// The day a class is ranked on (`rday`); day 365 is used.
     RankDay(String),
+    /// An explorer view (`explore`) this app does not have; the tornado is shown.
+    Explorer(String),
+    /// The explorer's outcome (`eo`); leads are shown.
+    ExploreOutcome(String),
+    /// The explorer's day (`ed`); day 365 is used.
+    ExploreDay(String),
     Language(String),
     /// A chart name (`view=`) that is not one of the metrics; the default chart is shown.
     View(String),
@@ -251,6 +289,12 @@ impl std::fmt::Display for Problem {
             ProblemKind::RankDay(v) => write!(
                 f,
                 "the class's day is '{v}', but must be a whole number of days from 1; day 365 is used"
+            ),
+            ProblemKind::Explorer(v) => write!(f, "there is no explorer view '{v}'; the tornado is shown"),
+            ProblemKind::ExploreOutcome(v) => write!(f, "the explorer's outcome '{v}' is not leads, customers, roi or trust; leads are shown"),
+            ProblemKind::ExploreDay(v) => write!(
+                f,
+                "the explorer's day is '{v}', but must be a whole number of days from 1; day 365 is used"
             ),
             ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
             ProblemKind::View(v) => write!(f, "there is no chart '{v}'; the leads chart is shown"),
@@ -403,6 +447,22 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                     s.class.get_or_insert_with(Class::default).day = day
                 }
                 _ => report(false, ProblemKind::RankDay(value.into())),
+            },
+            "explore" => {
+                s.explore.get_or_insert_with(Explore::default);
+                if value != "tornado" {
+                    report(false, ProblemKind::Explorer(value.into()));
+                }
+            }
+            "eo" => match EXPLORE_METRICS.into_iter().find(|m| m.name() == value) {
+                Some(m) => s.explore.get_or_insert_with(Explore::default).metric = m,
+                None => report(false, ProblemKind::ExploreOutcome(value.into())),
+            },
+            "ed" => match value.parse::<u32>() {
+                Ok(day) if (1..=MAX_DAYS).contains(&day) => {
+                    s.explore.get_or_insert_with(Explore::default).day = day
+                }
+                _ => report(false, ProblemKind::ExploreDay(value.into())),
             },
             "view" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
                 Some(m) => s.view = Some(m),

@@ -8,4 +8,5 @@ pub mod meanings;
 pub mod messages;
 pub mod qr;
 pub mod slider;
+pub mod tornado;
 pub mod why;

@@ -7,6 +7,9 @@ import { useApp, textOf, waitDone, afterChange, queryOf, PROJECTOR, LAPTOP } fro
 const app = useApp();
 const defaultStory = JSON.parse(await readFile(new URL('../../stories/default.json', import.meta.url)));
 const stepShown = (page) => page.locator('.story').getAttribute('data-story-step').then(Number);
+/** Waits until step `n` is shown (a key press re-renders on the next frame, not at once). */
+const untilStep = (page, n) => page.waitForFunction(
+  (n) => Number(document.querySelector('.story')?.dataset.storyStep) === n, n, { timeout: 5000 });
 
 app.test('the default story walks by keyboard through all its steps, each rendering its view', async ({ open, page }) => {
   await open();
@@ -48,9 +51,9 @@ app.test('the default story walks by keyboard through all its steps, each render
     if (i + 1 < defaultStory.steps.length) await page.keyboard.press(i % 2 ? 'ArrowRight' : 'Space');
   }
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await stepShown(page), defaultStory.steps.length - 2);
+  await untilStep(page, defaultStory.steps.length - 2);
   await page.keyboard.press('Home');
-  assert.equal(await stepShown(page), 0);
+  await untilStep(page, 0);
   await page.keyboard.press('Escape');
   await page.locator('.layout').waitFor();
   assert.equal(new URLSearchParams(await queryOf(page)).get('story'), null);

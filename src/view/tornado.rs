@@ -1,0 +1,182 @@
+//! The tornado in words and as a standalone SVG (on screen, and exported as SVG and PNG): one
+//! row a field, a bar for its step down and one for its step up, left or right of the current
+//! scenario's median, each labelled with its change.
+
+use super::format::{full, money, with_unit, Unit};
+use crate::i18n::{tr, tr_dyn, trf, Lang};
+use crate::model::params::Field;
+use crate::model::Metric;
+use crate::state::tornado::Tornado;
+
+/// Okabe–Ito vermillion and blue: apart for every kind of colour blindness.
+pub const DOWN_COLOUR: &str = "#D55E00";
+pub const UP_COLOUR: &str = "#0072B2";
+
+/// The outcomes the explorer offers: metric, label key, unit.
+pub const OUTCOMES: [(Metric, &str, Unit); 4] = [
+    (Metric::Leads, "metric.leads", Unit::Count),
+    (Metric::Customers, "metric.customers", Unit::Count),
+    (Metric::Roi, "metric.roi", Unit::Percent),
+    (Metric::Trust, "metric.trust", Unit::Score),
+];
+
+pub fn outcome(m: Metric) -> (&'static str, Unit) {
+    OUTCOMES
+        .iter()
+        .find(|o| o.0 == m)
+        .map_or(("metric.leads", Unit::Count), |o| (o.1, o.2))
+}
+
+/// A field's value as the levers show it: money in euros, shares with `%`.
+pub fn field_value(l: Lang, f: &Field, v: f64) -> String {
+    match f.name {
+        "budget" | "customer_value" => money(l, v),
+        _ if f.unit_key == "%" => format!("{}\u{a0}%", full(l, v)),
+        _ => full(l, v),
+    }
+}
+
+/// A change of the outcome with its sign: `+12`, `−3 %`, `0`.
+pub fn change(l: Lang, v: f64, unit: Unit) -> String {
+    // A change of a 0–100 score is in points, not "/100".
+    let text = with_unit(l, v.abs(), unit).replace("/100", "");
+    match v {
+        v if v > 0.0 => format!("+{text}"),
+        v if v < 0.0 => format!("−{text}"),
+        _ => text,
+    }
+}
+
+/// The chart's title: the outcome, the day and the current scenario's median.
+pub fn title(l: Lang, t: &Tornado) -> String {
+    let (key, unit) = outcome(t.metric);
+    trf(
+        l,
+        "explore.chart_title",
+        &[&tr(l, key), &t.day, &with_unit(l, t.base, unit)],
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+const W: f64 = 760.0;
+const ROW: f64 = 44.0;
+const TOP: f64 = 86.0;
+/// Where the bars may go (room is left on either side for their labels).
+const LEFT: f64 = 340.0;
+const RIGHT: f64 = 660.0;
+
+/// The tornado's SVG width and height: one row a field.
+pub fn svg_size(t: &Tornado) -> (f64, f64) {
+    (W, TOP + ROW * t.bars.len() as f64 + 12.0)
+}
+
+/// The tornado as standalone SVG markup.
+pub fn svg(l: Lang, t: &Tornado) -> String {
+    let (_, unit) = outcome(t.metric);
+    let h = svg_size(t).1;
+    let ends = t.bars.iter().flat_map(|b| [b.down, b.up]);
+    let (mut lo, mut hi) = ends.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if hi - lo <= 0.0 {
+        (lo, hi) = (-1.0, 1.0);
+    }
+    let x = |v: f64| LEFT + (v - lo) / (hi - lo) * (RIGHT - LEFT);
+    let x0 = x(0.0);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tornado-chart\" width=\"{W}\" height=\"{h}\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-labelledby=\"tornado-svg-title\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#222\"><title id=\"tornado-svg-title\">{}</title><rect width=\"{W}\" height=\"{h}\" fill=\"#fff\"/>",
+        escape(&title(l, t))
+    );
+    out += &format!(
+        "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+        escape(&title(l, t))
+    );
+    for (i, (colour, key)) in [(DOWN_COLOUR, "explore.down"), (UP_COLOUR, "explore.up")]
+        .iter()
+        .enumerate()
+    {
+        let lx = 10.0 + 220.0 * i as f64;
+        out += &format!(
+            "<rect x=\"{lx}\" y=\"36\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{}\" y=\"48\">{}</text>",
+            lx + 20.0,
+            escape(tr(l, key))
+        );
+    }
+    out += &format!(
+        "<line x1=\"{x0}\" y1=\"{}\" x2=\"{x0}\" y2=\"{}\" stroke=\"#222\" stroke-width=\"1.5\"/><text x=\"{x0}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\">{}</text>",
+        TOP - 12.0,
+        h - 6.0,
+        TOP - 16.0,
+        escape(&trf(l, "explore.base_line", &[&with_unit(l, t.base, unit)]))
+    );
+    for (i, b) in t.bars.iter().enumerate() {
+        let y = TOP + ROW * i as f64;
+        let m = &b.mv;
+        out += &format!(
+            "<g class=\"tornado-row\" data-field=\"{}\"><text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text><text x=\"10\" y=\"{}\" font-size=\"12\" fill=\"#444\">{}</text>",
+            m.field.name,
+            y + 17.0,
+            escape(&tr_dyn(l, m.field.label_key)),
+            y + 34.0,
+            escape(&trf(
+                l,
+                "explore.moved",
+                &[&field_value(l, m.field, m.down), &field_value(l, m.field, m.up)]
+            ))
+        );
+        for (j, (v, colour)) in [(b.down, DOWN_COLOUR), (b.up, UP_COLOUR)]
+            .iter()
+            .enumerate()
+        {
+            let by = y + 6.0 + 16.0 * j as f64;
+            let (a, z) = (x0.min(x(*v)), x0.max(x(*v)));
+            let (tx, anchor) = if *v < 0.0 {
+                (a - 4.0, "end")
+            } else {
+                (z + 4.0, "start")
+            };
+            out += &format!(
+                "<rect x=\"{a:.1}\" y=\"{by}\" width=\"{:.1}\" height=\"13\" fill=\"{colour}\"/><text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"12\">{}</text>",
+                (z - a).max(1.0),
+                by + 11.0,
+                escape(&change(l, *v, unit))
+            );
+        }
+        out += "</g>";
+    }
+    out + "</svg>"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Scenario;
+    use crate::state::tornado::{moves, tornado};
+
+    #[test]
+    fn the_svg_has_a_labelled_row_for_every_field_and_bars_on_both_sides() {
+        let m = moves(&Scenario::default());
+        let mut values = vec![vec![100.0; 3]];
+        for i in 0..m.len() {
+            values.push(vec![100.0 - i as f64; 3]);
+            values.push(vec![100.0 + 2.0 * i as f64; 3]);
+        }
+        let t = tornado(&m, &values, Metric::Leads, 365).unwrap();
+        let markup = svg(Lang::Sv, &t);
+        assert_eq!(markup.matches("class=\"tornado-row\"").count(), m.len());
+        assert!(markup.contains("Budget"), "{markup}");
+        assert!(markup.contains("+16"), "the largest step up is labelled");
+        assert!(markup.contains("−8"), "the largest step down is labelled");
+        assert!(!markup.contains("NaN"));
+        let x0 = markup.split("<line x1=\"").nth(1).unwrap();
+        let x0: f64 = x0[..x0.find('"').unwrap()].parse().unwrap();
+        assert!(
+            x0 > LEFT && x0 < RIGHT,
+            "the base sits between the left and the right bars"
+        );
+        assert_eq!(change(Lang::En, -3.0, Unit::Percent), "−3%");
+    }
+}
