@@ -13,7 +13,7 @@ use crate::state::class::{class_csv, rank, roster, EntryProblem, Refused, Roster
 use crate::state::jobs::Outcomes;
 use crate::state::share;
 use crate::state::team_code::{self, CodeProblem, TeamPlan};
-use crate::view::format::{chance, with_unit, Unit};
+use crate::view::format::{chance, with_unit, xml_escape, Unit};
 use crate::view::messages::file_error_text;
 use yew::prelude::*;
 
@@ -62,18 +62,10 @@ pub fn ClassPage() -> Html {
                 } else if let Some(o) = outcomes.filter(|o| o.values.len() == r.teams.len()) {
                     { ranking(l, &r, &o, class.metric, class.day, state.shared.seed) }
                 } else {
-                    { progress(l, state.results.outcomes.as_deref()) }
+                    { super::results::outcomes_progress(l, state.results.outcomes.as_deref(), "class.running") }
                 }
             </main>
         </div>
-    }
-}
-
-fn progress(l: Lang, o: Option<&Outcomes>) -> Html {
-    let (done, total) = o.map_or((0, 1), |o| (o.done, o.total));
-    html! {
-        <p class="status" role="status">{ tr(l, "class.running") }
-            <progress max={total.to_string()} value={done.to_string()} /></p>
     }
 }
 
@@ -329,12 +321,6 @@ fn pairwise(l: Lang, r: &Roster, standings: &[Standing]) -> Html {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The ranking as a standalone SVG table (for the PNG export).
 fn table_svg(l: Lang, r: &Roster, standings: &[Standing], unit: Unit) -> (String, f64, f64) {
     let row_h = 28.0;
@@ -354,7 +340,7 @@ fn table_svg(l: Lang, r: &Roster, standings: &[Standing], unit: Unit) -> (String
         cells
             .iter()
             .zip(xs)
-            .map(|(c, x)| format!("<text x=\"{x}\" y=\"{y}\"{weight}>{}</text>", escape(c)))
+            .map(|(c, x)| format!("<text x=\"{x}\" y=\"{y}\"{weight}>{}</text>", xml_escape(c)))
             .collect()
     };
     out += &row(row_h, &head, true);

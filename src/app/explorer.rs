@@ -8,7 +8,6 @@ use super::whole_box::WholeBox;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::model::Metric;
 use crate::state::app_state::Action;
-use crate::state::jobs::Outcomes;
 use crate::state::tornado::{moves, tornado, tornado_csv, Tornado};
 use crate::view::format::{chance, full};
 use crate::view::tornado::{change, field_value, outcome, svg, OUTCOMES};
@@ -45,18 +44,10 @@ pub fn ExplorerPage() -> Html {
                 if let Some(t) = t {
                     { chart(l, &t) }
                 } else {
-                    { progress(l, state.results.outcomes.as_deref()) }
+                    { super::results::outcomes_progress(l, state.results.outcomes.as_deref(), "explore.running") }
                 }
             </main>
         </div>
-    }
-}
-
-fn progress(l: Lang, o: Option<&Outcomes>) -> Html {
-    let (done, total) = o.map_or((0, 1), |o| (o.done, o.total));
-    html! {
-        <p class="status explore-progress" role="status">{ tr(l, "explore.running") }
-            <progress max={total.to_string()} value={done.to_string()} aria-label={tr(l, "explore.running")} /></p>
     }
 }
 

@@ -105,6 +105,19 @@ pub fn Status() -> Html {
     }
 }
 
+/// How far an outcomes job (a class, the explorer) has got: its words and a progress bar.
+pub(crate) fn outcomes_progress(
+    l: Lang,
+    o: Option<&crate::state::jobs::Outcomes>,
+    key: &'static str,
+) -> Html {
+    let (done, total) = o.map_or((0, 1), |o| (o.done, o.total));
+    html! {
+        <p class="status outcomes-progress" role="status">{ tr(l, key) }
+            <progress max={total.to_string()} value={done.to_string()} aria-label={tr(l, key)} /></p>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct ColumnProps {
     charts: &'static [ChartSpec],

@@ -42,6 +42,13 @@ pub fn whole_in(typed: &str, min: u64, max: u64) -> Option<u64> {
         .filter(|v| (min..=max).contains(v))
 }
 
+/// Text made safe inside SVG or XML markup.
+pub fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// `12345.6` → `12,346` / `12 346`; small values keep one decimal.
 pub fn full(l: Lang, v: f64) -> String {
     number(l, v)

@@ -2,7 +2,7 @@
 //! row a field, a bar for its step down and one for its step up, left or right of the current
 //! scenario's median, each labelled with its change.
 
-use super::format::{full, money, with_unit, Unit};
+use super::format::{full, money, with_unit, xml_escape, Unit};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::model::params::Field;
 use crate::model::Metric;
@@ -57,12 +57,6 @@ pub fn title(l: Lang, t: &Tornado) -> String {
     )
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 const W: f64 = 760.0;
 const ROW: f64 = 44.0;
 const TOP: f64 = 86.0;
@@ -88,11 +82,11 @@ pub fn svg(l: Lang, t: &Tornado) -> String {
     let x0 = x(0.0);
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tornado-chart\" width=\"{W}\" height=\"{h}\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-labelledby=\"tornado-svg-title\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#222\"><title id=\"tornado-svg-title\">{}</title><rect width=\"{W}\" height=\"{h}\" fill=\"#fff\"/>",
-        escape(&title(l, t))
+        xml_escape(&title(l, t))
     );
     out += &format!(
         "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{}</text>",
-        escape(&title(l, t))
+        xml_escape(&title(l, t))
     );
     for (i, (colour, key)) in [(DOWN_COLOUR, "explore.down"), (UP_COLOUR, "explore.up")]
         .iter()
@@ -102,7 +96,7 @@ pub fn svg(l: Lang, t: &Tornado) -> String {
         out += &format!(
             "<rect x=\"{lx}\" y=\"36\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{}\" y=\"48\">{}</text>",
             lx + 20.0,
-            escape(tr(l, key))
+            xml_escape(tr(l, key))
         );
     }
     out += &format!(
@@ -110,7 +104,7 @@ pub fn svg(l: Lang, t: &Tornado) -> String {
         TOP - 12.0,
         h - 6.0,
         TOP - 16.0,
-        escape(&trf(l, "explore.base_line", &[&with_unit(l, t.base, unit)]))
+        xml_escape(&trf(l, "explore.base_line", &[&with_unit(l, t.base, unit)]))
     );
     for (i, b) in t.bars.iter().enumerate() {
         let y = TOP + ROW * i as f64;
@@ -119,9 +113,9 @@ pub fn svg(l: Lang, t: &Tornado) -> String {
             "<g class=\"tornado-row\" data-field=\"{}\"><text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text><text x=\"10\" y=\"{}\" font-size=\"12\" fill=\"#444\">{}</text>",
             m.field.name,
             y + 17.0,
-            escape(&tr_dyn(l, m.field.label_key)),
+            xml_escape(&tr_dyn(l, m.field.label_key)),
             y + 34.0,
-            escape(&trf(
+            xml_escape(&trf(
                 l,
                 "explore.moved",
                 &[&field_value(l, m.field, m.down), &field_value(l, m.field, m.up)]
@@ -142,7 +136,7 @@ pub fn svg(l: Lang, t: &Tornado) -> String {
                 "<rect x=\"{a:.1}\" y=\"{by}\" width=\"{:.1}\" height=\"13\" fill=\"{colour}\"/><text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"12\">{}</text>",
                 (z - a).max(1.0),
                 by + 11.0,
-                escape(&change(l, *v, unit))
+                xml_escape(&change(l, *v, unit))
             );
         }
         out += "</g>";
