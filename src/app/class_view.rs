@@ -2,7 +2,7 @@
 //! every plan runs on the same futures, and the class is ranked on an outcome at a day, with,
 //! for each pair of teams, the share of futures in which one beats the other.
 
-use super::header::{LangSwitch, Notices};
+use super::header::ModeMasthead;
 use super::hooks::use_file_text;
 use super::use_app;
 use super::whole_box::WholeBox;
@@ -47,12 +47,7 @@ pub fn ClassPage() -> Html {
     let outcomes = state.results.outcomes_done().cloned();
     html! {
         <div class="page class-page" data-app-ready="true" lang={l.code()}>
-            <header class="masthead">
-                <h1>{ tr(l, "class.title") }</h1>
-                <LangSwitch />
-                <button type="button" class="small exit-class" onclick={exit}>{ tr(l, "class.exit") }</button>
-            </header>
-            <Notices />
+            <ModeMasthead title={tr(l, "class.title")} exit={(AttrValue::from(tr(l, "class.exit")), "exit-class")} on_exit={exit} />
             <main class="class" id="class">
                 <TeamList />
                 { problems(l, &r) }

@@ -2,7 +2,7 @@
 //! scenario on screen. The bars and the table come from `state::tornado`; the chart's markup
 //! from `view::tornado`, so what is exported is exactly what is shown.
 
-use super::header::{LangSwitch, Notices};
+use super::header::ModeMasthead;
 use super::use_app;
 use super::whole_box::WholeBox;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
@@ -31,12 +31,7 @@ pub fn ExplorerPage() -> Html {
         .and_then(|o| tornado(&m, &o.values, e.metric, e.day));
     html! {
         <div class="page class-page explore-page" data-app-ready="true" lang={l.code()}>
-            <header class="masthead">
-                <h1>{ tr(l, "explore.title") }</h1>
-                <LangSwitch />
-                <button type="button" class="small exit-explorer" onclick={exit}>{ tr(l, "explore.exit") }</button>
-            </header>
-            <Notices />
+            <ModeMasthead title={tr(l, "explore.title")} exit={(AttrValue::from(tr(l, "explore.exit")), "exit-explorer")} on_exit={exit} />
             <main class="class explore" id="explore">
                 <p class="meaning">{ tr(l, "explore.help") }</p>
                 <p class="meaning explore-steps">{ tr(l, "explore.steps") }</p>

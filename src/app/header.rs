@@ -72,3 +72,31 @@ pub fn Notices() -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct ModeProps {
+    pub title: AttrValue,
+    /// The way back to the simulator: its words and its class (tests and styles find it by it).
+    pub exit: (AttrValue, &'static str),
+    pub on_exit: Callback<MouseEvent>,
+    /// Shown after the title (e.g. the game's day).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The top of a mode's page (game, class, explorer): its title, the language and the way back,
+/// then the notices.
+#[component]
+pub fn ModeMasthead(p: &ModeProps) -> Html {
+    html! {
+        <>
+            <header class="masthead">
+                <h1>{ p.title.clone() }</h1>
+                { p.children.clone() }
+                <LangSwitch />
+                <button type="button" class={classes!("small", p.exit.1)} onclick={p.on_exit.clone()}>{ p.exit.0.clone() }</button>
+            </header>
+            <Notices />
+        </>
+    }
+}

@@ -3,7 +3,7 @@
 //! change levers from tomorrow, or stop the programme. The debrief is in `debrief.rs`.
 
 use super::fan_chart::FanChart;
-use super::header::{LangSwitch, Notices};
+use super::header::ModeMasthead;
 use super::results::{current, spec};
 use super::use_app;
 use crate::i18n::{tr, trf, Lang};
@@ -32,13 +32,9 @@ pub fn GamePage() -> Html {
     html! {
         <div class="page game-page" data-app-ready="true" data-game-day={game.day().to_string()}
             data-game-over={game.ending.is_some().to_string()} lang={l.code()}>
-            <header class="masthead">
-                <h1>{ tr(l, "play.title") }</h1>
+            <ModeMasthead title={tr(l, "play.title")} exit={(AttrValue::from(tr(l, "play.exit")), "exit-game")} on_exit={exit}>
                 <p class="game-day" aria-live="polite">{ trf(l, "play.day_of", &[&game.day(), &horizon]) }</p>
-                <LangSwitch />
-                <button type="button" class="small exit-game" onclick={exit}>{ tr(l, "play.exit") }</button>
-            </header>
-            <Notices />
+            </ModeMasthead>
             <main class="game" id="game">
                 if game.ending.is_some() {
                     <super::debrief::Debrief />
