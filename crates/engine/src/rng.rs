@@ -1,14 +1,13 @@
 //! Portable, reproducible randomness.
 //!
-//! Every run has one PCG stream per mechanism, derived from the master seed, the run
-//! index and the mechanism. Each draw consumes exactly one uniform number, so two
-//! scenarios run with the same seed see the same draws wherever their mechanisms
-//! coincide (common random numbers), whatever their parameters. Transcendental maths
-//! uses `libm`, so results are bit-identical on native and wasm32.
+//! Every run has one SplitMix64 stream per mechanism, started from the master seed, the run
+//! index and the mechanism. Each draw consumes exactly one 64-bit output, so two scenarios run
+//! with the same seed see the same draws wherever their mechanisms coincide (common random
+//! numbers), whatever their parameters. The generator is 64-bit arithmetic only (a 128-bit one
+//! such as PCG-64 is emulated on wasm32 at about twice the cost), and transcendental maths uses
+//! `libm` or the engine's own IEEE-only code, so results are bit-identical on native and wasm32.
 
 use super::fast_exp;
-use rand::Rng;
-use rand_pcg::Pcg64;
 
 /// The model's independent sources of chance; each gets its own stream.
 #[derive(Clone, Copy, Debug)]
@@ -23,28 +22,44 @@ pub enum Mechanism {
     Company = 7,
 }
 
-/// SplitMix64: decorrelates nearby seeds and run indices.
-fn splitmix64(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+/// SplitMix64's increment (the golden ratio in 64 bits, odd).
+const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// SplitMix64's output function: a bijective mix of the 64-bit state.
+#[inline(always)]
+fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     x ^ (x >> 31)
 }
 
-pub struct Stream(Pcg64);
+/// SplitMix64 of one value: decorrelates nearby seeds and run indices.
+fn splitmix64(x: u64) -> u64 {
+    mix(x.wrapping_add(GAMMA))
+}
+
+/// One SplitMix64 sequence (Steele, Lea and Flood 2014): the state steps by `GAMMA` and each
+/// output is its mix. Streams start at hashed, effectively random points of the 2^64 cycle, so
+/// two of them overlap within a run's few thousand draws with negligible probability.
+pub struct Stream(u64);
 
 impl Stream {
     pub fn new(seed: u64, run: u64, mechanism: Mechanism) -> Self {
         let m = mechanism as u64;
         let hi = splitmix64(seed ^ splitmix64(run));
-        let lo = splitmix64(hi ^ m.wrapping_mul(0xA24B_AED4_963E_E407));
-        let state = ((hi as u128) << 64) | lo as u128;
-        Stream(Pcg64::new(state, (m as u128) << 1 | 1))
+        Stream(splitmix64(hi ^ m.wrapping_mul(0xA24B_AED4_963E_E407)))
+    }
+
+    /// The next 64 random bits.
+    #[inline(always)]
+    pub fn bits(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(GAMMA);
+        mix(self.0)
     }
 
     /// Uniform in the open interval (0, 1): safe for inverse distribution functions.
     pub fn uniform(&mut self) -> f64 {
-        ((self.0.random::<u64>() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
+        unit(self.bits())
     }
 
     /// Standard normal by inversion (one uniform).
@@ -62,6 +77,12 @@ impl Stream {
     pub fn binomial(&mut self, n: f64, p: f64) -> f64 {
         binomial_inv(self.uniform(), n, p)
     }
+}
+
+/// The top 53 bits as a uniform in (0, 1).
+#[inline(always)]
+fn unit(bits: u64) -> f64 {
+    ((bits >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
 }
 
 /// Above these sizes a rounded normal approximation replaces exact inversion (speed: the
