@@ -19,7 +19,13 @@ pub extern "C" fn simulate_runs(runs: u32) -> f64 {
     let derived = Derived::new(&scenario);
     let mut trace = RunTrace::default();
     for run in 0..runs as u64 {
-        simulate(&derived, scenario.assumptions.starting_followers, 1, run, &mut trace);
+        simulate(
+            &derived,
+            scenario.assumptions.starting_followers,
+            1,
+            run,
+            &mut trace,
+        );
     }
     trace.values.last().copied().unwrap_or(0.0)
 }

@@ -6,7 +6,6 @@
 pub mod company;
 pub mod constants;
 pub mod engine;
-mod fast_exp;
 pub mod fingerprint;
 pub mod monte_carlo;
 pub mod params;

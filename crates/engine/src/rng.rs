@@ -7,8 +7,6 @@
 //! such as PCG-64 is emulated on wasm32 at about twice the cost), and transcendental maths uses
 //! `libm` or the engine's own IEEE-only code, so results are bit-identical on native and wasm32.
 
-use super::fast_exp;
-
 /// The model's independent sources of chance; each gets its own stream.
 #[derive(Clone, Copy, Debug)]
 pub enum Mechanism {
@@ -67,10 +65,10 @@ impl Stream {
         inverse_normal_cdf(self.uniform())
     }
 
-    /// Poisson count with the given mean (one uniform): exact inversion for small
-    /// means, a rounded normal approximation above `POISSON_EXACT_MAX`.
+    /// Poisson count with the given mean (one 64-bit draw): exact for small means (see
+    /// [`poisson_bits`]), a rounded normal approximation above `POISSON_EXACT_MAX`.
     pub fn poisson(&mut self, mean: f64) -> f64 {
-        poisson_inv(self.uniform(), mean)
+        poisson_bits(self.bits(), mean)
     }
 
     /// Binomial count of `n` trials with success probability `p` (one uniform).
@@ -94,56 +92,102 @@ const BINOMIAL_EXACT_MAX: f64 = 24.0;
 /// billion): saves an `exp` a day for every fading quantity on a dead page.
 const POISSON_NEGLIGIBLE: f64 = 1e-9;
 
-pub fn poisson_inv(u: f64, mean: f64) -> f64 {
+/// A Poisson count from 64 random bits. Exact for means up to `POISSON_EXACT_MAX`, by the sum
+/// of two independent Poisson counts: one for the mean rounded down to the grid of
+/// [`POISSON_ROWS`] (a table inversion of the top 32 bits), one for the small rest (an inversion
+/// of the low 32 bits). Above, a rounded normal approximation of the top 53 bits' uniform.
+pub fn poisson_bits(bits: u64, mean: f64) -> f64 {
     if mean < POISSON_NEGLIGIBLE || !mean.is_finite() {
         return 0.0;
     }
     if mean > POISSON_EXACT_MAX {
-        let x = mean + libm::sqrt(mean) * inverse_normal_cdf(u);
+        let x = mean + libm::sqrt(mean) * inverse_normal_cdf(unit(bits));
         return round(x).max(0.0);
     }
-    // Enough terms that walking past them is rare: P(X > 4) < 0.1 % at a mean of 0.75,
-    // P(X > 8) < 0.03 % at 2, P(X > 16) < 0.01 % at 6.
-    if mean <= 0.75 {
-        poisson_exact::<5>(u, mean)
-    } else if mean <= 2.0 {
-        poisson_exact::<9>(u, mean)
+    let g = (mean * POISSON_GRID) as usize;
+    let rest = mean - g as f64 / POISSON_GRID;
+    let row = &POISSON_ROWS[g];
+    let hi = (bits >> 32) as u32;
+    // Only as many entries as the row's mean can pass (the rest are u32::MAX).
+    let base = if g <= 12 {
+        count_above::<12>(hi, row)
+    } else if g <= 32 {
+        count_above::<20>(hi, row)
     } else {
-        poisson_exact::<17>(u, mean)
-    }
+        count_above::<POISSON_ROW>(hi, row)
+    };
+    (base + poisson_small(bits as u32, rest)) as f64
 }
 
-/// Exact inversion: the smallest k with `u ≤ P(X ≤ k)`. As P(X ≤ k) = e^-m · Σ_{j≤k} m^j/j!,
-/// `u` is scaled by e^m instead, so the terms need not wait for the exponential; the powers
-/// are built by halves, so no term waits for the one before; and the first `TERMS` partial
-/// sums are counted without branching (how many lie below the scaled `u`: the walk's answer
-/// without its hard-to-predict exit). Only a draw beyond them walks on.
-#[inline(always)]
-fn poisson_exact<const TERMS: usize>(u: f64, mean: f64) -> f64 {
-    let v = u * fast_exp::exp(mean);
-    let mut terms = [1.0; TERMS];
-    let mut pow = [1.0; TERMS];
-    pow[1] = mean;
-    for j in 2..TERMS {
-        pow[j] = pow[j / 2] * pow[j - j / 2];
-    }
-    for j in 1..TERMS {
-        terms[j] = pow[j] * INV_FACTORIALS[j];
-    }
-    let (mut k, mut sum) = count_sums_below(v, &terms);
-    // Beyond the terms counted: walk on, one term at a time.
-    if k == TERMS {
-        let mut term = terms[TERMS - 1];
-        while k < WALK_MAX {
-            term *= mean * RECIPROCALS[k];
-            sum += term;
-            if v <= sum {
-                break;
+/// Steps of the mean grid per unit (1/16): the rest's mean stays below 1/16.
+const POISSON_GRID: f64 = 16.0;
+/// Entries per row: Poisson(6) passes 2^32 − 1 in its 28th CDF step.
+const POISSON_ROW: usize = 28;
+
+/// Row `g`: the CDF of Poisson(g/16) as 32-bit thresholds, `ceil(P(X ≤ k) · 2^32) − 1`, so that
+/// `X = #{k : hi > T[k]}` for a uniform 32-bit `hi` (exact up to 2^-32 per step). Built at
+/// compile time with IEEE arithmetic only.
+static POISSON_ROWS: [[u32; POISSON_ROW]; 97] = {
+    let mut rows = [[0u32; POISSON_ROW]; 97];
+    let mut g = 0;
+    while g < 97 {
+        let m = g as f64 / POISSON_GRID;
+        // e^m by its series (all terms positive, so no cancellation), then P(X = 0) = 1/e^m.
+        let (mut e, mut term, mut j) = (1.0, 1.0, 1);
+        while j < 80 {
+            term = term * m / j as f64;
+            e += term;
+            j += 1;
+        }
+        let (mut pmf, mut cdf, mut k) = (1.0 / e, 0.0, 0);
+        while k < POISSON_ROW {
+            cdf += pmf;
+            pmf = pmf * m / (k + 1) as f64;
+            let scaled = cdf * 4_294_967_296.0;
+            let mut t = scaled as u64; // floor
+            if (t as f64) < scaled {
+                t += 1; // ceil
             }
+            rows[g][k] = if t >= 1 << 32 {
+                u32::MAX
+            } else if t == 0 {
+                0
+            } else {
+                (t - 1) as u32
+            };
             k += 1;
         }
+        g += 1;
     }
-    k as f64
+    rows
+};
+
+/// How many of the first `N` thresholds `hi` exceeds (branch-free; vectorised natively).
+#[inline(always)]
+fn count_above<const N: usize>(hi: u32, row: &[u32; POISSON_ROW]) -> u32 {
+    row[..N].iter().map(|&t| (hi > t) as u32).sum()
+}
+
+/// Poisson count for a mean below 1/16 from 32 random bits: inversion against its first five
+/// CDF steps (a sixth is passed with probability below 2^-32 and is left out).
+#[inline(always)]
+fn poisson_small(lo: u32, m: f64) -> u32 {
+    let u = (lo as f64 + 0.5) * (1.0 / 4_294_967_296.0);
+    small_cdf(m).iter().map(|&c| (u > c) as u32).sum()
+}
+
+/// P(X ≤ k) for k < 5, X ~ Poisson(m) with m < 1/16: e^-m (1 + m + m²/2 + m³/6 + m⁴/24), with
+/// e^-m by its series to m^6 (error below 10^-12).
+#[inline(always)]
+fn small_cdf(m: f64) -> [f64; 5] {
+    let m2 = m * m;
+    let e = 1.0 - m
+        + m2 * (0.5 - m * (1.0 / 6.0))
+        + m2 * m2 * (1.0 / 24.0 - m * (1.0 / 120.0) + m2 * (1.0 / 720.0));
+    let c1 = e * (1.0 + m);
+    let c2 = c1 + e * m2 * 0.5;
+    let c3 = c2 + e * m2 * m * (1.0 / 6.0);
+    [e, c1, c2, c3, c3 + e * m2 * m2 * (1.0 / 24.0)]
 }
 
 /// How many of the partial sums `t[0]`, `t[0] + t[1]`, … lie below `v`, and the whole sum.
@@ -180,17 +224,6 @@ fn round(x: f64) -> f64 {
 /// Longest walk of an exact inversion: far past any count the exact limits make possible
 /// (P(Poisson(6) > 64) is below 10⁻³⁸); it only stops a walk whose rounded CDF never reaches `u`.
 const WALK_MAX: usize = 64;
-
-/// 1/k! for k in 0..=24 (the Poisson terms counted without branching).
-const INV_FACTORIALS: [f64; 25] = {
-    let mut r = [1.0; 25];
-    let mut k = 1;
-    while k < 25 {
-        r[k] = r[k - 1] / k as f64;
-        k += 1;
-    }
-    r
-};
 
 /// The binomial coefficients C(n, k) for n, k ≤ 24 (exact in f64), by Pascal's triangle.
 const CHOOSE: [[f64; 25]; 25] = {
@@ -249,7 +282,7 @@ pub fn binomial_inv(u: f64, n: f64, p: f64) -> f64 {
     }
 }
 
-/// Exact inversion for `n ≤ BINOMIAL_EXACT_MAX` and `p ≤ 0.5`, like [`poisson_exact`]:
+/// Exact inversion for `n ≤ BINOMIAL_EXACT_MAX` and `p ≤ 0.5`, by counting partial sums:
 /// P(X ≤ k) = (1 − p)^n · Σ_{j≤k} C(n, j) r^j with r = p / (1 − p), so `u` is scaled by
 /// (1 − p)^-n and the first `TERMS` partial sums are counted without branching.
 #[inline(always)]
@@ -386,6 +419,62 @@ mod tests {
         }
     }
 
+    /// P(X = k) for k < 40 as `poisson_bits` draws it (from its thresholds, to within 2^-32).
+    fn drawn_pmf(mean: f64) -> Vec<f64> {
+        let g = (mean * POISSON_GRID) as usize;
+        let tail = |t: u32| (u32::MAX - t) as f64 / 4_294_967_296.0; // P(hi > t)
+        let mut base = vec![0.0; 40];
+        let mut above = 1.0;
+        for (k, &t) in POISSON_ROWS[g].iter().enumerate() {
+            base[k] = above - tail(t);
+            above = tail(t);
+        }
+        let steps = small_cdf(mean - g as f64 / POISSON_GRID);
+        let mut small = [0.0; 6];
+        let mut below = 0.0;
+        for (k, &c) in steps.iter().enumerate() {
+            small[k] = c - below;
+            below = c;
+        }
+        small[5] = 1.0 - below;
+        let mut pmf = vec![0.0; 40];
+        for (i, b) in base.iter().enumerate() {
+            for (j, s) in small.iter().enumerate() {
+                if i + j < 40 {
+                    pmf[i + j] += b * s;
+                }
+            }
+        }
+        pmf
+    }
+
+    #[test]
+    fn small_poisson_draws_are_exact() {
+        for step in 0..=600 {
+            let mean = (step as f64 * 0.01).max(1e-6);
+            let pmf = drawn_pmf(mean);
+            let mut exact = libm::exp(-mean);
+            for (k, p) in pmf.iter().enumerate() {
+                assert!(
+                    (p - exact).abs() < 1e-9,
+                    "Poisson({mean}) P(X = {k}): {p} vs {exact}"
+                );
+                exact *= mean / (k + 1) as f64;
+            }
+        }
+        // The counted entries of each row reach the end of the distribution.
+        for (g, row) in POISSON_ROWS.iter().enumerate() {
+            let counted = if g <= 12 {
+                12
+            } else if g <= 32 {
+                20
+            } else {
+                POISSON_ROW
+            };
+            assert_eq!(row[counted - 1], u32::MAX, "row {g}");
+        }
+    }
+
     /// The textbook inversion (walk the CDF from 0, dividing), the reference for the fast one;
     /// also returns how close `u` was to the CDF step it stopped at.
     fn walk(u: f64, mut pmf: f64, next: impl Fn(f64, f64) -> f64, max: f64) -> (f64, f64) {
@@ -399,24 +488,13 @@ mod tests {
     }
 
     #[test]
-    fn fast_inversions_give_the_textbook_counts() {
+    fn fast_binomial_inversion_gives_the_textbook_counts() {
         // The same count for the same uniform, except where u lies within rounding of a step.
         let mut s = Stream::new(11, 0, Mechanism::Sales);
         let us: Vec<f64> = (0..20_000)
             .map(|_| s.uniform())
             .chain([1e-300, 0.5, 1.0 - 1e-16])
             .collect();
-        for mean in [1e-6, 0.05, 0.4, 0.75, 0.76, 1.3, 2.0, 2.01, 3.7, 5.99, 6.0] {
-            for &u in &us {
-                let step = |p: f64, k: f64| p * mean / (k + 1.0);
-                let (k, gap) = walk(u, libm::exp(-mean), step, 200.0);
-                let fast = poisson_inv(u, mean);
-                assert!(
-                    fast == k || gap < 1e-12,
-                    "Poisson({mean}) u {u}: {fast} vs {k}"
-                );
-            }
-        }
         for n in 1..=24 {
             for p in [0.01, 0.1, 0.3, 0.5, 0.51, 0.8, 0.97] {
                 for &u in &us {
