@@ -60,7 +60,8 @@ impl Stream {
         unit(self.bits())
     }
 
-    /// Standard normal by inversion (one uniform).
+    /// Standard normal by inversion (one uniform), with Acklam's formula throughout (the
+    /// company draws: six a run, so speed does not matter).
     pub fn normal(&mut self) -> f64 {
         inverse_normal_cdf(self.uniform())
     }
@@ -97,32 +98,23 @@ const POISSON_NEGLIGIBLE: f64 = 1e-9;
 /// [`POISSON_ROWS`] (a table inversion of the top 32 bits), one for the small rest (an inversion
 /// of the low 32 bits). Above, a rounded normal approximation of the top 53 bits' uniform.
 pub fn poisson_bits(bits: u64, mean: f64) -> f64 {
-    if mean < POISSON_NEGLIGIBLE || !mean.is_finite() {
+    // One test for "negligible, above the exact limit or not a number" (NaN fails `>=`).
+    if !(mean >= POISSON_NEGLIGIBLE && mean <= POISSON_EXACT_MAX) {
+        if mean > POISSON_EXACT_MAX && mean.is_finite() {
+            let x = mean + libm::sqrt(mean) * normal_quantile(unit(bits));
+            return round(x).max(0.0);
+        }
         return 0.0;
-    }
-    if mean > POISSON_EXACT_MAX {
-        let x = mean + libm::sqrt(mean) * inverse_normal_cdf(unit(bits));
-        return round(x).max(0.0);
     }
     let g = (mean * POISSON_GRID) as usize;
     let rest = mean - g as f64 / POISSON_GRID;
-    let row = &POISSON_ROWS[g];
-    let hi = (bits >> 32) as u32;
-    // Only as many entries as the row's mean can pass (the rest are u32::MAX).
-    let base = if g <= 12 {
-        count_above::<12>(hi, row)
-    } else if g <= 32 {
-        count_above::<20>(hi, row)
-    } else {
-        count_above::<POISSON_ROW>(hi, row)
-    };
-    (base + poisson_small(bits as u32, rest)) as f64
+    (inverse_row(&POISSON_ROWS[g], (bits >> 32) as u32) + poisson_small(bits as u32, rest)) as f64
 }
 
 /// Steps of the mean grid per unit (1/16): the rest's mean stays below 1/16.
 const POISSON_GRID: f64 = 16.0;
-/// Entries per row: Poisson(6) passes 2^32 − 1 in its 28th CDF step.
-const POISSON_ROW: usize = 28;
+/// Entries per row (Poisson(6) passes 2^32 − 1 in its 28th CDF step; the rest are padding).
+const POISSON_ROW: usize = 32;
 
 /// Row `g`: the CDF of Poisson(g/16) as 32-bit thresholds, `ceil(P(X ≤ k) · 2^32) − 1`, so that
 /// `X = #{k : hi > T[k]}` for a uniform 32-bit `hi` (exact up to 2^-32 per step). Built at
@@ -162,32 +154,47 @@ static POISSON_ROWS: [[u32; POISSON_ROW]; 97] = {
     rows
 };
 
-/// How many of the first `N` thresholds `hi` exceeds (branch-free; vectorised natively).
+/// `#{k : hi > row[k]}` for a non-decreasing row whose last entry is `u32::MAX`: a binary
+/// search in five fixed steps (no data-dependent branch).
 #[inline(always)]
-fn count_above<const N: usize>(hi: u32, row: &[u32; POISSON_ROW]) -> u32 {
-    row[..N].iter().map(|&t| (hi > t) as u32).sum()
+fn inverse_row(row: &[u32; POISSON_ROW], hi: u32) -> u32 {
+    let mut i = 0;
+    for step in [16, 8, 4, 2, 1] {
+        i += (hi > row[i + step - 1]) as usize * step;
+    }
+    i as u32
 }
 
-/// Poisson count for a mean below 1/16 from 32 random bits: inversion against its first five
-/// CDF steps (a sixth is passed with probability below 2^-32 and is left out).
+/// Poisson count for a mean below 1/16 from 32 random bits, by inversion: 0 when `lo` falls
+/// below e^-m (at least 94 % of draws), else counted against the next four CDF steps (a sixth
+/// is passed with probability below 2^-32 and is left out).
 #[inline(always)]
 fn poisson_small(lo: u32, m: f64) -> u32 {
     let u = (lo as f64 + 0.5) * (1.0 / 4_294_967_296.0);
-    small_cdf(m).iter().map(|&c| (u > c) as u32).sum()
+    let e = exp_small(m);
+    if u <= e {
+        return 0;
+    }
+    small_cdf(m, e).iter().map(|&c| (u > c) as u32).sum::<u32>() + 1
 }
 
-/// P(X ≤ k) for k < 5, X ~ Poisson(m) with m < 1/16: e^-m (1 + m + m²/2 + m³/6 + m⁴/24), with
-/// e^-m by its series to m^6 (error below 10^-12).
+/// e^-m for 0 ≤ m < 1/16 by its series to m^6 (error below 10^-12).
 #[inline(always)]
-fn small_cdf(m: f64) -> [f64; 5] {
+fn exp_small(m: f64) -> f64 {
     let m2 = m * m;
-    let e = 1.0 - m
+    1.0 - m
         + m2 * (0.5 - m * (1.0 / 6.0))
-        + m2 * m2 * (1.0 / 24.0 - m * (1.0 / 120.0) + m2 * (1.0 / 720.0));
+        + m2 * m2 * (1.0 / 24.0 - m * (1.0 / 120.0) + m2 * (1.0 / 720.0))
+}
+
+/// P(X ≤ k) for k in 1..=4, X ~ Poisson(m), given e = e^-m.
+#[inline(always)]
+fn small_cdf(m: f64, e: f64) -> [f64; 4] {
+    let m2 = m * m;
     let c1 = e * (1.0 + m);
     let c2 = c1 + e * m2 * 0.5;
     let c3 = c2 + e * m2 * m * (1.0 / 6.0);
-    [e, c1, c2, c3, c3 + e * m2 * m2 * (1.0 / 24.0)]
+    [c1, c2, c3, c3 + e * m2 * m2 * (1.0 / 24.0)]
 }
 
 /// How many of the partial sums `t[0]`, `t[0] + t[1]`, … lie below `v`, and the whole sum.
@@ -253,7 +260,8 @@ const RECIPROCALS: [f64; WALK_MAX + 1] = {
 };
 
 pub fn binomial_inv(u: f64, n: f64, p: f64) -> f64 {
-    let n = libm::floor(n.max(0.0));
+    // Whole trials (the counts passed in are whole already; NaN gives 0).
+    let n = n.max(0.0) as u64 as f64;
     if n == 0.0 || p <= 0.0 {
         return 0.0;
     }
@@ -263,11 +271,12 @@ pub fn binomial_inv(u: f64, n: f64, p: f64) -> f64 {
     if n > BINOMIAL_EXACT_MAX {
         let mean = n * p;
         let sd = libm::sqrt(mean * (1.0 - p));
-        return libm::round(mean + sd * inverse_normal_cdf(u)).clamp(0.0, n);
+        return round(mean + sd * normal_quantile(u)).clamp(0.0, n);
     }
     // Count the rarer outcome (so fewer terms cover the likely counts), with enough terms that
     // walking past them is rare: P(X > 6) < 0.01 % at a mean of 1, P(X > 12) < 0.05 % at 4.
-    let (u, q) = if p > 0.5 { (1.0 - u, 1.0 - p) } else { (u, p) };
+    let flip = p > 0.5;
+    let (u, q) = (select(flip, 1.0 - u, u), select(flip, 1.0 - p, p));
     let k = if n * q <= 1.0 {
         binomial_exact::<7>(u, n, q)
     } else if n * q <= 4.0 {
@@ -275,11 +284,15 @@ pub fn binomial_inv(u: f64, n: f64, p: f64) -> f64 {
     } else {
         binomial_exact::<25>(u, n, q)
     };
-    if p > 0.5 {
-        n - k
-    } else {
-        k
-    }
+    select(flip, n - k, k)
+}
+
+/// `if c { a } else { b }` by bit masks: the compiler keeps no branch that a random `c` would
+/// mispredict half the time.
+#[inline(always)]
+fn select(c: bool, a: f64, b: f64) -> f64 {
+    let mask = (c as u64).wrapping_neg();
+    f64::from_bits((a.to_bits() & mask) | (b.to_bits() & !mask))
 }
 
 /// Exact inversion for `n ≤ BINOMIAL_EXACT_MAX` and `p ≤ 0.5`, by counting partial sums:
@@ -322,7 +335,7 @@ fn powi(mut x: f64, n: u32) -> f64 {
     debug_assert!(n < 32);
     let mut acc = 1.0;
     for bit in 0..5 {
-        acc *= if n >> bit & 1 == 1 { x } else { 1.0 };
+        acc *= select(n >> bit & 1 == 1, x, 1.0);
         x *= x;
     }
     acc
@@ -354,8 +367,38 @@ impl QuantileTable {
     }
 }
 
-/// Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9).
-pub fn inverse_normal_cdf(p: f64) -> f64 {
+/// The standard normal quantile for the daily draws: linear interpolation in a table of
+/// Acklam's formula at 1,025 points across its central region (98.5 % of draws; error below
+/// 10^-4 standard deviations), the formula itself in the tails.
+#[inline(always)]
+pub fn normal_quantile(u: f64) -> f64 {
+    if !(u >= ACKLAM_LOW && u <= 1.0 - ACKLAM_LOW) {
+        return inverse_normal_cdf(u);
+    }
+    let pos = (u - ACKLAM_LOW) * NORMAL_SCALE;
+    let i = (pos as usize).min(NORMAL_POINTS - 1);
+    let f = pos - i as f64;
+    NORMAL_TABLE[i] + (NORMAL_TABLE[i + 1] - NORMAL_TABLE[i]) * f
+}
+
+const NORMAL_POINTS: usize = 1024;
+const NORMAL_SCALE: f64 = NORMAL_POINTS as f64 / (1.0 - 2.0 * ACKLAM_LOW);
+
+static NORMAL_TABLE: [f64; NORMAL_POINTS + 1] = {
+    let mut t = [0.0; NORMAL_POINTS + 1];
+    let mut i = 0;
+    while i <= NORMAL_POINTS {
+        t[i] = acklam_central(ACKLAM_LOW + i as f64 / NORMAL_SCALE);
+        i += 1;
+    }
+    t
+};
+
+/// Acklam's formula holds its central rational function between these tails.
+const ACKLAM_LOW: f64 = 0.024_25;
+
+/// Acklam's central rational function, for p in [ACKLAM_LOW, 1 − ACKLAM_LOW].
+const fn acklam_central(p: f64) -> f64 {
     const A: [f64; 6] = [
         -3.969_683_028_665_376e1,
         2.209_460_984_245_205e2,
@@ -371,6 +414,14 @@ pub fn inverse_normal_cdf(p: f64) -> f64 {
         6.680_131_188_771_972e1,
         -1.328_068_155_288_572e1,
     ];
+    let q = p - 0.5;
+    let r = q * q;
+    (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+        / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+}
+
+/// Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9).
+pub fn inverse_normal_cdf(p: f64) -> f64 {
     const C: [f64; 6] = [
         -7.784_894_002_430_293e-3,
         -3.223_964_580_411_365e-1,
@@ -385,20 +436,16 @@ pub fn inverse_normal_cdf(p: f64) -> f64 {
         2.445_134_137_142_996,
         3.754_408_661_907_416,
     ];
-    const LOW: f64 = 0.024_25;
     let tail = |q: f64| {
         (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
             / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
     };
-    if p < LOW {
+    if p < ACKLAM_LOW {
         tail(libm::sqrt(-2.0 * libm::log(p)))
-    } else if p > 1.0 - LOW {
+    } else if p > 1.0 - ACKLAM_LOW {
         -tail(libm::sqrt(-2.0 * libm::log(1.0 - p)))
     } else {
-        let q = p - 0.5;
-        let r = q * q;
-        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
-            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+        acklam_central(p)
     }
 }
 
@@ -429,7 +476,9 @@ mod tests {
             base[k] = above - tail(t);
             above = tail(t);
         }
-        let steps = small_cdf(mean - g as f64 / POISSON_GRID);
+        let rest = mean - g as f64 / POISSON_GRID;
+        let e = exp_small(rest);
+        let steps = [[e].as_slice(), &small_cdf(rest, e)].concat();
         let mut small = [0.0; 6];
         let mut below = 0.0;
         for (k, &c) in steps.iter().enumerate() {
@@ -537,6 +586,30 @@ mod tests {
             mean.abs() < 0.03 && (var - 1.0).abs() < 0.05,
             "mean {mean} var {var}"
         );
+    }
+
+    #[test]
+    fn the_normal_table_follows_acklam() {
+        for i in 0..=100_000 {
+            let u = (i as f64 + 0.5) / 100_001.0;
+            let (fast, exact) = (
+                normal_quantile(u.max(1e-300)),
+                inverse_normal_cdf(u.max(1e-300)),
+            );
+            assert!((fast - exact).abs() < 1e-4, "u {u}: {fast} vs {exact}");
+        }
+    }
+
+    #[test]
+    fn row_inversion_counts_the_thresholds_passed() {
+        let mut s = Stream::new(1, 2, Mechanism::Audience);
+        for row in POISSON_ROWS.iter().step_by(7) {
+            for _ in 0..2000 {
+                let hi = (s.bits() >> 32) as u32;
+                let count = row.iter().filter(|&&t| hi > t).count() as u32;
+                assert_eq!(inverse_row(row, hi), count);
+            }
+        }
     }
 
     #[test]

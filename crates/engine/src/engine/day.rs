@@ -154,6 +154,52 @@ pub(super) fn run(
     finish(d, &paused, out);
 }
 
+/// Simulates `N` runs in lock-step, day by day: their daily steps are independent, so the
+/// processor overlaps one run's chain of dependent operations with the others'.
+pub(super) fn run_lanes<const N: usize>(
+    d: &Derived,
+    companies: &[Company; N],
+    starting_followers: f64,
+    seed: u64,
+    runs: [u64; N],
+    outs: &mut [RunTrace; N],
+) {
+    let mut rngs = runs.map(|r| streams(seed, r));
+    let mut paused: [Paused; N] =
+        core::array::from_fn(|i| begin(d, &companies[i], starting_followers, &mut outs[i]));
+    if d.later.is_empty() {
+        for day in 1..=d.days {
+            for i in 0..N {
+                step(
+                    d,
+                    &companies[i],
+                    day,
+                    &mut paused[i].st,
+                    &mut rngs[i],
+                    &mut outs[i],
+                );
+            }
+        }
+        for p in &mut paused {
+            p.day = d.days;
+        }
+    } else {
+        for i in 0..N {
+            advance(
+                d,
+                &companies[i],
+                &mut paused[i],
+                d.days,
+                &mut rngs[i],
+                &mut outs[i],
+            );
+        }
+    }
+    for i in 0..N {
+        finish(d, &paused[i], &mut outs[i]);
+    }
+}
+
 /// Simulates run `run` up to `day` (a decision point of a game) into `out`, and returns the
 /// run paused there.
 pub(super) fn run_until(
