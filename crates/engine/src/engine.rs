@@ -3,7 +3,7 @@
 use super::company::Company;
 use super::constants::*;
 use super::params::Scenario;
-use super::rng::{inverse_normal_cdf, QuantileTable};
+use super::rng::{inverse_normal_cdf, BinomialTable, QuantileTable};
 use super::why::RunWhy;
 use serde::Serialize;
 
@@ -105,7 +105,8 @@ pub struct Derived {
     effort: f64,
     buy_in: f64,
     first_review: u32,
-    close_rate: f64,
+    /// Binomial draws of customers from the day's leads at the close rate.
+    close: BinomialTable,
     customer_value: f64,
     goal_leads: f64,
     goal_day: u32,
@@ -224,6 +225,8 @@ impl Derived {
         let delay = reply_delay_hours(responsiveness);
         let presence = (posts_per_day / PRESENCE_POSTS_PER_DAY).min(1.0);
         let answer_share = staff_answer_share(responsiveness, buy_in);
+        let close_rate = a.close_rate / 100.0
+            * (FEEDBACK_CLOSE_LOW + (FEEDBACK_CLOSE_HIGH - FEEDBACK_CLOSE_LOW) * buy_in);
         Derived {
             days: a.horizon_days,
             market: a.market_size,
@@ -257,8 +260,7 @@ impl Derived {
                 * (0.3 + 0.4 * presence * libm::sqrt(craft) + 0.3 * answer_share),
             buy_in,
             first_review: first_review_day(buy_in),
-            close_rate: a.close_rate / 100.0
-                * (FEEDBACK_CLOSE_LOW + (FEEDBACK_CLOSE_HIGH - FEEDBACK_CLOSE_LOW) * buy_in),
+            close: BinomialTable::new(close_rate),
             customer_value: a.customer_value,
             goal_leads: a.goal_leads,
             goal_day: a.goal_day,
@@ -343,19 +345,6 @@ pub const MAX_CRISES_RECORDED: usize = 16;
 pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: &mut RunTrace) {
     let company = Company::draw(seed, run);
     day::run(d, &company, starting_followers, seed, run, out);
-}
-
-/// Simulates runs `runs` of a scenario in lock-step into `outs` (the same traces as
-/// [`simulate`] gives one by one, faster).
-pub fn simulate_lanes<const N: usize>(
-    d: &Derived,
-    starting_followers: f64,
-    seed: u64,
-    runs: [u64; N],
-    outs: &mut [RunTrace; N],
-) {
-    let companies = runs.map(|r| Company::draw(seed, r));
-    day::run_lanes(d, &companies, starting_followers, seed, runs, outs);
 }
 
 pub use day::Paused;

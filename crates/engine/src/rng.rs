@@ -76,6 +76,11 @@ impl Stream {
     pub fn binomial(&mut self, n: f64, p: f64) -> f64 {
         binomial_inv(self.uniform(), n, p)
     }
+
+    /// Binomial count of `n` trials with the table's fixed success probability (one draw).
+    pub fn binomial_table(&mut self, table: &BinomialTable, n: f64) -> f64 {
+        table.draw(self.bits(), n)
+    }
 }
 
 /// The top 53 bits as a uniform in (0, 1).
@@ -135,24 +140,66 @@ static POISSON_ROWS: [[u32; POISSON_ROW]; 97] = {
         while k < POISSON_ROW {
             cdf += pmf;
             pmf = pmf * m / (k + 1) as f64;
-            let scaled = cdf * 4_294_967_296.0;
-            let mut t = scaled as u64; // floor
-            if (t as f64) < scaled {
-                t += 1; // ceil
-            }
-            rows[g][k] = if t >= 1 << 32 {
-                u32::MAX
-            } else if t == 0 {
-                0
-            } else {
-                (t - 1) as u32
-            };
+            rows[g][k] = threshold(cdf);
             k += 1;
         }
         g += 1;
     }
     rows
 };
+
+/// `ceil(cdf · 2^32) − 1` within 0..=u32::MAX: a uniform 32-bit `hi` exceeds it with
+/// probability 1 − cdf (to within 2^-32).
+const fn threshold(cdf: f64) -> u32 {
+    let scaled = cdf * 4_294_967_296.0;
+    let mut t = scaled as u64; // floor
+    if (t as f64) < scaled {
+        t += 1; // ceil
+    }
+    if t >= 1 << 32 {
+        u32::MAX
+    } else if t == 0 {
+        0
+    } else {
+        (t - 1) as u32
+    }
+}
+
+/// Binomial draws with a success probability fixed for a whole scenario (the close rate): for
+/// each n up to `BINOMIAL_EXACT_MAX` the CDF of Binomial(n, p) as 32-bit thresholds, inverted
+/// like a Poisson row (exact up to 2^-32 per step); larger n as [`binomial_inv`] does.
+#[derive(Clone, Debug)]
+pub struct BinomialTable {
+    p: f64,
+    rows: [[u32; POISSON_ROW]; BINOMIAL_ROWS],
+}
+
+const BINOMIAL_ROWS: usize = BINOMIAL_EXACT_MAX as usize + 1;
+
+impl BinomialTable {
+    pub fn new(p: f64) -> Self {
+        let mut rows = [[u32::MAX; POISSON_ROW]; BINOMIAL_ROWS];
+        if p > 0.0 && p < 1.0 {
+            for (n, row) in rows.iter_mut().enumerate() {
+                let (mut pmf, mut cdf) = ((0..n).fold(1.0, |x, _| x * (1.0 - p)), 0.0);
+                for (k, t) in row.iter_mut().enumerate().take(n) {
+                    cdf += pmf;
+                    pmf *= (n - k) as f64 / (k + 1) as f64 * (p / (1.0 - p));
+                    *t = threshold(cdf);
+                }
+            }
+        }
+        BinomialTable { p, rows }
+    }
+
+    pub fn draw(&self, bits: u64, n: f64) -> f64 {
+        let whole = n.max(0.0) as u64;
+        if whole as usize >= BINOMIAL_ROWS || !(self.p > 0.0 && self.p < 1.0) {
+            return binomial_inv(unit(bits), n, self.p);
+        }
+        inverse_row(&self.rows[whole as usize], (bits >> 32) as u32) as f64
+    }
+}
 
 /// `#{k : hi > row[k]}` for a non-decreasing row whose last entry is `u32::MAX`: a binary
 /// search in five fixed steps (no data-dependent branch).
@@ -552,6 +599,36 @@ mod tests {
                     let fast = binomial_inv(u, n as f64, p);
                     assert!(fast == k || gap < 1e-12, "B({n}, {p}) u {u}: {fast} vs {k}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn binomial_tables_hold_the_exact_distribution() {
+        for p in [0.01, 0.2, 0.5, 0.77, 0.99] {
+            let table = BinomialTable::new(p);
+            for n in 0..=24 {
+                let row = &table.rows[n];
+                let mut below = 0.0;
+                for k in 0..=n {
+                    let exact = (0..=k)
+                        .map(|j| {
+                            CHOOSE[n][j]
+                                * libm::pow(p, j as f64)
+                                * libm::pow(1.0 - p, (n - j) as f64)
+                        })
+                        .sum::<f64>();
+                    let drawn = 1.0 - (u32::MAX - row[k]) as f64 / 4_294_967_296.0; // P(X ≤ k)
+                    assert!(
+                        (drawn - exact).abs() < 1e-9,
+                        "B({n}, {p}) P(X ≤ {k}): {drawn} vs {exact}"
+                    );
+                    below = drawn;
+                }
+                assert!(
+                    below > 1.0 - 1e-9 && row[n] == u32::MAX,
+                    "B({n}, {p}) ends at n"
+                );
             }
         }
     }

@@ -154,52 +154,6 @@ pub(super) fn run(
     finish(d, &paused, out);
 }
 
-/// Simulates `N` runs in lock-step, day by day: their daily steps are independent, so the
-/// processor overlaps one run's chain of dependent operations with the others'.
-pub(super) fn run_lanes<const N: usize>(
-    d: &Derived,
-    companies: &[Company; N],
-    starting_followers: f64,
-    seed: u64,
-    runs: [u64; N],
-    outs: &mut [RunTrace; N],
-) {
-    let mut rngs = runs.map(|r| streams(seed, r));
-    let mut paused: [Paused; N] =
-        core::array::from_fn(|i| begin(d, &companies[i], starting_followers, &mut outs[i]));
-    if d.later.is_empty() {
-        for day in 1..=d.days {
-            for i in 0..N {
-                step(
-                    d,
-                    &companies[i],
-                    day,
-                    &mut paused[i].st,
-                    &mut rngs[i],
-                    &mut outs[i],
-                );
-            }
-        }
-        for p in &mut paused {
-            p.day = d.days;
-        }
-    } else {
-        for i in 0..N {
-            advance(
-                d,
-                &companies[i],
-                &mut paused[i],
-                d.days,
-                &mut rngs[i],
-                &mut outs[i],
-            );
-        }
-    }
-    for i in 0..N {
-        finish(d, &paused[i], &mut outs[i]);
-    }
-}
-
 /// Simulates run `run` up to `day` (a decision point of a game) into `out`, and returns the
 /// run paused there.
 pub(super) fn run_until(
@@ -212,6 +166,7 @@ pub(super) fn run_until(
     let mut rng = streams(seed, run);
     let mut paused = begin(d, company, starting_followers, out);
     advance(d, company, &mut paused, day.min(d.days), &mut rng, out);
+    out.values[(paused.day as usize + 1) * N_METRICS..].fill(0.0);
     paused
 }
 
@@ -231,10 +186,17 @@ pub(super) fn run_fork(
     finish(d, &p, out);
 }
 
-/// Day 0: the trace cleared and the starting state.
+/// Day 0: the trace cleared and the starting state. Every later day's row is written whole by
+/// its step, so a reused trace of the right length is not cleared again (a run paused early
+/// clears what follows itself: see [`run_until`]).
 fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunTrace) -> Paused {
-    out.values.clear();
-    out.values.resize((d.days() + 1) * N_METRICS, 0.0);
+    let len = (d.days() + 1) * N_METRICS;
+    if out.values.len() == len {
+        out.values[..N_METRICS].fill(0.0);
+    } else {
+        out.values.clear();
+        out.values.resize(len, 0.0);
+    }
     out.crises.clear();
     out.crises.reserve(MAX_CRISES_RECORDED);
     out.cancelled_day = None;
@@ -651,7 +613,7 @@ fn outcomes(
     );
     out.why.engagements += att.organic_engagement;
     out.why.clicks += att.clicks;
-    let new_customers = rng.sales.binomial(new_leads, d.close_rate);
+    let new_customers = rng.sales.binomial_table(&d.close, new_leads);
     st.leads += new_leads;
     st.customers += new_customers;
     st.revenue += new_customers * d.customer_value;
