@@ -257,7 +257,7 @@ impl Derived {
             // Know-how grows from all three kinds of work: running the programme at all,
             // posting with time behind each post, and answering people.
             effort: effort_delivered
-                * (0.3 + 0.4 * presence * libm::sqrt(craft) + 0.3 * answer_share),
+                * (0.3 + 0.4 * presence * craft.sqrt() + 0.3 * answer_share),
             buy_in,
             first_review: first_review_day(buy_in),
             close: BinomialTable::new(close_rate),

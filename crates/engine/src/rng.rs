@@ -106,7 +106,7 @@ pub fn poisson_bits(bits: u64, mean: f64) -> f64 {
     // One test for "negligible, above the exact limit or not a number" (NaN fails `>=`).
     if !(mean >= POISSON_NEGLIGIBLE && mean <= POISSON_EXACT_MAX) {
         if mean > POISSON_EXACT_MAX && mean.is_finite() {
-            let x = mean + libm::sqrt(mean) * normal_quantile(unit(bits));
+            let x = mean + mean.sqrt() * normal_quantile(unit(bits));
             return round(x).max(0.0);
         }
         return 0.0;
@@ -317,7 +317,7 @@ pub fn binomial_inv(u: f64, n: f64, p: f64) -> f64 {
     }
     if n > BINOMIAL_EXACT_MAX {
         let mean = n * p;
-        let sd = libm::sqrt(mean * (1.0 - p));
+        let sd = (mean * (1.0 - p)).sqrt();
         return round(mean + sd * normal_quantile(u)).clamp(0.0, n);
     }
     // Count the rarer outcome (so fewer terms cover the likely counts), with enough terms that
@@ -488,9 +488,9 @@ pub fn inverse_normal_cdf(p: f64) -> f64 {
             / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
     };
     if p < ACKLAM_LOW {
-        tail(libm::sqrt(-2.0 * libm::log(p)))
+        tail((-2.0 * libm::log(p)).sqrt())
     } else if p > 1.0 - ACKLAM_LOW {
-        -tail(libm::sqrt(-2.0 * libm::log(1.0 - p)))
+        -tail((-2.0 * libm::log(1.0 - p)).sqrt())
     } else {
         acklam_central(p)
     }

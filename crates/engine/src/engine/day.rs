@@ -359,7 +359,7 @@ fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> At
     st.adstock = st.adstock * d.adstock_decay + promotion * co.paid;
     // The best-matched people are reached first: past about PAID_RELEVANT_SPEND a day, extra
     // money buys reach further from the target and at higher frequency (growth like √spend).
-    let relevant = st.adstock / libm::sqrt(1.0 + st.adstock / d.relevant_adstock);
+    let relevant = st.adstock / (1.0 + st.adstock / d.relevant_adstock).sqrt();
     let paid_reach = d.paid_max * relevant / (relevant + d.paid_half_saturation) * noise;
     let clicks = rng
         .content
@@ -645,7 +645,7 @@ fn review(d: &Derived, day: u32, st: &mut State, rng: &mut Streams, out: &mut Ru
     let running = (day - st.started) as f64;
     let expected = d.goal_leads * (running / d.goal_day as f64).min(1.0);
     let shortfall = (1.0 - st.leads / expected).clamp(0.0, 1.0);
-    if draw < libm::pow(1.0 - d.buy_in, 1.5) * libm::sqrt(shortfall) {
+    if draw < libm::pow(1.0 - d.buy_in, 1.5) * shortfall.sqrt() {
         st.active = false;
         out.cancelled_day = Some(day);
         out.why.review_cancel_day = Some(day);
