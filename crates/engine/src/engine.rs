@@ -256,8 +256,7 @@ impl Derived {
             relevant_adstock: PAID_RELEVANT_SPEND / (1.0 - adstock_decay),
             // Know-how grows from all three kinds of work: running the programme at all,
             // posting with time behind each post, and answering people.
-            effort: effort_delivered
-                * (0.3 + 0.4 * presence * craft.sqrt() + 0.3 * answer_share),
+            effort: effort_delivered * (0.3 + 0.4 * presence * craft.sqrt() + 0.3 * answer_share),
             buy_in,
             first_review: first_review_day(buy_in),
             close: BinomialTable::new(close_rate),

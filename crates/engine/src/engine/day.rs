@@ -113,6 +113,17 @@ fn attribute<const N: usize>(total: f64, parts: [f64; N], sum: f64, counters: [&
     }
 }
 
+/// `x.max(0.0)` by a comparison: wasm32 has no instruction with `f64::max`'s NaN rule, so the
+/// method costs a call there.
+#[inline(always)]
+fn positive(x: f64) -> f64 {
+    if x > 0.0 {
+        x
+    } else {
+        0.0
+    }
+}
+
 fn streams(seed: u64, run: u64) -> Streams {
     Streams {
         content: Stream::new(seed, run, Mechanism::Content),
@@ -494,11 +505,12 @@ fn audience(
         0.0
     };
     let fatigue = if posting { f * d.fatigue_unfollow } else { 0.0 };
-    let distrust = f * DISTRUST_CHURN * (1.0 - 2.0 * st.trust).max(0.0);
+    let distrust = f * DISTRUST_CHURN * positive(1.0 - 2.0 * st.trust);
     let natural = f * BASE_CHURN;
     let crisis = ex.angry_ignored * ANGRY_UNFOLLOW;
     let leaving = neglect + fatigue + distrust + natural + crisis;
-    let left = rng.audience.poisson(leaving).min(f);
+    let drawn = rng.audience.poisson(leaving);
+    let left = if drawn < f { drawn } else { f };
     attribute(
         left,
         [neglect, fatigue, distrust, natural, crisis],
@@ -555,7 +567,7 @@ fn crises(
         }
         return;
     }
-    let distrust = (1.0 - 2.0 * st.trust).max(0.0);
+    let distrust = positive(1.0 - 2.0 * st.trust);
     let forced = day == d.crisis_day;
     let exposure = (0.25 + 0.75 * st.followers / (st.followers + CRISIS_AUDIENCE_HALF))
         * if st.page {
