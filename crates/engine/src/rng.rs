@@ -86,7 +86,8 @@ impl Stream {
 /// The top 53 bits as a uniform in (0, 1).
 #[inline(always)]
 fn unit(bits: u64) -> f64 {
-    ((bits >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
+    // Through i64: one instruction on x86-64, where u64 to f64 takes several (the same value).
+    ((bits >> 11) as i64 as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
 }
 
 /// Above these sizes a rounded normal approximation replaces exact inversion (speed: the
@@ -112,7 +113,7 @@ pub fn poisson_bits(bits: u64, mean: f64) -> f64 {
         }
         return 0.0;
     }
-    let g = (mean * POISSON_GRID) as usize;
+    let g = (mean * POISSON_GRID) as i32 as usize; // 0..=96 (i32: a cheaper conversion)
     let rest = mean - g as f64 / POISSON_GRID;
     (inverse_row(&POISSON_ROWS[g], (bits >> 32) as u32) + poisson_small(bits as u32, rest)) as f64
 }
@@ -194,7 +195,7 @@ impl BinomialTable {
     }
 
     pub fn draw(&self, bits: u64, n: f64) -> f64 {
-        let whole = n as u64; // saturating: negative and NaN give 0
+        let whole = (n as i64).max(0) as u64; // negative and NaN give 0
         if whole as usize >= BINOMIAL_ROWS || !(self.p > 0.0 && self.p < 1.0) {
             return binomial_inv(unit(bits), n, self.p);
         }
@@ -309,7 +310,7 @@ const RECIPROCALS: [f64; WALK_MAX + 1] = {
 
 pub fn binomial_inv(u: f64, n: f64, p: f64) -> f64 {
     // Whole trials (the counts passed in are whole already; NaN gives 0).
-    let n = n as u64 as f64; // saturating: negative and NaN give 0
+    let n = (n as i64).max(0) as f64; // whole trials; negative and NaN give 0
     if n == 0.0 || p <= 0.0 {
         return 0.0;
     }
@@ -409,7 +410,7 @@ impl QuantileTable {
 
     pub fn sample(&self, stream: &mut Stream) -> f64 {
         let pos = stream.uniform() * Self::POINTS as f64;
-        let i = (pos as usize).min(Self::POINTS - 1);
+        let i = (pos as i32 as usize).min(Self::POINTS - 1);
         let f = pos - i as f64;
         self.0[i] + (self.0[i + 1] - self.0[i]) * f
     }
@@ -424,7 +425,7 @@ pub fn normal_quantile(u: f64) -> f64 {
         return inverse_normal_cdf(u);
     }
     let pos = (u - ACKLAM_LOW) * NORMAL_SCALE;
-    let i = (pos as usize).min(NORMAL_POINTS - 1);
+    let i = (pos as i32 as usize).min(NORMAL_POINTS - 1);
     let f = pos - i as f64;
     NORMAL_TABLE[i] + (NORMAL_TABLE[i + 1] - NORMAL_TABLE[i]) * f
 }
