@@ -220,6 +220,11 @@ fn inverse_row(row: &[u32; POISSON_ROW], hi: u32) -> u32 {
 #[inline(always)]
 fn poisson_small(lo: u32, m: f64) -> u32 {
     let u = (lo as f64 + 0.5) * (1.0 / 4_294_967_296.0);
+    // 1 − m ≤ e^-m (and the series adds only positive terms to 1 − m): most draws are settled
+    // before the series is summed, with the same result.
+    if u <= 1.0 - m {
+        return 0;
+    }
     let e = exp_small(m);
     if u <= e {
         return 0;
