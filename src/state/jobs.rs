@@ -426,6 +426,23 @@ mod tests {
     }
 
     #[test]
+    fn work_no_longer_wanted_is_known_so_the_workers_can_drop_it() {
+        let mut r = Results::default();
+        assert_eq!(r.wanted(), ([false; SLOTS], false));
+        r.request(Slot::Pinned, Scenario::default(), 1, 4, 0);
+        let plans = vec![Scenario::default()];
+        r.request_outcomes(plans, 1, 10, (Metric::Leads, 90));
+        assert_eq!(r.wanted(), ([false, true, false], true));
+        r.clear(Slot::Pinned);
+        r.clear_outcomes();
+        assert_eq!(
+            r.wanted(),
+            ([false; SLOTS], false),
+            "unpinned, explorer left"
+        );
+    }
+
+    #[test]
     fn work_is_pending_until_every_slot_has_its_final_result() {
         let mut r = Results::default();
         assert!(!r.pending(), "nothing asked, nothing to wait for");

@@ -158,13 +158,18 @@ impl QuantileGrid {
             head.max = head.max.max(theirs.max);
             head.sum.merge(&theirs.sum);
             regrid(&mut self.bins[range.clone()], head);
-            let mut incoming: [Bin; BINS] = other.bins[range.clone()]
-                .try_into()
-                .unwrap_or([EMPTY; BINS]);
+            let theirs_bins = &other.bins[range.clone()];
             let mut h = *theirs;
             (h.min, h.max) = (head.min, head.max);
-            regrid(&mut incoming, &mut h);
-            for (bin, b) in self.bins[range].iter_mut().zip(&incoming) {
+            let mut moved = [EMPTY; BINS];
+            let incoming = if (theirs.exp, theirs.origin) == (head.exp, head.origin) {
+                theirs_bins
+            } else {
+                moved.copy_from_slice(theirs_bins);
+                regrid(&mut moved, &mut h);
+                &moved
+            };
+            for (bin, b) in self.bins[range].iter_mut().zip(incoming) {
                 bin.absorb(b);
             }
         }
