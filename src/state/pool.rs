@@ -5,10 +5,10 @@
 use super::jobs::{FromWorker, Job, Outcomes, OutcomesJob, PartTally, Progress, Report, Share};
 use super::jobs::{Slot, SLOTS};
 
-X
-/// with its histogram grid: a phone reporting 8 cores should not give 160 MB to it) and the
-/// page merges every worker's tally for each picture, while a default job of 500 runs split
-/// four ways already takes a fraction of a second.
+/// Most workers a page starts. Each holds its own memory (20–30 MB at 730 days: the histogram
+/// grid, a batch of runs, the copy sent with a report; a phone reporting 8 cores should not
+/// give 200 MB to it) and the page merges every worker's tally for each picture, while a
+/// default job of 500 runs split four ways already takes a fraction of a second.
 pub const MAX_WORKERS: usize = 4;
 
 /// Fewest runs worth a worker of their own.
