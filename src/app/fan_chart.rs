@@ -498,15 +498,7 @@ fn readout(
         true => tr(l, "value.na").to_string(),
         false => percentile(l, b.p50[day], p.unit),
     };
-    let (p10, p90) = (
-        percentile(l, band.p10[day], p.unit),
-        percentile(l, band.p90[day], p.unit),
-    );
-    // Where 8 in 10 futures agree (a fixed budget's cost, say), the band has no width.
-    let key = match p10 == p90 {
-        true => "chart.readout_same",
-        false => "chart.readout",
-    };
+    let (key, p10, p90) = band_ends(l, p, band, day, "chart.readout");
     let mut text = trf(l, key, &[&day, &v(band, None), &p10, &p90]);
     if let Some(a) = pinned {
         text.push_str(&trf(l, "chart.readout_a", &[&v(a, p.pinned.as_ref())]));
@@ -523,15 +515,27 @@ fn readout(
 
 /// What the bands mean, on the day read out.
 fn explain(l: Lang, p: &FanProps, band: &Band, day: usize) -> String {
-    let (p10, p90) = (
-        percentile(l, band.p10[day], p.unit),
-        percentile(l, band.p90[day], p.unit),
-    );
-    let key = match p10 == p90 {
-        true => "chart.explain_same",
-        false => "chart.explain",
-    };
+    let (key, p10, p90) = band_ends(l, p, band, day, "chart.explain");
     trf(l, key, &[&day, &p10, &p90])
+}
+
+/// The light band's ends on `day` as shown, and the text `key` for them: its `_same` variant
+/// where 8 in 10 futures agree (a fixed budget's cost, say), so the band has no width.
+fn band_ends(
+    l: Lang,
+    p: &FanProps,
+    band: &Band,
+    day: usize,
+    key: &'static str,
+) -> (&'static str, String, String) {
+    let p10 = percentile(l, band.p10[day], p.unit);
+    let p90 = percentile(l, band.p90[day], p.unit);
+    let key = match (p10 == p90, key) {
+        (true, "chart.readout") => "chart.readout_same",
+        (true, _) => "chart.explain_same",
+        (false, key) => key,
+    };
+    (key, p10, p90)
 }
 
 fn fan_table(
