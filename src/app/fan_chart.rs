@@ -498,7 +498,7 @@ fn readout(
         true => tr(l, "value.na").to_string(),
         false => percentile(l, b.p50[day], p.unit),
     };
-    let (key, p10, p90) = band_ends(l, p, band, day, "chart.readout");
+    let (key, p10, p90) = band_ends(l, p, band, day, ["chart.readout", "chart.readout_same"]);
     let mut text = trf(l, key, &[&day, &v(band, None), &p10, &p90]);
     if let Some(a) = pinned {
         text.push_str(&trf(l, "chart.readout_a", &[&v(a, p.pinned.as_ref())]));
@@ -515,27 +515,22 @@ fn readout(
 
 /// What the bands mean, on the day read out.
 fn explain(l: Lang, p: &FanProps, band: &Band, day: usize) -> String {
-    let (key, p10, p90) = band_ends(l, p, band, day, "chart.explain");
+    let (key, p10, p90) = band_ends(l, p, band, day, ["chart.explain", "chart.explain_same"]);
     trf(l, key, &[&day, &p10, &p90])
 }
 
-/// The light band's ends on `day` as shown, and the text `key` for them: its `_same` variant
-/// where 8 in 10 futures agree (a fixed budget's cost, say), so the band has no width.
+/// The light band's ends on `day` as shown, and which of the texts `[band, same]` fits them:
+/// `same` where 8 in 10 futures agree (a fixed budget's cost, say), so the band has no width.
 fn band_ends(
     l: Lang,
     p: &FanProps,
     band: &Band,
     day: usize,
-    key: &'static str,
+    [wide, same]: [&'static str; 2],
 ) -> (&'static str, String, String) {
     let p10 = percentile(l, band.p10[day], p.unit);
     let p90 = percentile(l, band.p90[day], p.unit);
-    let key = match (p10 == p90, key) {
-        (true, "chart.readout") => "chart.readout_same",
-        (true, _) => "chart.explain_same",
-        (false, key) => key,
-    };
-    (key, p10, p90)
+    (if p10 == p90 { same } else { wide }, p10, p90)
 }
 
 fn fan_table(
