@@ -197,7 +197,7 @@ pub fn FanChart(p: &FanProps) -> Html {
                     <p class="readout" aria-live="polite">{ tr(l, "chart.roi_na") }</p>
                 } else {
                     <p class="readout" aria-live="polite">{ readout(l, p, band, pinned, quit, readout_day) }</p>
-                    <p class="explain">{ trf(l, "chart.explain", &[&readout_day, &percentile(l, band.p10[readout_day], p.unit), &percentile(l, band.p90[readout_day], p.unit)]) }</p>
+                    <p class="explain">{ explain(l, p, band, readout_day) }</p>
                 }
                 if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
             }
@@ -498,11 +498,8 @@ fn readout(
         true => tr(l, "value.na").to_string(),
         false => percentile(l, b.p50[day], p.unit),
     };
-    let (p10, p90) = (
-        percentile(l, band.p10[day], p.unit),
-        percentile(l, band.p90[day], p.unit),
-    );
-    let mut text = trf(l, "chart.readout", &[&day, &v(band, None), &p10, &p90]);
+    let (key, p10, p90) = band_ends(l, p, band, day, ["chart.readout", "chart.readout_same"]);
+    let mut text = trf(l, key, &[&day, &v(band, None), &p10, &p90]);
     if let Some(a) = pinned {
         text.push_str(&trf(l, "chart.readout_a", &[&v(a, p.pinned.as_ref())]));
     }
@@ -514,6 +511,26 @@ fn readout(
         ));
     }
     text
+}
+
+/// What the bands mean, on the day read out.
+fn explain(l: Lang, p: &FanProps, band: &Band, day: usize) -> String {
+    let (key, p10, p90) = band_ends(l, p, band, day, ["chart.explain", "chart.explain_same"]);
+    trf(l, key, &[&day, &p10, &p90])
+}
+
+/// The light band's ends on `day` as shown, and which of the texts `[band, same]` fits them:
+/// `same` where 8 in 10 futures agree (a fixed budget's cost, say), so the band has no width.
+fn band_ends(
+    l: Lang,
+    p: &FanProps,
+    band: &Band,
+    day: usize,
+    [wide, same]: [&'static str; 2],
+) -> (&'static str, String, String) {
+    let p10 = percentile(l, band.p10[day], p.unit);
+    let p90 = percentile(l, band.p90[day], p.unit);
+    (if p10 == p90 { same } else { wide }, p10, p90)
 }
 
 fn fan_table(

@@ -7,6 +7,7 @@ pub mod export;
 pub mod game;
 pub mod jobs;
 pub mod plan_code;
+pub mod pool;
 pub mod saved;
 pub mod share;
 pub mod story_code;
