@@ -1,6 +1,8 @@
 //! Reproducibility: a seed and run index fully determine a run, bit for bit.
 
-use longgame::model::{fingerprint, preset, run_once, MonteCarlo, Scenario};
+use longgame::model::{
+    fingerprint, preset, run_once, simulate, Derived, MonteCarlo, RunTrace, Scenario,
+};
 
 #[test]
 fn a_fixed_run_matches_its_golden_hash() {
@@ -44,6 +46,23 @@ fn two_scenarios_face_the_same_company_in_the_same_run() {
     assert!(a.company.is_some());
     assert_eq!(a.company, b.company);
     assert_ne!(a.company, c.company);
+}
+
+#[test]
+fn a_reused_trace_holds_the_same_run_as_a_fresh_one() {
+    // Traces are reused from run to run without being cleared (every day's row is rewritten):
+    // nothing of the run before may show through, whatever its crises or cancellation.
+    let scenario = preset("crisis-mishandled").unwrap().scenario;
+    let derived = Derived::new(&scenario);
+    let start = scenario.assumptions.starting_followers;
+    let mut reused = RunTrace::default();
+    for run in 0..6 {
+        simulate(&derived, start, 11, run, &mut reused);
+        let fresh = run_once(&scenario, 11, run);
+        assert_eq!(reused.values, fresh.values, "run {run}");
+        assert_eq!(reused.crises, fresh.crises, "run {run}");
+        assert_eq!(reused.cancelled_day, fresh.cancelled_day, "run {run}");
+    }
 }
 
 /// The summary of runs split into `parts` parts (as a pool of workers splits them), merged in
