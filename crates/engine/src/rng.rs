@@ -7,6 +7,8 @@
 //! such as PCG-64 is emulated on wasm32 at about twice the cost), and transcendental maths uses
 //! `libm` or the engine's own IEEE-only code, so results are bit-identical on native and wasm32.
 
+use std::sync::LazyLock;
+
 /// The model's independent sources of chance; each gets its own stream.
 #[derive(Clone, Copy, Debug)]
 pub enum Mechanism {
@@ -90,18 +92,18 @@ fn unit(bits: u64) -> f64 {
     ((bits >> 11) as i64 as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
 }
 
-/// Above these sizes a rounded normal approximation replaces exact inversion (speed: the
-/// exact inversion walks the distribution one count at a time).
+/// Above these sizes a rounded normal approximation replaces exact inversion (the Poisson table
+/// and the binomial's counted terms cover exactly these sizes).
 const POISSON_EXACT_MAX: f64 = 6.0;
 const BINOMIAL_EXACT_MAX: f64 = 24.0;
 
 /// Below this mean a Poisson draw is 0 (the chance of anything else is under one in a
-/// billion): saves an `exp` a day for every fading quantity on a dead page.
+/// billion; fading quantities on a dead page never reach exactly 0).
 const POISSON_NEGLIGIBLE: f64 = 1e-9;
 
 /// A Poisson count from 64 random bits. Exact for means up to `POISSON_EXACT_MAX`, by the sum
 /// of two independent Poisson counts: one for the mean rounded down to the grid of
-/// [`POISSON_ROWS`] (a table inversion of the top 32 bits), one for the small rest (an inversion
+/// [`poisson_rows`] (a table inversion of the top 32 bits), one for the small rest (an inversion
 /// of the low 32 bits). Above, a rounded normal approximation of the top 53 bits' uniform.
 pub fn poisson_bits(bits: u64, mean: f64) -> f64 {
     // One test for "negligible, above the exact limit or not a number" (NaN fails `>=`).
@@ -115,7 +117,8 @@ pub fn poisson_bits(bits: u64, mean: f64) -> f64 {
     }
     let g = (mean * POISSON_GRID) as i32 as usize; // 0..=96 (i32: a cheaper conversion)
     let rest = mean - g as f64 / POISSON_GRID;
-    (inverse_row(&POISSON_ROWS[g], (bits >> 32) as u32) + poisson_small(bits as u32, rest)) as f64
+    let row = &TABLES.poisson[g];
+    (inverse_row(row, (bits >> 32) as u32) + poisson_small(bits as u32, rest)) as f64
 }
 
 /// Steps of the mean grid per unit (1/16): the rest's mean stays below 1/16.
@@ -123,14 +126,33 @@ const POISSON_GRID: f64 = 16.0;
 /// Entries per row (Poisson(6) passes 2^32 − 1 in its 28th CDF step; the rest are padding).
 const POISSON_ROW: usize = 32;
 
+/// The samplers' tables, built on first use with IEEE arithmetic only (so the same bits on every
+/// platform). Built at run time, not at compile time: as data they would add 20 KB (12 KB
+/// gzip) to the app's download; building them takes well under a millisecond.
+struct Tables {
+    /// Row `g`: the CDF of Poisson(g/16) as 32-bit thresholds (see [`poisson_rows`]).
+    poisson: [[u32; POISSON_ROW]; 97],
+    /// Acklam's central function at `NORMAL_POINTS + 1` points (see [`normal_quantile`]).
+    normal: [f64; NORMAL_POINTS + 1],
+}
+
+/// Boxed, so that the static itself is small (a static's initial bytes ship in the wasm module).
+static TABLES: LazyLock<Box<Tables>> = LazyLock::new(|| {
+    // An opaque 1, or the optimiser computes the tables at compile time and ships them as data.
+    let one = std::hint::black_box(1.0);
+    Box::new(Tables {
+        poisson: poisson_rows(one),
+        normal: normal_table(one),
+    })
+});
+
 /// Row `g`: the CDF of Poisson(g/16) as 32-bit thresholds, `ceil(P(X ≤ k) · 2^32) − 1`, so that
-/// `X = #{k : hi > T[k]}` for a uniform 32-bit `hi` (exact up to 2^-32 per step). Built at
-/// compile time with IEEE arithmetic only.
-static POISSON_ROWS: [[u32; POISSON_ROW]; 97] = {
+/// `X = #{k : hi > T[k]}` for a uniform 32-bit `hi` (exact up to 2^-32 per step).
+fn poisson_rows(one: f64) -> [[u32; POISSON_ROW]; 97] {
     let mut rows = [[0u32; POISSON_ROW]; 97];
     let mut g = 0;
     while g < 97 {
-        let m = g as f64 / POISSON_GRID;
+        let m = g as f64 * one / POISSON_GRID;
         // e^m by its series (all terms positive, so no cancellation), then P(X = 0) = 1/e^m.
         let (mut e, mut term, mut j) = (1.0, 1.0, 1);
         while j < 80 {
@@ -148,7 +170,7 @@ static POISSON_ROWS: [[u32; POISSON_ROW]; 97] = {
         g += 1;
     }
     rows
-};
+}
 
 /// `ceil(cdf · 2^32) − 1` within 0..=u32::MAX: a uniform 32-bit `hi` exceeds it with
 /// probability 1 − cdf (to within 2^-32).
@@ -282,10 +304,6 @@ fn round(x: f64) -> f64 {
     }
 }
 
-/// Longest walk of an exact inversion: far past any count the exact limits make possible
-/// (P(Poisson(6) > 64) is below 10⁻³⁸); it only stops a walk whose rounded CDF never reaches `u`.
-const WALK_MAX: usize = 64;
-
 /// The binomial coefficients C(n, k) for n, k ≤ 24 (exact in f64), by Pascal's triangle.
 const CHOOSE: [[f64; 25]; 25] = {
     let mut c = [[0.0; 25]; 25];
@@ -302,11 +320,11 @@ const CHOOSE: [[f64; 25]; 25] = {
     c
 };
 
-/// 1/k for k in 0..=WALK_MAX: the inversion walks multiply instead of dividing.
-const RECIPROCALS: [f64; WALK_MAX + 1] = {
-    let mut r = [0.0; WALK_MAX + 1];
+/// 1/k for k ≤ `BINOMIAL_EXACT_MAX`: the binomial inversion's walk multiplies instead of dividing.
+const RECIPROCALS: [f64; BINOMIAL_ROWS] = {
+    let mut r = [0.0; BINOMIAL_ROWS];
     let mut k = 1;
-    while k <= WALK_MAX {
+    while k < BINOMIAL_ROWS {
         r[k] = 1.0 / k as f64;
         k += 1;
     }
@@ -314,7 +332,6 @@ const RECIPROCALS: [f64; WALK_MAX + 1] = {
 };
 
 pub fn binomial_inv(u: f64, n: f64, p: f64) -> f64 {
-    // Whole trials (the counts passed in are whole already; NaN gives 0).
     let n = (n as i64).max(0) as f64; // whole trials; negative and NaN give 0
     if n == 0.0 || p <= 0.0 {
         return 0.0;
@@ -432,21 +449,16 @@ pub fn normal_quantile(u: f64) -> f64 {
     let pos = (u - ACKLAM_LOW) * NORMAL_SCALE;
     let i = (pos as i32 as usize).min(NORMAL_POINTS - 1);
     let f = pos - i as f64;
-    NORMAL_TABLE[i] + (NORMAL_TABLE[i + 1] - NORMAL_TABLE[i]) * f
+    let t = &TABLES.normal;
+    t[i] + (t[i + 1] - t[i]) * f
 }
 
 const NORMAL_POINTS: usize = 1024;
 const NORMAL_SCALE: f64 = NORMAL_POINTS as f64 / (1.0 - 2.0 * ACKLAM_LOW);
 
-static NORMAL_TABLE: [f64; NORMAL_POINTS + 1] = {
-    let mut t = [0.0; NORMAL_POINTS + 1];
-    let mut i = 0;
-    while i <= NORMAL_POINTS {
-        t[i] = acklam_central(ACKLAM_LOW + i as f64 / NORMAL_SCALE);
-        i += 1;
-    }
-    t
-};
+fn normal_table(one: f64) -> [f64; NORMAL_POINTS + 1] {
+    core::array::from_fn(|i| acklam_central(ACKLAM_LOW + i as f64 * one / NORMAL_SCALE))
+}
 
 /// Acklam's formula holds its central rational function between these tails.
 const ACKLAM_LOW: f64 = 0.024_25;
@@ -526,7 +538,7 @@ mod tests {
         let tail = |t: u32| (u32::MAX - t) as f64 / 4_294_967_296.0; // P(hi > t)
         let mut base = vec![0.0; 40];
         let mut above = 1.0;
-        for (k, &t) in POISSON_ROWS[g].iter().enumerate() {
+        for (k, &t) in TABLES.poisson[g].iter().enumerate() {
             base[k] = above - tail(t);
             above = tail(t);
         }
@@ -566,7 +578,7 @@ mod tests {
             }
         }
         // The counted entries of each row reach the end of the distribution.
-        for (g, row) in POISSON_ROWS.iter().enumerate() {
+        for (g, row) in TABLES.poisson.iter().enumerate() {
             let counted = if g <= 12 {
                 12
             } else if g <= 32 {
@@ -684,7 +696,7 @@ mod tests {
     #[test]
     fn row_inversion_counts_the_thresholds_passed() {
         let mut s = Stream::new(1, 2, Mechanism::Audience);
-        for row in POISSON_ROWS.iter().step_by(7) {
+        for row in TABLES.poisson.iter().step_by(7) {
             for _ in 0..2000 {
                 let hi = (s.bits() >> 32) as u32;
                 let count = row.iter().filter(|&&t| hi > t).count() as u32;
