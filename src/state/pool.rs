@@ -159,9 +159,15 @@ impl Gathering {
     pub fn receive(&mut self, answer: FromWorker) -> Option<Report> {
         match answer {
             FromWorker::Tally(part) => {
-                let g = self.futures[part.slot as usize].as_mut()?;
+                let slot = part.slot as usize;
+                let g = self.futures[slot].as_mut()?;
                 (g.job.id == part.id).then_some(())?;
-                g.receive(part).map(|p| Report::Progress(Box::new(p)))
+                let progress = g.receive(part)?;
+                if progress.done {
+                    // The shares' tallies (a histogram grid each) are not kept once merged.
+                    self.futures[slot] = None;
+                }
+                Some(Report::Progress(Box::new(progress)))
             }
             FromWorker::Refused { slot, id, reason } => {
                 // Every worker refuses the same invalid job: tell the app once.
@@ -271,6 +277,7 @@ mod tests {
             };
             assert!(last.done);
             assert_eq!(last.summary, expected, "{workers} workers");
+            assert!(g.futures[0].is_none(), "nothing kept once the job is done");
         }
     }
 
