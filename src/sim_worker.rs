@@ -124,6 +124,7 @@ impl Worker for SimWorker {
         }
         let Some(r) = self.running.iter_mut().flatten().next() else {
             self.compare(scope);
+            self.say_busy();
             return;
         };
         let slice_start = now();
@@ -145,6 +146,7 @@ impl Worker for SimWorker {
         if self.running.iter().any(Option::is_some) || self.comparing.is_some() {
             self.schedule(scope);
         }
+        self.say_busy();
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: ToWorker, who: HandlerId) {
@@ -160,6 +162,7 @@ impl Worker for SimWorker {
             ToWorker::CancelSlot(slot) => self.cancel(slot),
             ToWorker::CancelOutcomes => self.comparing = None,
         }
+        self.say_busy();
     }
 }
 
@@ -191,6 +194,16 @@ impl Running {
 }
 
 impl SimWorker {
+    /// Whether this worker has work, as `longgameBusy` on its global scope: what a person
+    /// debugging (or a test) can read to see that cancelled work really stopped.
+    fn say_busy(&self) {
+        let busy = self.comparing.is_some()
+            || self.running.iter().any(Option::is_some)
+            || self.queued.iter().any(Option::is_some);
+        let global = js_sys::global();
+        let _ = js_sys::Reflect::set(&global, &"longgameBusy".into(), &busy.into());
+    }
+
     fn cancel(&mut self, slot: Slot) {
         self.queued[slot as usize] = None;
         self.running[slot as usize] = None;
