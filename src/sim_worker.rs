@@ -2,7 +2,7 @@
 //! as batches finish; a new job for a slot supersedes the one running there, so the latest
 //! setting always wins.
 
-use crate::model::engine::{simulate, Derived};
+use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
 use crate::state::game::GAME_RUN;
 use crate::state::jobs::{Job, Outcomes, OutcomesJob, Progress, Report, Request, SLOTS};
@@ -40,9 +40,11 @@ impl Comparing {
         };
         let s = &self.job.scenarios[plan as usize];
         let start = s.assumptions.starting_followers;
-        simulate(d, start, self.job.seed, run as u64, &mut self.trace);
-        let day = (self.job.day as usize).min(self.trace.days() - 1);
-        let value = self.trace.value(day, self.job.metric);
+        // Only the days up to the one read: they are the full run's (see `simulate_until`).
+        let day = self.job.day.min(d.days() as u32);
+        let run = (self.job.seed, u64::from(self.job.first + run));
+        simulate_until(d, start, run, day, &mut self.trace);
+        let value = self.job.metric.value(&self.trace, day as usize);
         self.out.values[plan as usize].push(value);
         self.out.done += 1;
         self.out.complete()
