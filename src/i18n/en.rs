@@ -542,6 +542,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("map.progress", "Simulating every cell on the same futures: {0} cells × {1} of {2} futures"),
     ("map.table_caption", "The map as a table: {0} (rows: {1}, columns: {2})"),
     ("map.table_corner", "{0} ↓ / {1} →"),
+    ("map.settings_aria", "What the map shows"),
+    ("map.futures", "{0} futures for each of {1} cells (seed {2})."),
     ("problem.explorer", "there is no explorer view '{0}'; the tornado is shown"),
     ("problem.explore_outcome", "the explorer's outcome '{0}' is not leads, customers, roi, trust or goal; leads are shown"),
     ("problem.map_axis", "the map's lever '{0}' is not budget, posts, responsiveness or buyin; the default lever is used"),

@@ -531,6 +531,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("map.progress", "Simulerar varje ruta på samma framtider: {0} rutor × {1} av {2} framtider"),
     ("map.table_caption", "Kartan som tabell: {0} (rader: {1}, kolumner: {2})"),
     ("map.table_corner", "{0} ↓ / {1} →"),
+    ("map.settings_aria", "Vad kartan visar"),
+    ("map.futures", "{0} framtider för var och en av {1} rutor (frö {2})."),
     ("problem.explorer", "det finns ingen vy '{0}' i utforskaren; tornadon visas"),
     ("problem.explore_outcome", "utforskarens utfall '{0}' är inte leads, customers, roi, trust eller goal; leads visas"),
     ("problem.map_axis", "kartans spak '{0}' är inte budget, posts, responsiveness eller buyin; standardspaken används"),

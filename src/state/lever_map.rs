@@ -187,10 +187,10 @@ pub fn map_csv(m: &LeverMap) -> String {
     );
     out += &format!("{},{},{what},current\n", fx.name, fy.name);
     let (xs, ys) = (m.axes.x.values(), m.axes.y.values());
-    for iy in 0..SIZE {
-        for ix in 0..SIZE {
+    for (iy, y) in ys.iter().enumerate() {
+        for (ix, x) in xs.iter().enumerate() {
             let current = u8::from((ix, iy) == m.current);
-            out += &format!("{},{},{},{current}\n", xs[ix], ys[iy], m.at((ix, iy)));
+            out += &format!("{x},{y},{},{current}\n", m.at((ix, iy)));
         }
     }
     out
