@@ -64,7 +64,12 @@ pub fn ExplorerPage() -> Html {
 fn ViewSwitch() -> Html {
     let state = use_app();
     let l = state.lang();
-    let view = state.shared.explore.as_ref().map(|e| e.view).unwrap_or_default();
+    let view = state
+        .shared
+        .explore
+        .as_ref()
+        .map(|e| e.view)
+        .unwrap_or_default();
     let option = |v: ExploreView, key: &'static str| {
         let dispatch = state.dispatcher();
         let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::SetExploreView(v)));
@@ -130,12 +135,27 @@ pub(super) fn ExploreSettings() -> Html {
     };
     let variants = 1 + 2 * crate::state::tornado::STEPS.len();
     let map = e.view == ExploreView::Map;
-    let aria = if map { "map.settings_aria" } else { "explore.settings_aria" };
+    let aria = if map {
+        "map.settings_aria"
+    } else {
+        "explore.settings_aria"
+    };
     let futures = if map {
-        let (runs, cells) = (crate::state::lever_map::RUNS, crate::state::lever_map::SIZE.pow(2));
+        let (runs, cells) = (
+            crate::state::lever_map::RUNS,
+            crate::state::lever_map::SIZE.pow(2),
+        );
         trf(l, "map.futures", &[&runs, &cells, &state.shared.seed])
     } else {
-        trf(l, "explore.futures", &[&full(l, state.shared.runs as f64), &variants, &state.shared.seed])
+        trf(
+            l,
+            "explore.futures",
+            &[
+                &full(l, state.shared.runs as f64),
+                &variants,
+                &state.shared.seed,
+            ],
+        )
     };
     html! {
         <section class="class-settings explore-settings" aria-label={tr(l, aria)}>

@@ -8,9 +8,7 @@ use super::use_app;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::Action;
 use crate::state::lever_map::{lever_map, map_csv, LeverMap, RUNS, SIZE};
-use crate::view::lever_map::{
-    axis_value, cell_text, svg, title, value_text, what, CELL, GRID_LEFT, GRID_TOP, H, W,
-};
+use crate::view::lever_map::{axis_value, cell_text, svg, title, value_text, what, H, W};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -25,9 +23,9 @@ pub fn MapView() -> Html {
     let m = r
         .outcomes_so_far()
         .and_then(|o| lever_map(&s.scenario, e.axes, &o.values, (e.metric, e.day)));
-    let running = r.outcomes_requested.is_some() && r.outcomes_done().is_none_or(|o| {
-        o.values.first().is_none_or(|v| v.len() < RUNS as usize)
-    });
+    let running = r.outcomes_requested.is_some()
+        && r.outcomes_done()
+            .is_none_or(|o| o.values.first().is_none_or(|v| v.len() < RUNS as usize));
     let (done, total) = r.outcomes_progress(RUNS);
     let cells = (SIZE * SIZE) as u32;
     html! {
@@ -107,14 +105,6 @@ fn MapChart(p: &ChartProps) -> Html {
         })
     };
     let shown = (*hovered).unwrap_or(*active);
-    let pct = |v: f64, of: f64| format!("{:.4}%", 100.0 * v / of);
-    let grid_style = format!(
-        "left:{};top:{};width:{};height:{}",
-        pct(GRID_LEFT, W),
-        pct(GRID_TOP, H),
-        pct(CELL * SIZE as f64, W),
-        pct(CELL * SIZE as f64, H)
-    );
     let cell = |ix: usize, iy: usize| {
         let onclick = {
             let load = load.clone();
@@ -149,7 +139,7 @@ fn MapChart(p: &ChartProps) -> Html {
             <p class="meaning map-hint">{ tr(l, "map.info_hint") }</p>
             <div class="map-frame">
                 <div class="map-picture" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from(markup.clone())) }</div>
-                <div class="map-grid" role="grid" style={grid_style} aria-label={trf(l, "map.grid_aria", &[&title(l, &m)])} {onkeydown} {onmouseleave}>
+                <div class="map-grid" role="grid" aria-label={trf(l, "map.grid_aria", &[&title(l, &m)])} {onkeydown} {onmouseleave}>
                     { for (0..SIZE).rev().map(|iy| html! {
                         <div role="row" class="map-row">{ for (0..SIZE).map(|ix| cell(ix, iy)) }</div>
                     }) }
@@ -165,7 +155,10 @@ fn MapChart(p: &ChartProps) -> Html {
 /// The same numbers as a table: a row for each value up, the top row first.
 fn table(l: Lang, m: &LeverMap) -> Html {
     let (x, y) = (m.axes.x, m.axes.y);
-    let (xl, yl) = (tr_dyn(l, x.field().label_key), tr_dyn(l, y.field().label_key));
+    let (xl, yl) = (
+        tr_dyn(l, x.field().label_key),
+        tr_dyn(l, y.field().label_key),
+    );
     let caption = trf(l, "map.table_caption", &[&what(l, m), &yl, &xl]);
     html! {
         <div class="table-scroll" role="region" tabindex="0" aria-label={caption.clone()}>
@@ -197,7 +190,9 @@ fn exports(l: Lang, m: &LeverMap, markup: String) -> Html {
         Callback::from(move |_| super::download::text("long-game-map.csv", "text/csv", &csv));
     let export_svg = {
         let markup = markup.clone();
-        Callback::from(move |_| super::download::text("long-game-map.svg", "image/svg+xml", &markup))
+        Callback::from(move |_| {
+            super::download::text("long-game-map.svg", "image/svg+xml", &markup)
+        })
     };
     let export_png = Callback::from(move |_| {
         super::download::png_from_markup(&markup, (W, H), "long-game-map.png")

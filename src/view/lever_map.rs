@@ -72,14 +72,19 @@ pub fn what(l: Lang, m: &LeverMap) -> String {
 /// A cell in words: both levers and the value (what the grid announces and shows).
 pub fn cell_text(l: Lang, m: &LeverMap, (ix, iy): (usize, usize)) -> String {
     let (x, y) = (m.axes.x, m.axes.y);
+    // In words, posts carry their unit (a bare "4" could be anything).
+    let spoken = |a: Axis, v: f64| match a {
+        Axis::Posts => format!("{} {}", axis_value(l, a, v), tr(l, "unit.posts_week")),
+        _ => axis_value(l, a, v),
+    };
     let mut text = trf(
         l,
         "map.cell",
         &[
             &tr_dyn(l, x.field().label_key),
-            &axis_value(l, x, x.values()[ix]),
+            &spoken(x, x.values()[ix]),
             &tr_dyn(l, y.field().label_key),
-            &axis_value(l, y, y.values()[iy]),
+            &spoken(y, y.values()[iy]),
             &what(l, m),
             &value_text(l, m, m.at((ix, iy))),
         ],
@@ -246,6 +251,22 @@ mod tests {
             .map(|i| lightness(viridis(i as f64 / 40.0)))
             .collect();
         assert!(steps.windows(2).all(|w| w[1] > w[0]), "{steps:?}");
+    }
+
+    /// The page's style sheet puts the keyboard grid over the picture's cells.
+    #[test]
+    fn the_style_sheet_lays_the_grid_over_the_cells() {
+        let css = include_str!("../../static/style.css");
+        let pct = |v: f64, of: f64| format!("{}%", (1e4 * 100.0 * v / of).round() / 1e4);
+        let grid = CELL * SIZE as f64;
+        let rule = format!(
+            ".map-grid {{ left: {}; top: {}; width: {}; height: {}; }}",
+            pct(GRID_LEFT, W),
+            pct(GRID_TOP, H),
+            pct(grid, W),
+            pct(grid, H)
+        );
+        assert!(css.contains(&rule), "{rule}");
     }
 
     #[test]
