@@ -533,7 +533,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("map.what_goal", "chance of reaching the goal by day {0}"),
     ("map.title", "Map: {0}, by {1} and {2}"),
     ("map.subtitle", "{0} futures a cell, the same in every cell. Colour: low (dark) to high (yellow)."),
-    ("map.cell", "{0} {1}, {2} {3}: {4} {5}."),
+    ("map.cell", "{0} {1}, {2} {3} – {4}: {5}."),
     ("map.is_current", "Nearest your scenario."),
     ("map.current_note", "◎ the cell nearest your scenario"),
     ("map.current_outside", "◎ the cell nearest your scenario (which lies beyond the map's range)"),

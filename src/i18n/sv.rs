@@ -522,7 +522,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("map.what_goal", "chans att nå målet till dag {0}"),
     ("map.title", "Karta: {0}, efter {1} och {2}"),
     ("map.subtitle", "{0} framtider per ruta, samma i varje ruta. Färg: lågt (mörkt) till högt (gult)."),
-    ("map.cell", "{0} {1}, {2} {3}: {4} {5}."),
+    ("map.cell", "{0} {1}, {2} {3} – {4}: {5}."),
     ("map.is_current", "Närmast ditt scenario."),
     ("map.current_note", "◎ rutan närmast ditt scenario"),
     ("map.current_outside", "◎ rutan närmast ditt scenario (som ligger utanför kartans intervall)"),

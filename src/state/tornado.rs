@@ -302,6 +302,24 @@ mod tests {
         );
     }
 
+    /// P(reach the goal): each future is 1 or 0, a bar is the change in the share of futures
+    /// that reach it, in percentage points.
+    #[test]
+    fn the_goal_bars_are_changes_in_the_share_of_futures_reaching_it() {
+        let m: Vec<Move> = moves(&Scenario::default()).into_iter().take(1).collect();
+        let values = vec![
+            vec![1.0, 0.0, 0.0, 0.0],
+            vec![0.0, 0.0, 0.0, 0.0],
+            vec![1.0, 1.0, 1.0, 0.0],
+        ];
+        let t = tornado(&m, &values, Outcome::Goal, 365).unwrap();
+        assert_eq!((t.base, t.bars[0].down, t.bars[0].up), (25.0, -25.0, 50.0));
+        assert_eq!(t.bars[0].up_better, 0.5);
+        assert!(
+            tornado_csv(&t).starts_with("# goal on day 365; percent of futures reaching the goal")
+        );
+    }
+
     fn bars(id: &str, metric: Metric, day: u32) -> Tornado {
         let s = preset(id).unwrap().scenario;
         let m = moves(&s);

@@ -2,7 +2,7 @@
 //! and exported as SVG and PNG): cells coloured on viridis, a legend with values, the lever
 //! values along the axes and the current scenario ringed.
 
-use super::format::{tick_labels, with_unit, xml_escape, Unit};
+use super::format::{percentile, tick_labels, xml_escape, Unit};
 use super::tornado::{field_value, outcome};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::lever_map::{Axis, LeverMap, SIZE};
@@ -54,9 +54,9 @@ pub fn axis_value(l: Lang, a: Axis, v: f64) -> String {
     field_value(l, a.field(), v)
 }
 
-/// A cell's value with its unit (the goal as a percentage of futures).
+/// A cell's value with its unit (the goal as a percentage of futures; a count whole).
 pub fn value_text(l: Lang, m: &LeverMap, v: f64) -> String {
-    with_unit(l, v, outcome(m.outcome).1)
+    percentile(l, v, outcome(m.outcome).1)
 }
 
 /// The outcome as the map names it: "median leads on day 365", "chance of reaching the goal

@@ -26,9 +26,9 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   await page.waitForSelector('.explore-page');
   await page.waitForSelector('.tornado-table tbody tr', { timeout: 60000 });
   const ms = Date.now() - started;
-  const runs = 500, variants = 1 + 2 * FIELDS.length;
-  console.log(`explorer tornado: ${variants} variants x ${runs} runs x 730 days in ${ms} ms ` +
-    `(${((variants * runs * 730) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, one worker)`);
+  const runs = 500, variants = 1 + 2 * FIELDS.length, days = 365;
+  console.log(`explorer tornado: ${variants} variants x ${runs} runs x ${days} days in ${ms} ms ` +
+    `(${((variants * runs * days) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, one worker; runs stop at the day read)`);
 
   const table = await rows(page);
   assert.deepEqual(table.map(([f]) => f).sort(), [...FIELDS].sort(), 'every field is listed');
@@ -40,6 +40,9 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   assert.equal(swing.customer_value, 0, 'a customer\'s value brings no leads');
   for (let i = 1; i < table.length; i++) assert.ok(table[i - 1][1] >= table[i][1], 'largest swing first');
   assert.equal(await page.locator('svg.tornado-chart .tornado-row').count(), FIELDS.length);
+  assert.equal(await page.locator('svg.tornado-chart .chart-heading').isVisible(), false, 'the title shows once on screen (the h2)');
+  const posts = await page.$$eval('.tornado-table tbody tr[data-field="posts_per_week"] td', (tds) => tds.slice(0, 3).map((td) => td.textContent));
+  assert.deepEqual(posts, ['5', '4', '6'], 'whole posts either side of 5');
   assert.match(await textOf(page, '.explore-steps'), /±25 %.*±20 points.*halved and doubled/);
 
   // The outcome and the day, by keyboard; both travel in the link.
@@ -63,6 +66,7 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   const [svgFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-tornado-svg')]);
   const svg = Buffer.concat(await (await svgFile.createReadStream()).toArray()).toString();
   assert.match(svg, /^<svg[^>]*xmlns=/);
+  assert.match(svg, /class="chart-heading"[^>]*>Change in the median Customers/, 'the exported picture keeps its title');
   const [pngFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-tornado-png')]);
   assert.equal(pngFile.suggestedFilename(), 'long-game-tornado.png');
 
@@ -149,10 +153,10 @@ test('the map of two levers: keyboard axes, refining passes, a cell in words, En
   const focused = await page.evaluate(() => [document.activeElement.id, document.activeElement.getAttribute('aria-label'), document.activeElement.tabIndex]);
   assert.deepEqual(focused.slice(0, 1), ['map-cell-5-8']);
   assert.equal(focused[2], 0, 'the roving tab stop moved');
-  assert.match(focused[1], /Budget €5,000, Responsiveness 73: median Leads \(cumulative\) on day 365 [\d,]+\./);
+  assert.match(focused[1], /Budget €5,000, Responsiveness 73 – median Leads \(cumulative\) on day 365: [\d,]+\./);
   assert.equal(await textOf(page, '.map-info'), focused[1], 'shown as well as announced');
   const tableCell = (await textOf(page, '.map-table tbody tr:nth-child(4) td:nth-of-type(6)')).trim();
-  assert.ok(focused[1].includes(`${tableCell}.`), `${tableCell} in ${focused[1]}`);
+  assert.ok(focused[1].endsWith(`: ${tableCell}.`), `${tableCell} in ${focused[1]}`);
 
   // Exports: a CSV row for every cell, the picture as SVG and as a PNG at twice its size.
   const [csvFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-map-csv')]);
@@ -193,7 +197,7 @@ test('the map can be cancelled and run again, and speaks Swedish', async ({ page
   await fullMap(page, 90000);
   assert.match(await textOf(page, '#map-title'), /Karta: chans att nå målet till dag 730, efter Budget och Publiceringstakt/);
   assert.match(await textOf(page, '.map-table caption'), /Kartan som tabell/);
-  assert.match(await textOf(page, '.map-info'), /Budget .*Publiceringstakt .*chans att nå målet till dag 730 \d+\s?%/);
+  assert.match(await textOf(page, '.map-info'), /Budget .*Publiceringstakt .* inlägg\/vecka – chans att nå målet till dag 730: \d+\s?%/);
   // The tornado reads the same outcome: the change in the share of futures, in points.
   await page.locator('input[name="explore-view"][value="map"]').focus();
   await page.keyboard.press('ArrowLeft');
