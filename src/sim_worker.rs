@@ -1,17 +1,20 @@
-//! The Web Worker that runs the Monte Carlo off the UI thread. It streams partial summaries
-//! as batches finish; a new job for a slot supersedes the one running there, so the latest
-//! setting always wins.
+//! A Web Worker of the pool that runs the Monte Carlo off the UI thread. It simulates its share
+//! of a job's runs and streams what they add up to (a tally, merged by the page with the other
+//! workers'); a new job for a slot supersedes the one there, so the latest setting always
+//! wins, and jobs superseded before they start cost nothing (a slider drag sends many).
 
 use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
 use crate::state::game::GAME_RUN;
-use crate::state::jobs::{Job, Outcomes, OutcomesJob, Progress, Report, Request, SLOTS};
+use crate::state::jobs::{FromWorker, Job, Outcomes, OutcomesJob, PartTally, Share, ToWorker};
+use crate::state::jobs::{Slot, SLOTS};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 struct Running {
     job: Job,
+    share: Share,
     sim: MonteCarlo,
     started: f64,
     last_report: f64,
@@ -23,6 +26,7 @@ struct Running {
 /// An outcomes job under way: plan by plan, future by future.
 struct Comparing {
     job: OutcomesJob,
+    index: u32,
     derived: Vec<Derived>,
     out: Outcomes,
     trace: RunTrace,
@@ -52,6 +56,8 @@ impl Comparing {
 }
 
 pub struct SimWorker {
+    /// Jobs received but not started: a newer one for the slot replaces it unstarted.
+    queued: [Option<(Job, Share, HandlerId)>; SLOTS],
     running: [Option<Running>; SLOTS],
     comparing: Option<Comparing>,
     step_scheduled: bool,
@@ -67,7 +73,8 @@ pub enum Msg {
 const SLICE_MS: f64 = 20.0;
 /// Runs per batch: small enough to keep slices short.
 const BATCH: u32 = 8;
-/// A first picture as soon as this many runs are in, then a refresh at most this often.
+/// A first picture as soon as this many runs are in (over all the pool's workers), then a
+/// refresh at most this often.
 const FIRST_REPORT_RUNS: u32 = 48;
 const REPORT_EVERY_MS: f64 = 150.0;
 
@@ -88,8 +95,8 @@ impl SimWorker {
 
 impl Worker for SimWorker {
     type Message = Msg;
-    type Input = Request;
-    type Output = Report;
+    type Input = ToWorker;
+    type Output = FromWorker;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
         let channel =
@@ -101,6 +108,7 @@ impl Worker for SimWorker {
             .set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
         on_wake.forget(); // lives as long as the worker
         SimWorker {
+            queued: [None, None, None],
             running: [None, None, None],
             comparing: None,
             step_scheduled: false,
@@ -110,6 +118,11 @@ impl Worker for SimWorker {
 
     fn update(&mut self, scope: &WorkerScope<Self>, Msg::Step: Msg) {
         self.step_scheduled = false;
+        for slot in 0..SLOTS {
+            if let Some((job, share, who)) = self.queued[slot].take() {
+                self.start_futures(scope, job, share, who);
+            }
+        }
         let Some(r) = self.running.iter_mut().flatten().next() else {
             self.compare(scope);
             return;
@@ -121,21 +134,10 @@ impl Worker for SimWorker {
         }
         r.compute_ms += now() - slice_start;
         let t = now();
-        let first = r.last_report == 0.0 && r.sim.runs_done() >= FIRST_REPORT_RUNS;
+        let first = r.last_report == 0.0 && r.sim.runs_done() >= first_report_runs(r);
         if done || first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS) {
             r.last_report = t;
-            // A streamed report repeats neither the sample paths once sent (they are the first
-            // runs and no longer change) nor the crisis list (sent with the final report).
-            let progress = Progress {
-                slot: r.job.slot,
-                id: r.job.id,
-                summary: r.sim.partial_summary(done, done || !r.samples_sent),
-                done,
-                elapsed_ms: t - r.started,
-                compute_ms: r.compute_ms,
-            };
-            r.samples_sent = true;
-            scope.respond(r.who, Report::Progress(Box::new(progress)));
+            scope.respond(r.who, FromWorker::Tally(Box::new(r.part_tally(done, t))));
         }
         if done {
             let slot = r.job.slot as usize;
@@ -146,16 +148,56 @@ impl Worker for SimWorker {
         }
     }
 
-    fn received(&mut self, scope: &WorkerScope<Self>, request: Request, who: HandlerId) {
+    fn received(&mut self, scope: &WorkerScope<Self>, request: ToWorker, who: HandlerId) {
         match request {
-            Request::Futures(job) => self.start_futures(scope, *job, who),
-            Request::Outcomes(job) => self.start_outcomes(scope, job, who),
+            ToWorker::Futures(job, share) => {
+                // Started at the next step: a newer job arriving before then replaces it.
+                let slot = job.slot as usize;
+                self.running[slot] = None;
+                self.queued[slot] = Some((*job, share, who));
+                self.schedule(scope);
+            }
+            ToWorker::Outcomes(job, index) => self.start_outcomes(scope, job, index, who),
+            ToWorker::CancelSlot(slot) => self.cancel(slot),
+            ToWorker::CancelOutcomes => self.comparing = None,
+        }
+    }
+}
+
+/// The first picture waits for `FIRST_REPORT_RUNS` runs over the pool: this share's part.
+fn first_report_runs(r: &Running) -> u32 {
+    let share = r.share.end - r.share.first;
+    let part = (FIRST_REPORT_RUNS as u64 * share as u64).div_ceil(r.job.runs.max(1) as u64);
+    (part as u32).min(share)
+}
+
+impl Running {
+    /// What this share's runs add up to. A streamed report repeats neither the sample paths
+    /// once sent (they are the first runs and no longer change) nor the crisis list (sent with
+    /// the final report).
+    fn part_tally(&mut self, done: bool, now: f64) -> PartTally {
+        let mut tally = self.sim.tally().clone();
+        tally.trim(done, done || !self.samples_sent);
+        self.samples_sent = true;
+        PartTally {
+            slot: self.job.slot,
+            id: self.job.id,
+            share: self.share,
+            tally,
+            done,
+            elapsed_ms: now - self.started,
+            compute_ms: self.compute_ms,
         }
     }
 }
 
 impl SimWorker {
-    fn start_futures(&mut self, scope: &WorkerScope<Self>, job: Job, who: HandlerId) {
+    fn cancel(&mut self, slot: Slot) {
+        self.queued[slot as usize] = None;
+        self.running[slot as usize] = None;
+    }
+
+    fn start_futures(&mut self, scope: &WorkerScope<Self>, job: Job, share: Share, who: HandlerId) {
         let slot = job.slot as usize;
         let sim = match job.from {
             Some(day) => {
@@ -168,7 +210,8 @@ impl SimWorker {
             Ok(sim) => {
                 self.running[slot] = Some(Running {
                     job,
-                    sim,
+                    share,
+                    sim: sim.part(share.first, share.end),
                     started: now(),
                     last_report: 0.0,
                     compute_ms: 0.0,
@@ -182,17 +225,23 @@ impl SimWorker {
             Err(e) => {
                 self.running[slot] = None;
                 let (slot, id, reason) = (job.slot, job.id, e.to_string());
-                scope.respond(who, Report::Refused { slot, id, reason });
+                scope.respond(who, FromWorker::Refused { slot, id, reason });
             }
         }
     }
 
-    fn start_outcomes(&mut self, scope: &WorkerScope<Self>, job: OutcomesJob, who: HandlerId) {
+    fn start_outcomes(
+        &mut self,
+        scope: &WorkerScope<Self>,
+        job: OutcomesJob,
+        index: u32,
+        who: HandlerId,
+    ) {
         self.comparing = None;
         for (plan, s) in job.scenarios.iter().enumerate() {
             if let Err(e) = s.validate() {
                 let (id, reason) = (job.id, e.to_string());
-                scope.respond(who, Report::OutcomesRefused { id, plan, reason });
+                scope.respond(who, FromWorker::OutcomesRefused { id, plan, reason });
                 return;
             }
         }
@@ -206,6 +255,7 @@ impl SimWorker {
                 total: job.runs * plans as u32,
             },
             job,
+            index,
             trace: RunTrace::default(),
             last_report: now(),
             who,
@@ -233,7 +283,7 @@ impl SimWorker {
             if done {
                 report.values = std::mem::take(&mut c.out.values);
             }
-            scope.respond(c.who, Report::Outcomes(Box::new(report)));
+            scope.respond(c.who, FromWorker::Outcomes(c.index, Box::new(report)));
         }
         if done {
             self.comparing = None;

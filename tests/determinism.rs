@@ -45,3 +45,55 @@ fn two_scenarios_face_the_same_company_in_the_same_run() {
     assert_eq!(a.company, b.company);
     assert_ne!(a.company, c.company);
 }
+
+/// The summary of runs split into `parts` parts (as a pool of workers splits them), merged in
+/// run order.
+fn merged(make: impl Fn() -> MonteCarlo, runs: u32, parts: u32) -> longgame::model::Summary {
+    let whole = make();
+    let bounds: Vec<u32> = (0..=parts).map(|k| runs * k / parts).collect();
+    let mut tallies = bounds.windows(2).map(|w| {
+        let mut part = make().part(w[0], w[1]);
+        // Uneven batches, as a worker's time slices give them.
+        while !part.step(7) {}
+        part.tally().clone()
+    });
+    let mut total = tallies.next().unwrap();
+    tallies.for_each(|t| total.merge(&t));
+    let head = (whole.summary().scenario, whole.summary().seed, runs);
+    total.summary(head, true, true)
+}
+
+#[test]
+fn any_number_of_workers_gives_the_same_summary_bit_for_bit() {
+    // Every preset, so crises, cancellations and never-started pages are all in it.
+    for p in longgame::model::presets() {
+        let runs = 203;
+        let make = || MonteCarlo::new(p.scenario, 11, runs, 5).unwrap();
+        let one = make().run_all();
+        let one_json = serde_json::to_value(&one).unwrap();
+        for parts in [2, 3, 4] {
+            let summary = merged(make, runs, parts);
+            assert_eq!(summary, one, "{}: {parts} parts", p.id);
+            assert_eq!(serde_json::to_value(&summary).unwrap(), one_json);
+        }
+    }
+}
+
+#[test]
+fn a_games_futures_split_between_workers_merge_to_the_same_summary() {
+    let s = preset("committed").unwrap().scenario;
+    let make = || MonteCarlo::from_day(s, (5, 0, 120), 90, 3).unwrap();
+    let one = make().run_all();
+    assert_eq!(merged(make, 90, 4), one);
+}
+
+#[test]
+fn a_tally_survives_the_workers_message_codec() {
+    let mut mc = MonteCarlo::new(Scenario::default(), 3, 40, 2)
+        .unwrap()
+        .part(10, 40);
+    mc.step(u32::MAX);
+    let bytes = bincode::serialize(mc.tally()).unwrap();
+    let back: longgame::model::Tally = bincode::deserialize(&bytes).unwrap();
+    assert_eq!(&back, mc.tally());
+}

@@ -197,7 +197,7 @@ pub fn FanChart(p: &FanProps) -> Html {
                     <p class="readout" aria-live="polite">{ tr(l, "chart.roi_na") }</p>
                 } else {
                     <p class="readout" aria-live="polite">{ readout(l, p, band, pinned, quit, readout_day) }</p>
-                    <p class="explain">{ trf(l, "chart.explain", &[&readout_day, &percentile(l, band.p10[readout_day], p.unit), &percentile(l, band.p90[readout_day], p.unit)]) }</p>
+                    <p class="explain">{ explain(l, p, band, readout_day) }</p>
                 }
                 if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
             }
@@ -502,7 +502,12 @@ fn readout(
         percentile(l, band.p10[day], p.unit),
         percentile(l, band.p90[day], p.unit),
     );
-    let mut text = trf(l, "chart.readout", &[&day, &v(band, None), &p10, &p90]);
+    // Where 8 in 10 futures agree (a fixed budget's cost, say), the band has no width.
+    let key = match p10 == p90 {
+        true => "chart.readout_same",
+        false => "chart.readout",
+    };
+    let mut text = trf(l, key, &[&day, &v(band, None), &p10, &p90]);
     if let Some(a) = pinned {
         text.push_str(&trf(l, "chart.readout_a", &[&v(a, p.pinned.as_ref())]));
     }
@@ -514,6 +519,19 @@ fn readout(
         ));
     }
     text
+}
+
+/// What the bands mean, on the day read out.
+fn explain(l: Lang, p: &FanProps, band: &Band, day: usize) -> String {
+    let (p10, p90) = (
+        percentile(l, band.p10[day], p.unit),
+        percentile(l, band.p90[day], p.unit),
+    );
+    let key = match p10 == p90 {
+        true => "chart.explain_same",
+        false => "chart.explain",
+    };
+    trf(l, key, &[&day, &p10, &p90])
 }
 
 fn fan_table(

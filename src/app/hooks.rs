@@ -1,46 +1,11 @@
-//! The app's connections to the browser: the simulation worker, the watchdog, the document's
-//! language and reading a chosen file.
+//! The app's connections to the browser: the watchdog, the document's language, reading a
+//! chosen file and moving the focus (the simulation workers are in `pool.rs`).
 
-use super::AppContext;
 use crate::i18n::{number, tr, trf, Lang};
-use crate::sim_worker::SimWorker;
 use crate::state::app_state::{Action, AppState};
-use crate::state::jobs::Report;
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Interval;
-use gloo::worker::Spawnable;
 use yew::prelude::*;
-
-/// Starts the simulation worker once, feeds its reports to the reducer, and sends it every
-/// job the state requests (each once; a superseded job is never sent).
-#[hook]
-pub fn use_sim_worker(state: &AppContext) {
-    let dispatch = state.dispatcher();
-    let bridge = use_memo((), move |_| {
-        SimWorker::spawner()
-            .callback(move |report| {
-                dispatch.dispatch(match report {
-                    Report::Progress(p) => Action::Received(p, js_sys::Date::now()),
-                    Report::Refused { slot, id, reason } => Action::Refused { slot, id, reason },
-                    Report::Outcomes(o) => Action::ReceivedOutcomes(o, js_sys::Date::now()),
-                    Report::OutcomesRefused { id, plan, reason } => {
-                        Action::OutcomesRefused { id, plan, reason }
-                    }
-                })
-            })
-            .spawn_with_loader(&super::worker_script::url())
-    });
-    let sent = use_mut_ref(|| 0u32);
-    let newest = state.unsent(0).last().map(|j| j.id());
-    let state = state.clone();
-    use_effect_with(newest, move |_| {
-        let after = *sent.borrow();
-        for job in state.unsent(after) {
-            *sent.borrow_mut() = job.id();
-            bridge.send(job);
-        }
-    });
-}
 
 /// Every second, tells the reducer the time, so a silent worker with work outstanding is
 /// reported instead of an endless spinner.

@@ -1,6 +1,6 @@
 //! The Yew web app. Depends on `crate::model`, `crate::state` and `crate::view`; nothing there
 //! depends on it. All state is one [`AppState`] in a reducer, shared with the components
-//! through [`AppContext`]; the Monte Carlo runs in a Web Worker ([`hooks::use_sim_worker`]).
+//! through [`AppContext`]; the Monte Carlo runs in a pool of Web Workers ([`pool::use_sim_pool`]).
 
 mod browser;
 mod class_view;
@@ -20,6 +20,7 @@ mod panic;
 mod patience;
 mod play;
 mod player;
+mod pool;
 mod quit;
 mod results;
 mod saved;
@@ -93,7 +94,7 @@ fn App() -> Html {
     let l = state.lang();
     panic::set_language(l);
     hooks::use_document_language(l);
-    hooks::use_sim_worker(&state);
+    pool::use_sim_pool(&state);
     hooks::use_watchdog(state.dispatcher());
     use_effect_with(state.shared.clone(), |s| {
         browser::replace_query(&share::encode(s))

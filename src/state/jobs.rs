@@ -2,7 +2,7 @@
 //! honest: a result is shown only if it answers the latest request for its slot.
 
 use super::outcome::Outcome;
-use crate::model::{Scenario, Summary};
+use crate::model::{Scenario, Summary, Tally};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -16,6 +16,10 @@ pub enum Slot {
 }
 
 pub const SLOTS: usize = 3;
+
+impl Slot {
+    pub const ALL: [Slot; SLOTS] = [Slot::Current, Slot::Pinned, Slot::Quit];
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Job {
@@ -38,8 +42,8 @@ pub struct OutcomesJob {
     pub id: u32,
     pub scenarios: Vec<Scenario>,
     pub seed: u64,
-    /// The first future (run index) of this job: a later pass of the same work goes on from
-    /// where the earlier ones stopped.
+    /// The futures compared: runs `first..first + runs` (a worker gets a share of them; a
+    /// later pass of the same work goes on from where the earlier ones stopped).
     pub first: u32,
     pub runs: u32,
     pub metric: Outcome,
@@ -54,7 +58,8 @@ impl OutcomesJob {
     }
 }
 
-/// The outcomes so far: `values[plan][future]`, complete when `done` equals plans × runs.
+/// The outcomes so far: `values[plan][future]` (futures in run order from the job's first),
+/// complete when `done` equals plans × runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcomes {
     pub id: u32,
@@ -69,7 +74,7 @@ impl Outcomes {
     }
 }
 
-/// What the app asks the worker.
+/// What the app asks for (the pool of workers shares each request out, see `state::pool`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     Futures(Box<Job>),
@@ -97,7 +102,8 @@ pub struct Progress {
     pub compute_ms: f64,
 }
 
-/// What the worker answers: a (partial or final) result, or why it refused a job.
+/// What the app is answered (merged from the workers' shares): a (partial or final) result,
+/// or why a job was refused.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Report {
     Progress(Box<Progress>),
@@ -108,6 +114,56 @@ pub enum Report {
     },
     Outcomes(Box<Outcomes>),
     /// Plan `plan` of an outcomes job is not a valid scenario.
+    OutcomesRefused {
+        id: u32,
+        plan: usize,
+        reason: String,
+    },
+}
+
+/// One worker's share of a job: runs `first..end`, the `index`-th share in run order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Share {
+    pub index: u32,
+    pub first: u32,
+    pub end: u32,
+}
+
+/// What the page asks one worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToWorker {
+    Futures(Box<Job>, Share),
+    /// The job's `first` and `runs` are already this worker's share.
+    Outcomes(OutcomesJob, u32),
+    /// Stop the slot's job (e.g. the comparison was unpinned).
+    CancelSlot(Slot),
+    /// Stop the outcomes job (e.g. the explorer was left or cancelled).
+    CancelOutcomes,
+}
+
+/// A worker's progress on its share of a futures job: what its runs add up to so far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartTally {
+    pub slot: Slot,
+    pub id: u32,
+    pub share: Share,
+    pub tally: Tally,
+    pub done: bool,
+    pub elapsed_ms: f64,
+    pub compute_ms: f64,
+}
+
+/// What one worker answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromWorker {
+    Tally(Box<PartTally>),
+    Refused {
+        slot: Slot,
+        id: u32,
+        reason: String,
+    },
+    /// Progress (values at the end) of the `u32`-th share of an outcomes job.
+    Outcomes(u32, Box<Outcomes>),
     OutcomesRefused {
         id: u32,
         plan: usize,
@@ -300,6 +356,15 @@ impl Results {
             .filter(|o| o.id == latest && o.complete())
     }
 
+    /// Which slots, and whether an outcomes job, are requested: work no longer wanted is
+    /// cancelled in the workers.
+    pub fn wanted(&self) -> ([bool; SLOTS], bool) {
+        (
+            self.requested.each_ref().map(Option::is_some),
+            self.outcomes_requested.is_some(),
+        )
+    }
+
     /// Drops a slot's request and result (e.g. when the comparison is unpinned).
     pub fn clear(&mut self, slot: Slot) {
         self.requested[slot as usize] = None;
@@ -437,6 +502,23 @@ mod tests {
         assert!(later.summary.samples.is_empty(), "not sent again");
         assert!(r.receive(later));
         assert_eq!(r.get(Slot::Current).unwrap().0.summary.samples, samples);
+    }
+
+    #[test]
+    fn work_no_longer_wanted_is_known_so_the_workers_can_drop_it() {
+        let mut r = Results::default();
+        assert_eq!(r.wanted(), ([false; SLOTS], false));
+        r.request(Slot::Pinned, Scenario::default(), 1, 4, 0);
+        let plans = vec![Scenario::default()];
+        r.request_outcomes(plans, 1, 10, (crate::model::Metric::Leads, 90));
+        assert_eq!(r.wanted(), ([false, true, false], true));
+        r.clear(Slot::Pinned);
+        r.clear_outcomes();
+        assert_eq!(
+            r.wanted(),
+            ([false; SLOTS], false),
+            "unpinned, explorer left"
+        );
     }
 
     #[test]

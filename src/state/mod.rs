@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod lever_map;
 pub mod outcome;
 pub mod plan_code;
+pub mod pool;
 pub mod saved;
 pub mod share;
 pub mod story_code;

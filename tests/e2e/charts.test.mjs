@@ -72,3 +72,16 @@ for (const lang of ['en', 'sv']) {
     assert.ok(followers.some((t) => /\dk/.test(t)), `the followers axis reaches 10k: ${followers.join(' ')}`);
   });
 }
+
+app.test('where 8 in 10 futures agree, the sentences say so instead of "between X and X"', async ({ open, page }) => {
+  // A fixed budget costs the same in every future the programme survives: the cost band has no width.
+  await open('?n=100&i=100');
+  await waitDone(page);
+  const cost = page.locator('.chart[data-chart="cost"]');
+  const [readout, explain] = [await cost.locator('.readout').innerText(), await cost.locator('.explain').innerText()];
+  assert.doesNotMatch(readout + explain, /between (\S+) and \1\b/);
+  assert.match(explain, /they agree on it, so the band has no width/);
+  assert.match(readout, /8 in 10 futures at €/);
+  // A chart whose futures differ keeps its band wording.
+  assert.match(await page.locator('.chart[data-chart="leads"] .explain').innerText(), /in the light band, between/);
+});

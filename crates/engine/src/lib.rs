@@ -6,6 +6,7 @@
 pub mod company;
 pub mod constants;
 pub mod engine;
+mod exact_sum;
 mod fast_exp;
 pub mod fingerprint;
 pub mod monte_carlo;
@@ -20,7 +21,9 @@ pub use company::Company;
 pub use engine::{
     simulate, simulate_until, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS,
 };
-pub use monte_carlo::{outcomes_per_run, Band, CrisisRecord, MonteCarlo, SamplePath, Summary};
+pub use monte_carlo::{
+    outcomes_per_run, Band, CrisisRecord, MonteCarlo, SamplePath, Summary, Tally,
+};
 pub use params::{Assumptions, InvalidParam, Levers, Scenario};
 pub use plan::{Change, LeverSet, Plan, LEVERS, MAX_CHANGES};
 pub use presets::{preset, presets, Preset};

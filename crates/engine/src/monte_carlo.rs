@@ -117,13 +117,32 @@ impl Summary {
     }
 }
 
-/// Runs one scenario many times, in batches, keeping only what the summary needs.
+/// Runs one scenario many times, in batches, keeping only what the summary needs. A worker
+/// may run a part of the runs (`part`); the parts' tallies merge into the whole's.
 pub struct MonteCarlo {
     scenario: Scenario,
     derived: Derived,
     seed: u64,
     runs: u32,
+    /// The runs this one simulates: `first..end` (all runs unless it is a part).
+    first: u32,
+    end: u32,
     done: u32,
+    tally: Tally,
+    sample_paths: u32,
+    trace: RunTrace,
+    /// Values of runs not yet folded into the grid (run-major), at most `FOLD_BATCH` runs.
+    pending: Vec<f64>,
+    /// Set for the futures still possible in a game: each run is a fork of the paused game.
+    game: Option<Game>,
+}
+
+/// What a set of runs adds up to: everything a summary needs and nothing per run. Tallies of
+/// disjoint runs merge exactly (counts add, histograms merge on a fixed lattice, sums are
+/// exact), so a summary is the same bits however many workers shared the runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    runs: u32,
     grid: QuantileGrid,
     active_runs: Vec<u32>,
     goal_day_counts: Vec<u32>,
@@ -135,15 +154,9 @@ pub struct MonteCarlo {
     events: Vec<CrisisRecord>,
     firestorm: Vec<(f64, f64)>,
     samples: Vec<SamplePath>,
-    sample_paths: u32,
     why: WhyTotals,
     /// The latest first day of spending over the runs that spend (None while none has).
     first_spend: Option<u32>,
-    trace: RunTrace,
-    /// Values of runs not yet folded into `grid` (run-major), at most `FOLD_BATCH` runs.
-    pending: Vec<f64>,
-    /// Set for the futures still possible in a game: each run is a fork of the paused game.
-    game: Option<Game>,
 }
 
 /// A game paused at a decision point, and its trace so far.
@@ -180,25 +193,22 @@ impl MonteCarlo {
             derived,
             seed,
             runs,
+            first: 0,
+            end: runs,
             done: 0,
-            grid: QuantileGrid::new(days * N_METRICS),
-            active_runs: vec![0; days],
-            goal_day_counts: vec![0; days],
-            cancel_day_counts: vec![0; days],
-            on_track_counts: [0; 3],
-            break_even_counts: vec![0; days],
-            crisis_counts: CrisisStats::default(),
-            faded: Vec::new(),
-            events: Vec::new(),
-            firestorm: Vec::new(),
-            samples: Vec::new(),
+            tally: Tally::new(days),
             sample_paths,
-            why: WhyTotals::new(days),
-            first_spend: None,
             trace: RunTrace::default(),
             pending: Vec::with_capacity(FOLD_BATCH * days * N_METRICS),
             game: None,
         })
+    }
+
+    /// Only runs `first..end` of the `runs` (clamped to them): one worker's share.
+    pub fn part(mut self, first: u32, end: u32) -> Self {
+        self.end = end.min(self.runs);
+        self.first = first.min(self.end);
+        self
     }
 
     /// The futures still possible in a game: run `run` of the scenario played to the end of
@@ -219,37 +229,38 @@ impl MonteCarlo {
     }
 
     pub fn is_done(&self) -> bool {
-        self.done >= self.runs
+        self.first + self.done >= self.end
     }
 
+    /// Runs done by this one (of its part).
     pub fn runs_done(&self) -> u32 {
         self.done
     }
 
+    /// What the runs done so far add up to.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
+
     /// Simulates up to `batch` more runs; returns true when all runs are done.
     pub fn step(&mut self, batch: u32) -> bool {
-        let end = self.runs.min(self.done.saturating_add(batch));
-        while self.done < end {
+        let end = self.end.min((self.first + self.done).saturating_add(batch));
+        while self.first + self.done < end {
+            let run = (self.first + self.done) as u64;
             match &self.game {
                 None => simulate(
                     &self.derived,
                     self.scenario.assumptions.starting_followers,
                     self.seed,
-                    self.done as u64,
+                    run,
                     &mut self.trace,
                 ),
                 Some(g) => {
                     self.trace.clone_from(&g.so_far);
-                    simulate_fork(
-                        &self.derived,
-                        &g.paused,
-                        self.seed,
-                        self.done as u64,
-                        &mut self.trace,
-                    );
+                    simulate_fork(&self.derived, &g.paused, self.seed, run, &mut self.trace);
                 }
             }
-            self.absorb();
+            self.absorb(run as u32);
             self.done += 1;
             if self.pending.len() >= FOLD_BATCH * self.trace.values.len() {
                 self.fold();
@@ -265,9 +276,79 @@ impl MonteCarlo {
         self.summary()
     }
 
-    fn absorb(&mut self) {
+    fn absorb(&mut self, run: u32) {
         let t = &self.trace;
         self.pending.extend_from_slice(&t.values);
+        let on_track = MILESTONES.map(|day| {
+            let day = day.min(t.days() - 1);
+            let expected =
+                self.derived.goal_leads() * (day as f64 / self.derived.goal_day() as f64).min(1.0);
+            t.value(day, Metric::Leads) >= expected
+        });
+        self.tally.absorb(run, t, on_track, run < self.sample_paths);
+    }
+
+    fn fold(&mut self) {
+        self.tally.grid.add_batch(&self.pending);
+        self.pending.clear();
+    }
+
+    /// The summary of the runs done so far (callable after every batch).
+    pub fn summary(&self) -> Summary {
+        self.summary_with(true, true)
+    }
+
+    /// A summary for a streamed report: the crisis list (up to 20,000 records) and the sample
+    /// paths are left out unless asked for, so they are not copied only to be dropped.
+    pub fn partial_summary(&self, crisis_list: bool, samples: bool) -> Summary {
+        self.summary_with(crisis_list, samples)
+    }
+
+    fn summary_with(&self, crisis_list: bool, samples: bool) -> Summary {
+        let whole = (self.scenario, self.seed, self.runs);
+        self.tally.summary(whole, crisis_list, samples)
+    }
+}
+
+impl Tally {
+    fn new(days: usize) -> Self {
+        Tally {
+            runs: 0,
+            grid: QuantileGrid::new(days * N_METRICS),
+            active_runs: vec![0; days],
+            goal_day_counts: vec![0; days],
+            cancel_day_counts: vec![0; days],
+            on_track_counts: [0; 3],
+            break_even_counts: vec![0; days],
+            crisis_counts: CrisisStats::default(),
+            faded: Vec::new(),
+            events: Vec::new(),
+            firestorm: Vec::new(),
+            samples: Vec::new(),
+            why: WhyTotals::new(days),
+            first_spend: None,
+        }
+    }
+
+    /// Leaves out the crisis list and the sample paths unless asked for: a streamed report
+    /// need not carry them again.
+    pub fn trim(&mut self, crisis_list: bool, samples: bool) {
+        if !crisis_list {
+            self.events = Vec::new();
+        }
+        if !samples {
+            self.samples = Vec::new();
+        }
+    }
+
+    /// Runs counted (the grid takes them in batches, see `MonteCarlo::fold`).
+    pub fn runs(&self) -> u32 {
+        self.runs
+    }
+
+    /// Counts run `run` (its values go to the grid separately, in batches).
+    fn absorb(&mut self, run: u32, t: &RunTrace, on_track: [bool; 3], keep_path: bool) {
+        self.runs += 1;
         self.why.add(&t.why);
         let spent_from = (0..t.days()).find(|&d| t.value(d, Metric::Cost) > 0.0);
         if let Some(b) = spent_from {
@@ -285,23 +366,24 @@ impl MonteCarlo {
             }
         };
         mark(&mut self.goal_day_counts, t.goal_day);
-        for (count, day) in self.on_track_counts.iter_mut().zip(MILESTONES) {
-            let day = day.min(t.days() - 1);
-            let expected =
-                self.derived.goal_leads() * (day as f64 / self.derived.goal_day() as f64).min(1.0);
-            *count += (t.value(day, Metric::Leads) >= expected) as u32;
+        for (count, hit) in self.on_track_counts.iter_mut().zip(on_track) {
+            *count += hit as u32;
         }
         mark(&mut self.cancel_day_counts, t.cancelled_day);
         mark(&mut self.break_even_counts, t.break_even_day);
+        self.count_crises(run, &t.crises);
+        if keep_path {
+            self.samples.push(sample_path(run, t));
+        }
+    }
+
+    fn count_crises(&mut self, run: u32, crises: &[CrisisEvent]) {
         let c = &mut self.crisis_counts;
-        c.total += t.crises.len() as u32;
-        c.runs_with_crisis += !t.crises.is_empty() as u32;
-        for e in &t.crises {
+        c.total += crises.len() as u32;
+        c.runs_with_crisis += !crises.is_empty() as u32;
+        for e in crises {
             if self.events.len() < MAX_CRISIS_RECORDS {
-                self.events.push(CrisisRecord {
-                    run: self.done,
-                    crisis: *e,
-                });
+                self.events.push(CrisisRecord { run, crisis: *e });
             }
             // Unfinished calm crises count, but their cost so far is not a faded crisis's cost.
             let kept = match e.outcome {
@@ -314,30 +396,41 @@ impl MonteCarlo {
                 kept.push((e.followers_lost, e.trust_lost));
             }
         }
-        if self.done < self.sample_paths {
-            self.samples.push(sample_path(self.done, t));
-        }
     }
 
-    fn fold(&mut self) {
-        self.grid.add_batch(&self.pending);
-        self.pending.clear();
+    /// Adds the tally of runs that all come after this one's (a later part): the lists kept
+    /// in run order (crises, sample paths) are appended and cut to the same length as one
+    /// worker would have kept.
+    pub fn merge(&mut self, later: &Tally) {
+        let add = |a: &mut [u32], b: &[u32]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        self.runs += later.runs;
+        self.grid.merge(&later.grid);
+        add(&mut self.active_runs, &later.active_runs);
+        add(&mut self.goal_day_counts, &later.goal_day_counts);
+        add(&mut self.cancel_day_counts, &later.cancel_day_counts);
+        add(&mut self.on_track_counts, &later.on_track_counts);
+        add(&mut self.break_even_counts, &later.break_even_counts);
+        let (c, d) = (&mut self.crisis_counts, &later.crisis_counts);
+        c.total += d.total;
+        c.firestorms += d.firestorms;
+        c.runs_with_crisis += d.runs_with_crisis;
+        append(&mut self.events, &later.events, MAX_CRISIS_RECORDS);
+        append(&mut self.faded, &later.faded, CRISES_KEPT);
+        append(&mut self.firestorm, &later.firestorm, CRISES_KEPT);
+        self.samples.extend(later.samples.iter().cloned());
+        self.why.merge(&later.why);
+        self.first_spend = self.first_spend.max(later.first_spend);
     }
 
-    /// The summary of the runs done so far (callable after every batch).
-    pub fn summary(&self) -> Summary {
-        self.summary_with(true, true)
-    }
-
-    /// A summary for a streamed report: the crisis list (up to 20,000 records) and the sample
-    /// paths are left out unless asked for, so they are not copied only to be dropped.
-    pub fn partial_summary(&self, crisis_list: bool, samples: bool) -> Summary {
-        self.summary_with(crisis_list, samples)
-    }
-
-    fn summary_with(&self, crisis_list: bool, samples: bool) -> Summary {
-        let days = self.derived.days() + 1;
-        let n = self.done.max(1) as f64;
+    /// The summary of these runs, of `runs` runs of `scenario` under `seed` in all.
+    pub fn summary(
+        &self,
+        (scenario, seed, runs): (Scenario, u64, u32),
+        crisis_list: bool,
+        samples: bool,
+    ) -> Summary {
+        let days = self.active_runs.len();
+        let n = self.runs.max(1) as f64;
         let bands = Metric::ALL
             .iter()
             .map(|&m| {
@@ -401,11 +494,11 @@ impl MonteCarlo {
             crises.firestorm_trust_lost_p50,
         ) = medians(&self.firestorm);
         Summary {
-            scenario: self.scenario,
-            seed: self.seed,
-            runs: self.runs,
-            runs_done: self.done,
-            days: self.derived.days() as u32,
+            scenario,
+            seed,
+            runs,
+            runs_done: self.runs,
+            days: days as u32 - 1,
             metrics: bands,
             active: self.active_runs.iter().map(|&a| a as f64 / n).collect(),
             goal_p90: at(&goal, 90),
@@ -433,6 +526,11 @@ impl MonteCarlo {
             why: self.why.why(),
         }
     }
+}
+
+/// Appends `b` to `a`, keeping at most `most` in all.
+fn append<T: Copy>(a: &mut Vec<T>, b: &[T], most: usize) {
+    a.extend(b.iter().take(most.saturating_sub(a.len())).copied())
 }
 
 fn running_max(line: &mut [f64]) {

@@ -1,49 +1,115 @@
-//! Streaming percentiles in bounded memory: one small adaptive histogram per series
-//! (metric × day). Memory depends on the number of series, never on the number of runs.
+//! Streaming percentiles in bounded memory: one small histogram per series (metric × day).
+//! Memory depends on the number of series, never on the number of runs.
+//!
+//! The histograms can be merged exactly: what a grid holds depends only on the *set* of values
+//! it was given, never on their order or on how they were split. So runs simulated by any
+//! number of workers, merged, give the same bits as the runs simulated by one. Bin edges lie
+//! on a fixed lattice (multiples of a power of two), the width is the smallest power of two
+//! that fits the values seen in `BINS` bins, and each bin keeps its count, smallest and largest
+//! value: counts add, smallest and largest are minima and maxima, all order-free.
 
-/// Bins per series. A percentile is the mean of the values in its bin: exact where many
-/// runs share a value (zero leads, say), and otherwise within one bin width — the range is
-/// at most a few times the observed spread, so within a few percent of that spread.
-pub const BINS: usize = 128;
+use super::exact_sum::ExactSum;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// One histogram bin: the count and the sum of its values side by side, so that an insert
-/// touches one cache line.
-#[derive(Clone, Copy, Debug, Default)]
+/// Bins per series. A percentile falls in a bin and is read off linearly between the bin's
+/// smallest and largest value: exact where many runs share a value (zero leads, say), and
+/// otherwise within one bin width, at most 1/32 of the values' spread.
+pub const BINS: usize = 64;
+
+/// The finest bin width, 2⁻²⁴, while every value is the same (or nearly).
+const FINEST_EXP: i32 = -24;
+/// Values are clamped to ±2³⁸ (about 2.7·10¹¹, far beyond any quantity of the model) so
+/// that a value's lattice index fits an i64 even at the finest width.
+const CLAMP: f64 = 274_877_906_944.0;
+
+/// One histogram bin: how many values, and the smallest and largest of them.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 struct Bin {
-    sum: f64,
-    count: u64,
-}
-
-/// Where a series' bins lie: bin `i` holds values in `[lo + i·width, lo + (i+1)·width)`.
-#[derive(Clone, Copy, Debug, Default)]
-struct Range {
+    count: u32,
     lo: f64,
-    /// Bin width; 0 while every value seen equals `lo`.
-    width: f64,
-    /// 1 / width (0 while width is 0): a bin's index is found by multiplying.
-    inv_width: f64,
+    hi: f64,
 }
 
-/// Adaptive histograms for many series at once (struct of arrays, for cache-friendly inserts).
-#[derive(Clone, Debug)]
+const EMPTY: Bin = Bin {
+    count: 0,
+    lo: f64::INFINITY,
+    hi: f64::NEG_INFINITY,
+};
+
+impl Bin {
+    #[inline]
+    fn take(&mut self, x: f64) {
+        self.count += 1;
+        self.lo = self.lo.min(x);
+        self.hi = self.hi.max(x);
+    }
+
+    fn absorb(&mut self, b: &Bin) {
+        self.count += b.count;
+        self.lo = self.lo.min(b.lo);
+        self.hi = self.hi.max(b.hi);
+    }
+}
+
+/// One series: where its bins lie and what it has seen. Bin `i` holds the values `x` with
+/// `⌊x · 2^-exp⌋ = origin + i`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+struct Head {
+    exp: i32,
+    origin: i64,
+    min: f64,
+    max: f64,
+    sum: ExactSum,
+}
+
+impl Default for Head {
+    fn default() -> Self {
+        Head {
+            exp: FINEST_EXP,
+            // No value yet: every lattice index is outside, so the first value sets it up.
+            origin: i64::MIN,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            sum: ExactSum::default(),
+        }
+    }
+}
+
+/// 2^-e, exactly (e is within ±100 here).
+fn inverse_width(e: i32) -> f64 {
+    f64::from_bits(((1023 - e) as u64) << 52)
+}
+
+/// ⌊x · 2^-e⌋ for the clamped values: the product is exact and within an i64.
+#[inline]
+fn lattice(x: f64, inv: f64) -> i64 {
+    let t = x * inv;
+    let i = t as i64;
+    i - ((i as f64) > t) as i64
+}
+
+/// The smallest width exponent (at least the finest) at which `lo..=hi` fits in `BINS` bins.
+fn fitting_exp(lo: f64, hi: f64) -> i32 {
+    let mut e = FINEST_EXP;
+    while lattice(hi, inverse_width(e)) - lattice(lo, inverse_width(e)) >= BINS as i64 {
+        e += 1;
+    }
+    e
+}
+
+/// Histograms for many series at once (struct of arrays, for cache-friendly inserts).
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuantileGrid {
-    /// `BINS` bins per series; a bin reports the mean of its values rather than a guess.
     bins: Vec<Bin>,
-    range: Vec<Range>,
-    min: Vec<f64>,
-    max: Vec<f64>,
-    sum: Vec<f64>,
+    heads: Vec<Head>,
     n: u64,
 }
 
 impl QuantileGrid {
     pub fn new(series: usize) -> Self {
         QuantileGrid {
-            bins: vec![Bin::default(); series * BINS],
-            range: vec![Range::default(); series],
-            min: vec![f64::INFINITY; series],
-            max: vec![f64::NEG_INFINITY; series],
-            sum: vec![0.0; series],
+            bins: vec![EMPTY; series * BINS],
+            heads: vec![Head::default(); series],
             n: 0,
         }
     }
@@ -51,40 +117,63 @@ impl QuantileGrid {
     /// Adds a batch of runs laid out run-major: `values[r * series + s]`. Series by series,
     /// so each histogram stays in cache while it takes the whole batch.
     pub fn add_batch(&mut self, values: &[f64]) {
-        let series = self.range.len();
+        let series = self.heads.len();
         let runs = values.len() / series;
-        if runs == 0 {
-            return;
-        }
-        if self.n == 0 {
-            for (range, &x) in self.range.iter_mut().zip(values) {
-                range.lo = x;
-            }
-        }
-        for s in 0..series {
+        for (s, head) in self.heads.iter_mut().enumerate() {
             let bins = &mut self.bins[s * BINS..(s + 1) * BINS];
-            let mut range = self.range[s];
-            let (mut sum, mut min, mut max) = (self.sum[s], self.min[s], self.max[s]);
+            let mut h = *head;
+            let mut inv = inverse_width(h.exp);
             for r in 0..runs {
                 let x = values[r * series + s];
-                let x = if x.is_finite() { x } else { 0.0 };
-                sum += x;
-                min = min.min(x);
-                max = max.max(x);
-                let pos = (x - range.lo) * range.inv_width;
-                // (While the width is 0, pos is 0 and only `lo` itself belongs in bin 0.)
-                if (0.0..BINS as f64).contains(&pos) && (range.width > 0.0 || x == range.lo) {
-                    let bin = &mut bins[pos as usize];
-                    bin.count += 1;
-                    bin.sum += x;
+                let x = if x.is_finite() {
+                    x.clamp(-CLAMP, CLAMP)
                 } else {
-                    insert_outside(bins, &mut range, x);
+                    0.0
+                };
+                h.sum.add(x);
+                h.min = h.min.min(x);
+                h.max = h.max.max(x);
+                let k = lattice(x, inv).wrapping_sub(h.origin);
+                if (k as u64) < BINS as u64 {
+                    bins[k as usize].take(x);
+                } else {
+                    regrid(bins, &mut h);
+                    inv = inverse_width(h.exp);
+                    bins[(lattice(x, inv) - h.origin) as usize].take(x);
                 }
             }
-            self.range[s] = range;
-            (self.sum[s], self.min[s], self.max[s]) = (sum, min, max);
+            *head = h;
         }
         self.n += runs as u64;
+    }
+
+    /// Adds another grid's values (same series): the result is the grid of all the values.
+    pub fn merge(&mut self, other: &QuantileGrid) {
+        for (s, (head, theirs)) in self.heads.iter_mut().zip(&other.heads).enumerate() {
+            if theirs.min > theirs.max {
+                continue;
+            }
+            let range = s * BINS..(s + 1) * BINS;
+            head.min = head.min.min(theirs.min);
+            head.max = head.max.max(theirs.max);
+            head.sum.merge(&theirs.sum);
+            regrid(&mut self.bins[range.clone()], head);
+            let theirs_bins = &other.bins[range.clone()];
+            let mut h = *theirs;
+            (h.min, h.max) = (head.min, head.max);
+            let mut moved = [EMPTY; BINS];
+            let incoming = if (theirs.exp, theirs.origin) == (head.exp, head.origin) {
+                theirs_bins
+            } else {
+                moved.copy_from_slice(theirs_bins);
+                regrid(&mut moved, &mut h);
+                &moved
+            };
+            for (bin, b) in self.bins[range].iter_mut().zip(incoming) {
+                bin.absorb(b);
+            }
+        }
+        self.n += other.n;
     }
 
     pub fn runs(&self) -> u64 {
@@ -95,83 +184,97 @@ impl QuantileGrid {
         if self.n == 0 {
             0.0
         } else {
-            self.sum[s] / self.n as f64
+            self.heads[s].sum.value() / self.n as f64
         }
     }
 
-    /// The `q`-quantile (0..=1) of series `s`: the mean of the bin holding that rank.
+    /// The `q`-quantile (0..=1) of series `s`: the value of that rank, read off linearly
+    /// between the smallest and largest value of the bin holding it.
     pub fn quantile(&self, s: usize, q: f64) -> f64 {
         if self.n == 0 {
             return 0.0;
         }
-        let target = (q.clamp(0.0, 1.0) * self.n as f64).max(1.0);
+        let rank = (q.clamp(0.0, 1.0) * self.n as f64).max(1.0);
         let mut seen = 0u64;
         for bin in &self.bins[s * BINS..(s + 1) * BINS] {
-            seen += bin.count;
-            if bin.count > 0 && seen as f64 >= target {
-                return (bin.sum / bin.count as f64).clamp(self.min[s], self.max[s]);
+            if bin.count == 0 {
+                continue;
             }
+            if (seen + bin.count as u64) as f64 >= rank {
+                if bin.count == 1 {
+                    return bin.lo;
+                }
+                let j = (rank - seen as f64).ceil().max(1.0) - 1.0;
+                return bin.lo + (bin.hi - bin.lo) * j / (bin.count - 1) as f64;
+            }
+            seen += bin.count as u64;
         }
-        self.max[s]
+        self.heads[s].max
     }
 }
 
-/// Inserts a value the bins do not cover yet: the first values of a series, or one below or
-/// above its range (the range then doubles, merging bins in pairs, until it fits).
+/// Moves a series' bins to the lattice its (already updated) smallest and largest value
+/// need: the smallest width that fits them, starting at the smallest value's bin. Bins only
+/// ever merge (the width doubles) or shift, so no value changes bin other than by that.
 #[cold]
-fn insert_outside(bins: &mut [Bin], range: &mut Range, x: f64) {
-    if range.width == 0.0 {
-        if x == range.lo {
-            bins[0].count += 1;
-            bins[0].sum += x;
-            return;
-        }
-        // Second distinct value: size the range so both fit with room to spare.
-        let old_lo = range.lo;
-        let width = (x - old_lo).abs() / (BINS / 2) as f64;
-        let new_lo = if x < old_lo {
-            x - width * (BINS / 4) as f64
-        } else {
-            old_lo
-        };
-        let idx = (((old_lo - new_lo) / width) as usize).min(BINS - 1);
-        bins.swap(0, idx);
-        *range = Range {
-            lo: new_lo,
-            width,
-            inv_width: 1.0 / width,
-        };
+fn regrid(bins: &mut [Bin], h: &mut Head) {
+    let exp = h.exp.max(fitting_exp(h.min, h.max));
+    let origin = lattice(h.min, inverse_width(exp));
+    if (exp, origin) == (h.exp, h.origin) {
+        return;
     }
-    loop {
-        let pos = (x - range.lo) * range.inv_width;
-        if pos < 0.0 {
-            // Extend downwards: the old range becomes the upper half at double width.
-            for j in (0..BINS / 2).rev() {
-                bins[BINS / 2 + j] = merged(bins[2 * j], bins[2 * j + 1]);
+    let old: [Bin; BINS] = bins.try_into().unwrap_or([EMPTY; BINS]);
+    bins.fill(EMPTY);
+    let shift = exp - h.exp;
+    for (i, b) in old.iter().enumerate().filter(|(_, b)| b.count > 0) {
+        let j = ((h.origin + i as i64) >> shift) - origin;
+        bins[j as usize].absorb(b);
+    }
+    (h.exp, h.origin) = (exp, origin);
+}
+
+/// Sent between workers without the empty bins (most of them early on).
+#[derive(Serialize, Deserialize)]
+struct Sparse {
+    n: u64,
+    heads: Vec<Head>,
+    /// Non-empty bins: (index in the grid's bins, bin).
+    bins: Vec<(u32, Bin)>,
+}
+
+impl Serialize for QuantileGrid {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct NonEmpty<'a>(&'a [Bin]);
+        impl Serialize for NonEmpty<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeSeq;
+                let filled = self.0.iter().filter(|b| b.count > 0).count();
+                let mut seq = serializer.serialize_seq(Some(filled))?;
+                for (i, b) in self.0.iter().enumerate().filter(|(_, b)| b.count > 0) {
+                    seq.serialize_element(&(i as u32, b))?;
+                }
+                seq.end()
             }
-            bins[..BINS / 2].fill(Bin::default());
-            range.lo -= BINS as f64 * range.width;
-        } else if pos >= BINS as f64 {
-            // Extend upwards: merge bins in pairs into the lower half.
-            for j in 0..BINS / 2 {
-                bins[j] = merged(bins[2 * j], bins[2 * j + 1]);
-            }
-            bins[BINS / 2..].fill(Bin::default());
-        } else {
-            let bin = &mut bins[pos as usize];
-            bin.count += 1;
-            bin.sum += x;
-            return;
         }
-        range.width *= 2.0;
-        range.inv_width *= 0.5;
+        let mut st = serializer.serialize_struct("Sparse", 3)?;
+        st.serialize_field("n", &self.n)?;
+        st.serialize_field("heads", &self.heads)?;
+        st.serialize_field("bins", &NonEmpty(&self.bins))?;
+        st.end()
     }
 }
 
-fn merged(a: Bin, b: Bin) -> Bin {
-    Bin {
-        sum: a.sum + b.sum,
-        count: a.count + b.count,
+impl<'de> Deserialize<'de> for QuantileGrid {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let sparse = Sparse::deserialize(deserializer)?;
+        let mut grid = QuantileGrid::new(sparse.heads.len());
+        for (i, bin) in sparse.bins {
+            let slot = grid.bins.get_mut(i as usize);
+            *slot.ok_or_else(|| serde::de::Error::custom("bin outside the grid"))? = bin;
+        }
+        (grid.heads, grid.n) = (sparse.heads, sparse.n);
+        Ok(grid)
     }
 }
 
@@ -183,13 +286,17 @@ mod tests {
         sorted[((q * sorted.len() as f64) as usize).min(sorted.len() - 1)]
     }
 
+    /// A skewed, wide-ranging sample in an awkward order (growing, then shrinking).
+    fn skewed(n: usize) -> Vec<f64> {
+        (0..n)
+            .map(|i| ((i * 7919) % n) as f64)
+            .map(|v| v * v / 100.0 - 300.0)
+            .collect()
+    }
+
     #[test]
     fn percentiles_track_the_exact_ones_within_the_resolution() {
-        // A skewed, wide-ranging sample in an awkward order (growing, then shrinking).
-        let values: Vec<f64> = (0..2000)
-            .map(|i| ((i * 7919) % 2000) as f64)
-            .map(|v| v * v / 100.0 - 300.0)
-            .collect();
+        let values = skewed(2000);
         let mut grid = QuantileGrid::new(1);
         // In uneven batches, as the Monte Carlo streams them.
         for chunk in values.chunks(37) {
@@ -201,7 +308,7 @@ mod tests {
         for q in [0.1, 0.25, 0.5, 0.75, 0.9] {
             let err = (grid.quantile(0, q) - exact(&sorted, q)).abs();
             assert!(
-                err < 0.02 * spread,
+                err < 0.01 * spread,
                 "q {q}: {} vs {}",
                 grid.quantile(0, q),
                 exact(&sorted, q)
@@ -221,5 +328,38 @@ mod tests {
         assert_eq!(grid.quantile(0, 0.5), 5.0);
         assert_eq!(grid.quantile(1, 0.5), 0.0);
         assert_eq!(grid.quantile(1, 0.9), 1000.0);
+    }
+
+    #[test]
+    fn any_split_and_order_merges_to_the_same_grid() {
+        // Two series, so the batches are run-major as in the Monte Carlo.
+        let a = skewed(1200);
+        let values: Vec<f64> = a.iter().flat_map(|&x| [x, (x * 0.37).sin()]).collect();
+        let mut whole = QuantileGrid::new(2);
+        whole.add_batch(&values);
+        for parts in [2, 3, 4, 7] {
+            let runs = a.len().div_ceil(parts);
+            let grids: Vec<QuantileGrid> = values
+                .chunks(runs * 2)
+                .map(|chunk| {
+                    let mut g = QuantileGrid::new(2);
+                    chunk.chunks(2 * 13).for_each(|c| g.add_batch(c));
+                    g
+                })
+                .collect();
+            // Merged in reverse, to show the order does not matter either.
+            let mut merged = QuantileGrid::new(2);
+            grids.iter().rev().for_each(|g| merged.merge(g));
+            assert_eq!(merged, whole, "{parts} parts");
+        }
+    }
+
+    #[test]
+    fn a_grid_survives_its_sparse_wire_form() {
+        let mut grid = QuantileGrid::new(3);
+        grid.add_batch(&skewed(300));
+        let bytes = bincode::serialize(&grid).unwrap();
+        let back: QuantileGrid = bincode::deserialize(&bytes).unwrap();
+        assert_eq!(back, grid);
     }
 }

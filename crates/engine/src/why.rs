@@ -1,6 +1,7 @@
 //! "Why did this happen?": a handful of counters per run, their means over runs, and the
 //! largest differences between two scenarios as structured data (the app words them).
 
+use super::exact_sum::ExactSum;
 use serde::{Deserialize, Serialize};
 
 /// One run's counters: where the money went, where followers came from and went, where leads
@@ -80,10 +81,74 @@ pub struct Why {
     pub cancel_day_p50: Option<u32>,
 }
 
-/// Sums [`RunWhy`] over runs and turns them into a [`Why`].
-#[derive(Clone, Debug, Default)]
+/// The counters of [`RunWhy`] that are summed over runs, in one order for [`WhyTotals`].
+const SUMMED: usize = 22;
+
+impl RunWhy {
+    fn summed(&self) -> [f64; SUMMED] {
+        [
+            self.spent_content,
+            self.spent_community,
+            self.spent_promotion,
+            self.followers_paid,
+            self.followers_discovery,
+            self.followers_word_of_mouth,
+            self.lost_neglect,
+            self.lost_fatigue,
+            self.lost_crises,
+            self.lost_distrust,
+            self.lost_natural,
+            self.leads_organic,
+            self.leads_paid,
+            self.engagements,
+            self.clicks,
+            self.messages,
+            self.answered,
+            self.answer_hours,
+            self.messages_after_end,
+            self.crises_faded,
+            self.crises_firestorm,
+            self.crises_ongoing,
+        ]
+    }
+
+    fn from_summed(v: [f64; SUMMED]) -> RunWhy {
+        let [spent_content, spent_community, spent_promotion, followers_paid, followers_discovery, followers_word_of_mouth, lost_neglect, lost_fatigue, lost_crises, lost_distrust, lost_natural, leads_organic, leads_paid, engagements, clicks, messages, answered, answer_hours, messages_after_end, crises_faded, crises_firestorm, crises_ongoing] =
+            v;
+        RunWhy {
+            spent_content,
+            spent_community,
+            spent_promotion,
+            followers_paid,
+            followers_discovery,
+            followers_word_of_mouth,
+            lost_neglect,
+            lost_fatigue,
+            lost_crises,
+            lost_distrust,
+            lost_natural,
+            leads_organic,
+            leads_paid,
+            engagements,
+            clicks,
+            messages,
+            answered,
+            answer_hours,
+            messages_after_end,
+            crises_faded,
+            crises_firestorm,
+            crises_ongoing,
+            review_cancel_day: None,
+            cancelled_at_first_review: false,
+        }
+    }
+}
+
+/// Sums [`RunWhy`] over runs and turns them into a [`Why`]. Exact sums, so totals of runs
+/// split between workers merge to the same bits.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WhyTotals {
-    sum: RunWhy,
+    sum: [ExactSum; SUMMED],
     runs: u32,
     cancelled: u32,
     at_first: u32,
@@ -100,29 +165,9 @@ impl WhyTotals {
     }
 
     pub fn add(&mut self, w: &RunWhy) {
-        let s = &mut self.sum;
-        s.spent_content += w.spent_content;
-        s.spent_community += w.spent_community;
-        s.spent_promotion += w.spent_promotion;
-        s.followers_paid += w.followers_paid;
-        s.followers_discovery += w.followers_discovery;
-        s.followers_word_of_mouth += w.followers_word_of_mouth;
-        s.lost_neglect += w.lost_neglect;
-        s.lost_fatigue += w.lost_fatigue;
-        s.lost_crises += w.lost_crises;
-        s.lost_distrust += w.lost_distrust;
-        s.lost_natural += w.lost_natural;
-        s.leads_organic += w.leads_organic;
-        s.leads_paid += w.leads_paid;
-        s.engagements += w.engagements;
-        s.clicks += w.clicks;
-        s.messages += w.messages;
-        s.answered += w.answered;
-        s.answer_hours += w.answer_hours;
-        s.messages_after_end += w.messages_after_end;
-        s.crises_faded += w.crises_faded;
-        s.crises_firestorm += w.crises_firestorm;
-        s.crises_ongoing += w.crises_ongoing;
+        for (sum, x) in self.sum.iter_mut().zip(w.summed()) {
+            sum.add(x);
+        }
         self.runs += 1;
         if let Some(day) = w.review_cancel_day {
             self.cancelled += 1;
@@ -132,9 +177,22 @@ impl WhyTotals {
         }
     }
 
+    /// Adds the totals of other runs.
+    pub fn merge(&mut self, other: &WhyTotals) {
+        for (sum, x) in self.sum.iter_mut().zip(&other.sum) {
+            sum.merge(x);
+        }
+        self.runs += other.runs;
+        self.cancelled += other.cancelled;
+        self.at_first += other.at_first;
+        for (a, b) in self.cancel_days.iter_mut().zip(&other.cancel_days) {
+            *a += b;
+        }
+    }
+
     pub fn why(&self) -> Why {
         let n = self.runs.max(1) as f64;
-        let s = &self.sum;
+        let s = &RunWhy::from_summed(self.sum.map(|x| x.value()));
         let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
         let mut seen = 0;
         let cancel_day_p50 = (self.cancelled > 0)

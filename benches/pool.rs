@@ -1,0 +1,62 @@
+//! What sharing a job among workers costs on top of the simulation: each worker's report
+//! (copying its tally and encoding it for the message) and the page's merge (decoding every
+//! share's tally, merging them and summarising). `cargo bench --bench pool` — default
+//! scenario, 500 runs × 730 days, split as the page splits it for 1, 2 and 4 workers.
+
+use longgame::model::{MonteCarlo, Scenario, Tally};
+use longgame::state::pool::shares;
+use std::hint::black_box;
+use std::time::Instant;
+
+const RUNS: u32 = 500;
+
+fn best_ms<T>(tries: usize, mut f: impl FnMut() -> T) -> f64 {
+    (0..tries)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    let mut scenario = Scenario::default();
+    scenario.assumptions.horizon_days = 730;
+    for workers in [1, 2, 4] {
+        let tallies: Vec<Tally> = shares(0, RUNS, workers)
+            .iter()
+            .map(|s| {
+                let mut mc = MonteCarlo::new(scenario, 1, RUNS, 8).unwrap();
+                mc = mc.part(s.first, s.end);
+                mc.step(u32::MAX);
+                mc.tally().clone()
+            })
+            .collect();
+        let encoded: Vec<Vec<u8>> = tallies
+            .iter()
+            .map(|t| bincode::serialize(t).unwrap())
+            .collect();
+        let report = best_ms(5, || bincode::serialize(&tallies[0].clone()).unwrap());
+        let merge = best_ms(5, || {
+            let mut parts = encoded
+                .iter()
+                .map(|b| bincode::deserialize::<Tally>(b).unwrap());
+            let mut total = parts.next().unwrap();
+            parts.for_each(|t| total.merge(&t));
+            total.summary((scenario, 1, RUNS), true, true)
+        });
+        let decode = best_ms(5, || {
+            encoded
+                .iter()
+                .map(|b| bincode::deserialize::<Tally>(b).unwrap())
+                .count()
+        });
+        let summary = best_ms(5, || tallies[0].summary((scenario, 1, RUNS), true, true));
+        println!("  decode {decode:.1} ms, summary of one {summary:.1} ms");
+        let kb = encoded.iter().map(Vec::len).max().unwrap_or(0) / 1024;
+        println!(
+            "{workers} worker(s): a worker's report {report:>5.1} ms ({kb} KB message); the page's merge and summary {merge:>5.1} ms"
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! The pool of simulation workers: one per logical processor (capped), each given a share of
+//! every job's runs; their answers are merged (`state::pool::Gathering`) and handed to the
+//! reducer as if one worker had answered.
+
+use super::AppContext;
+use crate::sim_worker::SimWorker;
+use crate::state::app_state::{Action, AppState};
+use crate::state::jobs::{Report, Request, Slot, ToWorker, SLOTS};
+use crate::state::pool::{workers_for, Gathering};
+use gloo::worker::{Spawnable, WorkerBridge};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+struct Pool {
+    workers: Vec<WorkerBridge<SimWorker>>,
+    gathering: Rc<RefCell<Gathering>>,
+}
+
+impl Pool {
+    fn start(dispatch: UseReducerDispatcher<AppState>) -> Pool {
+        let cores = gloo::utils::window().navigator().hardware_concurrency();
+        let count = workers_for(cores);
+        // Said on the page, for the benchmark and anyone curious.
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("data-workers", &count.to_string());
+        }
+        let gathering = Rc::new(RefCell::new(Gathering::default()));
+        let workers = (0..count)
+            .map(|_| {
+                let (gathering, dispatch) = (gathering.clone(), dispatch.clone());
+                SimWorker::spawner()
+                    .callback(move |answer| {
+                        // The borrow ends before the reducer runs.
+                        let report = gathering.borrow_mut().receive(answer);
+                        if let Some(report) = report {
+                            dispatch.dispatch(action(report));
+                        }
+                    })
+                    .spawn_with_loader(&super::worker_script::url())
+            })
+            .collect();
+        Pool { workers, gathering }
+    }
+
+    /// Shares the job out; workers without a share drop whatever they ran in its place.
+    fn send(&self, request: Request) {
+        let mut gathering = self.gathering.borrow_mut();
+        match request {
+            Request::Futures(job) => {
+                let shares = gathering.start_futures((*job).clone(), self.workers.len());
+                for (k, worker) in self.workers.iter().enumerate() {
+                    worker.send(match shares.get(k) {
+                        Some(&share) => ToWorker::Futures(job.clone(), share),
+                        None => ToWorker::CancelSlot(job.slot),
+                    });
+                }
+            }
+            Request::Outcomes(job) => {
+                let parts = gathering.start_outcomes(&job, self.workers.len());
+                for (k, worker) in self.workers.iter().enumerate() {
+                    worker.send(match parts.get(k) {
+                        Some(part) => ToWorker::Outcomes(part.clone(), k as u32),
+                        None => ToWorker::CancelOutcomes,
+                    });
+                }
+            }
+        }
+    }
+
+    fn cancel_slot(&self, slot: Slot) {
+        self.gathering.borrow_mut().cancel_slot(slot);
+        self.workers
+            .iter()
+            .for_each(|w| w.send(ToWorker::CancelSlot(slot)));
+    }
+
+    fn cancel_outcomes(&self) {
+        self.gathering.borrow_mut().cancel_outcomes();
+        self.workers
+            .iter()
+            .for_each(|w| w.send(ToWorker::CancelOutcomes));
+    }
+}
+
+fn action(report: Report) -> Action {
+    let now = js_sys::Date::now();
+    match report {
+        Report::Progress(p) => Action::Received(p, now),
+        Report::Refused { slot, id, reason } => Action::Refused { slot, id, reason },
+        Report::Outcomes(o) => Action::ReceivedOutcomes(o, now),
+        Report::OutcomesRefused { id, plan, reason } => {
+            Action::OutcomesRefused { id, plan, reason }
+        }
+    }
+}
+
+/// Starts the pool once, feeds the merged reports to the reducer, sends every job the state
+/// requests (each once; a superseded job is never sent) and stops the workers on jobs the
+/// state no longer wants (an unpinned comparison, a left explorer).
+#[hook]
+pub fn use_sim_pool(state: &AppContext) {
+    let dispatch = state.dispatcher();
+    let pool = use_memo((), move |_| Pool::start(dispatch));
+    let sent = use_mut_ref(|| 0u32);
+    let newest = state.unsent(0).last().map(Request::id);
+    {
+        let (state, pool) = (state.clone(), pool.clone());
+        use_effect_with(newest, move |_| {
+            let after = *sent.borrow();
+            for job in state.unsent(after) {
+                *sent.borrow_mut() = job.id();
+                pool.send(job);
+            }
+        });
+    }
+    let wanted = state.results.wanted();
+    let before = use_mut_ref(|| wanted);
+    use_effect_with(wanted, move |&(slots, outcomes)| {
+        let (was_slots, was_outcomes) = *before.borrow();
+        for k in 0..SLOTS {
+            if was_slots[k] && !slots[k] {
+                pool.cancel_slot(Slot::ALL[k]);
+            }
+        }
+        if was_outcomes && !outcomes {
+            pool.cancel_outcomes();
+        }
+        *before.borrow_mut() = (slots, outcomes);
+    });
+}
