@@ -23,9 +23,8 @@ pub fn MapView() -> Html {
     let m = r
         .outcomes_so_far()
         .and_then(|o| lever_map(&s.scenario, e.axes, &o.values, (e.metric, e.day)));
-    let running = r.outcomes_requested.is_some()
-        && r.outcomes_done()
-            .is_none_or(|o| o.values.first().is_none_or(|v| v.len() < RUNS as usize));
+    // A pass that completes asks for the next at once, so "done" means all the futures.
+    let running = r.outcomes_requested.is_some() && r.outcomes_done().is_none();
     let (done, total) = r.outcomes_progress(RUNS);
     let cells = (SIZE * SIZE) as u32;
     html! {
