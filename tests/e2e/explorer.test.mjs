@@ -28,7 +28,8 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   const ms = Date.now() - started;
   const runs = 500, variants = 1 + 2 * FIELDS.length, days = 365;
   console.log(`explorer tornado: ${variants} variants x ${runs} runs x ${days} days in ${ms} ms ` +
-    `(${((variants * runs * days) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, one worker; runs stop at the day read)`);
+    `(${((variants * runs * days) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, ` +
+    `${await page.evaluate(() => navigator.hardwareConcurrency)} logical processors; runs stop at the day read)`);
 
   const table = await rows(page);
   assert.deepEqual(table.map(([f]) => f).sort(), [...FIELDS].sort(), 'every field is listed');
@@ -126,7 +127,8 @@ test('the map of two levers: keyboard axes, refining passes, a cell in words, En
   await fullMap(page);
   const ms = Date.now() - started;
   console.log(`explorer map: 144 cells x 200 runs x 365 days in ${ms} ms, the first coarse map ` +
-    `(25 runs a cell) at ${coarse} ms (${((144 * 200 * 365) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s)`);
+    `(25 runs a cell) at ${coarse} ms (${((144 * 200 * 365) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, ` +
+    `${await page.evaluate(() => navigator.hardwareConcurrency)} logical processors)`);
   assert.equal(await page.locator('.map-progress').count(), 0, 'no progress once complete');
   assert.match(await queryOf(page), /explore=map/);
   assert.match(await textOf(page, '.map-ranges'), /€0–€11,000.*0–22 posts.*0–100/);
