@@ -3,38 +3,35 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Terms are kept as whole and fractional parts in integers (the fraction to 2⁻³² of a
-/// unit): integer addition is exact, hence associative. Terms beyond ±2⁵² are clamped
-/// (no quantity of the model comes near) and non-finite terms count as 0.
+/// Terms are kept in fixed point, to 2⁻²⁰ of a unit (about 10⁻⁶), in a 128-bit integer:
+/// integer addition is exact, hence associative. Terms beyond ±2⁴² are clamped (no
+/// quantity of the model comes near) and non-finite terms count as 0.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ExactSum {
-    whole: i128,
-    frac: i64,
-}
+pub struct ExactSum(i128);
 
-const FRACTION: f64 = 4_294_967_296.0; // 2^32
-const LIMIT: f64 = 4_503_599_627_370_496.0; // 2^52: every f64 beyond is a whole number
+const UNIT: f64 = 1_048_576.0; // 2^20
+const LIMIT: f64 = 4_398_046_511_104.0; // 2^42, so a term times 2^20 fits an i64
 
 impl ExactSum {
     #[inline]
     pub fn add(&mut self, x: f64) {
-        let x = if x.is_finite() {
-            x.clamp(-LIMIT, LIMIT)
-        } else {
+        // One comparison on the common path; NaN fails it and counts as 0.
+        let x = if x.abs() <= LIMIT {
+            x
+        } else if x.is_nan() {
             0.0
+        } else {
+            LIMIT.copysign(x)
         };
-        let whole = x as i64; // towards zero; the rest is exact below 2^52
-        self.whole += whole as i128;
-        self.frac += ((x - whole as f64) * FRACTION) as i64;
+        self.0 += (x * UNIT) as i64 as i128;
     }
 
     pub fn merge(&mut self, other: &ExactSum) {
-        self.whole += other.whole;
-        self.frac += other.frac;
+        self.0 += other.0;
     }
 
     pub fn value(&self) -> f64 {
-        self.whole as f64 + self.frac as f64 / FRACTION
+        self.0 as f64 / UNIT
     }
 }
 

@@ -51,14 +51,12 @@ impl Bin {
     }
 }
 
-/// One series: where its bins lie and what it has seen. Bin `i` holds the values `x` with
-/// `⌊x · 2^-exp⌋ = origin + i`.
+/// One series: where its bins lie, and the sum of its values. Bin `i` holds the values `x`
+/// with `⌊x · 2^-exp⌋ = origin + i`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 struct Head {
     exp: i32,
     origin: i64,
-    min: f64,
-    max: f64,
     sum: ExactSum,
 }
 
@@ -68,11 +66,19 @@ impl Default for Head {
             exp: FINEST_EXP,
             // No value yet: every lattice index is outside, so the first value sets it up.
             origin: i64::MIN,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
             sum: ExactSum::default(),
         }
     }
+}
+
+/// The smallest and largest value in a series' bins (∞ and −∞ while empty).
+fn extent(bins: &[Bin]) -> (f64, f64) {
+    let lo = bins
+        .iter()
+        .find(|b| b.count > 0)
+        .map_or(f64::INFINITY, |b| b.lo);
+    let hi = bins.iter().rfind(|b| b.count > 0);
+    (lo, hi.map_or(f64::NEG_INFINITY, |b| b.hi))
 }
 
 /// 2^-e, exactly (e is within ±100 here).
@@ -125,19 +131,21 @@ impl QuantileGrid {
             let mut inv = inverse_width(h.exp);
             for r in 0..runs {
                 let x = values[r * series + s];
-                let x = if x.is_finite() {
-                    x.clamp(-CLAMP, CLAMP)
-                } else {
+                // One comparison on the common path; NaN fails it and counts as 0.
+                let x = if x.abs() <= CLAMP {
+                    x
+                } else if x.is_nan() {
                     0.0
+                } else {
+                    CLAMP.copysign(x)
                 };
                 h.sum.add(x);
-                h.min = h.min.min(x);
-                h.max = h.max.max(x);
                 let k = lattice(x, inv).wrapping_sub(h.origin);
                 if (k as u64) < BINS as u64 {
                     bins[k as usize].take(x);
                 } else {
-                    regrid(bins, &mut h);
+                    let (lo, hi) = extent(bins);
+                    regrid(bins, &mut h, (lo.min(x), hi.max(x)));
                     inv = inverse_width(h.exp);
                     bins[(lattice(x, inv) - h.origin) as usize].take(x);
                 }
@@ -150,23 +158,22 @@ impl QuantileGrid {
     /// Adds another grid's values (same series): the result is the grid of all the values.
     pub fn merge(&mut self, other: &QuantileGrid) {
         for (s, (head, theirs)) in self.heads.iter_mut().zip(&other.heads).enumerate() {
-            if theirs.min > theirs.max {
+            let range = s * BINS..(s + 1) * BINS;
+            let theirs_bins = &other.bins[range.clone()];
+            let (their_lo, their_hi) = extent(theirs_bins);
+            if their_lo > their_hi {
                 continue;
             }
-            let range = s * BINS..(s + 1) * BINS;
-            head.min = head.min.min(theirs.min);
-            head.max = head.max.max(theirs.max);
+            let (lo, hi) = extent(&self.bins[range.clone()]);
+            let union = (lo.min(their_lo), hi.max(their_hi));
             head.sum.merge(&theirs.sum);
-            regrid(&mut self.bins[range.clone()], head);
-            let theirs_bins = &other.bins[range.clone()];
-            let mut h = *theirs;
-            (h.min, h.max) = (head.min, head.max);
+            regrid(&mut self.bins[range.clone()], head, union);
             let mut moved = [EMPTY; BINS];
             let incoming = if (theirs.exp, theirs.origin) == (head.exp, head.origin) {
                 theirs_bins
             } else {
                 moved.copy_from_slice(theirs_bins);
-                regrid(&mut moved, &mut h);
+                regrid(&mut moved, &mut theirs.clone(), union);
                 &moved
             };
             for (bin, b) in self.bins[range].iter_mut().zip(incoming) {
@@ -209,17 +216,18 @@ impl QuantileGrid {
             }
             seen += bin.count as u64;
         }
-        self.heads[s].max
+        extent(&self.bins[s * BINS..(s + 1) * BINS]).1
     }
 }
 
-/// Moves a series' bins to the lattice its (already updated) smallest and largest value
-/// need: the smallest width that fits them, starting at the smallest value's bin. Bins only
-/// ever merge (the width doubles) or shift, so no value changes bin other than by that.
+/// Moves a series' bins to the lattice that the smallest and largest value `lo..=hi` (those
+/// held and those to come) need: the smallest width that fits them, starting at the smallest
+/// value's bin. Bins only ever merge (the width doubles) or shift, so no value changes bin
+/// other than by that.
 #[cold]
-fn regrid(bins: &mut [Bin], h: &mut Head) {
-    let exp = h.exp.max(fitting_exp(h.min, h.max));
-    let origin = lattice(h.min, inverse_width(exp));
+fn regrid(bins: &mut [Bin], h: &mut Head, (lo, hi): (f64, f64)) {
+    let exp = h.exp.max(fitting_exp(lo, hi));
+    let origin = lattice(lo, inverse_width(exp));
     if (exp, origin) == (h.exp, h.origin) {
         return;
     }
