@@ -3,7 +3,7 @@
 //! workers'); a new job for a slot supersedes the one there, so the latest setting always
 //! wins, and jobs superseded before they start cost nothing (a slider drag sends many).
 
-use crate::model::engine::{simulate, Derived};
+use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
 use crate::state::game::GAME_RUN;
 use crate::state::jobs::{FromWorker, Job, Outcomes, OutcomesJob, PartTally, Share, ToWorker};
@@ -44,10 +44,11 @@ impl Comparing {
         };
         let s = &self.job.scenarios[plan as usize];
         let start = s.assumptions.starting_followers;
-        let run = (self.job.first + run) as u64;
-        simulate(d, start, self.job.seed, run, &mut self.trace);
-        let day = (self.job.day as usize).min(self.trace.days() - 1);
-        let value = self.trace.value(day, self.job.metric);
+        // Only the days up to the one read: they are the full run's (see `simulate_until`).
+        let day = self.job.day.min(d.days() as u32);
+        let run = (self.job.seed, u64::from(self.job.first + run));
+        simulate_until(d, start, run, day, &mut self.trace);
+        let value = self.job.metric.value(&self.trace, day as usize);
         self.out.values[plan as usize].push(value);
         self.out.done += 1;
         self.out.complete()

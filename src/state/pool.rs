@@ -320,7 +320,7 @@ mod tests {
             seed: 3,
             first: 5,
             runs: 40,
-            metric: Metric::Leads,
+            metric: Metric::Leads.into(),
             day: 100,
         };
         let mut g = Gathering::default();
