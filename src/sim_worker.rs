@@ -15,6 +15,8 @@ use wasm_bindgen::JsCast;
 struct Running {
     job: Job,
     share: Share,
+    /// The page is ready for another tally (it asks after each picture it merges).
+    wanted: bool,
     sim: MonteCarlo,
     started: f64,
     last_report: f64,
@@ -136,8 +138,10 @@ impl Worker for SimWorker {
         r.compute_ms += now() - slice_start;
         let t = now();
         let first = r.last_report == 0.0 && r.sim.runs_done() >= first_report_runs(r);
-        if done || first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS) {
+        let due = first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS);
+        if done || (r.wanted && due) {
             r.last_report = t;
+            r.wanted = false;
             scope.respond(r.who, FromWorker::Tally(Box::new(r.part_tally(done, t))));
         }
         if done {
@@ -162,6 +166,12 @@ impl Worker for SimWorker {
             ToWorker::Outcomes(job, index) => self.start_outcomes(scope, job, index, who),
             ToWorker::CancelSlot(slot) => self.cancel(slot),
             ToWorker::CancelOutcomes => self.comparing = None,
+            ToWorker::More { slot, id } => {
+                let r = self.running[slot as usize].as_mut();
+                if let Some(r) = r.filter(|r| r.job.id == id) {
+                    r.wanted = true;
+                }
+            }
         }
         self.say_busy();
     }
@@ -224,6 +234,7 @@ impl SimWorker {
                 self.running[slot] = Some(Running {
                     job,
                     share,
+                    wanted: true,
                     sim: sim.part(share.first, share.end),
                     started: now(),
                     last_report: 0.0,

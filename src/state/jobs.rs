@@ -139,6 +139,13 @@ pub enum ToWorker {
     CancelSlot(Slot),
     /// Stop the outcomes job (e.g. the explorer was left or cancelled).
     CancelOutcomes,
+    /// The page has drawn the last picture of job `id`: send the next tally when it is due.
+    /// (Without this backpressure, tallies of a long job pile up faster than a slow page
+    /// merges them, and the final picture waits behind them.)
+    More {
+        slot: Slot,
+        id: u32,
+    },
 }
 
 /// A worker's progress on its share of a futures job: what its runs add up to so far.

@@ -55,7 +55,9 @@ impl Gather {
         self.fresh[i] = true;
         let parts: Vec<&PartTally> = self.parts.iter().flatten().map(|p| &**p).collect();
         let done = parts.len() == self.parts.len() && parts.iter().all(|p| p.done);
-        if parts.len() < self.parts.len() || !(done || self.fresh.iter().all(|&f| f)) {
+        // A share already done will not report again: it counts as fresh.
+        let fresh = (self.fresh.iter().zip(&parts)).all(|(&f, p)| f || p.done);
+        if parts.len() < self.parts.len() || !(done || fresh) {
             return None;
         }
         self.fresh.fill(false);
