@@ -207,32 +207,40 @@ fn axis_select(state: &super::AppContext, axes: Axes, x: bool) -> Html {
 /// The tornado, its table and its exports.
 fn chart(l: Lang, t: &Tornado) -> Html {
     let markup = svg(l, t);
-    let csv = tornado_csv(t);
-    let export_csv =
-        Callback::from(move |_| super::download::text("long-game-tornado.csv", "text/csv", &csv));
-    let export_svg = {
-        let markup = markup.clone();
-        Callback::from(move |_| {
-            super::download::text("long-game-tornado.svg", "image/svg+xml", &markup)
-        })
-    };
-    let export_png = {
-        let (markup, size) = (markup.clone(), crate::view::tornado::svg_size(t));
-        Callback::from(move |_| {
-            super::download::png_from_markup(&markup, size, "long-game-tornado.png")
-        })
-    };
+    let size = crate::view::tornado::svg_size(t);
+    let exports = export_buttons(l, "tornado", tornado_csv(t), (markup.clone(), size));
     html! {
         <section class="class-results explore-results" aria-labelledby="tornado-title">
             <h2 id="tornado-title">{ crate::view::tornado::title(l, t) }</h2>
             <div class="tornado">{ Html::from_html_unchecked(AttrValue::from(markup)) }</div>
             { table(l, t) }
-            <div class="export-buttons">
-                <button type="button" class="small export-tornado-csv" onclick={export_csv}>{ tr(l, "explore.export_csv") }</button>
-                <button type="button" class="small export-tornado-svg" onclick={export_svg}>{ tr(l, "explore.export_svg") }</button>
-                <button type="button" class="small export-tornado-png" onclick={export_png}>{ tr(l, "explore.export_png") }</button>
-            </div>
+            { exports }
         </section>
+    }
+}
+
+/// CSV, SVG and PNG of an explorer view (`what`: "tornado" or "map"), each button classed
+/// `export-<what>-<format>` and each file named `long-game-<what>.<format>`.
+pub(super) fn export_buttons(
+    l: Lang,
+    what: &'static str,
+    csv: String,
+    (markup, size): (String, (f64, f64)),
+) -> Html {
+    let file = move |ext: &str| format!("long-game-{what}.{ext}");
+    let export_csv = Callback::from(move |_| super::download::text(&file("csv"), "text/csv", &csv));
+    let export_svg = {
+        let markup = markup.clone();
+        Callback::from(move |_| super::download::text(&file("svg"), "image/svg+xml", &markup))
+    };
+    let export_png =
+        Callback::from(move |_| super::download::png_from_markup(&markup, size, &file("png")));
+    html! {
+        <div class="export-buttons">
+            <button type="button" class={format!("small export-{what}-csv")} onclick={export_csv}>{ tr(l, "explore.export_csv") }</button>
+            <button type="button" class={format!("small export-{what}-svg")} onclick={export_svg}>{ tr(l, "explore.export_svg") }</button>
+            <button type="button" class={format!("small export-{what}-png")} onclick={export_png}>{ tr(l, "explore.export_png") }</button>
+        </div>
     }
 }
 

@@ -184,23 +184,5 @@ fn table(l: Lang, m: &LeverMap) -> Html {
 }
 
 fn exports(l: Lang, m: &LeverMap, markup: String) -> Html {
-    let csv = map_csv(m);
-    let export_csv =
-        Callback::from(move |_| super::download::text("long-game-map.csv", "text/csv", &csv));
-    let export_svg = {
-        let markup = markup.clone();
-        Callback::from(move |_| {
-            super::download::text("long-game-map.svg", "image/svg+xml", &markup)
-        })
-    };
-    let export_png = Callback::from(move |_| {
-        super::download::png_from_markup(&markup, (W, H), "long-game-map.png")
-    });
-    html! {
-        <div class="export-buttons">
-            <button type="button" class="small export-map-csv" onclick={export_csv}>{ tr(l, "explore.export_csv") }</button>
-            <button type="button" class="small export-map-svg" onclick={export_svg}>{ tr(l, "explore.export_svg") }</button>
-            <button type="button" class="small export-map-png" onclick={export_png}>{ tr(l, "explore.export_png") }</button>
-        </div>
-    }
+    super::explorer::export_buttons(l, "map", map_csv(m), (markup, (W, H)))
 }
