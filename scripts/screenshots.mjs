@@ -47,6 +47,14 @@ const handout = async (page) => {
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 703, height: 1000 });
 };
+// The explorer's map once complete, a cell two steps right of the scenario focused by keyboard.
+const MAP_DONE = '.map-results[data-runs="200"]';
+const mapCell = async (page) => {
+  await page.locator('.map-gridcell[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.map-frame').scrollIntoViewIfNeeded();
+};
 // [file, viewport, query, full page, what to do before the shot, what shows it is ready]
 const shots = [
   ['laptop-compare', LAPTOP, '?lang=en&i=20&r=30&b=1000&A=b:4000,p:7,r:90,i:90', false],
@@ -66,6 +74,9 @@ const shots = [
   ['projector-class', PROJECTOR, `?lang=en&class=${CLASS}`, true, null, '.class-table tbody tr'],
   ['handout-print', LAPTOP, '?lang=en&b=4000&p=7&r=90&i=90&c=180b2000&A=b:1000,i:40', true, handout],
   ['laptop-explorer-tornado', LAPTOP, '?lang=en&explore=tornado', true, null, '.tornado-table tbody tr'],
+  ['laptop-explorer-map', LAPTOP, '?lang=en&explore=map', true, mapCell, MAP_DONE],
+  ['projector-explorer-map', PROJECTOR, '?lang=en&explore=map&my=responsiveness&eo=goal', false, mapCell, MAP_DONE],
+  ['phone-explorer-map', PHONE, '?lang=sv&explore=map', false, mapCell, MAP_DONE],
 ];
 try {
   for (const [name, viewport, query, full, before, ready = '.status[data-status="done"]'] of shots) {

@@ -3,7 +3,7 @@
 //! workers'); a new job for a slot supersedes the one there, so the latest setting always
 //! wins, and jobs superseded before they start cost nothing (a slider drag sends many).
 
-use crate::model::engine::{simulate, Derived};
+use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
 use crate::state::game::GAME_RUN;
 use crate::state::jobs::{FromWorker, Job, Outcomes, OutcomesJob, PartTally, Share, ToWorker};
@@ -15,6 +15,8 @@ use wasm_bindgen::JsCast;
 struct Running {
     job: Job,
     share: Share,
+    /// The page is ready for another tally (it asks after each picture it merges).
+    wanted: bool,
     sim: MonteCarlo,
     started: f64,
     last_report: f64,
@@ -44,10 +46,11 @@ impl Comparing {
         };
         let s = &self.job.scenarios[plan as usize];
         let start = s.assumptions.starting_followers;
-        let run = (self.job.first + run) as u64;
-        simulate(d, start, self.job.seed, run, &mut self.trace);
-        let day = (self.job.day as usize).min(self.trace.days() - 1);
-        let value = self.trace.value(day, self.job.metric);
+        // Only the days up to the one read: they are the full run's (see `simulate_until`).
+        let day = self.job.day.min(d.days() as u32);
+        let run = (self.job.seed, u64::from(self.job.first + run));
+        simulate_until(d, start, run, day, &mut self.trace);
+        let value = self.job.metric.value(&self.trace, day as usize);
         self.out.values[plan as usize].push(value);
         self.out.done += 1;
         self.out.complete()
@@ -124,6 +127,7 @@ impl Worker for SimWorker {
         }
         let Some(r) = self.running.iter_mut().flatten().next() else {
             self.compare(scope);
+            self.say_busy();
             return;
         };
         let slice_start = now();
@@ -134,8 +138,10 @@ impl Worker for SimWorker {
         r.compute_ms += now() - slice_start;
         let t = now();
         let first = r.last_report == 0.0 && r.sim.runs_done() >= first_report_runs(r);
-        if done || first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS) {
+        let due = first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS);
+        if done || (r.wanted && due) {
             r.last_report = t;
+            r.wanted = false;
             scope.respond(r.who, FromWorker::Tally(Box::new(r.part_tally(done, t))));
         }
         if done {
@@ -145,6 +151,7 @@ impl Worker for SimWorker {
         if self.running.iter().any(Option::is_some) || self.comparing.is_some() {
             self.schedule(scope);
         }
+        self.say_busy();
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: ToWorker, who: HandlerId) {
@@ -159,7 +166,14 @@ impl Worker for SimWorker {
             ToWorker::Outcomes(job, index) => self.start_outcomes(scope, job, index, who),
             ToWorker::CancelSlot(slot) => self.cancel(slot),
             ToWorker::CancelOutcomes => self.comparing = None,
+            ToWorker::More { slot, id } => {
+                let r = self.running[slot as usize].as_mut();
+                if let Some(r) = r.filter(|r| r.job.id == id) {
+                    r.wanted = true;
+                }
+            }
         }
+        self.say_busy();
     }
 }
 
@@ -191,6 +205,16 @@ impl Running {
 }
 
 impl SimWorker {
+    /// Whether this worker has work, as `longgameBusy` on its global scope: what a person
+    /// debugging (or a test) can read to see that cancelled work really stopped.
+    fn say_busy(&self) {
+        let busy = self.comparing.is_some()
+            || self.running.iter().any(Option::is_some)
+            || self.queued.iter().any(Option::is_some);
+        let global = js_sys::global();
+        let _ = js_sys::Reflect::set(&global, &"longgameBusy".into(), &busy.into());
+    }
+
     fn cancel(&mut self, slot: Slot) {
         self.queued[slot as usize] = None;
         self.running[slot as usize] = None;
@@ -210,6 +234,7 @@ impl SimWorker {
                 self.running[slot] = Some(Running {
                     job,
                     share,
+                    wanted: true,
                     sim: sim.part(share.first, share.end),
                     started: now(),
                     last_report: 0.0,

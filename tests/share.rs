@@ -2,9 +2,10 @@
 
 mod common;
 use longgame::model::{Metric, Scenario};
+use longgame::state::lever_map::{Axes, Axis};
+use longgame::state::outcome::Outcome;
 use longgame::state::share::{
-    decode, encode, Class, Explore, Shared, DEFAULT_RUNS, EXPLORE_METRICS, MAX_RUNS, MAX_SEED,
-    MIN_RUNS,
+    decode, encode, Class, Explore, ExploreView, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS,
 };
 use proptest::prelude::*;
 
@@ -24,11 +25,22 @@ fn any_class() -> impl Strategy<Value = Class> {
 }
 
 fn any_explore() -> impl Strategy<Value = Explore> {
+    let axes = (0usize..4, 1usize..4).prop_map(|(x, d)| Axes {
+        x: Axis::ALL[x],
+        y: Axis::ALL[(x + d) % 4],
+    });
     (
-        proptest::sample::select(EXPLORE_METRICS.to_vec()),
+        proptest::sample::select(vec![ExploreView::Tornado, ExploreView::Map]),
+        proptest::sample::select(Outcome::EXPLORED.to_vec()),
         1u32..=1095,
+        axes,
     )
-        .prop_map(|(metric, day)| Explore { metric, day })
+        .prop_map(|(view, metric, day, axes)| Explore {
+            view,
+            metric,
+            day,
+            axes,
+        })
 }
 
 fn any_shared() -> impl Strategy<Value = Shared> {
@@ -193,7 +205,7 @@ fn a_plan_travels_in_the_link_and_one_that_does_not_fit_is_reported() {
 
 #[test]
 fn a_bad_explorer_setting_opens_the_tornado_with_its_default_and_is_reported() {
-    let (s, problems) = decode("explore=map&eo=reach&ed=0&b=1200");
+    let (s, problems) = decode("explore=maps&eo=reach&ed=0&b=1200");
     assert_eq!(
         s.explore,
         Some(Explore::default()),
@@ -202,9 +214,66 @@ fn a_bad_explorer_setting_opens_the_tornado_with_its_default_and_is_reported() {
     assert_eq!(s.scenario.levers.budget, 1200.0);
     let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(words.len(), 3, "{words:?}");
-    assert!(words[0].contains("no explorer view 'map'"), "{words:?}");
+    assert!(words[0].contains("no explorer view 'maps'"), "{words:?}");
     assert!(words[1].contains("'reach' is not leads"), "{words:?}");
     assert!(words[2].contains("day is '0'"), "{words:?}");
     let (back, _) = decode(&encode(&s));
     assert_eq!(back.explore, s.explore);
+}
+
+#[test]
+fn the_map_of_two_levers_travels_in_the_link_and_bad_axes_are_reported() {
+    let link = "explore=map&mx=budget&my=buyin&eo=goal&ed=200";
+    let (s, problems) = decode(link);
+    assert!(problems.is_empty(), "{problems:?}");
+    let e = s.explore.clone().unwrap();
+    assert_eq!(
+        (e.view, e.metric, e.day),
+        (ExploreView::Map, Outcome::Goal, 200)
+    );
+    assert_eq!(
+        e.axes,
+        Axes {
+            x: Axis::Budget,
+            y: Axis::BuyIn
+        }
+    );
+    assert_eq!(
+        encode(&s),
+        "v=1&explore=map&eo=goal&ed=200",
+        "default axes left out"
+    );
+    let (s, problems) = decode("explore=map&mx=posts&my=responsiveness");
+    assert!(problems.is_empty());
+    assert!(encode(&s).ends_with("explore=map&mx=posts&my=responsiveness"));
+    // One lever named: the other axis keeps its default, or swaps when that is the same.
+    let (s, problems) = decode("explore=map&mx=buyin");
+    assert!(problems.is_empty(), "{problems:?}");
+    let axes = s.explore.unwrap().axes;
+    assert_eq!(
+        axes,
+        Axes {
+            x: Axis::BuyIn,
+            y: Axis::Budget
+        }
+    );
+    // Bad values: a clear notice each, the defaults used, never a panic.
+    let (s, problems) = decode("explore=map&mx=price&my=%F0%9F%92%A5&eo=7");
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(words.len(), 3, "{words:?}");
+    assert!(
+        words[0].contains("the map's lever 'price' is not budget, posts"),
+        "{words:?}"
+    );
+    assert!(
+        words[2].contains("'7' is not leads, customers, roi, trust or goal"),
+        "{words:?}"
+    );
+    assert_eq!(s.explore.unwrap().axes, Axes::default());
+    let (s, problems) = decode("explore=map&mx=posts&my=posts");
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0]
+        .to_string()
+        .contains("cannot put 'posts' on both axes"));
+    assert_eq!(s.explore.unwrap().axes, Axes::default());
 }

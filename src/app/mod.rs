@@ -15,6 +15,7 @@ mod handout;
 mod header;
 mod hooks;
 mod legend;
+mod lever_map;
 mod panic;
 mod patience;
 mod play;

@@ -12,8 +12,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+type Workers = Rc<RefCell<Vec<WorkerBridge<SimWorker>>>>;
+
 struct Pool {
-    workers: Vec<WorkerBridge<SimWorker>>,
+    workers: Workers,
     gathering: Rc<RefCell<Gathering>>,
 }
 
@@ -26,20 +28,24 @@ impl Pool {
             let _ = root.set_attribute("data-workers", &count.to_string());
         }
         let gathering = Rc::new(RefCell::new(Gathering::default()));
-        let workers = (0..count)
+        let workers: Workers = Rc::default();
+        let bridges = (0..count)
             .map(|_| {
                 let (gathering, dispatch) = (gathering.clone(), dispatch.clone());
+                let workers = workers.clone();
                 SimWorker::spawner()
                     .callback(move |answer| {
                         // The borrow ends before the reducer runs.
                         let report = gathering.borrow_mut().receive(answer);
                         if let Some(report) = report {
+                            ask_for_more(&workers, &report);
                             dispatch.dispatch(action(report));
                         }
                     })
                     .spawn_with_loader(&super::worker_script::url())
             })
             .collect();
+        *workers.borrow_mut() = bridges;
         Pool { workers, gathering }
     }
 
@@ -48,8 +54,8 @@ impl Pool {
         let mut gathering = self.gathering.borrow_mut();
         match request {
             Request::Futures(job) => {
-                let shares = gathering.start_futures((*job).clone(), self.workers.len());
-                for (k, worker) in self.workers.iter().enumerate() {
+                let shares = gathering.start_futures((*job).clone(), self.workers.borrow().len());
+                for (k, worker) in self.workers.borrow().iter().enumerate() {
                     worker.send(match shares.get(k) {
                         Some(&share) => ToWorker::Futures(job.clone(), share),
                         None => ToWorker::CancelSlot(job.slot),
@@ -57,8 +63,8 @@ impl Pool {
                 }
             }
             Request::Outcomes(job) => {
-                let parts = gathering.start_outcomes(&job, self.workers.len());
-                for (k, worker) in self.workers.iter().enumerate() {
+                let parts = gathering.start_outcomes(&job, self.workers.borrow().len());
+                for (k, worker) in self.workers.borrow().iter().enumerate() {
                     worker.send(match parts.get(k) {
                         Some(part) => ToWorker::Outcomes(part.clone(), k as u32),
                         None => ToWorker::CancelOutcomes,
@@ -71,6 +77,7 @@ impl Pool {
     fn cancel_slot(&self, slot: Slot) {
         self.gathering.borrow_mut().cancel_slot(slot);
         self.workers
+            .borrow()
             .iter()
             .for_each(|w| w.send(ToWorker::CancelSlot(slot)));
     }
@@ -78,8 +85,23 @@ impl Pool {
     fn cancel_outcomes(&self) {
         self.gathering.borrow_mut().cancel_outcomes();
         self.workers
+            .borrow()
             .iter()
             .for_each(|w| w.send(ToWorker::CancelOutcomes));
+    }
+}
+
+/// After a picture that is not the last, the workers may send their next tallies: so the page
+/// is never sent tallies faster than it merges them.
+fn ask_for_more(workers: &Workers, report: &Report) {
+    if let Report::Progress(p) = report {
+        if !p.done {
+            let (slot, id) = (p.slot, p.id);
+            workers
+                .borrow()
+                .iter()
+                .for_each(|w| w.send(ToWorker::More { slot, id }));
+        }
     }
 }
 

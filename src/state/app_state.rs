@@ -11,7 +11,9 @@ use crate::model::Scenario;
 use crate::state::class::roster;
 use crate::state::game::{alternatives, decide, Decision, Game};
 use crate::state::jobs::{Outcomes, Progress, Request, Results, Slot};
-use crate::state::share::{self, Class, Explore, Problem, ProblemKind, Shared};
+use crate::state::lever_map::{self, Axes};
+use crate::state::outcome::Outcome;
+use crate::state::share::{self, Class, Explore, ExploreView, Problem, ProblemKind, Shared};
 use crate::state::story_code;
 use crate::state::tornado;
 use crate::story::{default_story, parse_story, Story};
@@ -111,9 +113,15 @@ pub enum Action {
     SetClassTeams(String),
     SetClassRank(Metric, u32),
     ExitClass,
-    /// The explorer: open the tornado, choose its outcome and day, leave.
+    /// The explorer: open the tornado, choose its outcome and day, switch to the map and
+    /// choose its levers, stop it or run it again, load a cell's levers (and leave), leave.
     OpenExplorer,
-    SetExplore(Metric, u32),
+    SetExplore(Outcome, u32),
+    SetExploreView(ExploreView),
+    SetMapAxes(Axes),
+    CancelExplore,
+    RunExplore,
+    LoadMapCell(usize, usize),
     ExitExplorer,
     /// Outcomes from the worker (class, debrief or explorer), at `now`.
     ReceivedOutcomes(Box<Outcomes>, f64),
@@ -282,11 +290,31 @@ impl AppState {
                 let e = self.shared.explore.get_or_insert_with(Explore::default);
                 (e.metric, e.day) = (metric, day);
             }
+            Action::SetExploreView(view) => {
+                self.shared
+                    .explore
+                    .get_or_insert_with(Explore::default)
+                    .view = view
+            }
+            Action::SetMapAxes(axes) => {
+                self.shared
+                    .explore
+                    .get_or_insert_with(Explore::default)
+                    .axes = axes
+            }
+            // The worker's part is the pool's: a cleared request is no longer worked on.
+            Action::CancelExplore => self.results.clear_outcomes(),
+            Action::RunExplore if self.shared.explore.is_some() => self.schedule(now),
+            Action::RunExplore => {}
+            Action::LoadMapCell(ix, iy) => self.load_map_cell(ix, iy),
             Action::ExitExplorer => self.shared.explore = None,
             Action::ReceivedOutcomes(o, at) => {
                 self.last_heard = at;
                 self.stalled = false;
-                self.results.receive_outcomes(*o);
+                let map = self.map_open();
+                if self.results.receive_outcomes(*o) && map {
+                    self.results.refine_outcomes(lever_map::RUNS);
+                }
             }
             Action::OutcomesRefused { id, plan, reason } => {
                 if self.results.outcomes_requested.as_ref().map(|j| j.id) == Some(id) {
@@ -446,15 +474,47 @@ impl AppState {
         }
     }
 
-    /// The tornado: the scenario and each field moved down and up, on the same futures.
+    /// The tornado: the scenario and each field moved down and up, on the same futures. The
+    /// map: every cell on the same futures, in passes (a coarse map first, then sharper);
+    /// the same map still under way or done is left alone.
     fn schedule_explore(&mut self) {
         let (s, r) = (&self.shared, &mut self.results);
         let e = s.explore.as_ref().expect("the explorer");
         for slot in [Slot::Current, Slot::Pinned, Slot::Quit] {
             r.clear(slot);
         }
-        let plans = tornado::scenarios(&s.scenario, &tornado::moves(&s.scenario));
-        r.request_outcomes(plans, s.seed, s.runs, (e.metric, e.day));
+        if e.view == ExploreView::Tornado {
+            let plans = tornado::scenarios(&s.scenario, &tornado::moves(&s.scenario));
+            r.request_outcomes(plans, s.seed, s.runs, (e.metric, e.day));
+            return;
+        }
+        let plans = lever_map::scenarios(&s.scenario, e.axes);
+        let first_pass = lever_map::FIRST_PASS.min(lever_map::RUNS);
+        let job = (s.seed, e.metric, e.day);
+        let same = r
+            .outcomes_requested
+            .as_ref()
+            .is_some_and(|j| (j.seed, j.metric, j.day) == job && j.scenarios == plans);
+        if !same {
+            r.request_outcomes(plans, s.seed, first_pass, (e.metric, e.day));
+        }
+    }
+
+    fn map_open(&self) -> bool {
+        let e = self.shared.explore.as_ref();
+        e.is_some_and(|e| e.view == ExploreView::Map)
+    }
+
+    /// A map cell's two levers into the scenario, and back to the simulator to see it.
+    fn load_map_cell(&mut self, ix: usize, iy: usize) {
+        let Some(e) = self.shared.explore.as_ref().filter(|_| self.map_open()) else {
+            return;
+        };
+        if ix < lever_map::SIZE && iy < lever_map::SIZE {
+            self.shared.scenario =
+                lever_map::cell_scenario(&self.shared.scenario, e.axes, (ix, iy));
+            self.shared.explore = None;
+        }
     }
 
     fn schedule_main(&mut self) {
@@ -498,6 +558,7 @@ mod tests {
     use crate::model::params::field;
     use crate::model::MonteCarlo;
     use crate::state::game::Ending;
+    use crate::state::lever_map::Axis;
 
     /// The futures jobs among the requests not yet sent.
     fn unsent_jobs(s: &AppState, sent: u32) -> Vec<crate::state::jobs::Job> {
@@ -712,10 +773,10 @@ mod tests {
         let job = s.results.outcomes_requested.clone().unwrap();
         assert_eq!(job.scenarios.len(), 2);
         assert_eq!(job.scenarios[0].levers.budget, 4000.0);
-        assert_eq!((job.metric, job.day), (Metric::Leads, 365));
+        assert_eq!((job.metric, job.day), (Metric::Leads.into(), 365));
         s.apply(Action::SetClassRank(Metric::Trust, 730));
         let again = s.results.outcomes_requested.clone().unwrap();
-        assert_eq!((again.metric, again.day), (Metric::Trust, 730));
+        assert_eq!((again.metric, again.day), (Metric::Trust.into(), 730));
         assert!(s.results.requested.iter().all(Option::is_none));
         assert!(share::encode(&s.shared).contains("rank=trust&rday=730"));
     }
@@ -814,12 +875,15 @@ mod tests {
         let job = s.results.outcomes_requested.clone().unwrap();
         assert_eq!(job.scenarios.len(), 1 + 2 * tornado::STEPS.len());
         assert_eq!(job.scenarios[0], s.shared.scenario);
-        assert_eq!((job.seed, job.metric, job.day), (9, Metric::Leads, 365));
+        assert_eq!(
+            (job.seed, job.metric, job.day),
+            (9, Metric::Leads.into(), 365)
+        );
         assert!(s.results.requested.iter().all(Option::is_none));
-        s.apply(Action::SetExplore(Metric::Customers, 730));
+        s.apply(Action::SetExplore(Metric::Customers.into(), 730));
         let again = s.results.outcomes_requested.clone().unwrap();
         assert!(again.id > job.id);
-        assert_eq!((again.metric, again.day), (Metric::Customers, 730));
+        assert_eq!((again.metric, again.day), (Metric::Customers.into(), 730));
         let link = share::encode(&s.shared);
         assert!(
             link.contains("explore=tornado&eo=customers&ed=730"),
@@ -851,5 +915,107 @@ mod tests {
         s.apply(Action::ExitExplorer);
         assert!(s.results.outcomes_requested.is_none(), "leaving cancels it");
         assert!(s.results.requested[Slot::Current as usize].is_some());
+    }
+
+    /// The worker's answer to an outcomes job: value `run` of each plan is `plan + run`.
+    fn answer(job: &crate::state::jobs::OutcomesJob) -> Outcomes {
+        let runs = job.first..job.first + job.runs;
+        let values: Vec<Vec<f64>> = (0..job.scenarios.len())
+            .map(|p| runs.clone().map(|r| (p as u32 + r) as f64).collect())
+            .collect();
+        let total = job.runs * job.scenarios.len() as u32;
+        Outcomes {
+            id: job.id,
+            values,
+            done: total,
+            total,
+        }
+    }
+
+    #[test]
+    fn the_map_runs_in_passes_on_the_same_futures_can_be_cancelled_and_loads_a_cell() {
+        let mut s = AppState::new("s=9&explore=map&my=posts&eo=goal", None, 0.0);
+        let job = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!(job.scenarios.len(), 144);
+        assert_eq!((job.first, job.runs, job.metric), (0, 25, Outcome::Goal));
+        assert_eq!(
+            job.scenarios[13].levers.posts_per_week, 2.0,
+            "row 1: 2 posts"
+        );
+        assert_eq!(job.scenarios[13].levers.budget, 1000.0, "column 1: €1,000");
+        // Each pass doubles the futures so far and goes on from where the last one stopped.
+        let mut passes = vec![(job.first, job.runs)];
+        let mut job = job;
+        loop {
+            s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 1.0));
+            let Some(next) = s
+                .results
+                .outcomes_requested
+                .clone()
+                .filter(|j| j.id != job.id)
+            else {
+                break;
+            };
+            assert!(next.same_work(&job));
+            let so_far = s.results.outcomes_so_far().unwrap();
+            assert_eq!(
+                so_far.values[0].len() as u32,
+                next.first,
+                "the coarse map stays"
+            );
+            assert_eq!(
+                s.results.outcomes_progress(lever_map::RUNS),
+                (144 * next.first, 144 * 200)
+            );
+            passes.push((next.first, next.runs));
+            job = next;
+        }
+        assert_eq!(passes, [(0, 25), (25, 25), (50, 50), (100, 100)]);
+        let done = s.results.outcomes_done().unwrap();
+        assert_eq!(
+            done.values[3],
+            (3..203).map(f64::from).collect::<Vec<_>>(),
+            "runs 0..200 in order"
+        );
+        assert!(!s.results.pending());
+        // Nothing changed: nothing is asked again.
+        s.apply(Action::SetLang("sv".into()));
+        assert_eq!(s.results.outcomes_requested.as_ref().unwrap().id, job.id);
+
+        // Cancel: the request is cleared, a late answer of it is dropped and starts nothing.
+        s.apply(Action::SetMapAxes(Axes {
+            x: Axis::Responsiveness,
+            y: Axis::Posts,
+        }));
+        let job = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!((job.first, job.runs), (0, 25));
+        s.apply(Action::CancelExplore);
+        assert!(s.results.outcomes_requested.is_none() && !s.results.pending());
+        s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 2.0));
+        assert!(
+            s.results.outcomes_requested.is_none(),
+            "a cancelled map stays stopped"
+        );
+        s.apply(Action::RunExplore);
+        assert_eq!(s.results.outcomes_requested.as_ref().unwrap().first, 0);
+        let link = share::encode(&s.shared);
+        assert!(
+            link.contains("explore=map&eo=goal&mx=responsiveness&my=posts"),
+            "{link}"
+        );
+
+        // A cell's levers, and back to the simulator with them.
+        s.apply(Action::LoadMapCell(11, 2));
+        assert!(s.shared.explore.is_none());
+        let l = &s.shared.scenario.levers;
+        assert_eq!(
+            (l.responsiveness, l.posts_per_week, l.budget),
+            (100.0, 4.0, 3000.0)
+        );
+        assert!(
+            s.results.outcomes_requested.is_none(),
+            "leaving stops the map"
+        );
+        assert!(share::encode(&s.shared).contains("p=4&r=100"));
     }
 }

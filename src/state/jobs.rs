@@ -1,7 +1,8 @@
 //! Messages between the app and the simulation worker, and the rule that keeps the screen
 //! honest: a result is shown only if it answers the latest request for its slot.
 
-use crate::model::{Metric, Scenario, Summary, Tally};
+use super::outcome::Outcome;
+use crate::model::{Scenario, Summary, Tally};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -33,18 +34,28 @@ pub struct Job {
     pub from: Option<u32>,
 }
 
-/// One outcome (`metric` on `day`) of every future of several plans, future by future: what
-/// a class of teams, or a game's debrief, compares.
+/// One outcome (`metric` on `day`) of futures `first..first + runs` of several plans, future
+/// by future: what a class of teams, a game's debrief or the explorer compares. Runs are
+/// simulated only up to `day`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OutcomesJob {
     pub id: u32,
     pub scenarios: Vec<Scenario>,
     pub seed: u64,
-    /// The futures compared: runs `first..first + runs` (a worker gets a share of them).
+    /// The futures compared: runs `first..first + runs` (a worker gets a share of them; a
+    /// later pass of the same work goes on from where the earlier ones stopped).
     pub first: u32,
     pub runs: u32,
-    pub metric: Metric,
+    pub metric: Outcome,
     pub day: u32,
+}
+
+impl OutcomesJob {
+    /// The same question (plans, seed, outcome, day), whichever futures each job covers.
+    pub fn same_work(&self, other: &OutcomesJob) -> bool {
+        (self.seed, self.metric, self.day) == (other.seed, other.metric, other.day)
+            && self.scenarios == other.scenarios
+    }
 }
 
 /// The outcomes so far: `values[plan][future]` (futures in run order from the job's first),
@@ -128,6 +139,13 @@ pub enum ToWorker {
     CancelSlot(Slot),
     /// Stop the outcomes job (e.g. the explorer was left or cancelled).
     CancelOutcomes,
+    /// The page has drawn the last picture of job `id`: send the next tally when it is due.
+    /// (Without this backpressure, tallies of a long job pile up faster than a slow page
+    /// merges them, and the final picture waits behind them.)
+    More {
+        slot: Slot,
+        id: u32,
+    },
 }
 
 /// A worker's progress on its share of a futures job: what its runs add up to so far.
@@ -184,6 +202,9 @@ pub struct Results {
     pub shown: [Option<Rc<Progress>>; SLOTS],
     pub outcomes_requested: Option<OutcomesJob>,
     pub outcomes: Option<Rc<Outcomes>>,
+    /// The complete values of the latest request's earlier passes (futures `0..first`); the
+    /// request's own values are appended to them when it completes.
+    pub outcomes_before: Option<Rc<Outcomes>>,
     next_id: u32,
 }
 
@@ -235,8 +256,9 @@ impl Results {
         scenarios: Vec<Scenario>,
         seed: u64,
         runs: u32,
-        (metric, day): (Metric, u32),
+        (metric, day): (impl Into<Outcome>, u32),
     ) -> Option<OutcomesJob> {
+        let metric = metric.into();
         let make = |id| OutcomesJob {
             id,
             scenarios: scenarios.clone(),
@@ -246,27 +268,91 @@ impl Results {
             metric,
             day,
         };
-        supersede(
+        let job = supersede(
             &mut self.outcomes_requested,
             &mut self.next_id,
             |j| j.id,
             make,
-        )
+        );
+        if job.is_some() {
+            self.outcomes_before = None;
+        }
+        job
+    }
+
+    /// Once the latest outcomes request is complete and covers fewer than `upto` futures,
+    /// requests as many futures again (at most up to `upto`) of the same work, keeping the
+    /// values so far: a map first drawn from a few futures gets sharper pass by pass.
+    pub fn refine_outcomes(&mut self, upto: u32) -> Option<OutcomesJob> {
+        let done = Rc::new(self.outcomes_done()?.clone());
+        let old = self.outcomes_requested.as_ref()?;
+        let covered = old.first + old.runs;
+        if covered >= upto {
+            return None;
+        }
+        self.next_id += 1;
+        let job = OutcomesJob {
+            id: self.next_id,
+            first: covered,
+            runs: covered.max(1).min(upto - covered),
+            ..old.clone()
+        };
+        self.outcomes_requested = Some(job.clone());
+        self.outcomes_before = Some(done);
+        self.outcomes = None;
+        Some(job)
     }
 
     pub fn clear_outcomes(&mut self) {
         self.outcomes_requested = None;
         self.outcomes = None;
+        self.outcomes_before = None;
     }
 
-    /// Accepts outcomes only if they answer the latest outcomes request.
-    pub fn receive_outcomes(&mut self, o: Outcomes) -> bool {
+    /// Accepts outcomes only if they answer the latest outcomes request; a later pass's
+    /// complete values are appended to those of the passes before it.
+    pub fn receive_outcomes(&mut self, mut o: Outcomes) -> bool {
         let latest = self.outcomes_requested.as_ref().map(|j| j.id);
         let fresh = latest == Some(o.id);
         if fresh {
+            if let Some(before) = self.outcomes_before.as_ref().filter(|_| o.complete()) {
+                let mut values = before.values.clone();
+                for (all, new) in values.iter_mut().zip(std::mem::take(&mut o.values)) {
+                    all.extend(new);
+                }
+                o.values = values;
+                o.done += before.total;
+                o.total += before.total;
+            }
             self.outcomes = Some(Rc::new(o));
         }
         fresh
+    }
+
+    /// The futures of the latest outcomes request done so far, counting earlier passes, and
+    /// the plans × futures it will have when complete: for a progress bar.
+    pub fn outcomes_progress(&self, upto: u32) -> (u32, u32) {
+        let Some(job) = self.outcomes_requested.as_ref() else {
+            return (0, 0);
+        };
+        let plans = job.scenarios.len() as u32;
+        let before = self.outcomes_before.as_ref().map_or(0, |b| b.total);
+        let now = self.outcomes.as_ref().filter(|o| o.id == job.id);
+        let done = match now {
+            Some(o) if o.complete() => o.done,
+            Some(o) => before + o.done,
+            None => before,
+        };
+        (done, plans * upto.max(job.first + job.runs))
+    }
+
+    /// The most futures with complete values for the latest outcomes request: all of it once
+    /// done, else its earlier passes.
+    pub fn outcomes_so_far(&self) -> Option<&Outcomes> {
+        self.outcomes_done().or_else(|| {
+            self.outcomes_requested.as_ref()?;
+            self.outcomes_before.as_deref()
+        })
     }
 
     /// The outcomes of the latest request, once complete.
@@ -431,7 +517,7 @@ mod tests {
         assert_eq!(r.wanted(), ([false; SLOTS], false));
         r.request(Slot::Pinned, Scenario::default(), 1, 4, 0);
         let plans = vec![Scenario::default()];
-        r.request_outcomes(plans, 1, 10, (Metric::Leads, 90));
+        r.request_outcomes(plans, 1, 10, (crate::model::Metric::Leads, 90));
         assert_eq!(r.wanted(), ([false, true, false], true));
         r.clear(Slot::Pinned);
         r.clear_outcomes();

@@ -6,6 +6,8 @@ pub mod class;
 pub mod export;
 pub mod game;
 pub mod jobs;
+pub mod lever_map;
+pub mod outcome;
 pub mod plan_code;
 pub mod pool;
 pub mod saved;

@@ -55,7 +55,9 @@ impl Gather {
         self.fresh[i] = true;
         let parts: Vec<&PartTally> = self.parts.iter().flatten().map(|p| &**p).collect();
         let done = parts.len() == self.parts.len() && parts.iter().all(|p| p.done);
-        if parts.len() < self.parts.len() || !(done || self.fresh.iter().all(|&f| f)) {
+        // A share already done will not report again: it counts as fresh.
+        let fresh = (self.fresh.iter().zip(&parts)).all(|(&f, p)| f || p.done);
+        if parts.len() < self.parts.len() || !(done || fresh) {
             return None;
         }
         self.fresh.fill(false);
@@ -159,9 +161,15 @@ impl Gathering {
     pub fn receive(&mut self, answer: FromWorker) -> Option<Report> {
         match answer {
             FromWorker::Tally(part) => {
-                let g = self.futures[part.slot as usize].as_mut()?;
+                let slot = part.slot as usize;
+                let g = self.futures[slot].as_mut()?;
                 (g.job.id == part.id).then_some(())?;
-                g.receive(part).map(|p| Report::Progress(Box::new(p)))
+                let progress = g.receive(part)?;
+                if progress.done {
+                    // The shares' tallies (a histogram grid each) are not kept once merged.
+                    self.futures[slot] = None;
+                }
+                Some(Report::Progress(Box::new(progress)))
             }
             FromWorker::Refused { slot, id, reason } => {
                 // Every worker refuses the same invalid job: tell the app once.
@@ -271,6 +279,7 @@ mod tests {
             };
             assert!(last.done);
             assert_eq!(last.summary, expected, "{workers} workers");
+            assert!(g.futures[0].is_none(), "nothing kept once the job is done");
         }
     }
 
@@ -313,7 +322,7 @@ mod tests {
             seed: 3,
             first: 5,
             runs: 40,
-            metric: Metric::Leads,
+            metric: Metric::Leads.into(),
             day: 100,
         };
         let mut g = Gathering::default();

@@ -5,6 +5,8 @@
 
 use crate::model::params::{field_by_key, MAX_DAYS};
 use crate::model::{Metric, Scenario};
+use crate::state::lever_map::{Axes, Axis};
+use crate::state::outcome::Outcome;
 use crate::state::plan_code::{decode_plan, encode_plan};
 use crate::state::story_code::{self, CodeError};
 
@@ -42,22 +44,43 @@ pub struct Shared {
     pub play: Option<u32>,
     /// Class mode: the list of teams as pasted, and what they are ranked on.
     pub class: Option<Class>,
-    /// The explorer (`explore=tornado&eo=leads&ed=365`).
+    /// The explorer (`explore=tornado&eo=leads&ed=365`, `explore=map&mx=budget&my=buyin`).
     pub explore: Option<Explore>,
 }
 
-/// Which explorer view is open and the outcome it shows, on which day.
+/// The explorer's two views: which lever matters most, and a map of two levers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ExploreView {
+    #[default]
+    Tornado,
+    Map,
+}
+
+impl ExploreView {
+    pub fn name(self) -> &'static str {
+        match self {
+            ExploreView::Tornado => "tornado",
+            ExploreView::Map => "map",
+        }
+    }
+}
+
+/// Which explorer view is open, the outcome it shows on which day, and the map's levers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explore {
-    pub metric: Metric,
+    pub view: ExploreView,
+    pub metric: Outcome,
     pub day: u32,
+    pub axes: Axes,
 }
 
 impl Default for Explore {
     fn default() -> Self {
         Explore {
-            metric: Metric::Leads,
+            view: ExploreView::Tornado,
+            metric: Metric::Leads.into(),
             day: 365,
+            axes: Axes::default(),
         }
     }
 }
@@ -100,10 +123,6 @@ impl Default for Shared {
         }
     }
 }
-
-/// The outcomes the explorer shows (higher is better for each).
-pub const EXPLORE_METRICS: [Metric; 4] =
-    [Metric::Leads, Metric::Customers, Metric::Roi, Metric::Trust];
 
 /// Shortest text that parses back to exactly `v`.
 fn num(v: f64) -> String {
@@ -164,13 +183,7 @@ pub fn encode(s: &Shared) -> String {
         }
     }
     if let Some(e) = &s.explore {
-        parts.push("explore=tornado".into());
-        if e.metric != Metric::Leads {
-            parts.push(format!("eo={}", e.metric.name()));
-        }
-        if e.day != Explore::default().day {
-            parts.push(format!("ed={}", e.day));
-        }
+        parts.push(explore_pairs(e));
     }
     // A story over the budget stays out of the link (the page says so and offers the file).
     if let Some(story) = s.story.as_deref().filter(|c| story_code::fits(c)) {
@@ -180,6 +193,25 @@ pub fn encode(s: &Shared) -> String {
         }
     }
     parts.retain(|p| !p.is_empty());
+    parts.join("&")
+}
+
+/// `explore=map&mx=budget&my=buyin&eo=leads&ed=365`, defaults left out.
+fn explore_pairs(e: &Explore) -> String {
+    let default = Explore::default();
+    let mut parts = vec![format!("explore={}", e.view.name())];
+    if e.metric != default.metric {
+        parts.push(format!("eo={}", e.metric.name()));
+    }
+    if e.day != default.day {
+        parts.push(format!("ed={}", e.day));
+    }
+    if e.axes.x != default.axes.x {
+        parts.push(format!("mx={}", e.axes.x.name()));
+    }
+    if e.axes.y != default.axes.y {
+        parts.push(format!("my={}", e.axes.y.name()));
+    }
     parts.join("&")
 }
 
@@ -230,6 +262,10 @@ pub enum ProblemKind {
     Explorer(String),
     /// The explorer's outcome (`eo`); leads are shown.
     ExploreOutcome(String),
+    /// A lever for the map's axis (`mx`, `my`) that is not one of the four; the default is used.
+    MapAxis(String),
+    /// The same lever on both of the map's axes; budget across and buy-in up are used.
+    MapSameAxis(String),
     /// The explorer's day (`ed`); day 365 is used.
     ExploreDay(String),
     Language(String),
@@ -291,7 +327,9 @@ impl std::fmt::Display for Problem {
                 "the class's day is '{v}', but must be a whole number of days from 1; day 365 is used"
             ),
             ProblemKind::Explorer(v) => write!(f, "there is no explorer view '{v}'; the tornado is shown"),
-            ProblemKind::ExploreOutcome(v) => write!(f, "the explorer's outcome '{v}' is not leads, customers, roi or trust; leads are shown"),
+            ProblemKind::ExploreOutcome(v) => write!(f, "the explorer's outcome '{v}' is not leads, customers, roi, trust or goal; leads are shown"),
+            ProblemKind::MapAxis(v) => write!(f, "the map's lever '{v}' is not budget, posts, responsiveness or buyin; the default lever is used"),
+            ProblemKind::MapSameAxis(v) => write!(f, "the map cannot put '{v}' on both axes; budget across and buy-in up are used"),
             ProblemKind::ExploreDay(v) => write!(
                 f,
                 "the explorer's day is '{v}', but must be a whole number of days from 1; day 365 is used"
@@ -380,6 +418,7 @@ fn encoded(text: &str) -> String {
 pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
     let mut s = Shared::default();
     let mut problems = Vec::new();
+    let (mut map_x, mut map_y) = (None, None);
     let mut report = |pinned: bool, kind: ProblemKind| problems.push(Problem { pinned, kind });
     let query = query.strip_prefix('?').unwrap_or(query);
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -449,12 +488,21 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                 _ => report(false, ProblemKind::RankDay(value.into())),
             },
             "explore" => {
-                s.explore.get_or_insert_with(Explore::default);
-                if value != "tornado" {
-                    report(false, ProblemKind::Explorer(value.into()));
+                let e = s.explore.get_or_insert_with(Explore::default);
+                match value {
+                    "tornado" => e.view = ExploreView::Tornado,
+                    "map" => e.view = ExploreView::Map,
+                    _ => report(false, ProblemKind::Explorer(value.into())),
                 }
             }
-            "eo" => match EXPLORE_METRICS.into_iter().find(|m| m.name() == value) {
+            "mx" | "my" => match Axis::parse(value) {
+                Some(a) => {
+                    s.explore.get_or_insert_with(Explore::default);
+                    *if key == "mx" { &mut map_x } else { &mut map_y } = Some(a);
+                }
+                None => report(false, ProblemKind::MapAxis(value.into())),
+            },
+            "eo" => match Outcome::explored(value) {
                 Some(m) => s.explore.get_or_insert_with(Explore::default).metric = m,
                 None => report(false, ProblemKind::ExploreOutcome(value.into())),
             },
@@ -488,5 +536,23 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
         }
     }
     settle(&mut s.scenario, false, &mut problems);
+    if let Some(e) = s.explore.as_mut() {
+        let axes = Axes::default();
+        e.axes = match (map_x, map_y) {
+            (Some(x), Some(y)) if x == y => {
+                let kind = ProblemKind::MapSameAxis(x.name().into());
+                problems.push(Problem {
+                    pinned: false,
+                    kind,
+                });
+                axes
+            }
+            (Some(x), Some(y)) => Axes { x, y },
+            // One lever named: the other axis keeps its default, or swaps if that is the same.
+            (Some(x), None) => axes.with_x(x),
+            (None, Some(y)) => axes.with_y(y),
+            (None, None) => axes,
+        };
+    }
     (s, problems)
 }

@@ -3,15 +3,18 @@
 //! itself (common random numbers), and the change in the median outcome each step makes,
 //! largest swing first.
 
-use super::class::{median, share_above};
+use super::class::share_above;
+use super::outcome::Outcome;
 use crate::model::params::{field, Field};
-use crate::model::{Metric, Scenario};
+use crate::model::Scenario;
 
 /// How far a field is moved each way.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Step {
     /// By this share of its value, and by at least `at_least` (so that a zero still moves).
     Relative { share: f64, at_least: f64 },
+    /// As `Relative`, by a whole number (of posts).
+    Whole { share: f64, at_least: f64 },
     /// By this many points of a 0–100 scale.
     Points(f64),
     /// Divided and multiplied by this factor (fields read on a log scale).
@@ -31,7 +34,7 @@ pub const STEPS: [(&str, Step); 9] = [
     ),
     (
         "posts_per_week",
-        Step::Relative {
+        Step::Whole {
             share: 0.25,
             at_least: 1.0,
         },
@@ -79,6 +82,10 @@ impl Move {
                 let d = (base * share).max(at_least);
                 (base - d, base + d)
             }
+            Step::Whole { share, at_least } => {
+                let d = (base * share).round().max(at_least);
+                (base - d, base + d)
+            }
             Step::Points(p) => (base - p, base + p),
             Step::Factor(k) => (base / k, base * k),
         };
@@ -120,7 +127,7 @@ pub fn scenarios(s: &Scenario, moves: &[Move]) -> Vec<Scenario> {
     out
 }
 
-/// One bar: how much the median outcome changes when the field moves down and up, and in
+/// One bar: how much the median outcome (or the share reaching the goal) changes when the field moves down and up, and in
 /// how many futures (compared one by one with the same future of the base) each move helps.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -145,21 +152,21 @@ impl Bar {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tornado {
-    pub metric: Metric,
+    pub metric: Outcome,
     pub day: u32,
-    /// Median outcome of the current scenario.
+    /// Median outcome (or share reaching the goal, %) of the current scenario.
     pub base: f64,
     /// Largest swing first; equal swings keep the order of [`STEPS`].
     pub bars: Vec<Bar>,
 }
 
 /// The tornado from the outcomes of [`scenarios`] (`values[plan][future]`), if they fit.
-pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Metric, day: u32) -> Option<Tornado> {
+pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -> Option<Tornado> {
     if values.len() != 1 + 2 * moves.len() || values.iter().any(Vec::is_empty) {
         return None;
     }
     let base_values = &values[0];
-    let base = median(base_values);
+    let base = metric.centre(base_values);
     let mut bars: Vec<Bar> = moves
         .iter()
         .enumerate()
@@ -167,8 +174,8 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Metric, day: u32) ->
             let (d, u) = (&values[1 + 2 * i], &values[2 + 2 * i]);
             Bar {
                 mv: *mv,
-                down: median(d) - base,
-                up: median(u) - base,
+                down: metric.centre(d) - base,
+                up: metric.centre(u) - base,
                 down_better: share_above(d, base_values),
                 up_better: share_above(u, base_values),
                 down_worse: share_above(base_values, d),
@@ -187,8 +194,12 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Metric, day: u32) ->
 
 /// The tornado as CSV, one row a field, largest swing first.
 pub fn tornado_csv(t: &Tornado) -> String {
+    let what = match t.metric {
+        Outcome::Goal => "percent of futures reaching the goal",
+        Outcome::Metric(_) => "median",
+    };
     let mut out = format!(
-        "# {} on day {}; median of the current scenario: {}\n",
+        "# {} on day {}; {what} of the current scenario: {}\n",
         t.metric.name(),
         t.day,
         t.base
@@ -217,7 +228,7 @@ pub fn tornado_csv(t: &Tornado) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{outcomes_per_run, preset};
+    use crate::model::{outcomes_per_run, preset, Metric};
 
     #[test]
     fn each_field_moves_by_its_stated_step_within_its_range() {
@@ -272,7 +283,7 @@ mod tests {
             vec![0.0, 10.0, 20.0],  // posts down: −10
             vec![10.0, 20.0, 30.0], // posts up: no change, ties in every future
         ];
-        let t = tornado(&m, &values, Metric::Leads, 365).unwrap();
+        let t = tornado(&m, &values, Metric::Leads.into(), 365).unwrap();
         assert_eq!(t.base, 20.0);
         assert_eq!(t.bars[0].mv.field.name, "posts_per_week");
         assert_eq!((t.bars[0].down, t.bars[0].up), (-10.0, 0.0));
@@ -280,14 +291,32 @@ mod tests {
         let b = &t.bars[1];
         assert_eq!((b.down, b.up, b.swing()), (-1.0, 2.0, 3.0));
         assert_eq!((b.up_better, b.up_worse), (2.0 / 3.0, 1.0 / 3.0));
-        assert!(tornado(&m, &values[..4], Metric::Leads, 365).is_none());
+        assert!(tornado(&m, &values[..4], Metric::Leads.into(), 365).is_none());
         let csv = tornado_csv(&t);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 4);
         assert!(lines[0].contains("leads on day 365"));
         assert_eq!(
             lines[2],
-            "posts_per_week,5,3.75,6.25,-10,0,0.000,1.000,0.000,0.000"
+            "posts_per_week,5,4,6,-10,0,0.000,1.000,0.000,0.000"
+        );
+    }
+
+    /// P(reach the goal): each future is 1 or 0, a bar is the change in the share of futures
+    /// that reach it, in percentage points.
+    #[test]
+    fn the_goal_bars_are_changes_in_the_share_of_futures_reaching_it() {
+        let m: Vec<Move> = moves(&Scenario::default()).into_iter().take(1).collect();
+        let values = vec![
+            vec![1.0, 0.0, 0.0, 0.0],
+            vec![0.0, 0.0, 0.0, 0.0],
+            vec![1.0, 1.0, 1.0, 0.0],
+        ];
+        let t = tornado(&m, &values, Outcome::Goal, 365).unwrap();
+        assert_eq!((t.base, t.bars[0].down, t.bars[0].up), (25.0, -25.0, 50.0));
+        assert_eq!(t.bars[0].up_better, 0.5);
+        assert!(
+            tornado_csv(&t).starts_with("# goal on day 365; percent of futures reaching the goal")
         );
     }
 
@@ -298,7 +327,7 @@ mod tests {
             .iter()
             .map(|x| outcomes_per_run(x, 1, 200, metric, day as usize).unwrap())
             .collect();
-        tornado(&m, &values, metric, day).unwrap()
+        tornado(&m, &values, metric.into(), day).unwrap()
     }
 
     /// What the browser test relies on: for the default company, buy-in and budget move leads

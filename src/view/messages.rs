@@ -67,6 +67,8 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         ProblemKind::RankDay(v) => trf(l, "problem.rank_day", &[&echo(v)]),
         ProblemKind::Explorer(v) => trf(l, "problem.explorer", &[&echo(v)]),
         ProblemKind::ExploreOutcome(v) => trf(l, "problem.explore_outcome", &[&echo(v)]),
+        ProblemKind::MapAxis(v) => trf(l, "problem.map_axis", &[&echo(v)]),
+        ProblemKind::MapSameAxis(v) => trf(l, "problem.map_same_axis", &[&echo(v)]),
         ProblemKind::ExploreDay(v) => trf(l, "problem.explore_day", &[&echo(v)]),
         ProblemKind::Language(v) => trf(l, "problem.language", &[&echo(v)]),
         ProblemKind::View(v) => trf(l, "problem.view", &[&echo(v)]),

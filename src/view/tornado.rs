@@ -6,21 +6,28 @@ use super::format::{full, money, with_unit, xml_escape, Unit};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::model::params::Field;
 use crate::model::Metric;
+use crate::state::outcome::Outcome;
 use crate::state::tornado::Tornado;
 
 /// Okabe–Ito vermillion and blue: apart for every kind of colour blindness.
 pub const DOWN_COLOUR: &str = "#D55E00";
 pub const UP_COLOUR: &str = "#0072B2";
 
-/// The outcomes the explorer offers: metric, label key, unit.
-pub const OUTCOMES: [(Metric, &str, Unit); 4] = [
-    (Metric::Leads, "metric.leads", Unit::Count),
-    (Metric::Customers, "metric.customers", Unit::Count),
-    (Metric::Roi, "metric.roi", Unit::Percent),
-    (Metric::Trust, "metric.trust", Unit::Score),
+/// The outcomes the explorer offers: outcome, label key, unit (the goal as the percentage of
+/// futures that reached it).
+pub const OUTCOMES: [(Outcome, &str, Unit); 5] = [
+    (Outcome::Metric(Metric::Leads), "metric.leads", Unit::Count),
+    (
+        Outcome::Metric(Metric::Customers),
+        "metric.customers",
+        Unit::Count,
+    ),
+    (Outcome::Metric(Metric::Roi), "metric.roi", Unit::Percent),
+    (Outcome::Metric(Metric::Trust), "metric.trust", Unit::Score),
+    (Outcome::Goal, "explore.goal", Unit::Percent),
 ];
 
-pub fn outcome(m: Metric) -> (&'static str, Unit) {
+pub fn outcome(m: Outcome) -> (&'static str, Unit) {
     OUTCOMES
         .iter()
         .find(|o| o.0 == m)
@@ -50,9 +57,13 @@ pub fn change(l: Lang, v: f64, unit: Unit) -> String {
 /// The chart's title: the outcome, the day and the current scenario's median.
 pub fn title(l: Lang, t: &Tornado) -> String {
     let (key, unit) = outcome(t.metric);
+    let title = match t.metric {
+        Outcome::Goal => "explore.chart_title_goal",
+        Outcome::Metric(_) => "explore.chart_title",
+    };
     trf(
         l,
-        "explore.chart_title",
+        title,
         &[&tr(l, key), &t.day, &with_unit(l, t.base, unit)],
     )
 }
@@ -85,7 +96,7 @@ pub fn svg(l: Lang, t: &Tornado) -> String {
         xml_escape(&title(l, t))
     );
     out += &format!(
-        "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{}</text>",
+        "<text class=\"chart-heading\" x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{}</text>",
         xml_escape(&title(l, t))
     );
     for (i, (colour, key)) in [(DOWN_COLOUR, "explore.down"), (UP_COLOUR, "explore.up")]
@@ -158,7 +169,7 @@ mod tests {
             values.push(vec![100.0 - i as f64; 3]);
             values.push(vec![100.0 + 2.0 * i as f64; 3]);
         }
-        let t = tornado(&m, &values, Metric::Leads, 365).unwrap();
+        let t = tornado(&m, &values, Metric::Leads.into(), 365).unwrap();
         let markup = svg(Lang::Sv, &t);
         assert_eq!(markup.matches("class=\"tornado-row\"").count(), m.len());
         assert!(markup.contains("Budget"), "{markup}");

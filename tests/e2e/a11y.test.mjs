@@ -92,6 +92,7 @@ const GAME_VIEWS = [
   ['a game debrief', '?b=1500&p=3&i=60&n=50&play=730', '.debrief-table tbody tr'],
   ['the class view', `?n=50&class=${encodeURIComponent('Red: ?b=4000&i=90\nBlue: ?b=300\nTypo: 1ZZZZ')}`, '.class-table tbody tr'],
   ['the explorer tornado', '?n=50&explore=tornado', '.tornado-table tbody tr'],
+  ['the explorer map', '?explore=map&ed=60', '.map-results[data-runs="200"]'],
 ];
 for (const [name, path, ready] of GAME_VIEWS) {
   for (const scheme of ['light', 'dark']) {

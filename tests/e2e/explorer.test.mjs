@@ -26,9 +26,10 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   await page.waitForSelector('.explore-page');
   await page.waitForSelector('.tornado-table tbody tr', { timeout: 60000 });
   const ms = Date.now() - started;
-  const runs = 500, variants = 1 + 2 * FIELDS.length;
-  console.log(`explorer tornado: ${variants} variants x ${runs} runs x 730 days in ${ms} ms ` +
-    `(${((variants * runs * 730) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, one worker)`);
+  const runs = 500, variants = 1 + 2 * FIELDS.length, days = 365;
+  console.log(`explorer tornado: ${variants} variants x ${runs} runs x ${days} days in ${ms} ms ` +
+    `(${((variants * runs * days) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, ` +
+    `${await page.evaluate(() => navigator.hardwareConcurrency)} logical processors; runs stop at the day read)`);
 
   const table = await rows(page);
   assert.deepEqual(table.map(([f]) => f).sort(), [...FIELDS].sort(), 'every field is listed');
@@ -40,6 +41,9 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   assert.equal(swing.customer_value, 0, 'a customer\'s value brings no leads');
   for (let i = 1; i < table.length; i++) assert.ok(table[i - 1][1] >= table[i][1], 'largest swing first');
   assert.equal(await page.locator('svg.tornado-chart .tornado-row').count(), FIELDS.length);
+  assert.equal(await page.locator('svg.tornado-chart .chart-heading').isVisible(), false, 'the title shows once on screen (the h2)');
+  const posts = await page.$$eval('.tornado-table tbody tr[data-field="posts_per_week"] td', (tds) => tds.slice(0, 3).map((td) => td.textContent));
+  assert.deepEqual(posts, ['5', '4', '6'], 'whole posts either side of 5');
   assert.match(await textOf(page, '.explore-steps'), /±25 %.*±20 points.*halved and doubled/);
 
   // The outcome and the day, by keyboard; both travel in the link.
@@ -63,6 +67,7 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   const [svgFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-tornado-svg')]);
   const svg = Buffer.concat(await (await svgFile.createReadStream()).toArray()).toString();
   assert.match(svg, /^<svg[^>]*xmlns=/);
+  assert.match(svg, /class="chart-heading"[^>]*>Change in the median Customers/, 'the exported picture keeps its title');
   const [pngFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-tornado-png')]);
   assert.equal(pngFile.suggestedFilename(), 'long-game-tornado.png');
 
@@ -94,4 +99,110 @@ test('in Swedish, the explorer speaks Swedish', async ({ page, open }) => {
   assert.match(await textOf(page, '#tornado-title'), /Ändring av median/);
   assert.match(await textOf(page, '.tornado-table caption'), /största utslag först/);
   assert.match(await textOf(page, '.tornado-table tbody'), /Budget/);
+});
+
+/** The map's numbers once all of its futures are in, and how long that took. */
+async function fullMap(page, timeout = 60000) {
+  await page.waitForSelector('.map-results[data-runs="200"]', { timeout });
+}
+
+/** Width and height of a downloaded PNG, from its IHDR chunk. */
+async function pngSize(download) {
+  const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+test('the map of two levers: keyboard axes, refining passes, a cell in words, Enter loads it, exports', async ({ page, open }) => {
+  await open('');
+  await press(page, 'button.open-explorer');
+  await page.waitForSelector('.explore-page');
+  // The view switch is a radio group: one tab stop, an arrow key chooses the map.
+  await page.locator('input[name="explore-view"][value="tornado"]').focus();
+  const started = Date.now();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('.map-results[data-runs]', { timeout: 60000 });
+  const coarse = Date.now() - started;
+  assert.equal(Number(await page.locator('.map-results').getAttribute('data-runs')) < 200, true, 'a coarse map first');
+  assert.equal(await page.locator('.map-progress progress').count(), 1, 'progress while it refines');
+  await fullMap(page);
+  const ms = Date.now() - started;
+  console.log(`explorer map: 144 cells x 200 runs x 365 days in ${ms} ms, the first coarse map ` +
+    `(25 runs a cell) at ${coarse} ms (${((144 * 200 * 365) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, ` +
+    `${await page.evaluate(() => navigator.hardwareConcurrency)} logical processors)`);
+  assert.equal(await page.locator('.map-progress').count(), 0, 'no progress once complete');
+  assert.match(await queryOf(page), /explore=map/);
+  assert.match(await textOf(page, '.map-ranges'), /€0–€11,000.*0–22 posts.*0–100/);
+
+  // The lever up, by keyboard: buy-in → responsiveness; the link follows.
+  await page.locator('#map-y').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => /by Budget and Responsiveness/.test(document.querySelector('#map-title')?.textContent ?? ''), null, { timeout: 60000 });
+  assert.match(await queryOf(page), /explore=map&my=responsiveness/);
+  await fullMap(page);
+  assert.equal(await page.locator('.map-gridcell').count(), 144);
+  assert.equal(await page.locator('.map-gridcell[tabindex="0"]').count(), 1, 'one tab stop');
+  const values = await page.$$eval('.map-gridcell', (cells) => cells.map((c) => Number(c.dataset.value)));
+  assert.ok(Math.max(...values) > Math.min(...values), 'the cells differ');
+  // Leads rise with the budget at full responsiveness (top row, left to right, broadly).
+  assert.ok(values[11] > values[0], `${values.slice(0, 12)}`);
+
+  // Arrow keys move the focus; the cell is announced (its label) and shown in words.
+  await page.locator('.map-gridcell[tabindex="0"]').focus();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'map-cell-3-9', 'starts at the current scenario (€3,000, 80 → 82)');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const focused = await page.evaluate(() => [document.activeElement.id, document.activeElement.getAttribute('aria-label'), document.activeElement.tabIndex]);
+  assert.deepEqual(focused.slice(0, 1), ['map-cell-5-8']);
+  assert.equal(focused[2], 0, 'the roving tab stop moved');
+  assert.match(focused[1], /Budget €5,000, Responsiveness 73 – median Leads \(cumulative\) on day 365: [\d,]+\./);
+  assert.equal(await textOf(page, '.map-info'), focused[1], 'shown as well as announced');
+  const tableCell = (await textOf(page, '.map-table tbody tr:nth-child(4) td:nth-of-type(6)')).trim();
+  assert.ok(focused[1].endsWith(`: ${tableCell}.`), `${tableCell} in ${focused[1]}`);
+
+  // Exports: a CSV row for every cell, the picture as SVG and as a PNG at twice its size.
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-map-csv')]);
+  const csv = Buffer.concat(await (await csvFile.createReadStream()).toArray()).toString().trim().split('\n');
+  assert.match(csv[0], /^# leads on day 365; 200 futures per cell/);
+  assert.equal(csv[1], 'budget,responsiveness,median_leads,current');
+  assert.equal(csv.length, 2 + 144);
+  assert.equal(csv.filter((r) => r.endsWith(',1')).length, 1, 'one current cell');
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-map-svg')]);
+  const svg = Buffer.concat(await (await svgFile.createReadStream()).toArray()).toString();
+  assert.match(svg, /^<svg[^>]*xmlns=/);
+  assert.match(svg, /class="chart-heading"[^>]*>Map: median Leads/, 'the exported picture keeps its title');
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-map-png')]);
+  assert.deepEqual(await pngSize(pngFile), [1520, 1280]);
+  assert.equal(await page.locator('.map-picture .chart-heading').isVisible(), false, 'the title shows once on screen');
+
+  // Enter loads the focused cell's levers into the simulator; the link carries them.
+  await page.locator('.map-gridcell[tabindex="0"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.layout');
+  const query = await queryOf(page);
+  assert.doesNotMatch(query, /explore=/);
+  assert.match(query, /b=5000/);
+  assert.match(query, /r=73/);
+}, { viewport: PROJECTOR });
+
+test('the map can be cancelled and run again, and speaks Swedish', async ({ page, open }) => {
+  await open('?lang=sv&explore=map&my=posts&eo=goal&ed=730');
+  await page.waitForSelector('.map-progress progress');
+  assert.match(await textOf(page, '.map-progress'), /Simulerar varje ruta/);
+  await press(page, 'button.cancel-explore');
+  await page.waitForSelector('.explore-stopped');
+  assert.equal(await page.locator('.map-progress').count(), 0, 'the progress bar is gone');
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('.map-results[data-runs="200"]').count(), 0, 'nothing more is simulated');
+  await press(page, 'button.run-explore');
+  await page.waitForSelector('.map-progress progress');
+  await fullMap(page, 90000);
+  assert.match(await textOf(page, '#map-title'), /Karta: chans att nå målet till dag 730, efter Budget och Publiceringstakt/);
+  assert.match(await textOf(page, '.map-table caption'), /Kartan som tabell/);
+  assert.match(await textOf(page, '.map-info'), /Budget .*Publiceringstakt .* inlägg\/vecka – chans att nå målet till dag 730: \d+\s?%/);
+  // The tornado reads the same outcome: the change in the share of futures, in points.
+  await page.locator('input[name="explore-view"][value="map"]').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('.tornado-table tbody tr', { timeout: 90000 });
+  assert.match(await textOf(page, '#tornado-title'), /Ändring av andelen framtider som når målet till dag 730/);
 });

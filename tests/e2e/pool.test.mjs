@@ -60,3 +60,21 @@ app.test('a slider drag leaves no stale work: the chart settles on the last valu
   // Had the stale jobs been run, the drag would take about 12 steps' time.
   assert.ok(settled < 2 * single + 500, `the drag took ${settled} ms against ${single} ms for one step`);
 });
+
+app.test('leaving the explorer stops its work in every worker', async ({ open, page, context }) => {
+  await cores(context, 2);
+  // 2,000 futures per variant: the tornado would take many seconds to finish on its own.
+  await open('?n=2000&explore=tornado');
+  const busy = () => Promise.all(page.workers().map((w) => w.evaluate(() => globalThis.longgameBusy === true)));
+  // The tornado's futures are under way in both workers...
+  await page.waitForFunction(() => document.querySelector('progress') !== null);
+  assert.equal(page.workers().length, 2);
+  assert.deepEqual(await busy(), [true, true], 'both workers share the tornado');
+  // ...and stop when the room goes back to the simulator, long before they would have finished.
+  await page.getByRole('button', { name: 'Back to the simulator' }).focus();
+  await page.keyboard.press('Enter');
+  await waitDone(page);
+  const t0 = Date.now();
+  while ((await busy()).some(Boolean) && Date.now() - t0 < 500) await page.waitForTimeout(50);
+  assert.deepEqual(await busy(), [false, false], 'a worker still runs the abandoned tornado');
+});

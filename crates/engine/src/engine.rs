@@ -346,6 +346,21 @@ pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: 
     day::run(d, &company, starting_followers, seed, run, out);
 }
 
+/// Simulates run `run` only up to the end of day `day` (at most the horizon): the days up to
+/// it are exactly those of the full run (nothing before a day depends on the days after it),
+/// the rest of `out.values` stays zero, and what is settled at the horizon (break-even, a
+/// crisis still burning) is not. For outcomes read on that day, at a fraction of the cost.
+pub fn simulate_until(
+    d: &Derived,
+    starting_followers: f64,
+    (seed, run): (u64, u64),
+    day: u32,
+    out: &mut RunTrace,
+) {
+    let company = Company::draw(seed, run);
+    let _ = day::run_until(d, &company, starting_followers, (seed, run, day), out);
+}
+
 pub use day::Paused;
 
 /// A game's own future up to `day`: run `run` of the scenario (its company and luck), paused

@@ -17,7 +17,9 @@ pub mod rng;
 pub mod why;
 
 pub use company::Company;
-pub use engine::{simulate, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS};
+pub use engine::{
+    simulate, simulate_until, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS,
+};
 pub use monte_carlo::{
     outcomes_per_run, Band, CrisisRecord, MonteCarlo, SamplePath, Summary, Tally,
 };
