@@ -66,15 +66,17 @@ app.test('leaving the explorer stops its work in every worker', async ({ open, p
   // 2,000 futures per variant: the tornado would take many seconds to finish on its own.
   await open('?n=2000&explore=tornado');
   const busy = () => Promise.all(page.workers().map((w) => w.evaluate(() => globalThis.longgameBusy === true)));
-  // The tornado's futures are under way in both workers...
+  // The tornado's futures are under way in both workers (each starts at its next step)...
   await page.waitForFunction(() => document.querySelector('progress') !== null);
   assert.equal(page.workers().length, 2);
+  let t0 = Date.now();
+  while (!(await busy()).every(Boolean) && Date.now() - t0 < 5000) await page.waitForTimeout(20);
   assert.deepEqual(await busy(), [true, true], 'both workers share the tornado');
   // ...and stop when the room goes back to the simulator, long before they would have finished.
   await page.getByRole('button', { name: 'Back to the simulator' }).focus();
   await page.keyboard.press('Enter');
   await waitDone(page);
-  const t0 = Date.now();
+  t0 = Date.now();
   while ((await busy()).some(Boolean) && Date.now() - t0 < 500) await page.waitForTimeout(50);
   assert.deepEqual(await busy(), [false, false], 'a worker still runs the abandoned tornado');
 });

@@ -37,11 +37,17 @@ const EMPTY: Bin = Bin {
 };
 
 impl Bin {
+    /// (Comparisons, not `f64::min`: that is a function call in wasm32, and values here are
+    /// never NaN.)
     #[inline]
     fn take(&mut self, x: f64) {
         self.count += 1;
-        self.lo = self.lo.min(x);
-        self.hi = self.hi.max(x);
+        if x < self.lo {
+            self.lo = x;
+        }
+        if x > self.hi {
+            self.hi = x;
+        }
     }
 
     fn absorb(&mut self, b: &Bin) {
