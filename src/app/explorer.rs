@@ -3,17 +3,15 @@
 //! come from `state::tornado`; the chart's markup from `view::tornado`, so what is exported is
 //! exactly what is shown.
 
+use super::explore_parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
 use super::header::ModeMasthead;
 use super::use_app;
-use super::whole_box::WholeBox;
-use crate::i18n::{tr, tr_dyn, trf, Lang};
+use crate::i18n::{tr, tr_dyn, Lang};
 use crate::state::app_state::Action;
-use crate::state::lever_map::{Axes, Axis};
-use crate::state::outcome::Outcome;
 use crate::state::share::ExploreView;
 use crate::state::tornado::{moves, tornado, tornado_csv, Tornado};
-use crate::view::format::{chance, full};
-use crate::view::tornado::{change, field_value, outcome, svg, OUTCOMES};
+use crate::view::format::chance;
+use crate::view::tornado::{change, field_value, outcome, svg};
 use yew::prelude::*;
 
 #[component]
@@ -89,121 +87,6 @@ fn ViewSwitch() -> Html {
     }
 }
 
-/// Stops the explorer's job (the map's or the tornado's).
-#[component]
-pub(super) fn CancelButton() -> Html {
-    let state = use_app();
-    let dispatch = state.dispatcher();
-    let onclick = Callback::from(move |_| dispatch.dispatch(Action::CancelExplore));
-    html! {
-        <button type="button" class="small cancel-explore" {onclick}>{ tr(state.lang(), "explore.cancel") }</button>
-    }
-}
-
-/// What a cancelled job leaves: a word and the way to run it again.
-#[component]
-pub(super) fn Stopped() -> Html {
-    let state = use_app();
-    let l = state.lang();
-    let dispatch = state.dispatcher();
-    let onclick = Callback::from(move |_| dispatch.dispatch(Action::RunExplore));
-    html! {
-        <p class="status explore-stopped" role="status">{ tr(l, "explore.cancelled") }
-            <button type="button" class="small run-explore" {onclick}>{ tr(l, "explore.run_again") }</button></p>
-    }
-}
-
-/// The scenario (a preset), the outcome and the day; for the map, its two levers.
-#[component]
-pub(super) fn ExploreSettings() -> Html {
-    let state = use_app();
-    let l = state.lang();
-    let e = state.shared.explore.clone().unwrap_or_default();
-    let horizon = state.shared.scenario.assumptions.horizon_days;
-    let on_metric = {
-        let (dispatch, day) = (state.dispatcher(), e.day);
-        Callback::from(move |ev: Event| {
-            let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
-            if let Some(m) = Outcome::explored(&select.value()) {
-                dispatch.dispatch(Action::SetExplore(m, day));
-            }
-        })
-    };
-    let on_day = {
-        let (dispatch, metric) = (state.dispatcher(), e.metric);
-        Callback::from(move |day: u64| dispatch.dispatch(Action::SetExplore(metric, day as u32)))
-    };
-    let variants = 1 + 2 * crate::state::tornado::STEPS.len();
-    let map = e.view == ExploreView::Map;
-    let aria = if map {
-        "map.settings_aria"
-    } else {
-        "explore.settings_aria"
-    };
-    let futures = if map {
-        let (runs, cells) = (
-            crate::state::lever_map::RUNS,
-            crate::state::lever_map::SIZE.pow(2),
-        );
-        trf(l, "map.futures", &[&runs, &cells, &state.shared.seed])
-    } else {
-        trf(
-            l,
-            "explore.futures",
-            &[
-                &full(l, state.shared.runs as f64),
-                &variants,
-                &state.shared.seed,
-            ],
-        )
-    };
-    html! {
-        <section class="class-settings explore-settings" aria-label={tr(l, aria)}>
-            <super::controls::Presets />
-            <label>{ tr(l, "explore.outcome") }{" "}
-                <select class="explore-metric" onchange={on_metric}>
-                    { for OUTCOMES.iter().map(|(m, key, _)| html! {
-                        <option value={m.name()} selected={*m == e.metric}>{ tr(l, key) }</option>
-                    }) }
-                </select>
-            </label>
-            <label for="explore-day">{ tr(l, "explore.day") }</label>
-            <WholeBox id="explore-day" value={e.day.min(horizon) as u64} min={1} max={horizon as u64} lang={l} on_set={on_day} />
-            if map {
-                { axis_select(&state, e.axes, true) }
-                { axis_select(&state, e.axes, false) }
-            }
-            <span class="meaning">{ futures }</span>
-        </section>
-    }
-}
-
-/// The lever across (`x`) or up the map; choosing the other axis's lever swaps the two.
-fn axis_select(state: &super::AppContext, axes: Axes, x: bool) -> Html {
-    let l = state.lang();
-    let dispatch = state.dispatcher();
-    let onchange = Callback::from(move |ev: Event| {
-        let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
-        if let Some(a) = Axis::parse(&select.value()) {
-            let next = if x { axes.with_x(a) } else { axes.with_y(a) };
-            dispatch.dispatch(Action::SetMapAxes(next));
-        }
-    });
-    let (id, key, chosen) = match x {
-        true => ("map-x", "map.x", axes.x),
-        false => ("map-y", "map.y", axes.y),
-    };
-    html! {
-        <label>{ tr(l, key) }{" "}
-            <select id={id} class="map-axis" {onchange}>
-                { for Axis::ALL.iter().map(|a| html! {
-                    <option value={a.name()} selected={*a == chosen}>{ tr_dyn(l, a.field().label_key) }</option>
-                }) }
-            </select>
-        </label>
-    }
-}
-
 /// The tornado, its table and its exports.
 fn chart(l: Lang, t: &Tornado) -> Html {
     let markup = svg(l, t);
@@ -216,31 +99,6 @@ fn chart(l: Lang, t: &Tornado) -> Html {
             { table(l, t) }
             { exports }
         </section>
-    }
-}
-
-/// CSV, SVG and PNG of an explorer view (`what`: "tornado" or "map"), each button classed
-/// `export-<what>-<format>` and each file named `long-game-<what>.<format>`.
-pub(super) fn export_buttons(
-    l: Lang,
-    what: &'static str,
-    csv: String,
-    (markup, size): (String, (f64, f64)),
-) -> Html {
-    let file = move |ext: &str| format!("long-game-{what}.{ext}");
-    let export_csv = Callback::from(move |_| super::download::text(&file("csv"), "text/csv", &csv));
-    let export_svg = {
-        let markup = markup.clone();
-        Callback::from(move |_| super::download::text(&file("svg"), "image/svg+xml", &markup))
-    };
-    let export_png =
-        Callback::from(move |_| super::download::png_from_markup(&markup, size, &file("png")));
-    html! {
-        <div class="export-buttons">
-            <button type="button" class={format!("small export-{what}-csv")} onclick={export_csv}>{ tr(l, "explore.export_csv") }</button>
-            <button type="button" class={format!("small export-{what}-svg")} onclick={export_svg}>{ tr(l, "explore.export_svg") }</button>
-            <button type="button" class={format!("small export-{what}-png")} onclick={export_png}>{ tr(l, "explore.export_png") }</button>
-        </div>
     }
 }
 

@@ -3,7 +3,7 @@
 //! Enter or a click loads the cell's levers), the focused or pointed-at cell in words, the
 //! numbers as a table, exports, and progress with a Cancel button while it refines.
 
-use super::explorer::{CancelButton, ExploreSettings, Stopped};
+use super::explore_parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
 use super::use_app;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::Action;
@@ -184,5 +184,5 @@ fn table(l: Lang, m: &LeverMap) -> Html {
 }
 
 fn exports(l: Lang, m: &LeverMap, markup: String) -> Html {
-    super::explorer::export_buttons(l, "map", map_csv(m), (markup, (W, H)))
+    export_buttons(l, "map", map_csv(m), (markup, (W, H)))
 }

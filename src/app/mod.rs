@@ -8,6 +8,7 @@ mod compare;
 mod controls;
 mod debrief;
 mod download;
+mod explore_parts;
 mod explorer;
 mod export;
 mod fan_chart;
