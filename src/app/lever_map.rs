@@ -136,12 +136,15 @@ fn MapChart(p: &ChartProps) -> Html {
         <section class="class-results explore-results map-results" aria-labelledby="map-title" data-runs={m.runs.to_string()}>
             <h2 id="map-title">{ title(l, &m) }</h2>
             <p class="meaning map-hint">{ tr(l, "map.info_hint") }</p>
-            <div class="map-frame">
-                <div class="map-picture" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from(markup.clone())) }</div>
-                <div class="map-grid" role="grid" aria-label={trf(l, "map.grid_aria", &[&title(l, &m)])} {onkeydown} {onmouseleave}>
-                    { for (0..SIZE).rev().map(|iy| html! {
-                        <div role="row" class="map-row">{ for (0..SIZE).map(|ix| cell(ix, iy)) }</div>
-                    }) }
+            // On a phone the map keeps a readable size and scrolls sideways.
+            <div class="map-scroll">
+                <div class="map-frame">
+                    <div class="map-picture" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from(markup.clone())) }</div>
+                    <div class="map-grid" role="grid" aria-label={trf(l, "map.grid_aria", &[&title(l, &m)])} {onkeydown} {onmouseleave}>
+                        { for (0..SIZE).rev().map(|iy| html! {
+                            <div role="row" class="map-row">{ for (0..SIZE).map(|ix| cell(ix, iy)) }</div>
+                        }) }
+                    </div>
                 </div>
             </div>
             <p class="map-info">{ cell_text(l, &m, shown) }</p>

@@ -206,3 +206,14 @@ test('the map can be cancelled and run again, and speaks Swedish', async ({ page
   await page.waitForSelector('.tornado-table tbody tr', { timeout: 90000 });
   assert.match(await textOf(page, '#tornado-title'), /Ändring av andelen framtider som når målet till dag 730/);
 });
+
+test('on a phone the map keeps touch-sized cells and scrolls sideways', async ({ open, page }) => {
+  await open('?explore=map');
+  await page.locator('.map-gridcell').first().waitFor();
+  const cell = await page.locator('.map-gridcell').first().boundingBox();
+  assert.ok(cell.width >= 24 && cell.height >= 24, `a cell is ${cell.width} × ${cell.height} px`);
+  const scroll = await page.$eval('.map-scroll', (s) => [s.scrollWidth, s.clientWidth]);
+  assert.ok(scroll[0] > scroll[1], 'the map scrolls sideways instead of shrinking');
+  // The page itself does not scroll sideways: only the map's own box does.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+}, { viewport: { width: 390, height: 844 } });
