@@ -116,3 +116,16 @@ fn a_tally_survives_the_workers_message_codec() {
     let back: longgame::model::Tally = bincode::deserialize(&bytes).unwrap();
     assert_eq!(&back, mc.tally());
 }
+
+/// The summary's bits (percentiles, means, counts) of a fixed Monte Carlo: a change to the
+/// histograms or the sums that moves any figure shows here, not only in the run's hash.
+#[test]
+fn a_fixed_monte_carlo_summary_matches_its_golden_hash() {
+    let golden = fingerprint::golden_summary();
+    assert_eq!(
+        golden, GOLDEN_SUMMARY,
+        "golden summary changed: {golden:#x}"
+    );
+}
+
+const GOLDEN_SUMMARY: u64 = 0x77f6_f680_fcfb_9e84;

@@ -23,6 +23,12 @@ impl ExactSum {
         } else {
             LIMIT.copysign(x)
         };
+        self.add_in_range(x);
+    }
+
+    /// `add` for a term already known to be within ±2⁴² (and not NaN): no check.
+    #[inline]
+    pub fn add_in_range(&mut self, x: f64) {
         self.0 += (x * UNIT) as i64 as i128;
     }
 
