@@ -168,8 +168,10 @@ struct Game {
 /// The days the app and the goal probabilities report on.
 pub const MILESTONES: [usize; 3] = [90, 180, 365];
 
-/// Runs folded into the histograms at a time: the grid is walked once per batch, not per run.
-const FOLD_BATCH: usize = 64;
+/// Runs folded into the histograms at a time: the grid (9 MB at 730 days) is walked once per
+/// batch, not per run. 128 runs keep the buffer at 6 MB; 64 cost 7 % more time natively (4 %
+/// in wasm32), 256 saved 2 points more for 12 MB (docs/PERFORMANCE.md).
+const FOLD_BATCH: usize = 128;
 
 /// Most crises listed one by one in a summary: memory stays bounded however many runs.
 pub const MAX_CRISIS_RECORDS: usize = 20_000;
@@ -199,7 +201,7 @@ impl MonteCarlo {
             tally: Tally::new(days),
             sample_paths,
             trace: RunTrace::default(),
-            pending: Vec::with_capacity(FOLD_BATCH * days * N_METRICS),
+            pending: Vec::with_capacity(FOLD_BATCH.min(runs as usize) * days * N_METRICS),
             game: None,
         })
     }
