@@ -86,6 +86,29 @@ fn extent(bins: &[Bin]) -> (f64, f64) {
     (lo, hi.map_or(f64::NEG_INFINITY, |b| b.hi))
 }
 
+/// The value as the grid keeps it: within ±`CLAMP`, NaN as 0.
+#[inline]
+fn clamped(x: f64) -> f64 {
+    // One comparison on the common path; NaN fails it.
+    if x.abs() <= CLAMP {
+        x
+    } else if x.is_nan() {
+        0.0
+    } else {
+        CLAMP.copysign(x)
+    }
+}
+
+/// The smallest and largest of every `series`-th value (clamped).
+fn column_extent(values: &[f64], series: usize) -> (f64, f64) {
+    let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+    for &x in values.iter().step_by(series) {
+        let x = clamped(x);
+        range = (range.0.min(x), range.1.max(x));
+    }
+    range
+}
+
 /// 2^-e, exactly (e is within ±100 here).
 fn inverse_width(e: i32) -> f64 {
     f64::from_bits(((1023 - e) as u64) << 52)
@@ -136,22 +159,18 @@ impl QuantileGrid {
             // so that they stay in registers.
             let mut sum = head.sum;
             let (mut origin, mut inv) = (head.origin, inverse_width(head.exp));
-            for &x in values.iter().skip(s).step_by(series) {
-                // One comparison on the common path; NaN fails it and counts as 0.
-                let x = if x.abs() <= CLAMP {
-                    x
-                } else if x.is_nan() {
-                    0.0
-                } else {
-                    CLAMP.copysign(x)
-                };
+            let column = values[..runs * series].get(s..).unwrap_or_default();
+            for (r, &x) in column.iter().step_by(series).enumerate() {
+                let x = clamped(x);
                 sum.add_in_range(x);
                 let k = lattice(x, inv).wrapping_sub(origin);
                 if (k as u64) < BINS as u64 {
                     bins[k as usize].take(x);
                 } else {
+                    // Make room once for the rest of the batch, not at each new extreme.
                     let (lo, hi) = extent(bins);
-                    regrid(bins, head, (lo.min(x), hi.max(x)));
+                    let (rest_lo, rest_hi) = column_extent(&column[r * series..], series);
+                    regrid(bins, head, (lo.min(rest_lo), hi.max(rest_hi)));
                     (origin, inv) = (head.origin, inverse_width(head.exp));
                     bins[(lattice(x, inv) - origin) as usize].take(x);
                 }
