@@ -68,7 +68,7 @@ fn a_reused_trace_holds_the_same_run_as_a_fresh_one() {
 /// The summary of runs split into `parts` parts (as a pool of workers splits them), merged in
 /// run order.
 fn merged(make: impl Fn() -> MonteCarlo, runs: u32, parts: u32) -> longgame::model::Summary {
-    let whole = make();
+    let mut whole = make();
     let bounds: Vec<u32> = (0..=parts).map(|k| runs * k / parts).collect();
     let mut tallies = bounds.windows(2).map(|w| {
         let mut part = make().part(w[0], w[1]);
@@ -78,7 +78,8 @@ fn merged(make: impl Fn() -> MonteCarlo, runs: u32, parts: u32) -> longgame::mod
     });
     let mut total = tallies.next().unwrap();
     tallies.for_each(|t| total.merge(&t));
-    let head = (whole.summary().scenario, whole.summary().seed, runs);
+    let whole = whole.summary();
+    let head = (whole.scenario, whole.seed, runs);
     total.summary(head, true, true)
 }
 

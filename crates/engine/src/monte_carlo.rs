@@ -240,7 +240,8 @@ impl MonteCarlo {
     }
 
     /// What the runs done so far add up to.
-    pub fn tally(&self) -> &Tally {
+    pub fn tally(&mut self) -> &Tally {
+        self.fold();
         &self.tally
     }
 
@@ -268,7 +269,8 @@ impl MonteCarlo {
                 self.fold();
             }
         }
-        self.fold();
+        // Not folded here: a worker steps a few runs at a time, and each fold walks the
+        // whole grid. The tally and the summaries fold what is pending when asked.
         self.is_done()
     }
 
@@ -291,22 +293,25 @@ impl MonteCarlo {
     }
 
     fn fold(&mut self) {
-        self.tally.grid.add_batch(&self.pending);
-        self.pending.clear();
+        if !self.pending.is_empty() {
+            self.tally.grid.add_batch(&self.pending);
+            self.pending.clear();
+        }
     }
 
     /// The summary of the runs done so far (callable after every batch).
-    pub fn summary(&self) -> Summary {
+    pub fn summary(&mut self) -> Summary {
         self.summary_with(true, true)
     }
 
     /// A summary for a streamed report: the crisis list (up to 20,000 records) and the sample
     /// paths are left out unless asked for, so they are not copied only to be dropped.
-    pub fn partial_summary(&self, crisis_list: bool, samples: bool) -> Summary {
+    pub fn partial_summary(&mut self, crisis_list: bool, samples: bool) -> Summary {
         self.summary_with(crisis_list, samples)
     }
 
-    fn summary_with(&self, crisis_list: bool, samples: bool) -> Summary {
+    fn summary_with(&mut self, crisis_list: bool, samples: bool) -> Summary {
+        self.fold();
         let whole = (self.scenario, self.seed, self.runs);
         self.tally.summary(whole, crisis_list, samples)
     }
