@@ -288,9 +288,9 @@ mod tests {
         assert!(export.contains("class=\"chart-heading\""));
         let screen = svg(Lang::En, &m, Frame::Screen);
         assert!(screen.contains(&format!(
-            "height=\"{}\" viewBox=\"0 32 {W} {}\"",
-            H - 32.0,
-            H - 32.0
+            "height=\"{}\" viewBox=\"0 30 {W} {}\"",
+            H - 30.0,
+            H - 30.0
         )));
         assert!(!screen.contains("chart-heading"));
         assert!(

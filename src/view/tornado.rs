@@ -88,8 +88,9 @@ pub enum Frame {
     Screen,
 }
 
-/// The exported title's band: its baseline at 22, the chart's first marks from 35 down.
-pub const TITLE_BAND: f64 = 32.0;
+/// The exported title's band: its baseline at 22; the charts' first marks start at 32 (the
+/// line box of the map's subtitle) and 36 (the tornado's legend).
+pub const TITLE_BAND: f64 = 30.0;
 
 impl Frame {
     /// The top of what is shown, in the chart's coordinates.
