@@ -2,7 +2,7 @@
 
 mod common;
 use longgame::model::{Metric, Scenario};
-use longgame::state::lever_map::{Axes, Axis};
+use longgame::state::lever_map::{Axes, Axis, RUNS_CHOICES};
 use longgame::state::outcome::Outcome;
 use longgame::state::share::{
     decode, encode, Class, Explore, ExploreView, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS,
@@ -34,12 +34,14 @@ fn any_explore() -> impl Strategy<Value = Explore> {
         proptest::sample::select(Outcome::EXPLORED.to_vec()),
         1u32..=1095,
         axes,
+        proptest::sample::select(RUNS_CHOICES.to_vec()),
     )
-        .prop_map(|(view, metric, day, axes)| Explore {
+        .prop_map(|(view, metric, day, axes, map_runs)| Explore {
             view,
             metric,
             day,
             axes,
+            map_runs,
         })
 }
 
@@ -276,4 +278,33 @@ fn the_map_of_two_levers_travels_in_the_link_and_bad_axes_are_reported() {
         .to_string()
         .contains("cannot put 'posts' on both axes"));
     assert_eq!(s.explore.unwrap().axes, Axes::default());
+}
+
+#[test]
+fn the_maps_futures_per_cell_travel_in_the_link_and_a_bad_number_is_reported() {
+    let (s, problems) = decode("explore=map&mn=1000");
+    assert!(problems.is_empty(), "{problems:?}");
+    let e = s.explore.clone().unwrap();
+    assert_eq!((e.view, e.map_runs), (ExploreView::Map, 1000));
+    assert_eq!(encode(&s), "v=1&explore=map&mn=1000");
+    let (s, _) = decode("explore=map&mn=200");
+    assert_eq!(encode(&s), "v=1&explore=map", "the default left out");
+    // Alone, `mn` opens the explorer (as `eo` and `ed` do), with the tornado.
+    let (s, _) = decode("mn=500");
+    assert_eq!(
+        s.explore.map(|e| (e.view, e.map_runs)),
+        Some((ExploreView::Tornado, 500))
+    );
+    // Not one of the choices: a clear notice each, 200 used, the rest of the link kept.
+    for bad in ["300", "0", "-100", "1e3", "lots", "", "99999999999"] {
+        let (s, problems) = decode(&format!("explore=map&mx=posts&mn={bad}"));
+        let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(words.len(), 1, "{bad}: {words:?}");
+        assert_eq!(
+            words[0],
+            format!("the map's futures per cell are '{bad}', but must be 100, 200, 500 or 1000; 200 are used")
+        );
+        let e = s.explore.unwrap();
+        assert_eq!((e.map_runs, e.axes.x), (200, Axis::Posts), "{bad}");
+    }
 }

@@ -5,7 +5,7 @@ use super::use_app;
 use super::whole_box::WholeBox;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::Action;
-use crate::state::lever_map::{Axes, Axis};
+use crate::state::lever_map::{Axes, Axis, RUNS_CHOICES};
 use crate::state::outcome::Outcome;
 use crate::state::share::ExploreView;
 use crate::view::format::full;
@@ -65,7 +65,7 @@ pub(super) fn ExploreSettings() -> Html {
     };
     let futures = if map {
         let (runs, cells) = (
-            crate::state::lever_map::RUNS,
+            full(l, e.map_runs as f64),
             crate::state::lever_map::SIZE.pow(2),
         );
         trf(l, "map.futures", &[&runs, &cells, &state.shared.seed])
@@ -95,6 +95,7 @@ pub(super) fn ExploreSettings() -> Html {
             if map {
                 { axis_select(&state, e.axes, true) }
                 { axis_select(&state, e.axes, false) }
+                { runs_select(&state, e.map_runs) }
             }
             <span class="meaning">{ futures }</span>
         </section>
@@ -121,6 +122,27 @@ fn axis_select(state: &super::AppContext, axes: Axes, x: bool) -> Html {
             <select id={id} class="map-axis" {onchange}>
                 { for Axis::ALL.iter().map(|a| html! {
                     <option value={a.name()} selected={*a == chosen}>{ tr_dyn(l, a.field().label_key) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The map's futures per cell: more are steadier, fewer quicker.
+fn runs_select(state: &super::AppContext, chosen: u32) -> Html {
+    let l = state.lang();
+    let dispatch = state.dispatcher();
+    let onchange = Callback::from(move |ev: Event| {
+        let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
+        if let Ok(n) = select.value().parse() {
+            dispatch.dispatch(Action::SetMapRuns(n));
+        }
+    });
+    html! {
+        <label>{ tr(l, "map.runs") }{" "}
+            <select id="map-runs" {onchange}>
+                { for RUNS_CHOICES.iter().map(|n| html! {
+                    <option value={n.to_string()} selected={*n == chosen}>{ full(l, *n as f64) }</option>
                 }) }
             </select>
         </label>

@@ -11,7 +11,7 @@ use crate::state::app_state::Action;
 use crate::state::share::ExploreView;
 use crate::state::tornado::{moves, tornado, tornado_csv, Tornado};
 use crate::view::format::chance;
-use crate::view::tornado::{change, field_value, outcome, svg};
+use crate::view::tornado::{change, field_value, outcome, svg, Frame};
 use yew::prelude::*;
 
 #[component]
@@ -87,11 +87,17 @@ fn ViewSwitch() -> Html {
     }
 }
 
-/// The tornado, its table and its exports.
+/// The tornado, its table and its exports (with the title drawn, which the screen leaves to
+/// the heading).
 fn chart(l: Lang, t: &Tornado) -> Html {
-    let markup = svg(l, t);
+    let markup = svg(l, t, Frame::Screen);
     let size = crate::view::tornado::svg_size(t);
-    let exports = export_buttons(l, "tornado", tornado_csv(t), (markup.clone(), size));
+    let exports = export_buttons(
+        l,
+        "tornado",
+        tornado_csv(t),
+        (svg(l, t, Frame::Export), size),
+    );
     html! {
         <section class="class-results explore-results" aria-labelledby="tornado-title">
             <h2 id="tornado-title">{ crate::view::tornado::title(l, t) }</h2>

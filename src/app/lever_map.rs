@@ -7,8 +7,10 @@ use super::explore_parts::{export_buttons, CancelButton, ExploreSettings, Stoppe
 use super::use_app;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::Action;
-use crate::state::lever_map::{lever_map, map_csv, LeverMap, RUNS, SIZE};
+use crate::state::lever_map::{lever_map, map_csv, LeverMap, SIZE};
+use crate::view::format::full;
 use crate::view::lever_map::{axis_value, cell_text, svg, title, value_text, what, H, W};
+use crate::view::tornado::Frame;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -25,17 +27,18 @@ pub fn MapView() -> Html {
         .and_then(|o| lever_map(&s.scenario, e.axes, &o.values, (e.metric, e.day)));
     // A pass that completes asks for the next at once, so "done" means all the futures.
     let running = r.outcomes_requested.is_some() && r.outcomes_done().is_none();
-    let (done, total) = r.outcomes_progress(RUNS);
+    let (done, total) = r.outcomes_progress(e.map_runs);
     let cells = (SIZE * SIZE) as u32;
+    let runs = full(l, e.map_runs as f64);
     html! {
         <>
-            <p class="meaning">{ trf(l, "map.help", &[&RUNS, &s.seed]) }</p>
+            <p class="meaning">{ trf(l, "map.help", &[&runs, &s.seed]) }</p>
             <p class="meaning map-ranges">{ tr(l, "map.ranges") }</p>
             <ExploreSettings />
             if running {
                 <div class="explore-progress">
                     <p class="status outcomes-progress map-progress" role="status">
-                        { trf(l, "map.progress", &[&cells, &(done / cells), &RUNS]) }
+                        { trf(l, "map.progress", &[&cells, &full(l, (done / cells) as f64), &runs]) }
                         <progress max={total.to_string()} value={done.to_string()} aria-label={tr(l, "explore.running")} />
                     </p>
                     <CancelButton />
@@ -131,7 +134,7 @@ fn MapChart(p: &ChartProps) -> Html {
         let hovered = hovered.clone();
         Callback::from(move |_| hovered.set(None))
     };
-    let markup = svg(l, &m);
+    let markup = svg(l, &m, Frame::Screen);
     html! {
         <section class="class-results explore-results map-results" aria-labelledby="map-title" data-runs={m.runs.to_string()}>
             <h2 id="map-title">{ title(l, &m) }</h2>
@@ -139,7 +142,7 @@ fn MapChart(p: &ChartProps) -> Html {
             // On a phone the map keeps a readable size and scrolls sideways.
             <div class="map-scroll">
                 <div class="map-frame">
-                    <div class="map-picture" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from(markup.clone())) }</div>
+                    <div class="map-picture" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from(markup)) }</div>
                     <div class="map-grid" role="grid" aria-label={trf(l, "map.grid_aria", &[&title(l, &m)])} {onkeydown} {onmouseleave}>
                         { for (0..SIZE).rev().map(|iy| html! {
                             <div role="row" class="map-row">{ for (0..SIZE).map(|ix| cell(ix, iy)) }</div>
@@ -149,7 +152,7 @@ fn MapChart(p: &ChartProps) -> Html {
             </div>
             <p class="map-info">{ cell_text(l, &m, shown) }</p>
             { table(l, &m) }
-            { exports(l, &m, markup) }
+            { exports(l, &m) }
         </section>
     }
 }
@@ -161,7 +164,8 @@ fn table(l: Lang, m: &LeverMap) -> Html {
         tr_dyn(l, x.field().label_key),
         tr_dyn(l, y.field().label_key),
     );
-    let caption = trf(l, "map.table_caption", &[&what(l, m), &yl, &xl]);
+    let runs = full(l, m.runs as f64);
+    let caption = trf(l, "map.table_caption", &[&what(l, m), &yl, &xl, &runs]);
     html! {
         <div class="table-scroll" role="region" tabindex="0" aria-label={caption.clone()}>
             <table class="class-table map-table">
@@ -186,6 +190,8 @@ fn table(l: Lang, m: &LeverMap) -> Html {
     }
 }
 
-fn exports(l: Lang, m: &LeverMap, markup: String) -> Html {
+/// The exports carry the title the screen leaves to the heading.
+fn exports(l: Lang, m: &LeverMap) -> Html {
+    let markup = svg(l, m, Frame::Export);
     export_buttons(l, "map", map_csv(m), (markup, (W, H)))
 }

@@ -542,7 +542,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("map.grid_aria", "{0}. Arrow keys move between cells, Enter loads a cell's levers."),
     ("map.info_hint", "Point at a cell, or move with the arrow keys, to see its numbers; click or press Enter to load its levers into the simulator."),
     ("map.progress", "Simulating every cell on the same futures: {0} cells × {1} of {2} futures"),
-    ("map.table_caption", "The map as a table: {0} (rows: {1}, columns: {2})"),
+    ("map.table_caption", "The map as a table: {0}, {3} futures a cell (rows: {1}, columns: {2})"),
+    ("map.runs", "Futures per cell"),
     ("map.table_corner", "{0} ↓ / {1} →"),
     ("map.settings_aria", "What the map shows"),
     ("map.futures", "{0} futures for each of {1} cells (seed {2})."),
@@ -551,4 +552,5 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.map_axis", "the map's lever '{0}' is not budget, posts, responsiveness or buyin; the default lever is used"),
     ("problem.map_same_axis", "the map cannot put '{0}' on both axes; budget across and buy-in up are used"),
     ("problem.explore_day", "the explorer's day is '{0}', but must be a whole number of days from 1; day 365 is used"),
+    ("problem.map_runs", "the map's futures per cell are '{0}', but must be 100, 200, 500 or 1000; {1} are used"),
 ];

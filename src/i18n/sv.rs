@@ -531,7 +531,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("map.grid_aria", "{0}. Piltangenterna flyttar mellan rutor, Enter laddar rutans spakar."),
     ("map.info_hint", "Peka på en ruta, eller flytta med piltangenterna, för att se dess siffror; klicka eller tryck Enter för att ladda dess spakar i simulatorn."),
     ("map.progress", "Simulerar varje ruta på samma framtider: {0} rutor × {1} av {2} framtider"),
-    ("map.table_caption", "Kartan som tabell: {0} (rader: {1}, kolumner: {2})"),
+    ("map.table_caption", "Kartan som tabell: {0}, {3} framtider per ruta (rader: {1}, kolumner: {2})"),
+    ("map.runs", "Framtider per ruta"),
     ("map.table_corner", "{0} ↓ / {1} →"),
     ("map.settings_aria", "Vad kartan visar"),
     ("map.futures", "{0} framtider för var och en av {1} rutor (frö {2})."),
@@ -540,4 +541,5 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.map_axis", "kartans spak '{0}' är inte budget, posts, responsiveness eller buyin; standardspaken används"),
     ("problem.map_same_axis", "kartan kan inte ha '{0}' på båda axlarna; budget åt sidan och ledningens stöd uppåt används"),
     ("problem.explore_day", "utforskarens dag är '{0}', men måste vara ett helt antal dagar från 1; dag 365 används"),
+    ("problem.map_runs", "kartans framtider per ruta är '{0}', men måste vara 100, 200, 500 eller 1000; {1} används"),
 ];

@@ -114,11 +114,14 @@ pub enum Action {
     SetClassRank(Metric, u32),
     ExitClass,
     /// The explorer: open the tornado, choose its outcome and day, switch to the map and
-    /// choose its levers, stop it or run it again, load a cell's levers (and leave), leave.
+    /// choose its levers and futures per cell, stop it or run it again, load a cell's levers
+    /// (and leave), leave.
     OpenExplorer,
     SetExplore(Outcome, u32),
     SetExploreView(ExploreView),
     SetMapAxes(Axes),
+    /// One of `lever_map::RUNS_CHOICES` (anything else is ignored).
+    SetMapRuns(u32),
     CancelExplore,
     RunExplore,
     LoadMapCell(usize, usize),
@@ -302,6 +305,13 @@ impl AppState {
                     .get_or_insert_with(Explore::default)
                     .axes = axes
             }
+            Action::SetMapRuns(n) if lever_map::RUNS_CHOICES.contains(&n) => {
+                self.shared
+                    .explore
+                    .get_or_insert_with(Explore::default)
+                    .map_runs = n
+            }
+            Action::SetMapRuns(_) => {}
             // The worker's part is the pool's: a cleared request is no longer worked on.
             Action::CancelExplore => self.results.clear_outcomes(),
             Action::RunExplore if self.shared.explore.is_some() => self.schedule(now),
@@ -311,9 +321,9 @@ impl AppState {
             Action::ReceivedOutcomes(o, at) => {
                 self.last_heard = at;
                 self.stalled = false;
-                let map = self.map_open();
-                if self.results.receive_outcomes(*o) && map {
-                    self.results.refine_outcomes(lever_map::RUNS);
+                let map = self.map_runs();
+                if let (true, Some(upto)) = (self.results.receive_outcomes(*o), map) {
+                    self.results.refine_outcomes(upto);
                 }
             }
             Action::OutcomesRefused { id, plan, reason } => {
@@ -475,8 +485,10 @@ impl AppState {
     }
 
     /// The tornado: the scenario and each field moved down and up, on the same futures. The
-    /// map: every cell on the same futures, in passes (a coarse map first, then sharper);
-    /// the same map still under way or done is left alone.
+    /// map: every cell on the same futures, in passes (a coarse map first, then sharper up to
+    /// the futures per cell chosen); the same map still under way or done is left alone, or
+    /// goes on to more futures when more are chosen. Fewer than it already asked for start
+    /// it again (the same futures, so the same first passes).
     fn schedule_explore(&mut self) {
         let (s, r) = (&self.shared, &mut self.results);
         let e = s.explore.as_ref().expect("the explorer");
@@ -489,20 +501,28 @@ impl AppState {
             return;
         }
         let plans = lever_map::scenarios(&s.scenario, e.axes);
-        let first_pass = lever_map::FIRST_PASS.min(lever_map::RUNS);
+        let upto = e.map_runs;
         let job = (s.seed, e.metric, e.day);
-        let same = r
-            .outcomes_requested
-            .as_ref()
-            .is_some_and(|j| (j.seed, j.metric, j.day) == job && j.scenarios == plans);
-        if !same {
+        let same = r.outcomes_requested.as_ref().is_some_and(|j| {
+            (j.seed, j.metric, j.day) == job && j.scenarios == plans && j.first + j.runs <= upto
+        });
+        if same {
+            // Done with fewer futures than now chosen: the next pass at once.
+            r.refine_outcomes(upto);
+        } else {
+            let first_pass = lever_map::FIRST_PASS.min(upto);
             r.request_outcomes(plans, s.seed, first_pass, (e.metric, e.day));
         }
     }
 
     fn map_open(&self) -> bool {
+        self.map_runs().is_some()
+    }
+
+    /// The map's futures per cell, when the map is open.
+    fn map_runs(&self) -> Option<u32> {
         let e = self.shared.explore.as_ref();
-        e.is_some_and(|e| e.view == ExploreView::Map)
+        e.filter(|e| e.view == ExploreView::Map).map(|e| e.map_runs)
     }
 
     /// A map cell's two levers into the scenario, and back to the simulator to see it.
@@ -932,6 +952,19 @@ mod tests {
         }
     }
 
+    /// Answers the latest outcomes request and every pass it leads to; the passes, in order.
+    fn run_passes(s: &mut AppState) -> Vec<(u32, u32)> {
+        let mut passes = Vec::new();
+        while let Some(job) = s.results.outcomes_requested.clone() {
+            if s.results.outcomes_done().is_some() {
+                break;
+            }
+            passes.push((job.first, job.runs));
+            s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 1.0));
+        }
+        passes
+    }
+
     #[test]
     fn the_map_runs_in_passes_on_the_same_futures_can_be_cancelled_and_loads_a_cell() {
         let mut s = AppState::new("s=9&explore=map&my=posts&eo=goal", None, 0.0);
@@ -964,7 +997,7 @@ mod tests {
                 "the coarse map stays"
             );
             assert_eq!(
-                s.results.outcomes_progress(lever_map::RUNS),
+                s.results.outcomes_progress(lever_map::DEFAULT_RUNS),
                 (144 * next.first, 144 * 200)
             );
             passes.push((next.first, next.runs));
@@ -981,6 +1014,32 @@ mod tests {
         // Nothing changed: nothing is asked again.
         s.apply(Action::SetLang("sv".into()));
         assert_eq!(s.results.outcomes_requested.as_ref().unwrap().id, job.id);
+
+        // More futures per cell: the map goes on from its 200; fewer: it starts again.
+        s.apply(Action::SetMapRuns(500));
+        assert_eq!(run_passes(&mut s), [(200, 200), (400, 100)]);
+        assert_eq!(s.results.outcomes_done().unwrap().values[3].len(), 500);
+        assert!(share::encode(&s.shared).contains("&mn=500"));
+        s.apply(Action::SetMapRuns(100));
+        assert_eq!(run_passes(&mut s), [(0, 25), (25, 25), (50, 50)]);
+        assert_eq!(
+            s.results.outcomes_progress(100),
+            (144 * 100, 144 * 100),
+            "progress counts to the choice"
+        );
+        s.apply(Action::SetMapRuns(300));
+        assert_eq!(
+            s.shared.explore.as_ref().unwrap().map_runs,
+            100,
+            "not a choice"
+        );
+        s.apply(Action::SetMapRuns(200));
+        let job = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!(
+            (job.first, job.runs),
+            (100, 100),
+            "done with 100: on to 200"
+        );
 
         // Cancel: the request is cleared, a late answer of it is dropped and starts nothing.
         s.apply(Action::SetMapAxes(Axes {

@@ -6,9 +6,12 @@ use super::outcome::Outcome;
 use crate::model::params::{field, Field};
 use crate::model::Scenario;
 
-/// Futures per cell, and those of the first pass (a whole coarse map quickly); each later
-/// pass doubles the futures so far.
-pub const RUNS: u32 = 200;
+/// The futures per cell the user may choose (link `mn=`), the default, and those of the first
+/// pass (a whole coarse map quickly, whatever the choice); each later pass doubles the futures
+/// so far, the last stopping at the choice (100: 25, 25, 50; 1,000: 25, 25, 50, 100, 200,
+/// 400, 200).
+pub const RUNS_CHOICES: [u32; 4] = [100, 200, 500, 1000];
+pub const DEFAULT_RUNS: u32 = 200;
 pub const FIRST_PASS: u32 = 25;
 /// Values along each axis.
 pub const SIZE: usize = 12;

@@ -5,7 +5,7 @@
 
 use crate::model::params::{field_by_key, MAX_DAYS};
 use crate::model::{Metric, Scenario};
-use crate::state::lever_map::{Axes, Axis};
+use crate::state::lever_map::{self, Axes, Axis};
 use crate::state::outcome::Outcome;
 use crate::state::plan_code::{decode_plan, encode_plan};
 use crate::state::story_code::{self, CodeError};
@@ -44,7 +44,7 @@ pub struct Shared {
     pub play: Option<u32>,
     /// Class mode: the list of teams as pasted, and what they are ranked on.
     pub class: Option<Class>,
-    /// The explorer (`explore=tornado&eo=leads&ed=365`, `explore=map&mx=budget&my=buyin`).
+    /// The explorer (`explore=tornado&eo=leads&ed=365`, `explore=map&mx=budget&my=buyin&mn=500`).
     pub explore: Option<Explore>,
 }
 
@@ -65,13 +65,15 @@ impl ExploreView {
     }
 }
 
-/// Which explorer view is open, the outcome it shows on which day, and the map's levers.
+/// Which explorer view is open, the outcome it shows on which day, the map's levers and its
+/// futures per cell (one of [`lever_map::RUNS_CHOICES`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explore {
     pub view: ExploreView,
     pub metric: Outcome,
     pub day: u32,
     pub axes: Axes,
+    pub map_runs: u32,
 }
 
 impl Default for Explore {
@@ -81,6 +83,7 @@ impl Default for Explore {
             metric: Metric::Leads.into(),
             day: 365,
             axes: Axes::default(),
+            map_runs: lever_map::DEFAULT_RUNS,
         }
     }
 }
@@ -196,7 +199,7 @@ pub fn encode(s: &Shared) -> String {
     parts.join("&")
 }
 
-/// `explore=map&mx=budget&my=buyin&eo=leads&ed=365`, defaults left out.
+/// `explore=map&mx=budget&my=buyin&mn=500&eo=leads&ed=365`, defaults left out.
 fn explore_pairs(e: &Explore) -> String {
     let default = Explore::default();
     let mut parts = vec![format!("explore={}", e.view.name())];
@@ -211,6 +214,9 @@ fn explore_pairs(e: &Explore) -> String {
     }
     if e.axes.y != default.axes.y {
         parts.push(format!("my={}", e.axes.y.name()));
+    }
+    if e.map_runs != default.map_runs {
+        parts.push(format!("mn={}", e.map_runs));
     }
     parts.join("&")
 }
@@ -268,6 +274,8 @@ pub enum ProblemKind {
     MapSameAxis(String),
     /// The explorer's day (`ed`); day 365 is used.
     ExploreDay(String),
+    /// The map's futures per cell (`mn`) that are not one of the choices; 200 are used.
+    MapRuns(String),
     Language(String),
     /// A chart name (`view=`) that is not one of the metrics; the default chart is shown.
     View(String),
@@ -333,6 +341,11 @@ impl std::fmt::Display for Problem {
             ProblemKind::ExploreDay(v) => write!(
                 f,
                 "the explorer's day is '{v}', but must be a whole number of days from 1; day 365 is used"
+            ),
+            ProblemKind::MapRuns(v) => write!(
+                f,
+                "the map's futures per cell are '{v}', but must be 100, 200, 500 or 1000; {} are used",
+                lever_map::DEFAULT_RUNS
             ),
             ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
             ProblemKind::View(v) => write!(f, "there is no chart '{v}'; the leads chart is shown"),
@@ -511,6 +524,12 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                     s.explore.get_or_insert_with(Explore::default).day = day
                 }
                 _ => report(false, ProblemKind::ExploreDay(value.into())),
+            },
+            "mn" => match value.parse::<u32>() {
+                Ok(n) if lever_map::RUNS_CHOICES.contains(&n) => {
+                    s.explore.get_or_insert_with(Explore::default).map_runs = n
+                }
+                _ => report(false, ProblemKind::MapRuns(value.into())),
             },
             "view" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
                 Some(m) => s.view = Some(m),

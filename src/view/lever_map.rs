@@ -2,8 +2,8 @@
 //! and exported as SVG and PNG): cells coloured on viridis, a legend with values, the lever
 //! values along the axes and the current scenario ringed.
 
-use super::format::{percentile, tick_labels, xml_escape, Unit};
-use super::tornado::{field_value, outcome};
+use super::format::{full, percentile, tick_labels, xml_escape, Unit};
+use super::tornado::{field_value, outcome, svg_open, Frame};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::lever_map::{Axis, LeverMap, SIZE};
 use crate::state::outcome::Outcome;
@@ -128,12 +128,12 @@ fn ticks(l: Lang, a: Axis) -> Vec<String> {
     tick_labels(l, &a.values(), unit)
 }
 
-/// The map as standalone SVG markup.
-pub fn svg(l: Lang, m: &LeverMap) -> String {
-    let title = xml_escape(&title(l, m));
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map-chart\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-labelledby=\"map-svg-title\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#222\"><title id=\"map-svg-title\">{title}</title><rect width=\"{W}\" height=\"{H}\" fill=\"#fff\"/><text class=\"chart-heading\" x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{title}</text><text x=\"10\" y=\"44\" font-size=\"12\" fill=\"#444\">{}</text>",
-        xml_escape(&trf(l, "map.subtitle", &[&m.runs]))
+/// The map as standalone SVG markup: `W × H` exported, `W × (H − TITLE_BAND)` on screen.
+pub fn svg(l: Lang, m: &LeverMap, frame: Frame) -> String {
+    let mut out = svg_open("map-chart", (W, H), frame, &title(l, m));
+    out += &format!(
+        "<text class=\"map-subtitle\" x=\"10\" y=\"44\" font-size=\"12\" fill=\"#444\">{}</text>",
+        xml_escape(&trf(l, "map.subtitle", &[&full(l, m.runs as f64)]))
     );
     for iy in 0..SIZE {
         for ix in 0..SIZE {
@@ -253,20 +253,50 @@ mod tests {
         assert!(steps.windows(2).all(|w| w[1] > w[0]), "{steps:?}");
     }
 
-    /// The page's style sheet puts the keyboard grid over the picture's cells.
+    /// The page's style sheet puts the keyboard grid over the cells of the picture on screen
+    /// (which leaves out the exported title's band).
     #[test]
     fn the_style_sheet_lays_the_grid_over_the_cells() {
         let css = include_str!("../../static/style.css");
         let pct = |v: f64, of: f64| format!("{}%", (1e4 * 100.0 * v / of).round() / 1e4);
         let grid = CELL * SIZE as f64;
+        let top = Frame::Screen.top();
         let rule = format!(
             ".map-grid {{ left: {}; top: {}; width: {}; height: {}; }}",
             pct(GRID_LEFT, W),
-            pct(GRID_TOP, H),
+            pct(GRID_TOP - top, H - top),
             pct(grid, W),
-            pct(grid, H)
+            pct(grid, H - top)
         );
         assert!(css.contains(&rule), "{rule}");
+    }
+
+    /// Exported, the title is drawn at the top; on screen (the page's heading is the title)
+    /// its band is left out and the first marks start just below the top.
+    #[test]
+    fn the_title_is_drawn_in_the_export_only() {
+        let values: Vec<Vec<f64>> = (0..144).map(|i| vec![i as f64; 3]).collect();
+        let m = lever_map(
+            &Scenario::default(),
+            Axes::default(),
+            &values,
+            (Metric::Leads.into(), 365),
+        )
+        .unwrap();
+        let export = svg(Lang::En, &m, Frame::Export);
+        assert!(export.contains(&format!("viewBox=\"0 0 {W} {H}\"")));
+        assert!(export.contains("class=\"chart-heading\""));
+        let screen = svg(Lang::En, &m, Frame::Screen);
+        assert!(screen.contains(&format!(
+            "height=\"{}\" viewBox=\"0 30 {W} {}\"",
+            H - 30.0,
+            H - 30.0
+        )));
+        assert!(!screen.contains("chart-heading"));
+        assert!(
+            screen.contains("<title id=\"map-chart-title\">Map: median Leads"),
+            "still named"
+        );
     }
 
     #[test]
@@ -275,7 +305,7 @@ mod tests {
         let s = Scenario::default();
         let outcome = Metric::Leads.into();
         let m = lever_map(&s, Axes::default(), &values, (outcome, 365)).unwrap();
-        let markup = svg(Lang::En, &m);
+        let markup = svg(Lang::En, &m, Frame::Export);
         assert_eq!(markup.matches("class=\"map-cell\"").count(), 144);
         assert_eq!(markup.matches("class=\"map-legend-value\"").count(), 5);
         assert!(markup.contains(">143</text>") && markup.contains(">0</text>"));
@@ -286,7 +316,7 @@ mod tests {
         let text = cell_text(Lang::En, &m, m.current);
         assert!(text.contains("€3,000") && text.contains("73"), "{text}");
         assert!(text.contains("your scenario"), "{text}");
-        let sv = svg(Lang::Sv, &m);
+        let sv = svg(Lang::Sv, &m, Frame::Export);
         assert!(sv.contains("Budget") && sv.contains("Ledningens stöd"));
     }
 }

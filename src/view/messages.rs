@@ -70,6 +70,11 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         ProblemKind::MapAxis(v) => trf(l, "problem.map_axis", &[&echo(v)]),
         ProblemKind::MapSameAxis(v) => trf(l, "problem.map_same_axis", &[&echo(v)]),
         ProblemKind::ExploreDay(v) => trf(l, "problem.explore_day", &[&echo(v)]),
+        ProblemKind::MapRuns(v) => trf(
+            l,
+            "problem.map_runs",
+            &[&echo(v), &crate::state::lever_map::DEFAULT_RUNS],
+        ),
         ProblemKind::Language(v) => trf(l, "problem.language", &[&echo(v)]),
         ProblemKind::View(v) => trf(l, "problem.view", &[&echo(v)]),
         ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[&echo(k)]),

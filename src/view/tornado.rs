@@ -80,8 +80,46 @@ pub fn svg_size(t: &Tornado) -> (f64, f64) {
     (W, TOP + ROW * t.bars.len() as f64 + 12.0)
 }
 
+/// Where an explorer chart goes: exported (SVG, PNG) with its title drawn in a band at the
+/// top, or on screen, where the page's heading is the title and the band is left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    Export,
+    Screen,
+}
+
+/// The exported title's band: its baseline at 22; the charts' first marks start at 32 (the
+/// line box of the map's subtitle) and 36 (the tornado's legend).
+pub const TITLE_BAND: f64 = 30.0;
+
+impl Frame {
+    /// The top of what is shown, in the chart's coordinates.
+    pub fn top(self) -> f64 {
+        match self {
+            Frame::Export => 0.0,
+            Frame::Screen => TITLE_BAND,
+        }
+    }
+}
+
+/// An explorer chart's opening: the `<svg>` element of `class` showing `w × h` from
+/// `frame.top()` down, its accessible `<title>`, a white ground and, exported, the title drawn.
+pub fn svg_open(class: &str, (w, h): (f64, f64), frame: Frame, title: &str) -> String {
+    let (top, title) = (frame.top(), xml_escape(title));
+    let shown = h - top;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" width=\"{w}\" height=\"{shown}\" viewBox=\"0 {top} {w} {shown}\" role=\"img\" aria-labelledby=\"{class}-title\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#222\"><title id=\"{class}-title\">{title}</title><rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>"
+    );
+    if frame == Frame::Export {
+        out += &format!(
+            "<text class=\"chart-heading\" x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{title}</text>"
+        );
+    }
+    out
+}
+
 /// The tornado as standalone SVG markup.
-pub fn svg(l: Lang, t: &Tornado) -> String {
+pub fn svg(l: Lang, t: &Tornado, frame: Frame) -> String {
     let (_, unit) = outcome(t.metric);
     let h = svg_size(t).1;
     let ends = t.bars.iter().flat_map(|b| [b.down, b.up]);
@@ -91,14 +129,7 @@ pub fn svg(l: Lang, t: &Tornado) -> String {
     }
     let x = |v: f64| LEFT + (v - lo) / (hi - lo) * (RIGHT - LEFT);
     let x0 = x(0.0);
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tornado-chart\" width=\"{W}\" height=\"{h}\" viewBox=\"0 0 {W} {h}\" role=\"img\" aria-labelledby=\"tornado-svg-title\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#222\"><title id=\"tornado-svg-title\">{}</title><rect width=\"{W}\" height=\"{h}\" fill=\"#fff\"/>",
-        xml_escape(&title(l, t))
-    );
-    out += &format!(
-        "<text class=\"chart-heading\" x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{}</text>",
-        xml_escape(&title(l, t))
-    );
+    let mut out = svg_open("tornado-chart", (W, h), frame, &title(l, t));
     for (i, (colour, key)) in [(DOWN_COLOUR, "explore.down"), (UP_COLOUR, "explore.up")]
         .iter()
         .enumerate()
@@ -170,7 +201,7 @@ mod tests {
             values.push(vec![100.0 + 2.0 * i as f64; 3]);
         }
         let t = tornado(&m, &values, Metric::Leads.into(), 365).unwrap();
-        let markup = svg(Lang::Sv, &t);
+        let markup = svg(Lang::Sv, &t, Frame::Export);
         assert_eq!(markup.matches("class=\"tornado-row\"").count(), m.len());
         assert!(markup.contains("Budget"), "{markup}");
         assert!(markup.contains("+16"), "the largest step up is labelled");

@@ -12,6 +12,19 @@ async function press(page, selector) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * How far below the top of the chart on screen its first mark starts, in the chart's units
+ * (px at its full width of 760): the exported title's band (30) is left out on screen, so no
+ * empty band stays above the chart.
+ */
+const gapAbove = (page, svg) => page.$eval(svg, (s) => {
+  const box = s.getBoundingClientRect();
+  // Every drawn thing but the white ground (the first rect) and what has no box (defs, title).
+  const marks = [...s.querySelectorAll('rect, text, line, circle')].slice(1)
+    .map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0);
+  return (Math.min(...marks.map((r) => r.top)) - box.top) / (box.width / s.viewBox.baseVal.width);
+});
+
 const FIELDS = ['budget', 'posts_per_week', 'responsiveness', 'buy_in', 'market_size',
   'starting_followers', 'customer_value', 'close_rate', 'channel_fit'];
 
@@ -41,7 +54,9 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   assert.equal(swing.customer_value, 0, 'a customer\'s value brings no leads');
   for (let i = 1; i < table.length; i++) assert.ok(table[i - 1][1] >= table[i][1], 'largest swing first');
   assert.equal(await page.locator('svg.tornado-chart .tornado-row').count(), FIELDS.length);
-  assert.equal(await page.locator('svg.tornado-chart .chart-heading').isVisible(), false, 'the title shows once on screen (the h2)');
+  assert.equal(await page.locator('svg.tornado-chart .chart-heading').count(), 0, 'the title shows once on screen (the h2)');
+  const gap = await gapAbove(page, 'svg.tornado-chart');
+  assert.ok(gap >= 0 && gap < 8, `the chart's first mark is ${gap} below its top`);
   const posts = await page.$$eval('.tornado-table tbody tr[data-field="posts_per_week"] td', (tds) => tds.slice(0, 3).map((td) => td.textContent));
   assert.deepEqual(posts, ['5', '4', '6'], 'whole posts either side of 5');
   assert.match(await textOf(page, '.explore-steps'), /±25 %.*±20 points.*halved and doubled/);
@@ -101,9 +116,31 @@ test('in Swedish, the explorer speaks Swedish', async ({ page, open }) => {
   assert.match(await textOf(page, '.tornado-table tbody'), /Budget/);
 });
 
-/** The map's numbers once all of its futures are in, and how long that took. */
-async function fullMap(page, timeout = 60000) {
-  await page.waitForSelector('.map-results[data-runs="200"]', { timeout });
+/** The map's numbers once all of its futures are in (`runs` a cell). */
+async function fullMap(page, timeout = 60000, runs = 200) {
+  await page.waitForSelector(`.map-results[data-runs="${runs}"]`, { timeout });
+}
+
+/** Each keyboard cell's box and the box of the cell drawn under it, in px on screen. */
+const cellBoxes = (page) => page.evaluate(() => {
+  const drawn = [...document.querySelectorAll('.map-picture svg rect.map-cell')];
+  const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; };
+  // The picture draws the bottom row first (cell ix, iy at iy × 12 + ix).
+  return [...document.querySelectorAll('.map-gridcell')].map((c) => {
+    const [, ix, iy] = c.id.match(/map-cell-(\d+)-(\d+)/).map(Number);
+    return [c.id, box(c), box(drawn[iy * 12 + ix])];
+  });
+});
+
+/** Every keyboard cell lies over its drawn cell (within 1 px) and no band is left above. */
+async function assertGridOverCells(page) {
+  const boxes = await cellBoxes(page);
+  assert.equal(boxes.length, 144);
+  for (const [id, grid, drawn] of boxes) {
+    assert.ok(grid.every((v, i) => Math.abs(v - drawn[i]) <= 1), `${id}: grid ${grid} over drawn ${drawn}`);
+  }
+  const gap = await gapAbove(page, '.map-picture svg');
+  assert.ok(gap >= 0 && gap < 8, `the map's first mark is ${gap} below its top`);
 }
 
 /** Width and height of a downloaded PNG, from its IHDR chunk. */
@@ -140,6 +177,7 @@ test('the map of two levers: keyboard axes, refining passes, a cell in words, En
   assert.match(await queryOf(page), /explore=map&my=responsiveness/);
   await fullMap(page);
   assert.equal(await page.locator('.map-gridcell').count(), 144);
+  await assertGridOverCells(page);
   assert.equal(await page.locator('.map-gridcell[tabindex="0"]').count(), 1, 'one tab stop');
   const values = await page.$$eval('.map-gridcell', (cells) => cells.map((c) => Number(c.dataset.value)));
   assert.ok(Math.max(...values) > Math.min(...values), 'the cells differ');
@@ -173,7 +211,7 @@ test('the map of two levers: keyboard axes, refining passes, a cell in words, En
   assert.match(svg, /class="chart-heading"[^>]*>Map: median Leads/, 'the exported picture keeps its title');
   const [pngFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-map-png')]);
   assert.deepEqual(await pngSize(pngFile), [1520, 1280]);
-  assert.equal(await page.locator('.map-picture .chart-heading').isVisible(), false, 'the title shows once on screen');
+  assert.equal(await page.locator('.map-picture .chart-heading').count(), 0, 'the title shows once on screen');
 
   // Enter loads the focused cell's levers into the simulator; the link carries them.
   await page.locator('.map-gridcell[tabindex="0"]').focus();
@@ -212,8 +250,39 @@ test('on a phone the map keeps touch-sized cells and scrolls sideways', async ({
   await page.locator('.map-gridcell').first().waitFor();
   const cell = await page.locator('.map-gridcell').first().boundingBox();
   assert.ok(cell.width >= 24 && cell.height >= 24, `a cell is ${cell.width} × ${cell.height} px`);
+  await assertGridOverCells(page);
   const scroll = await page.$eval('.map-scroll', (s) => [s.scrollWidth, s.clientWidth]);
   assert.ok(scroll[0] > scroll[1], 'the map scrolls sideways instead of shrinking');
   // The page itself does not scroll sideways: only the map's own box does.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
 }, { viewport: { width: 390, height: 844 } });
+
+test('the map\'s futures per cell: chosen by keyboard, kept in the link, a bad value refused', async ({ page, open }) => {
+  await open('?explore=map');
+  await page.locator('#map-runs').focus();
+  assert.equal(await page.locator('#map-runs').inputValue(), '200', 'the default');
+  const started = Date.now();
+  await page.keyboard.press('ArrowUp');
+  await fullMap(page, 60000, 100);
+  const ms = Date.now() - started;
+  console.log(`explorer map: 144 cells x 100 runs x 365 days in ${ms} ms ` +
+    `(${await page.evaluate(() => navigator.hardwareConcurrency)} logical processors)`);
+  assert.match(await queryOf(page), /explore=map&mn=100/);
+  assert.equal(await page.locator('.map-progress').count(), 0, 'complete');
+  assert.match(await textOf(page, '.map-table caption'), /100 futures a cell/);
+  assert.match(await textOf(page, '.explore-settings'), /100 futures for each of 144 cells/);
+  assert.match(await page.locator('.map-picture .map-subtitle').textContent(), /^100 futures a cell, the same in every cell/);
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-map-csv')]);
+  const csv = Buffer.concat(await (await csvFile.createReadStream()).toArray()).toString();
+  assert.match(csv, /^# leads on day 365; 100 futures per cell/);
+
+  // From the link: the same choice; a value that is not one of them is refused in words.
+  await open('?explore=map&mn=100');
+  assert.equal(await page.locator('#map-runs').inputValue(), '100');
+  await open('?explore=map&mn=300');
+  assert.match(await textOf(page, '.notices'), /the map's futures per cell are '300', but must be 100, 200, 500 or 1000; 200 are used/);
+  assert.equal(await page.locator('#map-runs').inputValue(), '200');
+  await open('?lang=sv&explore=map&mn=lots');
+  assert.match(await textOf(page, '.notices'), /kartans framtider per ruta är 'lots', men måste vara 100, 200, 500 eller 1000; 200 används/);
+  assert.match(await textOf(page, '.explore-settings'), /Framtider per ruta/);
+});
