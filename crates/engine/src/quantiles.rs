@@ -56,13 +56,18 @@ impl Bin {
     }
 }
 
-/// One series: where its bins lie, and the sum of its values. Bin `i` holds the values `x`
-/// with `⌊x · 2^-exp⌋ = origin + i`.
+/// One series: where its bins lie, which of them hold values, and the sum of its values.
+/// Bin `i` holds the values `x` with `⌊x · 2^-exp⌋ = origin + i`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 struct Head {
     exp: i32,
     origin: i64,
     sum: ExactSum,
+    /// Bit `i` set when bin `i` holds a value: merging, reading and sending a grid visit only
+    /// those (a worker's first report has a few per series, of 64). Rebuilt from the bins
+    /// when a grid is received.
+    #[serde(skip)]
+    filled: u64,
 }
 
 impl Default for Head {
@@ -72,18 +77,28 @@ impl Default for Head {
             // No value yet: every lattice index is outside, so the first value sets it up.
             origin: i64::MIN,
             sum: ExactSum::default(),
+            filled: 0,
         }
     }
 }
 
 /// The smallest and largest value in a series' bins (∞ and −∞ while empty).
-fn extent(bins: &[Bin]) -> (f64, f64) {
-    let lo = bins
-        .iter()
-        .find(|b| b.count > 0)
-        .map_or(f64::INFINITY, |b| b.lo);
-    let hi = bins.iter().rfind(|b| b.count > 0);
-    (lo, hi.map_or(f64::NEG_INFINITY, |b| b.hi))
+fn extent(bins: &[Bin], filled: u64) -> (f64, f64) {
+    if filled == 0 {
+        return (f64::INFINITY, f64::NEG_INFINITY);
+    }
+    let first = filled.trailing_zeros() as usize;
+    let last = BINS - 1 - filled.leading_zeros() as usize;
+    (bins[first].lo, bins[last].hi)
+}
+
+/// The indices of the set bits, lowest first.
+fn set_bits(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let i = mask.trailing_zeros() as usize;
+        mask &= mask.wrapping_sub(1);
+        (i < BINS).then_some(i)
+    })
 }
 
 /// The value as the grid keeps it: within ±`CLAMP`, NaN as 0.
@@ -157,7 +172,7 @@ impl QuantileGrid {
             let bins = &mut self.bins[s * BINS..(s + 1) * BINS];
             // The sum and the lattice in locals, apart from the head that `regrid` borrows,
             // so that they stay in registers.
-            let mut sum = head.sum;
+            let (mut sum, mut filled) = (head.sum, head.filled);
             let (mut origin, mut inv) = (head.origin, inverse_width(head.exp));
             let column = values[..runs * series].get(s..).unwrap_or_default();
             for (r, &x) in column.iter().step_by(series).enumerate() {
@@ -166,16 +181,20 @@ impl QuantileGrid {
                 let k = lattice(x, inv).wrapping_sub(origin);
                 if (k as u64) < BINS as u64 {
                     bins[k as usize].take(x);
+                    filled |= 1 << k;
                 } else {
                     // Make room once for the rest of the batch, not at each new extreme.
-                    let (lo, hi) = extent(bins);
+                    let (lo, hi) = extent(bins, filled);
                     let (rest_lo, rest_hi) = column_extent(&column[r * series..], series);
+                    head.filled = filled;
                     regrid(bins, head, (lo.min(rest_lo), hi.max(rest_hi)));
                     (origin, inv) = (head.origin, inverse_width(head.exp));
-                    bins[(lattice(x, inv) - origin) as usize].take(x);
+                    let k = lattice(x, inv) - origin;
+                    bins[k as usize].take(x);
+                    filled = head.filled | 1 << k;
                 }
             }
-            head.sum = sum;
+            (head.sum, head.filled) = (sum, filled);
         }
         self.n += runs as u64;
     }
@@ -185,24 +204,20 @@ impl QuantileGrid {
         for (s, (head, theirs)) in self.heads.iter_mut().zip(&other.heads).enumerate() {
             let range = s * BINS..(s + 1) * BINS;
             let theirs_bins = &other.bins[range.clone()];
-            let (their_lo, their_hi) = extent(theirs_bins);
+            let (their_lo, their_hi) = extent(theirs_bins, theirs.filled);
             if their_lo > their_hi {
                 continue;
             }
-            let (lo, hi) = extent(&self.bins[range.clone()]);
-            let union = (lo.min(their_lo), hi.max(their_hi));
+            let bins = &mut self.bins[range];
+            let (lo, hi) = extent(bins, head.filled);
             head.sum.merge(&theirs.sum);
-            regrid(&mut self.bins[range.clone()], head, union);
-            let mut moved = [EMPTY; BINS];
-            let incoming = if (theirs.exp, theirs.origin) == (head.exp, head.origin) {
-                theirs_bins
-            } else {
-                moved.copy_from_slice(theirs_bins);
-                regrid(&mut moved, &mut theirs.clone(), union);
-                &moved
-            };
-            for (bin, b) in self.bins[range].iter_mut().zip(incoming) {
-                bin.absorb(b);
+            regrid(bins, head, (lo.min(their_lo), hi.max(their_hi)));
+            // Their bins move to this lattice as `regrid` moves bins: they only merge or shift.
+            let shift = head.exp - theirs.exp;
+            for i in set_bits(theirs.filled) {
+                let j = ((theirs.origin + i as i64) >> shift) - head.origin;
+                bins[j as usize].absorb(&theirs_bins[i]);
+                head.filled |= 1 << j;
             }
         }
         self.n += other.n;
@@ -228,10 +243,8 @@ impl QuantileGrid {
         }
         let rank = (q.clamp(0.0, 1.0) * self.n as f64).max(1.0);
         let mut seen = 0u64;
-        for bin in &self.bins[s * BINS..(s + 1) * BINS] {
-            if bin.count == 0 {
-                continue;
-            }
+        let bins = &self.bins[s * BINS..(s + 1) * BINS];
+        for bin in set_bits(self.heads[s].filled).map(|i| &bins[i]) {
             if (seen + bin.count as u64) as f64 >= rank {
                 if bin.count == 1 {
                     return bin.lo;
@@ -241,7 +254,7 @@ impl QuantileGrid {
             }
             seen += bin.count as u64;
         }
-        extent(&self.bins[s * BINS..(s + 1) * BINS]).1
+        extent(bins, self.heads[s].filled).1
     }
 }
 
@@ -257,13 +270,17 @@ fn regrid(bins: &mut [Bin], h: &mut Head, (lo, hi): (f64, f64)) {
         return;
     }
     let old: [Bin; BINS] = bins.try_into().unwrap_or([EMPTY; BINS]);
-    bins.fill(EMPTY);
     let shift = exp - h.exp;
-    for (i, b) in old.iter().enumerate().filter(|(_, b)| b.count > 0) {
-        let j = ((h.origin + i as i64) >> shift) - origin;
-        bins[j as usize].absorb(b);
+    let mut filled = 0;
+    for i in set_bits(h.filled) {
+        bins[i] = EMPTY;
     }
-    (h.exp, h.origin) = (exp, origin);
+    for i in set_bits(h.filled) {
+        let j = ((h.origin + i as i64) >> shift) - origin;
+        bins[j as usize].absorb(&old[i]);
+        filled |= 1 << j;
+    }
+    (h.exp, h.origin, h.filled) = (exp, origin, filled);
 }
 
 /// Sent between workers without the empty bins (most of them early on).
@@ -278,14 +295,17 @@ struct Sparse {
 impl Serialize for QuantileGrid {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        struct NonEmpty<'a>(&'a [Bin]);
+        struct NonEmpty<'a>(&'a QuantileGrid);
         impl Serialize for NonEmpty<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeSeq;
-                let filled = self.0.iter().filter(|b| b.count > 0).count();
+                let heads = &self.0.heads;
+                let filled = heads.iter().map(|h| h.filled.count_ones() as usize).sum();
                 let mut seq = serializer.serialize_seq(Some(filled))?;
-                for (i, b) in self.0.iter().enumerate().filter(|(_, b)| b.count > 0) {
-                    seq.serialize_element(&(i as u32, b))?;
+                for (s, h) in heads.iter().enumerate() {
+                    for i in set_bits(h.filled).map(|i| s * BINS + i) {
+                        seq.serialize_element(&(i as u32, &self.0.bins[i]))?;
+                    }
                 }
                 seq.end()
             }
@@ -293,7 +313,7 @@ impl Serialize for QuantileGrid {
         let mut st = serializer.serialize_struct("Sparse", 3)?;
         st.serialize_field("n", &self.n)?;
         st.serialize_field("heads", &self.heads)?;
-        st.serialize_field("bins", &NonEmpty(&self.bins))?;
+        st.serialize_field("bins", &NonEmpty(self))?;
         st.end()
     }
 }
@@ -302,11 +322,13 @@ impl<'de> Deserialize<'de> for QuantileGrid {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let sparse = Sparse::deserialize(deserializer)?;
         let mut grid = QuantileGrid::new(sparse.heads.len());
-        for (i, bin) in sparse.bins {
-            let slot = grid.bins.get_mut(i as usize);
-            *slot.ok_or_else(|| serde::de::Error::custom("bin outside the grid"))? = bin;
-        }
         (grid.heads, grid.n) = (sparse.heads, sparse.n);
+        for (i, bin) in sparse.bins {
+            let (i, s) = (i as usize, i as usize / BINS);
+            let slot = grid.bins.get_mut(i).filter(|_| bin.count > 0);
+            *slot.ok_or_else(|| serde::de::Error::custom("bin outside the grid or empty"))? = bin;
+            grid.heads[s].filled |= 1 << (i % BINS);
+        }
         Ok(grid)
     }
 }
