@@ -1,7 +1,8 @@
 //! What sharing a job among workers costs on top of the simulation: each worker's report
 //! (copying its tally and encoding it for the message) and the page's merge (decoding every
 //! share's tally, merging them and summarising). `cargo bench --bench pool` — default
-//! scenario, 500 runs × 730 days, split as the page splits it for 1, 2 and 4 workers.
+//! scenario, 500 runs × 730 days, split as the page splits it for 1, 2 and 4 workers: the
+//! final reports, and the first picture (48 runs over the workers, as after a slider move).
 
 use longgame::model::{MonteCarlo, Scenario, Tally};
 use longgame::state::pool::shares;
@@ -23,13 +24,22 @@ fn best_ms<T>(tries: usize, mut f: impl FnMut() -> T) -> f64 {
 fn main() {
     let mut scenario = Scenario::default();
     scenario.assumptions.horizon_days = 730;
-    for workers in [1, 2, 4] {
+    for (picture, workers) in [1, 2, 4]
+        .map(|w| ("final", w))
+        .into_iter()
+        .chain([1, 2, 4].map(|w| ("first", w)))
+    {
+        let runs_each = if picture == "first" {
+            48 / workers as u32
+        } else {
+            RUNS
+        };
         let tallies: Vec<Tally> = shares(0, RUNS, workers)
             .iter()
             .map(|s| {
                 let mut mc = MonteCarlo::new(scenario, 1, RUNS, 8).unwrap();
                 mc = mc.part(s.first, s.end);
-                mc.step(u32::MAX);
+                mc.step(runs_each);
                 mc.tally().clone()
             })
             .collect();
@@ -54,7 +64,7 @@ fn main() {
         });
         let kb = encoded.iter().map(Vec::len).max().unwrap_or(0) / 1024;
         println!(
-            "{workers} worker(s): a worker's report {report:>5.1} ms ({kb} KB message); the page's decoding {decode:>5.1} ms, with merge and summary {merge:>5.1} ms"
+            "{picture:<5} picture, {workers} worker(s): a worker's report {report:>5.1} ms ({kb} KB message); the page's decoding {decode:>5.1} ms, with merge and summary {merge:>5.1} ms"
         );
     }
 }

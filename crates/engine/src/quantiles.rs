@@ -269,6 +269,11 @@ fn regrid(bins: &mut [Bin], h: &mut Head, (lo, hi): (f64, f64)) {
     if (exp, origin) == (h.exp, h.origin) {
         return;
     }
+    if h.filled == 0 {
+        // Nothing to move (a series' first value): every worker's first fold meets this.
+        (h.exp, h.origin) = (exp, origin);
+        return;
+    }
     let old: [Bin; BINS] = bins.try_into().unwrap_or([EMPTY; BINS]);
     let shift = exp - h.exp;
     let mut filled = 0;
