@@ -116,12 +116,14 @@ fn clamped(x: f64) -> f64 {
 
 /// The smallest and largest of every `series`-th value (clamped).
 fn column_extent(values: &[f64], series: usize) -> (f64, f64) {
-    let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     for &x in values.iter().step_by(series) {
         let x = clamped(x);
-        range = (range.0.min(x), range.1.max(x));
+        // (Comparisons, not `f64::min`, as in `Bin::take`.)
+        lo = if x < lo { x } else { lo };
+        hi = if x > hi { x } else { hi };
     }
-    range
+    (lo, hi)
 }
 
 /// 2^-e, exactly (e is within ±100 here).
@@ -139,7 +141,10 @@ fn lattice(x: f64, inv: f64) -> i64 {
 
 /// The smallest width exponent (at least the finest) at which `lo..=hi` fits in `BINS` bins.
 fn fitting_exp(lo: f64, hi: f64) -> i32 {
-    let mut e = FINEST_EXP;
+    // Every width below spread/128 fails (the lattice indices differ by 127 or more), so the
+    // search starts at ⌊log₂ spread⌋ − 6: a step or two instead of thirty.
+    let binary_exponent = ((hi - lo).to_bits() >> 52 & 0x7ff) as i32 - 1023;
+    let mut e = FINEST_EXP.max(binary_exponent - 6);
     while lattice(hi, inverse_width(e)) - lattice(lo, inverse_width(e)) >= BINS as i64 {
         e += 1;
     }
