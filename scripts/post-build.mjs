@@ -1,7 +1,7 @@
 // Trunk post-build hook (also runnable by hand: `node scripts/post-build.mjs dist`).
-// 0. Minifies the JavaScript Trunk leaves as is (the wasm-bindgen glue, on which Trunk's own
-//    minifier fails, and the service worker's registration) with terser, and re-writes the
-//    glue's Subresource Integrity hash in index.html to match.
+// 0. In release builds, minifies the JavaScript Trunk leaves as is (the wasm-bindgen glue, on
+//    which Trunk's own minifier fails, and the service worker's registration) with terser, and
+//    re-writes every Subresource Integrity hash in index.html from the files as they now are.
 // 1. Writes sw.js from static/sw.js, versioned by a hash of every built file, listing them
 //    all, so a new deploy installs as one new set of files, never a stale mix.
 // 2. Puts a strict Content-Security-Policy into index.html: only this origin, wasm
@@ -18,8 +18,10 @@ const sha = (data, enc = 'hex') => createHash('sha256').update(data).digest(enc)
 
 let html = await readFile(join(dir, 'index.html'), 'utf8');
 
-// sw.js is written below (and a test edits its VERSION line), so it stays readable.
-for (const f of (await readdir(dir)).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+// sw.js is written below (and a test edits its VERSION line), so it stays readable; a debug
+// build (`trunk serve`) keeps all of its JavaScript readable.
+const minified = process.env.TRUNK_PROFILE === 'debug' ? [] : await readdir(dir);
+for (const f of minified.filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
   const source = await readFile(join(dir, f), 'utf8');
   const { code } = await minify(source, { module: /^export\b/m.test(source) });
   await writeFile(join(dir, f), code);
