@@ -76,10 +76,11 @@ lg_need_trunk() {
 lg_need_node_packages() {
   command -v npm >/dev/null || lg_apt_install nodejs npm ||
     lg_fail "Node.js and npm are missing: install them (e.g. apt-get install nodejs npm)."
-  # playwright-core (browser driver) and binaryen (wasm-opt), pinned in package-lock.json.
+  # playwright-core (browser driver), binaryen (wasm-opt) and terser (minifies the JS glue),
+  # pinned in package-lock.json.
   if [ ! -f "$LG_ROOT/node_modules/.package-lock.json" ] ||
      [ "$LG_ROOT/package-lock.json" -nt "$LG_ROOT/node_modules/.package-lock.json" ]; then
-    lg_say "npm ci (playwright-core, binaryen)"
+    lg_say "npm ci (playwright-core, binaryen, terser)"
     (cd "$LG_ROOT" && timeout 600 npm ci --no-audit --no-fund --loglevel=error >&2) ||
       lg_fail "npm ci failed. By hand: cd $(basename "$LG_ROOT") && npm ci"
   fi

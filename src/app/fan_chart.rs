@@ -546,7 +546,7 @@ fn fan_table(
     if days % 30 != 0 {
         rows.push(days);
     }
-    rows.sort_unstable();
+    crate::state::order::sort_by(&mut rows, usize::cmp);
     let na = tr(l, "value.na");
     // Each column's ROI is n/a where its own futures (B, A or the quit line) spent nothing.
     let cell = |v: f64, d: usize, s: &Snapshot| match roi_undefined(&s.0.summary, p.metric, d) {

@@ -25,9 +25,9 @@ pub fn read_limited(reader: impl std::io::Read) -> Result<String, FileError> {
     String::from_utf8(bytes).map_err(|_| FileError::Unreadable)
 }
 
-/// Reads a JSON object into `T`; the error names the place and the problem. A leading UTF-8
-/// byte-order mark is allowed (editors on Windows write one); a key given twice is refused.
-pub fn read_object<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, FileError> {
+/// Reads a JSON object as it is written; the error names the place and the problem. A leading
+/// UTF-8 byte-order mark is allowed (editors on Windows write one); a key given twice is refused.
+pub fn read_value(json: &str) -> Result<serde_json::Value, FileError> {
     if json.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             most: MAX_FILE_BYTES,
@@ -39,6 +39,14 @@ pub fn read_object<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, File
         return Err(FileError::NotAnObject);
     }
     strict::no_duplicate_keys(json)?;
+    Ok(value)
+}
+
+/// Turns an object read by [`read_value`] into `T`; the error names the field and the problem.
+/// (The value is read once and checked once: a second read of the text would only repeat it.)
+pub fn from_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<T, FileError> {
     serde_path_to_error::deserialize(value)
         .map_err(|e| FileError::from_serde(e.path().to_string(), e.inner()))
 }

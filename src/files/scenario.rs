@@ -5,10 +5,10 @@ use crate::model::Scenario;
 
 /// Parses and validates a scenario; the error names the field and what it must be.
 pub fn parse_scenario(json: &str) -> Result<Scenario, FileError> {
-    let value: serde_json::Value = super::read_object(json)?;
+    let value = super::read_value(json)?;
     let template = serde_json::to_value(Scenario::default()).expect("a scenario is JSON");
     super::strict::objects_where_expected(&value, &template, "")?;
-    let scenario: Scenario = super::read_object(json)?;
+    let scenario: Scenario = super::from_value(value)?;
     scenario.validate().map_err(|invalid| FileError::Range {
         at: String::new(),
         invalid,

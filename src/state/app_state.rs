@@ -567,7 +567,7 @@ impl AppState {
             .map(|j| Request::Futures(Box::new(j)));
         let outcomes = r.outcomes_requested.iter().cloned().map(Request::Outcomes);
         let mut jobs: Vec<Request> = futures.chain(outcomes).filter(|j| j.id() > sent).collect();
-        jobs.sort_by_key(Request::id);
+        super::order::sort_by(&mut jobs, |a, b| a.id().cmp(&b.id()));
         jobs
     }
 }

@@ -23,7 +23,7 @@ pub struct Standing {
 /// The median (NaN for no values).
 pub fn median(values: &[f64]) -> f64 {
     let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
+    super::order::sort_by(&mut v, f64::total_cmp);
     match v.len() {
         0 => f64::NAN,
         n if n % 2 == 1 => v[n / 2],
@@ -87,7 +87,9 @@ pub fn rank(outcomes: &[Vec<f64>], played: &[Option<usize>]) -> Vec<Standing> {
             }
         })
         .collect();
-    standings.sort_by(|a, b| b.median.total_cmp(&a.median).then(a.team.cmp(&b.team)));
+    super::order::sort_by(&mut standings, |a, b| {
+        b.median.total_cmp(&a.median).then(a.team.cmp(&b.team))
+    });
     standings
 }
 

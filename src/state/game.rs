@@ -114,7 +114,7 @@ fn all_stops(s: &Scenario, t: &RunTrace) -> Vec<Stop> {
     for c in &t.crises {
         add(c.day, Reason::Crisis);
     }
-    stops.sort_by_key(|s| s.day);
+    super::order::sort_by(&mut stops, |a, b| a.day.cmp(&b.day));
     stops
 }
 

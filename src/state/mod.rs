@@ -7,6 +7,7 @@ pub mod export;
 pub mod game;
 pub mod jobs;
 pub mod lever_map;
+pub mod order;
 pub mod outcome;
 pub mod plan_code;
 pub mod pool;

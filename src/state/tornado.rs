@@ -183,7 +183,7 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+    super::order::sort_by(&mut bars, |a, b| b.swing().total_cmp(&a.swing()));
     Some(Tornado {
         metric,
         day,

@@ -233,9 +233,9 @@ fn objects_where_expected(story: &serde_json::Value) -> Result<(), FileError> {
 /// The same strict reader as scenario files: a UTF-8 BOM is fine, a key given twice, an
 /// unknown field, a list for an object and a file over [`crate::files::MAX_FILE_BYTES`] are not.
 pub fn parse_story(json: &str) -> Result<Story, FileError> {
-    let value: serde_json::Value = crate::files::read_object(json)?;
+    let value = crate::files::read_value(json)?;
     objects_where_expected(&value)?;
-    let story: Story = crate::files::read_object(json)?;
+    let story: Story = crate::files::from_value(value)?;
     if story.format != FORMAT {
         return Err(FileError::Story(StoryProblem::Format {
             found: story.format,
