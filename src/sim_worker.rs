@@ -133,7 +133,7 @@ impl Worker for SimWorker {
         let slice_start = now();
         let mut done = r.sim.is_done();
         // The first picture is sent as soon as its runs are in, not at the slice's end.
-        let first_at = (r.last_report == 0.0).then(|| first_report_runs(r));
+        let first_at = (r.last_report == 0.0 && r.wanted).then(|| first_report_runs(r));
         let first_ready = |r: &Running| first_at.is_some_and(|n| r.sim.runs_done() >= n);
         while !done && now() < slice_start + SLICE_MS && !first_ready(r) {
             done = r.sim.step(BATCH);
