@@ -138,11 +138,16 @@ impl Worker for SimWorker {
         while !done && now() < slice_start + SLICE_MS && !first_ready(r) {
             done = r.sim.step(BATCH);
         }
-        r.compute_ms += now() - slice_start;
         let t = now();
         let first = r.last_report == 0.0 && r.sim.runs_done() >= first_report_runs(r);
         let due = first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS);
-        if done || (r.wanted && due) {
+        let report = done || (r.wanted && due);
+        if report {
+            // The runs are folded when their tally is asked for: that is simulation work too.
+            let _ = r.sim.tally();
+        }
+        r.compute_ms += now() - slice_start;
+        if report {
             r.last_report = t;
             r.wanted = false;
             scope.respond(r.who, FromWorker::Tally(Box::new(r.part_tally(done, t))));
