@@ -170,7 +170,7 @@ pub const MILESTONES: [usize; 3] = [90, 180, 365];
 
 /// Runs folded into the histograms at a time: the grid (9 MB at 730 days) is walked once per
 /// batch, not per run. 128 runs keep the buffer at 6 MB; 64 cost 7 % more time natively (4 %
-/// in wasm32), 256 saved 2 points more for 12 MB (docs/PERFORMANCE.md).
+/// in wasm32); 256 gain nothing more since the grid's bins are prefetched (docs/PERFORMANCE.md).
 const FOLD_BATCH: usize = 128;
 
 /// Most crises listed one by one in a summary: memory stays bounded however many runs.

@@ -126,6 +126,26 @@ fn column_extent(values: &[f64], series: usize) -> (f64, f64) {
     (lo, hi)
 }
 
+/// Asks the processor to bring a series' bins into cache while the series before takes its
+/// batch. Each fold walks the whole grid (9 MB at 730 days), so without the hint the bins
+/// arrive one cache miss at a time: the full Monte Carlo runs 12 % faster natively. A hint
+/// only, it changes no value; wasm32 has no such instruction (touching the bins instead was
+/// measured there: no gain).
+#[inline(always)]
+fn warm(bins: &[Bin]) {
+    #[cfg(target_arch = "x86_64")]
+    for line in (0..core::mem::size_of_val(bins)).step_by(64) {
+        let p = bins.as_ptr().cast::<i8>().wrapping_add(line);
+        // SAFETY: a prefetch is a hint: it reads nothing and cannot fault.
+        #[allow(unsafe_code)]
+        unsafe {
+            core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p)
+        };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = bins;
+}
+
 /// 2^-e, exactly (e is within ±100 here).
 fn inverse_width(e: i32) -> f64 {
     f64::from_bits(((1023 - e) as u64) << 52)
@@ -174,6 +194,9 @@ impl QuantileGrid {
         let series = self.heads.len();
         let runs = values.len() / series;
         for (s, head) in self.heads.iter_mut().enumerate() {
+            if let Some(next) = self.bins.get((s + 1) * BINS..(s + 2) * BINS) {
+                warm(next);
+            }
             let bins = &mut self.bins[s * BINS..(s + 1) * BINS];
             // The sum and the lattice in locals, apart from the head that `regrid` borrows,
             // so that they stay in registers.
