@@ -137,9 +137,7 @@ fn warm(bins: &[Bin]) {
     for line in (0..core::mem::size_of_val(bins)).step_by(64) {
         let p = bins.as_ptr().cast::<i8>().wrapping_add(line);
         // SAFETY: a prefetch is a hint: it reads nothing and cannot fault.
-        unsafe {
-            core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p)
-        };
+        unsafe { core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p) };
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = bins;

@@ -41,20 +41,27 @@ fn splitmix64(x: u64) -> u64 {
 /// One SplitMix64 sequence (Steele, Lea and Flood 2014): the state steps by `GAMMA` and each
 /// output is its mix. Streams start at hashed, effectively random points of the 2^64 cycle, so
 /// two of them overlap within a run's few thousand draws with negligible probability.
-pub struct Stream(u64);
+pub struct Stream {
+    state: u64,
+    /// The samplers' tables, looked up once per stream rather than checked at every draw.
+    tables: &'static Tables,
+}
 
 impl Stream {
     pub fn new(seed: u64, run: u64, mechanism: Mechanism) -> Self {
         let m = mechanism as u64;
         let hi = splitmix64(seed ^ splitmix64(run));
-        Stream(splitmix64(hi ^ m.wrapping_mul(0xA24B_AED4_963E_E407)))
+        Stream {
+            state: splitmix64(hi ^ m.wrapping_mul(0xA24B_AED4_963E_E407)),
+            tables: &TABLES,
+        }
     }
 
     /// The next 64 random bits.
     #[inline(always)]
     pub fn bits(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(GAMMA);
-        mix(self.0)
+        self.state = self.state.wrapping_add(GAMMA);
+        mix(self.state)
     }
 
     /// Uniform in the open interval (0, 1): safe for inverse distribution functions.
@@ -71,7 +78,7 @@ impl Stream {
     /// Poisson count with the given mean (one 64-bit draw): exact for small means (see
     /// [`poisson_bits`]), a rounded normal approximation above `POISSON_EXACT_MAX`.
     pub fn poisson(&mut self, mean: f64) -> f64 {
-        poisson_bits(self.bits(), mean)
+        poisson_from(self.tables, self.bits(), mean)
     }
 
     /// Binomial count of `n` trials with success probability `p` (one uniform).
@@ -106,10 +113,15 @@ const POISSON_NEGLIGIBLE: f64 = 1e-9;
 /// [`poisson_rows`] (a table inversion of the top 32 bits), one for the small rest (an inversion
 /// of the low 32 bits). Above, a rounded normal approximation of the top 53 bits' uniform.
 pub fn poisson_bits(bits: u64, mean: f64) -> f64 {
+    poisson_from(&TABLES, bits, mean)
+}
+
+/// [`poisson_bits`] with the tables at hand.
+fn poisson_from(tables: &Tables, bits: u64, mean: f64) -> f64 {
     // One test for "negligible, above the exact limit or not a number" (NaN fails `>=`).
     if !(POISSON_NEGLIGIBLE..=POISSON_EXACT_MAX).contains(&mean) {
         if mean > POISSON_EXACT_MAX && mean.is_finite() {
-            let x = mean + mean.sqrt() * normal_quantile(unit(bits));
+            let x = mean + mean.sqrt() * normal_from(tables, unit(bits));
             let k = round(x);
             return if k > 0.0 { k } else { 0.0 }; // not `max`: a call on wasm32
         }
@@ -117,7 +129,7 @@ pub fn poisson_bits(bits: u64, mean: f64) -> f64 {
     }
     let g = (mean * POISSON_GRID) as i32 as usize; // 0..=96 (i32: a cheaper conversion)
     let rest = mean - g as f64 / POISSON_GRID;
-    let row = &TABLES.poisson[g];
+    let row = &tables.poisson[g];
     (inverse_row(row, (bits >> 32) as u32) + poisson_small(bits as u32, rest)) as f64
 }
 
@@ -443,13 +455,19 @@ impl QuantileTable {
 /// 10^-4 standard deviations), the formula itself in the tails.
 #[inline(always)]
 pub fn normal_quantile(u: f64) -> f64 {
+    normal_from(&TABLES, u)
+}
+
+/// [`normal_quantile`] with the tables at hand.
+#[inline(always)]
+fn normal_from(tables: &Tables, u: f64) -> f64 {
     if !(ACKLAM_LOW..=1.0 - ACKLAM_LOW).contains(&u) {
         return inverse_normal_cdf(u);
     }
     let pos = (u - ACKLAM_LOW) * NORMAL_SCALE;
     let i = (pos as i32 as usize).min(NORMAL_POINTS - 1);
     let f = pos - i as f64;
-    let t = &TABLES.normal;
+    let t = &tables.normal;
     t[i] + (t[i + 1] - t[i]) * f
 }
 
