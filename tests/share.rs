@@ -74,20 +74,33 @@ fn any_shared() -> impl Strategy<Value = Shared> {
                 play,
                 class,
                 explore,
-            )| Shared {
-                scenario,
-                seed,
-                runs,
-                pinned,
-                embed,
-                lang,
-                step: story.as_ref().map_or(0, |s| s.1),
-                story: story.map(|s| s.0),
-                quit,
-                view,
-                play,
-                class,
-                explore,
+            )| {
+                // Days as the app keeps them: within the horizon (a link's later day is
+                // reported and brought to it, see below).
+                let horizon = scenario.assumptions.horizon_days;
+                let class = class.map(|c| Class {
+                    day: c.day.min(horizon),
+                    ..c
+                });
+                let explore = explore.map(|e| Explore {
+                    day: e.day.min(horizon),
+                    ..e
+                });
+                Shared {
+                    scenario,
+                    seed,
+                    runs,
+                    pinned,
+                    embed,
+                    lang,
+                    step: story.as_ref().map_or(0, |s| s.1),
+                    story: story.map(|s| s.0),
+                    quit,
+                    view,
+                    play,
+                    class,
+                    explore,
+                }
             },
         )
 }
@@ -307,4 +320,38 @@ fn the_maps_futures_per_cell_travel_in_the_link_and_a_bad_number_is_reported() {
         let e = s.explore.unwrap();
         assert_eq!((e.map_runs, e.axes.x), (200, Axis::Posts), "{bad}");
     }
+}
+
+#[test]
+fn a_day_after_the_horizon_is_reported_and_the_horizon_used() {
+    let (s, problems) = decode("explore=tornado&ed=1000");
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        words,
+        ["the explorer's day is 1000, after the horizon of 730 days; day 730 is used"]
+    );
+    assert_eq!(s.explore.as_ref().map(|e| e.day), Some(730));
+    assert!(
+        encode(&s).ends_with("explore=tornado&ed=730"),
+        "{}",
+        encode(&s)
+    );
+    let (s, problems) = decode("class=A%3A%20x&rday=400&d=365");
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        words,
+        ["the class's day is 400, after the horizon of 365 days; day 365 is used"]
+    );
+    assert_eq!(s.class.as_ref().map(|c| c.day), Some(365));
+}
+
+#[test]
+fn a_default_day_after_a_short_horizon_is_the_horizon_silently_and_in_the_link() {
+    // Nobody chose day 365 here: the explorer reads the last day there is, and says so.
+    let (s, problems) = decode("explore=map&d=180");
+    assert!(problems.is_empty(), "{problems:?}");
+    let e = s.explore.clone().unwrap();
+    assert_eq!(e.day_in(&s.scenario), 180);
+    assert!(encode(&s).contains("ed=180"), "{}", encode(&s));
+    assert!(decode(&encode(&s)).1.is_empty());
 }

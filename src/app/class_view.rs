@@ -55,7 +55,7 @@ pub fn ClassPage() -> Html {
                 if r.teams.is_empty() {
                     <p class="meaning">{ tr(l, "class.empty") }</p>
                 } else if let Some(o) = outcomes.filter(|o| o.values.len() == r.teams.len()) {
-                    { ranking(l, &r, &o, class.metric, class.day, state.shared.seed) }
+                    { ranking(l, &r, &o, class.metric, class.day_in(&state.shared.scenario), state.shared.seed) }
                 } else {
                     { super::results::outcomes_progress(l, state.results.outcomes.as_deref(), "class.running") }
                 }
@@ -220,7 +220,7 @@ fn RankSettings() -> Html {
                 </select>
             </label>
             <label for="class-day">{ tr(l, "class.day") }</label>
-            <WholeBox id="class-day" value={class.day.min(horizon) as u64} min={1} max={horizon as u64} lang={l} on_set={on_day} />
+            <WholeBox id="class-day" value={class.day_in(&state.shared.scenario) as u64} min={1} max={horizon as u64} lang={l} on_set={on_day} />
             <span class="meaning">{ trf(l, "class.futures", &[&crate::view::format::full(l, state.shared.runs as f64), &state.shared.seed]) }</span>
         </section>
     }

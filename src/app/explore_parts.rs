@@ -91,7 +91,7 @@ pub(super) fn ExploreSettings() -> Html {
                 </select>
             </label>
             <label for="explore-day">{ tr(l, "explore.day") }</label>
-            <WholeBox id="explore-day" value={e.day.min(horizon) as u64} min={1} max={horizon as u64} lang={l} on_set={on_day} />
+            <WholeBox id="explore-day" value={e.day_in(&state.shared.scenario) as u64} min={1} max={horizon as u64} lang={l} on_set={on_day} />
             if map {
                 { axis_select(&state, e.axes, true) }
                 { axis_select(&state, e.axes, false) }

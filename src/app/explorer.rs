@@ -29,7 +29,7 @@ pub fn ExplorerPage() -> Html {
     let t = state
         .results
         .outcomes_done()
-        .and_then(|o| tornado(&m, &o.values, e.metric, e.day));
+        .and_then(|o| tornado(&m, &o.values, e.metric, e.day_in(&state.shared.scenario)));
     html! {
         <div class="page class-page explore-page" data-app-ready="true" lang={l.code()}>
             <ModeMasthead title={tr(l, "explore.title")} exit={(AttrValue::from(tr(l, "explore.exit")), "exit-explorer")} on_exit={exit} />

@@ -22,9 +22,14 @@ pub fn MapView() -> Html {
     let s = &state.shared;
     let e = s.explore.clone().unwrap_or_default();
     let r = &state.results;
-    let m = r
-        .outcomes_so_far()
-        .and_then(|o| lever_map(&s.scenario, e.axes, &o.values, (e.metric, e.day)));
+    let m = r.outcomes_so_far().and_then(|o| {
+        lever_map(
+            &s.scenario,
+            e.axes,
+            &o.values,
+            (e.metric, e.day_in(&s.scenario)),
+        )
+    });
     // A pass that completes asks for the next at once, so "done" means all the futures.
     let running = r.outcomes_requested.is_some() && r.outcomes_done().is_none();
     let (done, total) = r.outcomes_progress(e.map_runs);

@@ -492,6 +492,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("class.export_png", "Export PNG"),
     ("problem.play_day", "the game's day is '{0}', but must be a whole number of days; the game starts from the beginning"),
     ("problem.rank_day", "the class's day is '{0}', but must be a whole number of days from 1; day 365 is used"),
+    ("problem.rank_day_past", "the class's day is {0}, after the horizon of {1} days; the class is ranked on day {1}"),
     ("explore.open", "Explorer: which lever matters most?"),
     ("explore.title", "Explorer: which lever matters most?"),
     ("explore.exit", "Back to the simulator"),
@@ -552,5 +553,6 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.map_axis", "the map's lever '{0}' is not budget, posts, responsiveness or buyin; the default lever is used"),
     ("problem.map_same_axis", "the map cannot put '{0}' on both axes; budget across and buy-in up are used"),
     ("problem.explore_day", "the explorer's day is '{0}', but must be a whole number of days from 1; day 365 is used"),
+    ("problem.explore_day_past", "the explorer's day is {0}, after the horizon of {1} days; day {1} is shown"),
     ("problem.map_runs", "the map's futures per cell are '{0}', but must be 100, 200, 500 or 1000; {1} are used"),
 ];

@@ -481,6 +481,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("class.export_png", "Exportera PNG"),
     ("problem.play_day", "spelets dag är '{0}', men måste vara ett helt antal dagar; spelet börjar från början"),
     ("problem.rank_day", "klassens dag är '{0}', men måste vara ett helt antal dagar från 1; dag 365 används"),
+    ("problem.rank_day_past", "klassens dag är {0}, efter tidshorisonten på {1} dagar; klassen rankas på dag {1}"),
     ("explore.open", "Utforskaren: vilken spak betyder mest?"),
     ("explore.title", "Utforskaren: vilken spak betyder mest?"),
     ("explore.exit", "Tillbaka till simulatorn"),
@@ -541,5 +542,6 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.map_axis", "kartans spak '{0}' är inte budget, posts, responsiveness eller buyin; standardspaken används"),
     ("problem.map_same_axis", "kartan kan inte ha '{0}' på båda axlarna; budget åt sidan och ledningens stöd uppåt används"),
     ("problem.explore_day", "utforskarens dag är '{0}', men måste vara ett helt antal dagar från 1; dag 365 används"),
+    ("problem.explore_day_past", "utforskarens dag är {0}, efter tidshorisonten på {1} dagar; dag {1} visas"),
     ("problem.map_runs", "kartans framtider per ruta är '{0}', men måste vara 100, 200, 500 eller 1000; {1} används"),
 ];

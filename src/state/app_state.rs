@@ -480,7 +480,12 @@ impl AppState {
         let plans = roster(&class.teams, &s.scenario).plans;
         match plans.is_empty() {
             true => r.clear_outcomes(),
-            false => drop(r.request_outcomes(plans, s.seed, s.runs, (class.metric, class.day))),
+            false => drop(r.request_outcomes(
+                plans,
+                s.seed,
+                s.runs,
+                (class.metric, class.day_in(&s.scenario)),
+            )),
         }
     }
 
@@ -497,12 +502,12 @@ impl AppState {
         }
         if e.view == ExploreView::Tornado {
             let plans = tornado::scenarios(&s.scenario, &tornado::moves(&s.scenario));
-            r.request_outcomes(plans, s.seed, s.runs, (e.metric, e.day));
+            r.request_outcomes(plans, s.seed, s.runs, (e.metric, e.day_in(&s.scenario)));
             return;
         }
         let plans = lever_map::scenarios(&s.scenario, e.axes);
         let upto = e.map_runs;
-        let job = (s.seed, e.metric, e.day);
+        let job = (s.seed, e.metric, e.day_in(&s.scenario));
         let same = r.outcomes_requested.as_ref().is_some_and(|j| {
             (j.seed, j.metric, j.day) == job && j.scenarios == plans && j.first + j.runs <= upto
         });
@@ -511,7 +516,7 @@ impl AppState {
             r.refine_outcomes(upto);
         } else {
             let first_pass = lever_map::FIRST_PASS.min(upto);
-            r.request_outcomes(plans, s.seed, first_pass, (e.metric, e.day));
+            r.request_outcomes(plans, s.seed, first_pass, (e.metric, e.day_in(&s.scenario)));
         }
     }
 
@@ -799,6 +804,20 @@ mod tests {
         assert_eq!((again.metric, again.day), (Metric::Trust.into(), 730));
         assert!(s.results.requested.iter().all(Option::is_none));
         assert!(share::encode(&s.shared).contains("rank=trust&rday=730"));
+    }
+
+    #[test]
+    fn the_explorer_and_a_class_read_the_horizon_when_their_day_lies_beyond_it() {
+        // The tornado and the map ask for the day they show: the last one there is.
+        let s = AppState::new("?explore=tornado&d=180", None, 0.0);
+        let job = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!(job.day, 180);
+        let s = AppState::new("?explore=map&eo=trust&d=120", None, 0.0);
+        assert_eq!(s.results.outcomes_requested.clone().unwrap().day, 120);
+        let mut s = AppState::new("?d=200", None, 0.0);
+        s.apply(Action::OpenClass);
+        s.apply(Action::SetClassTeams("Red: ?b=4000".into()));
+        assert_eq!(s.results.outcomes_requested.clone().unwrap().day, 200);
     }
 
     /// A story file of `steps` steps, each with its own text (as a trainer would write it).

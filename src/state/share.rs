@@ -76,6 +76,13 @@ pub struct Explore {
     pub map_runs: u32,
 }
 
+impl Explore {
+    /// The day the explorer reads: the one chosen, or the horizon when that comes first.
+    pub fn day_in(&self, scenario: &Scenario) -> u32 {
+        self.day.min(scenario.assumptions.horizon_days)
+    }
+}
+
 impl Default for Explore {
     fn default() -> Self {
         Explore {
@@ -95,6 +102,13 @@ pub struct Class {
     pub teams: String,
     pub metric: Metric,
     pub day: u32,
+}
+
+impl Class {
+    /// The day the class is ranked on: the one chosen, or the horizon when that comes first.
+    pub fn day_in(&self, scenario: &Scenario) -> u32 {
+        self.day.min(scenario.assumptions.horizon_days)
+    }
 }
 
 impl Default for Class {
@@ -181,12 +195,14 @@ pub fn encode(s: &Shared) -> String {
         if c.metric != Metric::Leads {
             parts.push(format!("rank={}", c.metric.name()));
         }
-        if c.day != Class::default().day {
-            parts.push(format!("rday={}", c.day));
+        // The day shown (the horizon's last when the chosen one lies beyond it).
+        let day = c.day_in(&s.scenario);
+        if day != Class::default().day {
+            parts.push(format!("rday={day}"));
         }
     }
     if let Some(e) = &s.explore {
-        parts.push(explore_pairs(e));
+        parts.push(explore_pairs(e, &s.scenario));
     }
     // A story over the budget stays out of the link (the page says so and offers the file).
     if let Some(story) = s.story.as_deref().filter(|c| story_code::fits(c)) {
@@ -199,15 +215,17 @@ pub fn encode(s: &Shared) -> String {
     parts.join("&")
 }
 
-/// `explore=map&mx=budget&my=buyin&mn=500&eo=leads&ed=365`, defaults left out.
-fn explore_pairs(e: &Explore) -> String {
+/// `explore=map&mx=budget&my=buyin&mn=500&eo=leads&ed=365`, defaults left out; the day is the
+/// one shown (the horizon's last when the chosen one lies beyond it).
+fn explore_pairs(e: &Explore, scenario: &Scenario) -> String {
     let default = Explore::default();
     let mut parts = vec![format!("explore={}", e.view.name())];
     if e.metric != default.metric {
         parts.push(format!("eo={}", e.metric.name()));
     }
-    if e.day != default.day {
-        parts.push(format!("ed={}", e.day));
+    let day = e.day_in(scenario);
+    if day != default.day {
+        parts.push(format!("ed={day}"));
     }
     if e.axes.x != default.axes.x {
         parts.push(format!("mx={}", e.axes.x.name()));
@@ -274,6 +292,13 @@ pub enum ProblemKind {
     MapSameAxis(String),
     /// The explorer's day (`ed`); day 365 is used.
     ExploreDay(String),
+    /// A day (the class's `rday` when `class`, else the explorer's `ed`) after the horizon;
+    /// the horizon's last day is used.
+    DayPastHorizon {
+        class: bool,
+        day: u32,
+        horizon: u32,
+    },
     /// The map's futures per cell (`mn`) that are not one of the choices; 200 are used.
     MapRuns(String),
     Language(String),
@@ -341,6 +366,11 @@ impl std::fmt::Display for Problem {
             ProblemKind::ExploreDay(v) => write!(
                 f,
                 "the explorer's day is '{v}', but must be a whole number of days from 1; day 365 is used"
+            ),
+            ProblemKind::DayPastHorizon { class, day, horizon } => write!(
+                f,
+                "the {}'s day is {day}, after the horizon of {horizon} days; day {horizon} is used",
+                if *class { "class" } else { "explorer" }
             ),
             ProblemKind::MapRuns(v) => write!(
                 f,
@@ -432,6 +462,8 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
     let mut s = Shared::default();
     let mut problems = Vec::new();
     let (mut map_x, mut map_y) = (None, None);
+    // Days read from the link, checked against the horizon once the scenario is complete.
+    let (mut rank_day, mut explore_day) = (false, false);
     let mut report = |pinned: bool, kind: ProblemKind| problems.push(Problem { pinned, kind });
     let query = query.strip_prefix('?').unwrap_or(query);
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -496,7 +528,8 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
             },
             "rday" => match value.parse::<u32>() {
                 Ok(day) if (1..=MAX_DAYS).contains(&day) => {
-                    s.class.get_or_insert_with(Class::default).day = day
+                    s.class.get_or_insert_with(Class::default).day = day;
+                    rank_day = true;
                 }
                 _ => report(false, ProblemKind::RankDay(value.into())),
             },
@@ -521,7 +554,8 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
             },
             "ed" => match value.parse::<u32>() {
                 Ok(day) if (1..=MAX_DAYS).contains(&day) => {
-                    s.explore.get_or_insert_with(Explore::default).day = day
+                    s.explore.get_or_insert_with(Explore::default).day = day;
+                    explore_day = true;
                 }
                 _ => report(false, ProblemKind::ExploreDay(value.into())),
             },
@@ -555,6 +589,27 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
         }
     }
     settle(&mut s.scenario, false, &mut problems);
+    let horizon = s.scenario.assumptions.horizon_days;
+    let class_day = s.class.as_mut().filter(|_| rank_day).map(|c| &mut c.day);
+    let explore_day = s
+        .explore
+        .as_mut()
+        .filter(|_| explore_day)
+        .map(|e| &mut e.day);
+    for (class, day) in [(true, class_day), (false, explore_day)] {
+        if let Some(day) = day.filter(|d| **d > horizon) {
+            let kind = ProblemKind::DayPastHorizon {
+                class,
+                day: *day,
+                horizon,
+            };
+            problems.push(Problem {
+                pinned: false,
+                kind,
+            });
+            *day = horizon;
+        }
+    }
     if let Some(e) = s.explore.as_mut() {
         let axes = Axes::default();
         e.axes = match (map_x, map_y) {

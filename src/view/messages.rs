@@ -70,6 +70,19 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         ProblemKind::MapAxis(v) => trf(l, "problem.map_axis", &[&echo(v)]),
         ProblemKind::MapSameAxis(v) => trf(l, "problem.map_same_axis", &[&echo(v)]),
         ProblemKind::ExploreDay(v) => trf(l, "problem.explore_day", &[&echo(v)]),
+        ProblemKind::DayPastHorizon {
+            class,
+            day,
+            horizon,
+        } => trf(
+            l,
+            if *class {
+                "problem.rank_day_past"
+            } else {
+                "problem.explore_day_past"
+            },
+            &[day, horizon],
+        ),
         ProblemKind::MapRuns(v) => trf(
             l,
             "problem.map_runs",
