@@ -328,7 +328,7 @@ fn a_day_after_the_horizon_is_reported_and_the_horizon_used() {
     let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         words,
-        ["the explorer's day is 1000, after the horizon of 730 days; day 730 is used"]
+        ["the explorer's day is 1000, after the horizon of 730 days; day 730 is shown"]
     );
     assert_eq!(s.explore.as_ref().map(|e| e.day), Some(730));
     assert!(
@@ -340,7 +340,7 @@ fn a_day_after_the_horizon_is_reported_and_the_horizon_used() {
     let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         words,
-        ["the class's day is 400, after the horizon of 365 days; day 365 is used"]
+        ["the class's day is 400, after the horizon of 365 days; the class is ranked on day 365"]
     );
     assert_eq!(s.class.as_ref().map(|c| c.day), Some(365));
 }

@@ -23,16 +23,33 @@ pub(super) fn CancelButton() -> Html {
     }
 }
 
-/// What a cancelled job leaves: a word and the way to run it again.
+/// What a cancelled job leaves: a word and the way to run it again (for a map stopped after
+/// some passes, what it shows and the way to go on from there).
 #[component]
 pub(super) fn Stopped() -> Html {
     let state = use_app();
     let l = state.lang();
     let dispatch = state.dispatcher();
     let onclick = Callback::from(move |_| dispatch.dispatch(Action::RunExplore));
+    let kept = state
+        .results
+        .outcomes_so_far()
+        .and_then(|o| o.values.first());
+    let chosen = state.shared.explore.as_ref().map_or(0, |e| e.map_runs);
+    let (text, button) = match kept.map(Vec::len).filter(|_| chosen > 0) {
+        Some(n) => {
+            let (n, chosen) = (full(l, n as f64), full(l, chosen as f64));
+            let text = trf(l, "map.stopped_at", &[&n, &chosen]);
+            (text, trf(l, "map.go_on", &[&chosen]))
+        }
+        None => (
+            tr(l, "explore.cancelled").into(),
+            tr(l, "explore.run_again").into(),
+        ),
+    };
     html! {
-        <p class="status explore-stopped" role="status">{ tr(l, "explore.cancelled") }
-            <button type="button" class="small run-explore" {onclick}>{ tr(l, "explore.run_again") }</button></p>
+        <p class="status explore-stopped" role="status">{ text }
+            <button type="button" class="small run-explore" {onclick}>{ button }</button></p>
     }
 }
 

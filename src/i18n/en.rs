@@ -528,6 +528,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("explore.cancel", "Cancel"),
     ("explore.cancelled", "Stopped. Nothing more is simulated until you ask."),
     ("explore.run_again", "Run it again"),
+    ("map.stopped_at", "Stopped at {0} of {1} futures a cell: the map shows those {0}. Nothing more is simulated until you ask."),
+    ("map.go_on", "Go on to {0}"),
     ("map.help", "Each cell is the current scenario with the two levers set as its column and row say; every other value, and a plan's later changes, stay as they are. All cells run on the same {0} futures (seed {1}), so a difference between cells is the levers, not luck. The map first appears from 25 futures a cell and gets sharper until it has {0}."),
     ("map.ranges", "Ranges: budget €0–€11,000 a month in steps of €1,000; posting 0–22 posts a week in steps of 2; responsiveness and buy-in 0–100 in eleven equal steps (0, 9, 18, … 100)."),
     ("map.x", "Across"),

@@ -517,6 +517,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("explore.cancel", "Avbryt"),
     ("explore.cancelled", "Stoppad. Inget mer simuleras förrän du ber om det."),
     ("explore.run_again", "Kör igen"),
+    ("map.stopped_at", "Stoppad vid {0} av {1} framtider per ruta: kartan visar de {0}. Inget mer simuleras förrän du ber om det."),
+    ("map.go_on", "Fortsätt till {0}"),
     ("map.help", "Varje ruta är det nuvarande scenariot med de två spakarna satta som rutans kolumn och rad säger; alla andra värden, och planens senare ändringar, är som de är. Alla rutor körs på samma {0} framtider (frö {1}), så en skillnad mellan rutor är spakarna, inte tur. Kartan visas först från 25 framtider per ruta och blir skarpare tills den har {0}."),
     ("map.ranges", "Intervall: budget 0–11 000 € i månaden i steg om 1 000 €; 0–22 inlägg i veckan i steg om 2; lyhördhet och ledningens stöd 0–100 i elva lika steg (0, 9, 18, … 100)."),
     ("map.x", "Åt sidan"),

@@ -10,7 +10,7 @@ use crate::model::Metric;
 use crate::model::Scenario;
 use crate::state::class::roster;
 use crate::state::game::{alternatives, decide, Decision, Game};
-use crate::state::jobs::{Outcomes, Progress, Request, Results, Slot};
+use crate::state::jobs::{Outcomes, OutcomesJob, Progress, Request, Results, Slot};
 use crate::state::lever_map::{self, Axes};
 use crate::state::outcome::Outcome;
 use crate::state::share::{self, Class, Explore, ExploreView, Problem, ProblemKind, Shared};
@@ -313,8 +313,11 @@ impl AppState {
             }
             Action::SetMapRuns(_) => {}
             // The worker's part is the pool's: a cleared request is no longer worked on.
-            Action::CancelExplore => self.results.clear_outcomes(),
-            Action::RunExplore if self.shared.explore.is_some() => self.schedule(now),
+            Action::CancelExplore => self.results.stop_outcomes(),
+            Action::RunExplore if self.shared.explore.is_some() => {
+                self.results.resume_outcomes();
+                self.schedule(now)
+            }
             Action::RunExplore => {}
             Action::LoadMapCell(ix, iy) => self.load_map_cell(ix, iy),
             Action::ExitExplorer => self.shared.explore = None,
@@ -508,9 +511,15 @@ impl AppState {
         let plans = lever_map::scenarios(&s.scenario, e.axes);
         let upto = e.map_runs;
         let job = (s.seed, e.metric, e.day_in(&s.scenario));
-        let same = r.outcomes_requested.as_ref().is_some_and(|j| {
-            (j.seed, j.metric, j.day) == job && j.scenarios == plans && j.first + j.runs <= upto
-        });
+        let same_work = |j: &OutcomesJob| (j.seed, j.metric, j.day) == job && j.scenarios == plans;
+        if r.outcomes_stopped
+            .as_ref()
+            .is_some_and(|(j, _)| same_work(j))
+        {
+            return; // stopped: nothing more until "Run it again" (other changes start anew)
+        }
+        let same = (r.outcomes_requested.as_ref())
+            .is_some_and(|j| same_work(j) && j.first + j.runs <= upto);
         if same {
             // Done with fewer futures than now chosen: the next pass at once.
             r.refine_outcomes(upto);
@@ -982,6 +991,44 @@ mod tests {
             s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 1.0));
         }
         passes
+    }
+
+    #[test]
+    fn a_stopped_map_keeps_its_passes_and_goes_on_from_them_when_run_again() {
+        let mut s = AppState::new("explore=map&mn=1000", None, 0.0);
+        // Two passes done (50 futures a cell), the third under way: Cancel.
+        for _ in 0..2 {
+            let job = s.results.outcomes_requested.clone().unwrap();
+            s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 1.0));
+        }
+        let third = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!((third.first, third.runs), (50, 50));
+        s.apply(Action::CancelExplore);
+        assert!(!s.results.pending(), "nothing is worked on");
+        let kept = s.results.outcomes_so_far().expect("the map so far stays");
+        assert_eq!(kept.values[7], (7..57).map(f64::from).collect::<Vec<_>>());
+        // A late answer, or a change that asks nothing new, starts nothing.
+        s.apply(Action::ReceivedOutcomes(Box::new(answer(&third)), 2.0));
+        s.apply(Action::SetLang("sv".into()));
+        assert!(s.results.outcomes_requested.is_none());
+        assert_eq!(s.results.outcomes_so_far().unwrap().values[0].len(), 50);
+        // Run it again: on from the 50 futures, not from the start.
+        s.apply(Action::RunExplore);
+        let next = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!((next.first, next.runs), (50, 50));
+        assert_eq!(
+            run_passes(&mut s),
+            [(50, 50), (100, 100), (200, 200), (400, 400), (800, 200)]
+        );
+        let done = s.results.outcomes_done().unwrap();
+        assert_eq!(done.values[7], (7..1007).map(f64::from).collect::<Vec<_>>());
+        // Stopped, then another outcome: a new map from the start.
+        s.apply(Action::SetMapRuns(200));
+        s.apply(Action::SetExplore(Outcome::Goal, 365));
+        s.apply(Action::CancelExplore);
+        s.apply(Action::SetExplore(Metric::Trust.into(), 365));
+        let job = s.results.outcomes_requested.clone().unwrap();
+        assert_eq!((job.first, job.metric), (0, Metric::Trust.into()));
     }
 
     #[test]

@@ -205,6 +205,9 @@ pub struct Results {
     /// The complete values of the latest request's earlier passes (futures `0..first`); the
     /// request's own values are appended to them when it completes.
     pub outcomes_before: Option<Rc<Outcomes>>,
+    /// What a stopped outcomes request had completed (futures `0..runs` of its work), kept on
+    /// screen and to go on from when the same work is asked for again.
+    pub outcomes_stopped: Option<(OutcomesJob, Rc<Outcomes>)>,
     next_id: u32,
 }
 
@@ -276,6 +279,7 @@ impl Results {
         );
         if job.is_some() {
             self.outcomes_before = None;
+            self.outcomes_stopped = None;
         }
         job
     }
@@ -307,6 +311,38 @@ impl Results {
         self.outcomes_requested = None;
         self.outcomes = None;
         self.outcomes_before = None;
+        self.outcomes_stopped = None;
+    }
+
+    /// Stops the outcomes request, keeping what its completed passes have (a map refined so
+    /// far stays on screen): nothing is worked on until it is asked for again.
+    pub fn stop_outcomes(&mut self) {
+        let kept = self
+            .outcomes_requested
+            .clone()
+            .zip(self.outcomes_so_far().cloned());
+        self.clear_outcomes();
+        self.outcomes_stopped = kept.map(|(job, o)| {
+            let covered = o.values.first().map_or(0, |v| v.len() as u32);
+            let job = OutcomesJob {
+                first: 0,
+                runs: covered,
+                ..job
+            };
+            (job, Rc::new(o))
+        });
+    }
+
+    /// Takes up stopped work again: its completed futures become the latest request's, so
+    /// that asking for the same work goes on from them (see [`Results::refine_outcomes`]).
+    pub fn resume_outcomes(&mut self) {
+        let Some((job, o)) = self.outcomes_stopped.take().filter(|(j, _)| j.runs > 0) else {
+            return;
+        };
+        self.next_id += 1;
+        let id = self.next_id;
+        self.outcomes_requested = Some(OutcomesJob { id, ..job });
+        self.outcomes = Some(Rc::new(Outcomes { id, ..(*o).clone() }));
     }
 
     /// Accepts outcomes only if they answer the latest outcomes request; a later pass's
@@ -349,10 +385,11 @@ impl Results {
     /// The most futures with complete values for the latest outcomes request: all of it once
     /// done, else its earlier passes.
     pub fn outcomes_so_far(&self) -> Option<&Outcomes> {
-        self.outcomes_done().or_else(|| {
-            self.outcomes_requested.as_ref()?;
-            self.outcomes_before.as_deref()
-        })
+        self.outcomes_done()
+            .or_else(|| match self.outcomes_requested {
+                Some(_) => self.outcomes_before.as_deref(),
+                None => self.outcomes_stopped.as_ref().map(|(_, o)| &**o),
+            })
     }
 
     /// The outcomes of the latest request, once complete.

@@ -367,10 +367,13 @@ impl std::fmt::Display for Problem {
                 f,
                 "the explorer's day is '{v}', but must be a whole number of days from 1; day 365 is used"
             ),
-            ProblemKind::DayPastHorizon { class, day, horizon } => write!(
+            ProblemKind::DayPastHorizon { class: true, day, horizon } => write!(
                 f,
-                "the {}'s day is {day}, after the horizon of {horizon} days; day {horizon} is used",
-                if *class { "class" } else { "explorer" }
+                "the class's day is {day}, after the horizon of {horizon} days; the class is ranked on day {horizon}"
+            ),
+            ProblemKind::DayPastHorizon { class: false, day, horizon } => write!(
+                f,
+                "the explorer's day is {day}, after the horizon of {horizon} days; day {horizon} is shown"
             ),
             ProblemKind::MapRuns(v) => write!(
                 f,

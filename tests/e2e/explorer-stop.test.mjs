@@ -1,0 +1,61 @@
+// The explorer's work as a person steers it, in real Chromium: a map stopped part-way keeps
+// what it has and goes on from there, and a day after the horizon is never shown one way and
+// computed another.
+import assert from 'node:assert/strict';
+import { useApp, textOf, queryOf } from './helpers.mjs';
+
+const { test } = useApp();
+
+async function press(page, selector) {
+  await page.locator(selector).focus();
+  await page.keyboard.press('Enter');
+}
+
+/** Futures a cell behind the map on screen (0 while there is none). */
+const mapRuns = (page) => page.evaluate(() => Number(document.querySelector('.map-results')?.dataset.runs ?? 0));
+
+test('a map stopped part-way stays on screen and goes on from its futures', async ({ page, open }) => {
+  await open('?explore=map&mn=1000');
+  // Two passes in (50 futures a cell), then Cancel by keyboard.
+  await page.waitForFunction(() => Number(document.querySelector('.map-results')?.dataset.runs ?? 0) >= 50,
+    null, { timeout: 60000 });
+  await press(page, 'button.cancel-explore');
+  await page.waitForSelector('.explore-stopped');
+  const kept = await mapRuns(page);
+  assert.ok(kept >= 50 && kept < 1000, `the map refined so far stays (${kept} futures a cell)`);
+  const words = new RegExp(`Stopped at ${kept.toLocaleString('en')} of 1,000 futures a cell`);
+  assert.match(await textOf(page, '.explore-stopped'), words);
+  assert.equal(await page.locator('.map-gridcell').count(), 144, 'its cells can still be explored');
+  await page.waitForTimeout(1500);
+  assert.equal(await mapRuns(page), kept, 'nothing more is simulated');
+  assert.equal(await page.evaluate(() => document.querySelector('.map-progress')), null);
+
+  // Go on: the progress starts from the futures already done, and the map gets sharper.
+  await press(page, 'button.run-explore');
+  const progress = await page.waitForSelector('.map-progress progress');
+  const done = Number(await progress.getAttribute('value'));
+  assert.ok(done >= 144 * kept, `progress goes on from ${144 * kept}, not from 0 (${done})`);
+  assert.equal(await mapRuns(page), kept, 'the map stays while the next pass runs');
+  await page.waitForFunction((k) => Number(document.querySelector('.map-results')?.dataset.runs ?? 0) > k,
+    kept, { timeout: 90000 });
+  await press(page, 'button.cancel-explore');
+});
+
+test('a day after the horizon: reported, and the day shown is the day computed', async ({ page, open }) => {
+  // A link's day past the horizon is named and the horizon's last day used, everywhere.
+  await open('?explore=tornado&ed=1000');
+  assert.match(await textOf(page, '.notices'),
+    /the explorer's day is 1000, after the horizon of 730 days; day 730 is shown/);
+  assert.equal(await page.locator('#explore-day').inputValue(), '730');
+  await page.waitForFunction(() => /day 730/.test(document.querySelector('#tornado-title')?.textContent ?? ''),
+    null, { timeout: 60000 });
+  assert.match(await queryOf(page), /ed=730/);
+
+  // A short horizon: the default day (365) is not there, so the map reads its last day.
+  await open('?lang=sv&explore=map&d=180');
+  assert.equal(await page.locator('.notices').count(), 0, 'nobody chose a day: nothing to report');
+  assert.equal(await page.locator('#explore-day').inputValue(), '180');
+  await page.waitForSelector('#map-title');
+  assert.match(await textOf(page, '#map-title'), /dag 180/);
+  assert.doesNotMatch(await textOf(page, '#map-title'), /365/);
+});
