@@ -47,9 +47,11 @@ pub(super) fn Stopped() -> Html {
             tr(l, "explore.run_again").into(),
         ),
     };
+    // The Cancel button pressed is gone: the focus goes to the way to run it again.
+    super::hooks::use_focus("run-explore", ());
     html! {
         <p class="status explore-stopped" role="status">{ text }
-            <button type="button" class="small run-explore" {onclick}>{ button }</button></p>
+            <button type="button" id="run-explore" class="small run-explore" {onclick}>{ button }</button></p>
     }
 }
 

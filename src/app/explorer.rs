@@ -18,6 +18,8 @@ use yew::prelude::*;
 pub fn ExplorerPage() -> Html {
     let state = use_app();
     let l = state.lang();
+    // Opened: the focus goes to its first control (the button that opened it is gone).
+    super::hooks::use_focus("explore-view-chosen", ());
     let Some(e) = state.shared.explore.clone() else {
         return Html::default();
     };
@@ -73,7 +75,8 @@ fn ViewSwitch() -> Html {
         let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::SetExploreView(v)));
         html! {
             <label class={classes!("explore-view", format!("explore-view-{}", v.name()))}>
-                <input type="radio" name="explore-view" value={v.name()} checked={view == v} {onchange} />
+                <input type="radio" name="explore-view" value={v.name()} checked={view == v} {onchange}
+                    id={(view == v).then_some("explore-view-chosen")} />
                 { tr(l, key) }
             </label>
         }

@@ -67,12 +67,15 @@ pub fn use_file_text(
 /// button pressed is gone, so focus goes to the heading of what came next, not the page body.
 #[hook]
 pub fn use_focus<K: PartialEq + 'static>(id: &'static str, key: K) {
-    use_effect_with(key, move |_| {
-        if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
+    use_effect_with(key, move |_| focus(id));
+}
+
+/// Gives the keyboard focus to the element `id`, if there is one (scrolling it into view).
+pub fn focus(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
         }
-    });
+    }
 }

@@ -138,6 +138,13 @@ fn MainPage() -> Html {
     let state = use_app();
     let l = state.lang();
     let s = &state.shared;
+    // Back from the explorer: the focus goes where `focus_next` says, not to the page body.
+    let next = state.focus_next.clone();
+    use_effect_with((), move |_| {
+        if let Some(id) = next {
+            hooks::focus(&id);
+        }
+    });
     html! {
         <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true"
             data-query={share::encode(s)} lang={l.code()}>

@@ -49,7 +49,7 @@ pub fn TrainerPanel() -> Html {
             <div class="trainer-buttons">
                 <button type="button" class="start-game" onclick={play}>{ tr(l, "play.start") }</button>
                 <button type="button" class="open-class" onclick={class}>{ tr(l, "class.open") }</button>
-                <button type="button" class="open-explorer" onclick={explore}>{ tr(l, "explore.open") }</button>
+                <button type="button" id="open-explorer" class="open-explorer" onclick={explore}>{ tr(l, "explore.open") }</button>
             </div>
             if let Some(r) = &state.story_refusal { <p class="panel-message" role="alert">{ story_refusal_text(l, r) }</p> }
         </section>

@@ -65,6 +65,12 @@ pub struct AppState {
     pub game: Option<Rc<Game>>,
     /// The scenario on screen before a game started, given back when it ends.
     pub before_game: Option<Scenario>,
+    /// The explorer as it was last left, to open it again as it was.
+    pub explore_before: Option<Explore>,
+    /// The element to give the keyboard focus to when the simulator opens again (the button
+    /// that opened the explorer, or the first lever a map cell set; the control pressed is
+    /// gone): set for the render that follows only, so later visits leave the focus alone.
+    pub focus_next: Option<String>,
 }
 
 pub enum Action {
@@ -186,6 +192,8 @@ impl AppState {
             stalled: false,
             game: None,
             before_game: None,
+            explore_before: None,
+            focus_next: None,
         };
         s.notices = problems.into_iter().map(Notice::Link).collect();
         if let Some(code) = s.shared.story.take() {
@@ -221,6 +229,7 @@ impl AppState {
     pub fn apply(&mut self, action: Action) {
         let before = self.shared.clone();
         let mut now = self.last_heard;
+        self.focus_next = None;
         match action {
             Action::SetField(field, value) => {
                 if let Ok(next) = try_set(&self.shared.scenario, field, value) {
@@ -287,7 +296,10 @@ impl AppState {
             }
             Action::ExitClass => self.shared.class = None,
             Action::OpenExplorer => {
-                self.shared.explore.get_or_insert_with(Explore::default);
+                let last = self.explore_before.take();
+                self.shared
+                    .explore
+                    .get_or_insert_with(|| last.unwrap_or_default());
             }
             Action::SetExplore(metric, day) => {
                 let e = self.shared.explore.get_or_insert_with(Explore::default);
@@ -320,7 +332,10 @@ impl AppState {
             }
             Action::RunExplore => {}
             Action::LoadMapCell(ix, iy) => self.load_map_cell(ix, iy),
-            Action::ExitExplorer => self.shared.explore = None,
+            Action::ExitExplorer => {
+                self.explore_before = self.shared.explore.take();
+                self.focus_next = Some("open-explorer".into());
+            }
             Action::ReceivedOutcomes(o, at) => {
                 self.last_heard = at;
                 self.stalled = false;
@@ -547,7 +562,8 @@ impl AppState {
         if ix < lever_map::SIZE && iy < lever_map::SIZE {
             self.shared.scenario =
                 lever_map::cell_scenario(&self.shared.scenario, e.axes, (ix, iy));
-            self.shared.explore = None;
+            self.focus_next = Some(format!("lever-{}", e.axes.x.field().name));
+            self.explore_before = self.shared.explore.take();
         }
     }
 
@@ -1029,6 +1045,34 @@ mod tests {
         s.apply(Action::SetExplore(Metric::Trust.into(), 365));
         let job = s.results.outcomes_requested.clone().unwrap();
         assert_eq!((job.first, job.metric), (0, Metric::Trust.into()));
+    }
+
+    #[test]
+    fn the_explorer_opens_again_as_it_was_left_after_a_cell_is_loaded() {
+        let mut s = AppState::new(
+            "explore=map&eo=customers&mx=posts&my=responsiveness",
+            None,
+            0.0,
+        );
+        let before = s.shared.explore.clone();
+        s.apply(Action::LoadMapCell(3, 4));
+        assert!(s.shared.explore.is_none());
+        assert_eq!(
+            s.focus_next.as_deref(),
+            Some("lever-posts_per_week"),
+            "its first lever"
+        );
+        s.apply(Action::Tick(1.0));
+        assert_eq!(s.focus_next, None, "for the render that follows only");
+        s.apply(Action::OpenExplorer);
+        assert_eq!(
+            s.shared.explore, before,
+            "the same map, its outcome and levers"
+        );
+        s.apply(Action::ExitExplorer);
+        assert_eq!(s.focus_next.as_deref(), Some("open-explorer"));
+        s.apply(Action::OpenExplorer);
+        assert_eq!(s.shared.explore, before);
     }
 
     #[test]

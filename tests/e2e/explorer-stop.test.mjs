@@ -59,3 +59,40 @@ test('a day after the horizon: reported, and the day shown is the day computed',
   assert.match(await textOf(page, '#map-title'), /dag 180/);
   assert.doesNotMatch(await textOf(page, '#map-title'), /365/);
 });
+
+/** The id of the element with the keyboard focus ('' for the page body). */
+const focused = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+test('the focus follows the explorer by keyboard, and a loaded cell leads back to the same map', async ({ page, open }) => {
+  await open('');
+  await press(page, 'button.open-explorer');
+  await page.waitForSelector('.explore-page');
+  assert.equal(await focused(page), 'explore-view-chosen', 'opened: its first control, not the body');
+  // The map by arrow key, its customers, a cell by Enter.
+  await page.keyboard.press('ArrowRight');
+  await page.locator('#explore-day').waitFor();
+  await page.locator('.explore-metric').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('.explore-metric').inputValue(), 'customers');
+  await page.locator('.map-gridcell').first().waitFor({ timeout: 60000 });
+  await press(page, 'button.cancel-explore');
+  await page.waitForSelector('.explore-stopped');
+  assert.equal(await focused(page), 'run-explore', 'cancelled: the way to run it again');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.map-progress');
+  await page.locator('.map-gridcell[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#lever-budget');
+  assert.equal(await focused(page), 'lever-budget', 'the simulator: the first lever the cell set');
+  const lever = await page.locator('#lever-budget').boundingBox();
+  assert.ok(lever.y >= 0 && lever.y + lever.height <= 768, `the lever is in view (y ${lever.y})`);
+  // Back to the explorer: the same map and outcome, not the tornado's defaults.
+  await press(page, 'button.open-explorer');
+  await page.waitForSelector('.map-grid', { timeout: 60000 });
+  assert.equal(await page.locator('.explore-metric').inputValue(), 'customers');
+  assert.match(await queryOf(page), /explore=map/);
+  await press(page, 'button.exit-explorer');
+  await page.waitForSelector('#lever-budget');
+  assert.equal(await focused(page), 'open-explorer', 'left: the button that opened it');
+});
