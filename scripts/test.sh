@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check: formatting, lints (native and wasm32), native tests, the release
-# dist/ build, and end-to-end tests in headless Chromium against that dist/.
+# dist/ build, the native benchmark (its figures, for docs/PERFORMANCE.md) and end-to-end
+# tests in headless Chromium against that dist/.
 # Closes with one line: "N passed, N failed".
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
@@ -27,6 +28,9 @@ lg_build_dist
 step "release build of the command line (the browser tests compare against it)"
 cargo build -q --offline --release --bin longgame
 export LONGGAME_CLI="$LG_ROOT/target/release/longgame"
+
+step "native benchmark (figures and targets, written to target/test-logs; not pass or fail)"
+cargo bench -q --offline --bench throughput 2>&1 | tee "$logs/bench-throughput.txt"
 
 step "end-to-end tests in headless Chromium"
 set +e
