@@ -156,6 +156,8 @@ pub struct Tornado {
     pub day: u32,
     /// Median outcome (or share reaching the goal, %) of the current scenario.
     pub base: f64,
+    /// Futures behind each bar (the same futures for every scenario).
+    pub runs: usize,
     /// Largest swing first; equal swings keep the order of [`STEPS`].
     pub bars: Vec<Bar>,
 }
@@ -188,6 +190,7 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -
         metric,
         day,
         base,
+        runs: base_values.len(),
         bars,
     })
 }
@@ -199,10 +202,11 @@ pub fn tornado_csv(t: &Tornado) -> String {
         Outcome::Metric(_) => "median",
     };
     let mut out = format!(
-        "# {} on day {}; {what} of the current scenario: {}\n",
+        "# {} on day {}; {what} of the current scenario: {}; {} futures per scenario, the same futures in every one\n",
         t.metric.name(),
         t.day,
-        t.base
+        t.base,
+        t.runs
     );
     out += "field,base_value,down_value,up_value,median_change_down,median_change_up,\
             share_down_better,share_down_worse,share_up_better,share_up_worse\n";
@@ -296,6 +300,7 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 4);
         assert!(lines[0].contains("leads on day 365"));
+        assert!(lines[0].ends_with("; 3 futures per scenario, the same futures in every one"));
         assert_eq!(
             lines[2],
             "posts_per_week,5,4,6,-10,0,0.000,1.000,0.000,0.000"
