@@ -245,7 +245,7 @@ test('the map can be cancelled and run again, and speaks Swedish', async ({ page
   await page.locator('.map-gridcell[tabindex="0"]').focus();
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')),
     /Budget .*Publiceringstakt .* inlägg\/vecka – chans att nå målet till dag 730: \d+\s?%/);
-  assert.match(await textOf(page, '.map-tip'), /\d+\s?%\s+Budget [\d\s]+ €\s+Publiceringstakt \d+ inlägg\/vecka\s+Närmast ditt scenario\./);
+  assert.match(await textOf(page, '.map-tip'), /\d+\s?%\s+Budget [\d\s]+€\s+Publiceringstakt \d+ inlägg\/vecka\s+Närmast ditt scenario\./);
   // The tornado reads the same outcome: the change in the share of futures, in points.
   await page.locator('input[name="explore-view"][value="map"]').focus();
   await page.keyboard.press('ArrowLeft');
@@ -279,7 +279,7 @@ test('the map\'s futures per cell: chosen by keyboard, kept in the link, a bad v
   assert.equal(await page.locator('.map-progress').count(), 0, 'complete');
   assert.match(await textOf(page, '.map-table caption'), /100 futures a cell/);
   assert.match(await textOf(page, '.explore-settings'), /100 futures for each of 144 cells/);
-  assert.match(await page.locator('.map-picture .map-subtitle').textContent(), /^100 futures a cell, the same in every cell/);
+  assert.match(await page.locator('.map-wide .map-subtitle').textContent(), /^100 futures a cell, the same in every cell/);
   const [csvFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-map-csv')]);
   const csv = Buffer.concat(await (await csvFile.createReadStream()).toArray()).toString();
   assert.match(csv, /^# leads on day 365; 100 futures per cell/);
