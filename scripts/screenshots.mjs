@@ -74,6 +74,7 @@ const shots = [
   ['projector-class', PROJECTOR, `?lang=en&class=${CLASS}`, true, null, '.class-table tbody tr'],
   ['handout-print', LAPTOP, '?lang=en&b=4000&p=7&r=90&i=90&c=180b2000&A=b:1000,i:40', true, handout],
   ['laptop-explorer-tornado', LAPTOP, '?lang=en&explore=tornado', true, null, '.tornado-table tbody tr'],
+  ['phone-explorer-tornado', PHONE, '?lang=en&explore=tornado', false, null, '.tornado-table tbody tr'],
   ['laptop-explorer-map', LAPTOP, '?lang=en&explore=map', true, mapCell, MAP_DONE],
   ['projector-explorer-map', PROJECTOR, '?lang=en&explore=map&my=responsiveness&eo=goal', false, mapCell, MAP_DONE],
   ['phone-explorer-map', PHONE, '?lang=sv&explore=map', false, mapCell, MAP_DONE],

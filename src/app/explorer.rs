@@ -11,7 +11,7 @@ use crate::state::app_state::Action;
 use crate::state::share::ExploreView;
 use crate::state::tornado::{moves, tornado, tornado_csv, Tornado};
 use crate::view::format::chance;
-use crate::view::tornado::{change, field_value, outcome, svg, Frame};
+use crate::view::tornado::{change, field_value, outcome, svg, svg_in, Frame, Layout};
 use yew::prelude::*;
 
 #[component]
@@ -36,23 +36,28 @@ pub fn ExplorerPage() -> Html {
         <div class="page class-page explore-page" data-app-ready="true" lang={l.code()}>
             <ModeMasthead title={tr(l, "explore.title")} exit={(AttrValue::from(tr(l, "explore.exit")), "exit-explorer")} on_exit={exit} />
             <main class="class explore" id="explore">
-                <ViewSwitch />
+                // The settings beside the chart where the screen is wide enough (style.css).
+                <div class="explore-side">
+                    <ViewSwitch />
+                    if e.view == ExploreView::Map {
+                        <super::lever_map::MapSettings />
+                    } else {
+                        <p class="meaning">{ tr(l, "explore.help") }</p>
+                        <p class="meaning explore-steps">{ tr(l, "explore.steps") }</p>
+                        <ExploreSettings />
+                    }
+                </div>
                 if e.view == ExploreView::Map {
                     <super::lever_map::MapView />
+                } else if let Some(t) = t {
+                    { chart(l, &t) }
+                } else if state.results.outcomes_requested.is_some() {
+                    <div class="explore-progress">
+                        { super::results::outcomes_progress(l, state.results.outcomes.as_deref(), "explore.running") }
+                        <CancelButton />
+                    </div>
                 } else {
-                    <p class="meaning">{ tr(l, "explore.help") }</p>
-                    <p class="meaning explore-steps">{ tr(l, "explore.steps") }</p>
-                    <ExploreSettings />
-                    if let Some(t) = t {
-                        { chart(l, &t) }
-                    } else if state.results.outcomes_requested.is_some() {
-                        <div class="explore-progress">
-                            { super::results::outcomes_progress(l, state.results.outcomes.as_deref(), "explore.running") }
-                            <CancelButton />
-                        </div>
-                    } else {
-                        <Stopped />
-                    }
+                    <Stopped />
                 }
             </main>
         </div>
@@ -91,9 +96,10 @@ fn ViewSwitch() -> Html {
 }
 
 /// The tornado, its table and its exports (with the title drawn, which the screen leaves to
-/// the heading).
+/// the heading). The screen has it wide and narrow; the style sheet shows the one that fits.
 fn chart(l: Lang, t: &Tornado) -> Html {
-    let markup = svg(l, t, Frame::Screen);
+    let markup =
+        |layout| Html::from_html_unchecked(AttrValue::from(svg_in(l, t, Frame::Screen, layout)));
     let size = crate::view::tornado::svg_size(t);
     let exports = export_buttons(
         l,
@@ -104,7 +110,10 @@ fn chart(l: Lang, t: &Tornado) -> Html {
     html! {
         <section class="class-results explore-results" aria-labelledby="tornado-title">
             <h2 id="tornado-title">{ crate::view::tornado::title(l, t) }</h2>
-            <div class="tornado">{ Html::from_html_unchecked(AttrValue::from(markup)) }</div>
+            <div class="tornado">
+                <div class="tornado-wide">{ markup(Layout::Wide) }</div>
+                <div class="tornado-small">{ markup(Layout::Narrow) }</div>
+            </div>
             { table(l, t) }
             { exports }
         </section>
@@ -114,6 +123,7 @@ fn chart(l: Lang, t: &Tornado) -> Html {
 fn table(l: Lang, t: &Tornado) -> Html {
     let (_, unit) = outcome(t.metric);
     html! {
+        <div class="table-scroll" role="region" tabindex="0" aria-label={tr(l, "explore.table_caption")}>
         <table class="class-table tornado-table">
             <caption>{ tr(l, "explore.table_caption") }</caption>
             <thead><tr>
@@ -140,5 +150,6 @@ fn table(l: Lang, t: &Tornado) -> Html {
                 </tr> }
             }) }</tbody>
         </table>
+        </div>
     }
 }

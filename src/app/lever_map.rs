@@ -1,7 +1,7 @@
 //! The explorer's map of two levers: the picture (`view::lever_map`, the same markup as the
 //! exports) with a keyboard grid laid exactly over its cells (one tab stop, arrow keys move,
-//! Enter or a click loads the cell's levers), the focused or pointed-at cell in words, the
-//! numbers as a table, exports, and progress with a Cancel button while it refines.
+//! Enter or a click loads the cell's levers), the focused or pointed-at cell labelled beside
+//! it, the numbers as a table, exports, and progress with a Cancel button while it refines.
 
 use super::explore_parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
 use super::use_app;
@@ -9,20 +9,81 @@ use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::Action;
 use crate::state::lever_map::{lever_map, map_csv, LeverMap, SIZE};
 use crate::view::format::full;
-use crate::view::lever_map::{axis_value, cell_text, svg, title, value_text, what, H, W};
-use crate::view::tornado::Frame;
+use crate::view::lever_map::{
+    axis_value, cell_lines, cell_text, svg, svg_in, title, value_text, what, H, W,
+};
+use crate::view::tornado::{Frame, Layout};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// What the map shows and how far it has got: the words, the settings and the progress.
 #[component]
-pub fn MapView() -> Html {
+pub fn MapSettings() -> Html {
     let state = use_app();
     let l = state.lang();
     let s = &state.shared;
     let e = s.explore.clone().unwrap_or_default();
+    let runs = full(l, e.map_runs as f64);
+    html! {
+        <>
+            <p class="meaning">{ trf(l, "map.help", &[&runs, &s.seed]) }</p>
+            <p class="meaning map-ranges">{ tr(l, "map.ranges") }</p>
+            <ExploreSettings />
+            <MapProgress />
+        </>
+    }
+}
+
+/// Progress and Cancel while the map refines, the word a cancelled map leaves, or that it is
+/// complete. Their place keeps the height of the progress (an invisible copy of it lies under
+/// them), so nothing below moves when the refining ends.
+#[component]
+fn MapProgress() -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let e = state.shared.explore.clone().unwrap_or_default();
     let r = &state.results;
-    let m = r.outcomes_so_far().and_then(|o| {
+    // A pass that completes asks for the next at once, so "done" means all the futures.
+    let running = r.outcomes_requested.is_some() && r.outcomes_done().is_none();
+    let (done, total) = r.outcomes_progress(e.map_runs);
+    let cells = (SIZE * SIZE) as u32;
+    let runs = full(l, e.map_runs as f64);
+    let progress = |done: u32, class: &'static str| {
+        html! {
+            <p class={classes!("status", "outcomes-progress", class)} role={(class == "map-progress").then_some("status")}>
+                { trf(l, "map.progress", &[&cells, &full(l, (done / cells) as f64), &runs]) }
+                <progress max={total.to_string()} value={done.to_string()} aria-label={tr(l, "explore.running")} />
+            </p>
+        }
+    };
+    html! {
+        <div class="map-status">
+            <div class="explore-progress map-status-room" aria-hidden="true">
+                { progress(total, "") }
+                <button type="button" class="small" tabindex="-1" disabled=true>{ tr(l, "explore.cancel") }</button>
+            </div>
+            if running {
+                <div class="explore-progress">
+                    { progress(done, "map-progress") }
+                    <CancelButton />
+                </div>
+            } else if r.outcomes_requested.is_none() {
+                <Stopped />
+            } else {
+                <p class="status map-complete">{ trf(l, "map.complete", &[&runs]) }</p>
+            }
+        </div>
+    }
+}
+
+/// The map itself, once its first pass is in.
+#[component]
+pub fn MapView() -> Html {
+    let state = use_app();
+    let s = &state.shared;
+    let e = s.explore.clone().unwrap_or_default();
+    let m = state.results.outcomes_so_far().and_then(|o| {
         lever_map(
             &s.scenario,
             e.axes,
@@ -30,31 +91,9 @@ pub fn MapView() -> Html {
             (e.metric, e.day_in(&s.scenario)),
         )
     });
-    // A pass that completes asks for the next at once, so "done" means all the futures.
-    let running = r.outcomes_requested.is_some() && r.outcomes_done().is_none();
-    let (done, total) = r.outcomes_progress(e.map_runs);
-    let cells = (SIZE * SIZE) as u32;
-    let runs = full(l, e.map_runs as f64);
-    html! {
-        <>
-            <p class="meaning">{ trf(l, "map.help", &[&runs, &s.seed]) }</p>
-            <p class="meaning map-ranges">{ tr(l, "map.ranges") }</p>
-            <ExploreSettings />
-            if running {
-                <div class="explore-progress">
-                    <p class="status outcomes-progress map-progress" role="status">
-                        { trf(l, "map.progress", &[&cells, &full(l, (done / cells) as f64), &runs]) }
-                        <progress max={total.to_string()} value={done.to_string()} aria-label={tr(l, "explore.running")} />
-                    </p>
-                    <CancelButton />
-                </div>
-            } else if r.outcomes_requested.is_none() {
-                <Stopped />
-            }
-            if let Some(m) = m {
-                <MapChart map={Rc::new(m)} />
-            }
-        </>
+    match m {
+        Some(m) => html! { <MapChart map={Rc::new(m)} /> },
+        None => Html::default(),
     }
 }
 
@@ -93,6 +132,8 @@ fn MapChart(p: &ChartProps) -> Html {
     let m = p.map.clone();
     let active = use_state(|| m.current);
     let hovered = use_state(|| None::<(usize, usize)>);
+    // Whether the keyboard is in the grid (its focused cell then shows its label).
+    let inside = use_state(|| false);
     let load = {
         let dispatch = state.dispatcher();
         move |(ix, iy): (usize, usize)| dispatch.dispatch(Action::LoadMapCell(ix, iy))
@@ -111,54 +152,93 @@ fn MapChart(p: &ChartProps) -> Html {
             }
         })
     };
-    let shown = (*hovered).unwrap_or(*active);
+    let onfocusout = {
+        let inside = inside.clone();
+        Callback::from(move |ev: FocusEvent| {
+            let to_cell = ev
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.id().starts_with("map-cell-"));
+            if !to_cell {
+                inside.set(false);
+            }
+        })
+    };
+    // The pointed-at cell, else the focused one while the keyboard is in the grid.
+    let shown = (*hovered).or_else(|| inside.then_some(*active));
     let cell = |ix: usize, iy: usize| {
         let onclick = {
             let load = load.clone();
             Callback::from(move |_| load((ix, iy)))
         };
         let onfocus = {
-            let active = active.clone();
-            Callback::from(move |_| active.set((ix, iy)))
+            let (active, inside) = (active.clone(), inside.clone());
+            Callback::from(move |_| {
+                active.set((ix, iy));
+                inside.set(true);
+            })
         };
         let onmouseenter = {
             let hovered = hovered.clone();
             Callback::from(move |_| hovered.set(Some((ix, iy))))
         };
         let current = (ix, iy) == m.current;
+        let tipped = shown == Some((ix, iy));
         html! {
             <div role="gridcell" id={format!("map-cell-{ix}-{iy}")}
-                class={classes!("map-gridcell", current.then_some("current"))}
+                class={classes!("map-gridcell", current.then_some("current"), tipped.then_some("tipped"))}
                 tabindex={if *active == (ix, iy) { "0" } else { "-1" }}
                 aria-label={cell_text(l, &m, (ix, iy))}
                 data-value={m.at((ix, iy)).to_string()}
-                {onclick} {onfocus} {onmouseenter}></div>
+                {onclick} {onfocus} {onmouseenter}>
+                if tipped { { tip(l, &m, (ix, iy)) } }
+            </div>
         }
     };
     let onmouseleave = {
         let hovered = hovered.clone();
         Callback::from(move |_| hovered.set(None))
     };
-    let markup = svg(l, &m, Frame::Screen);
+    let picture = |layout, class| {
+        let markup = svg_in(l, &m, Frame::Screen, layout);
+        html! { <div class={classes!("map-picture", class)} aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from(markup)) }</div> }
+    };
     html! {
         <section class="class-results explore-results map-results" aria-labelledby="map-title" data-runs={m.runs.to_string()}>
             <h2 id="map-title">{ title(l, &m) }</h2>
             <p class="meaning map-hint">{ tr(l, "map.info_hint") }</p>
-            // On a phone the map keeps a readable size and scrolls sideways.
-            <div class="map-scroll">
+            // The picture wide, or narrow on a phone (style.css shows the one that fits), under
+            // the keyboard grid laid exactly over its cells.
+            <div class="map-box">
                 <div class="map-frame">
-                    <div class="map-picture" aria-hidden="true">{ Html::from_html_unchecked(AttrValue::from(markup)) }</div>
-                    <div class="map-grid" role="grid" aria-label={trf(l, "map.grid_aria", &[&title(l, &m)])} {onkeydown} {onmouseleave}>
+                    { picture(Layout::Wide, "map-wide") }
+                    { picture(Layout::Narrow, "map-small") }
+                    <div class="map-grid" role="grid" aria-label={trf(l, "map.grid_aria", &[&title(l, &m)])} {onkeydown} {onfocusout} {onmouseleave}>
                         { for (0..SIZE).rev().map(|iy| html! {
                             <div role="row" class="map-row">{ for (0..SIZE).map(|ix| cell(ix, iy)) }</div>
                         }) }
                     </div>
                 </div>
             </div>
-            <p class="map-info">{ cell_text(l, &m, shown) }</p>
             { table(l, &m) }
             { exports(l, &m) }
         </section>
+    }
+}
+
+/// A cell's label beside it (the cell announces the same in its name): right of the cells in
+/// the left half, left of those in the right half; level with its top in the upper half, with
+/// its bottom in the lower, so it stays over the map and leaves the cell itself in view.
+fn tip(l: Lang, m: &LeverMap, (ix, iy): (usize, usize)) -> Html {
+    let lines = cell_lines(l, m, (ix, iy));
+    let side = if ix < SIZE / 2 { "east" } else { "west" };
+    let level = if iy >= SIZE / 2 { "high" } else { "low" };
+    html! {
+        <span class={classes!("map-tip", side, level)} aria-hidden="true">
+            { for lines.iter().enumerate().map(|(i, line)| html! {
+                <span class={classes!("map-tip-line", (i == 0).then_some("map-tip-value"))}>{ line }</span>
+            }) }
+        </span>
     }
 }
 

@@ -17,7 +17,9 @@ async function press(page, selector) {
  * (px at its full width of 760): the exported title's band (30) is left out on screen, so no
  * empty band stays above the chart.
  */
-const gapAbove = (page, svg) => page.$eval(svg, (s) => {
+const gapAbove = (page, svg) => page.$$eval(svg, (all) => {
+  // The picture on screen (the page has a wide and a narrow one; the style sheet shows one).
+  const s = all.find((e) => e.checkVisibility());
   const box = s.getBoundingClientRect();
   // Every drawn thing but the white ground (the first rect) and what has no box (defs, title).
   const marks = [...s.querySelectorAll('rect, text, line, circle')].slice(1)
@@ -123,7 +125,8 @@ async function fullMap(page, timeout = 60000, runs = 200) {
 
 /** Each keyboard cell's box and the box of the cell drawn under it, in px on screen. */
 const cellBoxes = (page) => page.evaluate(() => {
-  const drawn = [...document.querySelectorAll('.map-picture svg rect.map-cell')];
+  const svg = [...document.querySelectorAll('.map-picture svg')].find((s) => s.checkVisibility());
+  const drawn = [...svg.querySelectorAll('rect.map-cell')];
   const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; };
   // The picture draws the bottom row first (cell ix, iy at iy × 12 + ix).
   return [...document.querySelectorAll('.map-gridcell')].map((c) => {
@@ -194,8 +197,10 @@ test('the map of two levers: keyboard axes, refining passes, a cell in words, En
   assert.deepEqual(focused.slice(0, 1), ['map-cell-5-8']);
   assert.equal(focused[2], 0, 'the roving tab stop moved');
   assert.match(focused[1], /Budget €5,000, Responsiveness 73 – median Leads \(cumulative\) on day 365: [\d,]+\./);
-  assert.equal(await textOf(page, '.map-info'), focused[1], 'shown as well as announced');
+  // Shown beside the cell as well as announced: its value, then each lever.
+  const tip = await page.$$eval('#map-cell-5-8 .map-tip .map-tip-line', (lines) => lines.map((l) => l.textContent));
   const tableCell = (await textOf(page, '.map-table tbody tr:nth-child(4) td:nth-of-type(6)')).trim();
+  assert.deepEqual(tip, [tableCell, 'Budget €5,000', 'Responsiveness 73']);
   assert.ok(focused[1].endsWith(`: ${tableCell}.`), `${tableCell} in ${focused[1]}`);
 
   // Exports: a CSV row for every cell, the picture as SVG and as a PNG at twice its size.
@@ -237,7 +242,10 @@ test('the map can be cancelled and run again, and speaks Swedish', async ({ page
   await fullMap(page, 90000);
   assert.match(await textOf(page, '#map-title'), /Karta: chans att nå målet till dag 730, efter Budget och Publiceringstakt/);
   assert.match(await textOf(page, '.map-table caption'), /Kartan som tabell/);
-  assert.match(await textOf(page, '.map-info'), /Budget .*Publiceringstakt .* inlägg\/vecka – chans att nå målet till dag 730: \d+\s?%/);
+  await page.locator('.map-gridcell[tabindex="0"]').focus();
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')),
+    /Budget .*Publiceringstakt .* inlägg\/vecka – chans att nå målet till dag 730: \d+\s?%/);
+  assert.match(await textOf(page, '.map-tip'), /\d+\s?%\s+Budget [\d\s]+€\s+Publiceringstakt \d+ inlägg\/vecka\s+Närmast ditt scenario\./);
   // The tornado reads the same outcome: the change in the share of futures, in points.
   await page.locator('input[name="explore-view"][value="map"]').focus();
   await page.keyboard.press('ArrowLeft');
@@ -245,16 +253,16 @@ test('the map can be cancelled and run again, and speaks Swedish', async ({ page
   assert.match(await textOf(page, '#tornado-title'), /Ändring av andelen framtider som når målet till dag 730/);
 });
 
-test('on a phone the map keeps touch-sized cells and scrolls sideways', async ({ open, page }) => {
+test('on a phone the map fits the screen, with touch-sized cells over the drawn ones', async ({ open, page }) => {
   await open('?explore=map');
   await page.locator('.map-gridcell').first().waitFor();
   const cell = await page.locator('.map-gridcell').first().boundingBox();
   assert.ok(cell.width >= 24 && cell.height >= 24, `a cell is ${cell.width} × ${cell.height} px`);
   await assertGridOverCells(page);
-  const scroll = await page.$eval('.map-scroll', (s) => [s.scrollWidth, s.clientWidth]);
-  assert.ok(scroll[0] > scroll[1], 'the map scrolls sideways instead of shrinking');
-  // The page itself does not scroll sideways: only the map's own box does.
+  // Neither the page nor the map's box scrolls sideways: the narrow picture fits.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  const box = await page.$eval('.map-box', (s) => [s.scrollWidth, s.clientWidth]);
+  assert.ok(box[0] <= box[1], `the map's box scrolls: ${box}`);
 }, { viewport: { width: 390, height: 844 } });
 
 test('the map\'s futures per cell: chosen by keyboard, kept in the link, a bad value refused', async ({ page, open }) => {
@@ -271,7 +279,7 @@ test('the map\'s futures per cell: chosen by keyboard, kept in the link, a bad v
   assert.equal(await page.locator('.map-progress').count(), 0, 'complete');
   assert.match(await textOf(page, '.map-table caption'), /100 futures a cell/);
   assert.match(await textOf(page, '.explore-settings'), /100 futures for each of 144 cells/);
-  assert.match(await page.locator('.map-picture .map-subtitle').textContent(), /^100 futures a cell, the same in every cell/);
+  assert.match(await page.locator('.map-wide .map-subtitle').textContent(), /^100 futures a cell, the same in every cell/);
   const [csvFile] = await Promise.all([page.waitForEvent('download'), press(page, 'button.export-map-csv')]);
   const csv = Buffer.concat(await (await csvFile.createReadStream()).toArray()).toString();
   assert.match(csv, /^# leads on day 365; 100 futures per cell/);

@@ -103,9 +103,10 @@ for (const [device, viewport] of [['laptop', LAPTOP], ['phone', { width: 390, he
 }
 
 // Target: 250 KB for the whole app (issue 13), not reached: 446 KB with play, class, the
-// handout, the explorer (tornado and map) and the worker pool (docs/PERFORMANCE.md). The limit
-// sits just above it so that growth is noticed.
-const BUNDLE_LIMIT_KB = 452;
+// handout, the explorer (tornado and map) and the worker pool (docs/PERFORMANCE.md); the
+// explorer's phone layouts and cell labels added 3.3 KB (453 KB). The limit sits just above it
+// so that growth is noticed.
+const BUNDLE_LIMIT_KB = 456;
 const BUNDLE_TARGET_KB = 250;
 
 app.test('the whole app downloads within its budget (gzip)', async ({ page, context }) => {
