@@ -3,7 +3,7 @@
 // exports, the link reopening the same view, a new scenario superseding the running job, and
 // Swedish text.
 import assert from 'node:assert/strict';
-import { useApp, textOf, queryOf, PROJECTOR } from './helpers.mjs';
+import { useApp, textOf, queryOf, recordPerf, PROJECTOR } from './helpers.mjs';
 
 const { test } = useApp();
 
@@ -45,6 +45,7 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   console.log(`explorer tornado: ${variants} variants x ${runs} runs x ${days} days in ${ms} ms ` +
     `(${((variants * runs * days) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, ` +
     `${await page.evaluate(() => navigator.hardwareConcurrency)} logical processors; runs stop at the day read)`);
+  await recordPerf({ explorer_tornado_ms: ms });
 
   const table = await rows(page);
   assert.deepEqual(table.map(([f]) => f).sort(), [...FIELDS].sort(), 'every field is listed');
@@ -169,6 +170,7 @@ test('the map of two levers: keyboard axes, refining passes, a cell in words, En
   console.log(`explorer map: 144 cells x 200 runs x 365 days in ${ms} ms, the first coarse map ` +
     `(25 runs a cell) at ${coarse} ms (${((144 * 200 * 365) / (ms / 1000) / 1e6).toFixed(2)} M run-days/s, ` +
     `${await page.evaluate(() => navigator.hardwareConcurrency)} logical processors)`);
+  await recordPerf({ explorer_map_ms: ms, explorer_map_first_coarse_ms: coarse });
   assert.equal(await page.locator('.map-progress').count(), 0, 'no progress once complete');
   assert.match(await queryOf(page), /explore=map/);
   assert.match(await textOf(page, '.map-ranges'), /€0–€11,000.*0–22 posts.*0–100/);

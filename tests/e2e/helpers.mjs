@@ -2,7 +2,7 @@
 // playwright-core, and checks on every page that nothing went wrong or left the machine.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -111,3 +111,13 @@ export async function medians(page) {
 
 /** The app's current query string (what a shared link carries). */
 export const queryOf = (page) => page.evaluate(() => location.search.replace(/^\?/, ''));
+
+const LOGS = fileURLToPath(new URL('../../target/test-logs/', import.meta.url));
+
+/** Adds `figures` to target/test-logs/browser-perf.json (several tests write to it). */
+export async function recordPerf(figures) {
+  await mkdir(LOGS, { recursive: true });
+  const file = `${LOGS}browser-perf.json`;
+  const before = JSON.parse(await readFile(file, 'utf8').catch(() => '{}'));
+  await writeFile(file, JSON.stringify({ ...before, ...figures }, null, 2));
+}

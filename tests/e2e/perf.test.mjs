@@ -2,21 +2,10 @@
 // slider, how long a full default run takes, and the engine's run-days per second in wasm.
 // The figures are printed and written to target/test-logs/browser-perf.json (see docs/PERFORMANCE.md).
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { useApp, waitDone } from './helpers.mjs';
+import { useApp, waitDone, recordPerf as record } from './helpers.mjs';
 
 const app = useApp();
-const LOGS = fileURLToPath(new URL('../../target/test-logs/', import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Adds `figures` to target/test-logs/browser-perf.json (both tests write to it). */
-async function record(figures) {
-  await mkdir(LOGS, { recursive: true });
-  const file = `${LOGS}browser-perf.json`;
-  const before = JSON.parse(await readFile(file, 'utf8').catch(() => '{}'));
-  await writeFile(file, JSON.stringify({ ...before, ...figures }, null, 2));
-}
 
 app.test('the chart follows a slider quickly and a full default run finishes fast', async ({ open, page }) => {
   await open();
