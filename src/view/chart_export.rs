@@ -3,6 +3,7 @@
 //! markup is saved as SVG and painted onto the PNG's canvas.
 
 use crate::i18n::{tr, Lang};
+use crate::view::format::wrap;
 use crate::view::geometry::{H, W};
 
 /// A mark a chart can draw, as the legend shows it.
@@ -82,21 +83,6 @@ pub fn xml(text: &str) -> String {
         }
     }
     out
-}
-
-/// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split(' ') {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
 }
 
 /// A link cut into lines of `width` characters (it has no spaces to break at).

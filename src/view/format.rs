@@ -156,6 +156,21 @@ pub fn roi_undefined(s: &crate::model::Summary, metric: crate::model::Metric, da
     metric == crate::model::Metric::Roi && s.roi_defined_from_day.is_none_or(|d| day < d as usize)
 }
 
+/// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! and exported as SVG and PNG): cells coloured on viridis, a legend with values, the lever
 //! values along the axes and the current scenario ringed.
 
-use super::format::{full, percentile, tick_labels, xml_escape, Unit};
+use super::format::{full, percentile, tick_labels, wrap, xml_escape, Unit};
 use super::tornado::{field_value, outcome, svg_open, Frame, Layout};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::lever_map::{Axis, LeverMap, SIZE};
@@ -202,22 +202,6 @@ fn ticks(l: Lang, a: Axis) -> Vec<String> {
 
 /// The longest line of 12-unit text a narrow picture draws (it has no automatic wrapping).
 const NARROW_LINE: usize = 46;
-
-/// `text` broken at spaces into lines of at most `max` characters (a longer word keeps its
-/// own line).
-fn wrap(text: &str, max: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split(' ') {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
 
 /// 12-unit text at `(x, y)` of a class and fill (if any), on one line (wide) or wrapped, a
 /// line every 16 units (narrow).
