@@ -454,6 +454,48 @@ fn settle(scenario: &mut Scenario, pinned: bool, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The map's axes from the levers a link names (`mx`, `my`): one named, the other keeps its
+/// default or swaps if that is the same; the same lever on both is refused with a notice.
+fn map_axes(x: Option<Axis>, y: Option<Axis>, problems: &mut Vec<Problem>) -> Axes {
+    let axes = Axes::default();
+    match (x, y) {
+        (Some(x), Some(y)) if x == y => {
+            let kind = ProblemKind::MapSameAxis(x.name().into());
+            problems.push(Problem {
+                pinned: false,
+                kind,
+            });
+            axes
+        }
+        (Some(x), Some(y)) => Axes { x, y },
+        (Some(x), None) => axes.with_x(x),
+        (None, Some(y)) => axes.with_y(y),
+        (None, None) => axes,
+    }
+}
+
+/// The class's and the explorer's days read from the link (`given`), brought to the horizon
+/// when they lie after it, each with a notice.
+fn days_within_horizon(s: &mut Shared, given: (bool, bool), problems: &mut Vec<Problem>) {
+    let horizon = s.scenario.assumptions.horizon_days;
+    let class_day = s.class.as_mut().filter(|_| given.0).map(|c| &mut c.day);
+    let explore_day = s.explore.as_mut().filter(|_| given.1).map(|e| &mut e.day);
+    for (class, day) in [(true, class_day), (false, explore_day)] {
+        if let Some(day) = day.filter(|d| **d > horizon) {
+            let kind = ProblemKind::DayPastHorizon {
+                class,
+                day: *day,
+                horizon,
+            };
+            problems.push(Problem {
+                pinned: false,
+                kind,
+            });
+            *day = horizon;
+        }
+    }
+}
+
 /// Text as a query-string value (any text survives the round trip through [`decode`]).
 fn encoded(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
@@ -592,44 +634,9 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
         }
     }
     settle(&mut s.scenario, false, &mut problems);
-    let horizon = s.scenario.assumptions.horizon_days;
-    let class_day = s.class.as_mut().filter(|_| rank_day).map(|c| &mut c.day);
-    let explore_day = s
-        .explore
-        .as_mut()
-        .filter(|_| explore_day)
-        .map(|e| &mut e.day);
-    for (class, day) in [(true, class_day), (false, explore_day)] {
-        if let Some(day) = day.filter(|d| **d > horizon) {
-            let kind = ProblemKind::DayPastHorizon {
-                class,
-                day: *day,
-                horizon,
-            };
-            problems.push(Problem {
-                pinned: false,
-                kind,
-            });
-            *day = horizon;
-        }
-    }
+    days_within_horizon(&mut s, (rank_day, explore_day), &mut problems);
     if let Some(e) = s.explore.as_mut() {
-        let axes = Axes::default();
-        e.axes = match (map_x, map_y) {
-            (Some(x), Some(y)) if x == y => {
-                let kind = ProblemKind::MapSameAxis(x.name().into());
-                problems.push(Problem {
-                    pinned: false,
-                    kind,
-                });
-                axes
-            }
-            (Some(x), Some(y)) => Axes { x, y },
-            // One lever named: the other axis keeps its default, or swaps if that is the same.
-            (Some(x), None) => axes.with_x(x),
-            (None, Some(y)) => axes.with_y(y),
-            (None, None) => axes,
-        };
+        e.axes = map_axes(map_x, map_y, &mut problems);
     }
     (s, problems)
 }
