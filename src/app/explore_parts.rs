@@ -36,7 +36,8 @@ pub(super) fn Stopped() -> Html {
         .outcomes_so_far()
         .and_then(|o| o.values.first());
     let chosen = state.shared.explore.as_ref().map_or(0, |e| e.map_runs);
-    let (text, button) = match kept.map(Vec::len).filter(|_| chosen > 0) {
+    // Only fewer futures than now chosen go on; more start again (as a smaller choice does).
+    let (text, button) = match kept.map(Vec::len).filter(|&n| n < chosen as usize) {
         Some(n) => {
             let (n, chosen) = (full(l, n as f64), full(l, chosen as f64));
             let text = trf(l, "map.stopped_at", &[&n, &chosen]);
