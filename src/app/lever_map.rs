@@ -9,9 +9,8 @@ use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::Action;
 use crate::state::lever_map::{lever_map, map_csv, LeverMap, SIZE};
 use crate::view::format::full;
-use crate::view::lever_map::{
-    axis_value, cell_lines, cell_text, svg, svg_in, title, value_text, what, H, W,
-};
+use crate::view::lever_map::{svg, svg_in, H, W};
+use crate::view::map_words::{axis_value, cell_lines, cell_text, title, value_text, what};
 use crate::view::tornado::{Frame, Layout};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

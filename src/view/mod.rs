@@ -5,6 +5,7 @@ pub mod chart_export;
 pub mod format;
 pub mod geometry;
 pub mod lever_map;
+pub mod map_words;
 pub mod meanings;
 pub mod messages;
 pub mod qr;
