@@ -5,7 +5,8 @@ use longgame::model::{Metric, Scenario};
 use longgame::state::lever_map::{Axes, Axis, RUNS_CHOICES};
 use longgame::state::outcome::Outcome;
 use longgame::state::share::{
-    decode, encode, Class, Explore, ExploreView, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED, MIN_RUNS,
+    decode, encode, Class, Explore, ExploreView, Problem, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED,
+    MIN_RUNS,
 };
 use proptest::prelude::*;
 
@@ -103,6 +104,11 @@ fn any_shared() -> impl Strategy<Value = Shared> {
                 }
             },
         )
+}
+
+/// The notices of a decoded link, in English.
+fn notices(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(ToString::to_string).collect()
 }
 
 proptest! {
@@ -227,7 +233,7 @@ fn a_bad_explorer_setting_opens_the_tornado_with_its_default_and_is_reported() {
         "the tornado on leads, day 365"
     );
     assert_eq!(s.scenario.levers.budget, 1200.0);
-    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let words = notices(&problems);
     assert_eq!(words.len(), 3, "{words:?}");
     assert!(words[0].contains("no explorer view 'maps'"), "{words:?}");
     assert!(words[1].contains("'reach' is not leads"), "{words:?}");
@@ -274,7 +280,7 @@ fn the_map_of_two_levers_travels_in_the_link_and_bad_axes_are_reported() {
     );
     // Bad values: a clear notice each, the defaults used, never a panic.
     let (s, problems) = decode("explore=map&mx=price&my=%F0%9F%92%A5&eo=7");
-    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let words = notices(&problems);
     assert_eq!(words.len(), 3, "{words:?}");
     assert!(
         words[0].contains("the map's lever 'price' is not budget, posts"),
@@ -311,7 +317,7 @@ fn the_maps_futures_per_cell_travel_in_the_link_and_a_bad_number_is_reported() {
     // Not one of the choices: a clear notice each, 200 used, the rest of the link kept.
     for bad in ["300", "0", "-100", "1e3", "lots", "", "99999999999"] {
         let (s, problems) = decode(&format!("explore=map&mx=posts&mn={bad}"));
-        let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let words = notices(&problems);
         assert_eq!(words.len(), 1, "{bad}: {words:?}");
         assert_eq!(
             words[0],
@@ -325,7 +331,7 @@ fn the_maps_futures_per_cell_travel_in_the_link_and_a_bad_number_is_reported() {
 #[test]
 fn a_day_after_the_horizon_is_reported_and_the_horizon_used() {
     let (s, problems) = decode("explore=tornado&ed=1000");
-    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let words = notices(&problems);
     assert_eq!(
         words,
         ["the explorer's day is 1000, after the horizon of 730 days; day 730 is shown"]
@@ -337,7 +343,7 @@ fn a_day_after_the_horizon_is_reported_and_the_horizon_used() {
         encode(&s)
     );
     let (s, problems) = decode("class=A%3A%20x&rday=400&d=365");
-    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let words = notices(&problems);
     assert_eq!(
         words,
         ["the class's day is 400, after the horizon of 365 days; the class is ranked on day 365"]
