@@ -204,10 +204,22 @@ mod tests {
                 && namespaces.contains(s.split('.').next().unwrap())
         };
         let root = env!("CARGO_MANIFEST_DIR");
-        let files = ["src/app", "src/view", "src/state"]
+        // Every file under these folders, sub-folders (a mode's own folder) included.
+        let mut files = Vec::new();
+        let mut folders: Vec<_> = ["src/app", "src/view", "src/state"]
             .iter()
-            .flat_map(|d| std::fs::read_dir(format!("{root}/{d}")).unwrap())
-            .map(|e| e.unwrap().path());
+            .map(|d| std::path::PathBuf::from(format!("{root}/{d}")))
+            .collect();
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
         let (mut called, mut shaped) = (0, 0);
         for path in files {
             let source = std::fs::read_to_string(&path).unwrap();
