@@ -2,8 +2,8 @@
 
 mod common;
 use longgame::model::{Metric, Scenario};
-use longgame::state::lever_map::{Axes, Axis, RUNS_CHOICES};
-use longgame::state::outcome::Outcome;
+use longgame::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
+use longgame::state::explore::outcome::Outcome;
 use longgame::state::share::{
     decode, encode, Class, Explore, ExploreView, Problem, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED,
     MIN_RUNS,

@@ -8,15 +8,13 @@ mod compare;
 mod controls;
 mod debrief;
 mod download;
-mod explore_parts;
-mod explorer;
+mod explore;
 mod export;
 mod fan_chart;
 mod handout;
 mod header;
 mod hooks;
 mod legend;
-mod lever_map;
 mod panic;
 mod patience;
 mod play;
@@ -119,7 +117,7 @@ fn App() -> Html {
     } else if *handout {
         html! { <handout::HandoutPage /> }
     } else if state.shared.explore.is_some() {
-        html! { <explorer::ExplorerPage /> }
+        html! { <explore::ExplorerPage /> }
     } else {
         html! { <MainPage /> }
     };

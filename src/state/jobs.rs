@@ -1,7 +1,7 @@
 //! Messages between the app and the simulation worker, and the rule that keeps the screen
 //! honest: a result is shown only if it answers the latest request for its slot.
 
-use super::outcome::Outcome;
+use super::explore::outcome::Outcome;
 use crate::model::{Scenario, Summary, Tally};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;

@@ -3,18 +3,16 @@
 
 pub mod app_state;
 pub mod class;
+pub mod explore;
 pub mod export;
 pub mod game;
 pub mod jobs;
-pub mod lever_map;
 pub mod order;
-pub mod outcome;
 pub mod plan_code;
 pub mod pool;
 pub mod saved;
 pub mod share;
 pub mod story_code;
 pub mod team_code;
-pub mod tornado;
 
 pub use share::{decode, encode, Problem, ProblemKind, Shared};

@@ -5,8 +5,8 @@
 
 use crate::model::params::{field_by_key, MAX_DAYS};
 use crate::model::{Metric, Scenario};
-use crate::state::lever_map::{self, Axes, Axis};
-use crate::state::outcome::Outcome;
+use crate::state::explore::lever_map::{self, Axes, Axis};
+use crate::state::explore::outcome::Outcome;
 use crate::state::plan_code::{decode_plan, encode_plan};
 use crate::state::story_code::{self, CodeError};
 

@@ -86,7 +86,7 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         ProblemKind::MapRuns(v) => trf(
             l,
             "problem.map_runs",
-            &[&echo(v), &crate::state::lever_map::DEFAULT_RUNS],
+            &[&echo(v), &crate::state::explore::lever_map::DEFAULT_RUNS],
         ),
         ProblemKind::Language(v) => trf(l, "problem.language", &[&echo(v)]),
         ProblemKind::View(v) => trf(l, "problem.view", &[&echo(v)]),

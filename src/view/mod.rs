@@ -2,13 +2,11 @@
 //! interface language and chart geometry. No web dependency, so all of it is tested natively.
 
 pub mod chart_export;
+pub mod explore;
 pub mod format;
 pub mod geometry;
-pub mod lever_map;
-pub mod map_words;
 pub mod meanings;
 pub mod messages;
 pub mod qr;
 pub mod slider;
-pub mod tornado;
 pub mod why;

@@ -3,15 +3,15 @@
 //! Enter or a click loads the cell's levers), the focused or pointed-at cell labelled beside
 //! it, the numbers as a table, exports, and progress with a Cancel button while it refines.
 
-use super::explore_parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
-use super::use_app;
+use super::parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
+use crate::app::use_app;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::Action;
-use crate::state::lever_map::{lever_map, map_csv, LeverMap, SIZE};
+use crate::state::explore::lever_map::{lever_map, map_csv, LeverMap, SIZE};
+use crate::view::explore::lever_map::{svg, svg_in, H, W};
+use crate::view::explore::map_words::{axis_value, cell_lines, cell_text, title, value_text, what};
+use crate::view::explore::tornado::{Frame, Layout};
 use crate::view::format::full;
-use crate::view::lever_map::{svg, svg_in, H, W};
-use crate::view::map_words::{axis_value, cell_lines, cell_text, title, value_text, what};
-use crate::view::tornado::{Frame, Layout};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -1,15 +1,15 @@
 //! What the explorer's two views share: the settings (scenario, outcome, day and the map's
 //! levers), Cancel, the word a cancelled job leaves, and the export buttons.
 
-use super::use_app;
-use super::whole_box::WholeBox;
+use crate::app::use_app;
+use crate::app::whole_box::WholeBox;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::Action;
-use crate::state::lever_map::{Axes, Axis, RUNS_CHOICES};
-use crate::state::outcome::Outcome;
+use crate::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
+use crate::state::explore::outcome::Outcome;
 use crate::state::share::ExploreView;
+use crate::view::explore::tornado::OUTCOMES;
 use crate::view::format::full;
-use crate::view::tornado::OUTCOMES;
 use yew::prelude::*;
 
 /// Stops the explorer's job (the map's or the tornado's).
@@ -49,7 +49,7 @@ pub(super) fn Stopped() -> Html {
         ),
     };
     // The Cancel button pressed is gone: the focus goes to the way to run it again.
-    super::hooks::use_focus("run-explore", ());
+    crate::app::hooks::use_focus("run-explore", ());
     html! {
         <p class="status explore-stopped" role="status">{ text }
             <button type="button" id="run-explore" class="small run-explore" {onclick}>{ button }</button></p>
@@ -76,7 +76,7 @@ pub(super) fn ExploreSettings() -> Html {
         let (dispatch, metric) = (state.dispatcher(), e.metric);
         Callback::from(move |day: u64| dispatch.dispatch(Action::SetExplore(metric, day as u32)))
     };
-    let variants = 1 + 2 * crate::state::tornado::STEPS.len();
+    let variants = 1 + 2 * crate::state::explore::tornado::STEPS.len();
     let map = e.view == ExploreView::Map;
     let aria = if map {
         "map.settings_aria"
@@ -86,7 +86,7 @@ pub(super) fn ExploreSettings() -> Html {
     let futures = if map {
         let (runs, cells) = (
             full(l, e.map_runs as f64),
-            crate::state::lever_map::SIZE.pow(2),
+            crate::state::explore::lever_map::SIZE.pow(2),
         );
         trf(l, "map.futures", &[&runs, &cells, &state.shared.seed])
     } else {
@@ -102,7 +102,7 @@ pub(super) fn ExploreSettings() -> Html {
     };
     html! {
         <section class="class-settings explore-settings" aria-label={tr(l, aria)}>
-            <super::controls::Presets />
+            <crate::app::controls::Presets />
             <label>{ tr(l, "explore.outcome") }{" "}
                 <select class="explore-metric" onchange={on_metric}>
                     { for OUTCOMES.iter().map(|(m, key, _)| html! {
@@ -123,7 +123,7 @@ pub(super) fn ExploreSettings() -> Html {
 }
 
 /// The lever across (`x`) or up the map; choosing the other axis's lever swaps the two.
-fn axis_select(state: &super::AppContext, axes: Axes, x: bool) -> Html {
+fn axis_select(state: &crate::app::AppContext, axes: Axes, x: bool) -> Html {
     let l = state.lang();
     let dispatch = state.dispatcher();
     let onchange = Callback::from(move |ev: Event| {
@@ -149,7 +149,7 @@ fn axis_select(state: &super::AppContext, axes: Axes, x: bool) -> Html {
 }
 
 /// The map's futures per cell: more are steadier, fewer quicker.
-fn runs_select(state: &super::AppContext, chosen: u32) -> Html {
+fn runs_select(state: &crate::app::AppContext, chosen: u32) -> Html {
     let l = state.lang();
     let dispatch = state.dispatcher();
     let onchange = Callback::from(move |ev: Event| {
@@ -178,13 +178,14 @@ pub(super) fn export_buttons(
     (markup, size): (String, (f64, f64)),
 ) -> Html {
     let file = move |ext: &str| format!("long-game-{what}.{ext}");
-    let export_csv = Callback::from(move |_| super::download::text(&file("csv"), "text/csv", &csv));
+    let export_csv =
+        Callback::from(move |_| crate::app::download::text(&file("csv"), "text/csv", &csv));
     let export_svg = {
         let markup = markup.clone();
-        Callback::from(move |_| super::download::text(&file("svg"), "image/svg+xml", &markup))
+        Callback::from(move |_| crate::app::download::text(&file("svg"), "image/svg+xml", &markup))
     };
     let export_png =
-        Callback::from(move |_| super::download::png_from_markup(&markup, size, &file("png")));
+        Callback::from(move |_| crate::app::download::png_from_markup(&markup, size, &file("png")));
     html! {
         <div class="export-buttons">
             <button type="button" class={format!("small export-{what}-csv")} onclick={export_csv}>{ tr(l, "explore.export_csv") }</button>

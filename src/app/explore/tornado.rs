@@ -3,15 +3,15 @@
 //! come from `state::tornado`; the chart's markup from `view::tornado`, so what is exported is
 //! exactly what is shown.
 
-use super::explore_parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
-use super::header::ModeMasthead;
-use super::use_app;
+use super::parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
+use crate::app::header::ModeMasthead;
+use crate::app::use_app;
 use crate::i18n::{tr, tr_dyn, Lang};
 use crate::state::app_state::Action;
+use crate::state::explore::tornado::{moves, tornado, tornado_csv, Tornado};
 use crate::state::share::ExploreView;
-use crate::state::tornado::{moves, tornado, tornado_csv, Tornado};
+use crate::view::explore::tornado::{change, field_value, outcome, svg, svg_in, Frame, Layout};
 use crate::view::format::chance;
-use crate::view::tornado::{change, field_value, outcome, svg, svg_in, Frame, Layout};
 use yew::prelude::*;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn ExplorerPage() -> Html {
     let state = use_app();
     let l = state.lang();
     // Opened: the focus goes to its first control (the button that opened it is gone).
-    super::hooks::use_focus("explore-view-chosen", ());
+    crate::app::hooks::use_focus("explore-view-chosen", ());
     let Some(e) = state.shared.explore.clone() else {
         return Html::default();
     };
@@ -53,7 +53,7 @@ pub fn ExplorerPage() -> Html {
                     { chart(l, &t) }
                 } else if state.results.outcomes_requested.is_some() {
                     <div class="explore-progress">
-                        { super::results::outcomes_progress(l, state.results.outcomes.as_deref(), "explore.running") }
+                        { crate::app::results::outcomes_progress(l, state.results.outcomes.as_deref(), "explore.running") }
                         <CancelButton />
                     </div>
                 } else {
@@ -100,7 +100,7 @@ fn ViewSwitch() -> Html {
 fn chart(l: Lang, t: &Tornado) -> Html {
     let markup =
         |layout| Html::from_html_unchecked(AttrValue::from(svg_in(l, t, Frame::Screen, layout)));
-    let size = crate::view::tornado::svg_size(t);
+    let size = crate::view::explore::tornado::svg_size(t);
     let exports = export_buttons(
         l,
         "tornado",
@@ -109,7 +109,7 @@ fn chart(l: Lang, t: &Tornado) -> Html {
     );
     html! {
         <section class="class-results explore-results" aria-labelledby="tornado-title">
-            <h2 id="tornado-title">{ crate::view::tornado::title(l, t) }</h2>
+            <h2 id="tornado-title">{ crate::view::explore::tornado::title(l, t) }</h2>
             <div class="tornado">
                 <div class="tornado-wide">{ markup(Layout::Wide) }</div>
                 <div class="tornado-small">{ markup(Layout::Narrow) }</div>

@@ -3,10 +3,10 @@
 //! itself (common random numbers), and the change in the median outcome each step makes,
 //! largest swing first.
 
-use super::class::share_above;
 use super::outcome::Outcome;
 use crate::model::params::{field, Field};
 use crate::model::Scenario;
+use crate::state::class::share_above;
 
 /// How far a field is moved each way.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -185,7 +185,7 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -
             }
         })
         .collect();
-    super::order::sort_by(&mut bars, |a, b| b.swing().total_cmp(&a.swing()));
+    crate::state::order::sort_by(&mut bars, |a, b| b.swing().total_cmp(&a.swing()));
     Some(Tornado {
         metric,
         day,

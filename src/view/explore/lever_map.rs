@@ -2,11 +2,11 @@
 //! as SVG and PNG): cells coloured on viridis, a legend with values, the lever values along
 //! the axes and the current scenario ringed. Its words are in `map_words`.
 
-use super::format::{full, tick_labels, wrap, xml_escape, Unit};
 use super::map_words::{title, value_text};
 use super::tornado::{svg_open, Frame, Layout};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
-use crate::state::lever_map::{Axis, LeverMap, SIZE};
+use crate::state::explore::lever_map::{Axis, LeverMap, SIZE};
+use crate::view::format::{full, tick_labels, wrap, xml_escape, Unit};
 
 /// Viridis (matplotlib's, perceptually uniform and readable with every kind of colour
 /// blindness and in greyscale) at ten evenly spaced stops (R's `viridis(10)`).
@@ -343,10 +343,10 @@ fn legend_under(l: Lang, m: &LeverMap) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::view::explore::map_words::{cell_lines, cell_text};
     use super::*;
     use crate::model::{Metric, Scenario};
-    use crate::state::lever_map::{lever_map, Axes};
-    use crate::view::map_words::{cell_lines, cell_text};
+    use crate::state::explore::lever_map::{lever_map, Axes};
 
     #[test]
     fn the_scale_runs_from_dark_purple_to_yellow_and_gets_lighter_throughout() {
@@ -368,7 +368,7 @@ mod tests {
     /// (which leaves out the exported title's band), wide and, in a narrow box, narrow.
     #[test]
     fn the_style_sheet_lays_the_grid_over_the_cells() {
-        let css = include_str!("../../static/style.css");
+        let css = include_str!("../../../static/style.css");
         let pct = |v: f64, of: f64| format!("{}%", (1e4 * 100.0 * v / of).round() / 1e4);
         let top = Frame::Screen.top();
         let rule = |g: Geometry| {

@@ -1,11 +1,11 @@
 //! The map of two levers in words: its title, what a cell shows, a cell's label and what the
 //! keyboard grid announces for it (the picture is in `lever_map`).
 
-use super::format::percentile;
 use super::tornado::{field_value, outcome};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
-use crate::state::lever_map::{Axis, LeverMap};
-use crate::state::outcome::Outcome;
+use crate::state::explore::lever_map::{Axis, LeverMap};
+use crate::state::explore::outcome::Outcome;
+use crate::view::format::percentile;
 
 /// A lever's value as the levers show it.
 pub fn axis_value(l: Lang, a: Axis, v: f64) -> String {

@@ -2,12 +2,12 @@
 //! row a field, a bar for its step down and one for its step up, left or right of the current
 //! scenario's median, each labelled with its change.
 
-use super::format::{full, money, with_unit, xml_escape, Unit};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::model::params::Field;
 use crate::model::Metric;
-use crate::state::outcome::Outcome;
-use crate::state::tornado::Tornado;
+use crate::state::explore::outcome::Outcome;
+use crate::state::explore::tornado::Tornado;
+use crate::view::format::{full, money, with_unit, xml_escape, Unit};
 
 /// Okabe–Ito vermillion and blue: apart for every kind of colour blindness.
 pub const DOWN_COLOUR: &str = "#D55E00";
@@ -263,7 +263,7 @@ pub fn svg_in(l: Lang, t: &Tornado, frame: Frame, layout: Layout) -> String {
 mod tests {
     use super::*;
     use crate::model::Scenario;
-    use crate::state::tornado::{moves, tornado};
+    use crate::state::explore::tornado::{moves, tornado};
 
     #[test]
     fn the_svg_has_a_labelled_row_for_every_field_and_bars_on_both_sides() {
