@@ -5,9 +5,9 @@
 
 use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
-use crate::state::game::GAME_RUN;
 use crate::state::jobs::{FromWorker, Job, Outcomes, OutcomesJob, PartTally, Share, ToWorker};
 use crate::state::jobs::{Slot, SLOTS};
+use crate::state::play::GAME_RUN;
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

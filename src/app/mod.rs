@@ -6,7 +6,6 @@ mod browser;
 mod class_view;
 mod compare;
 mod controls;
-mod debrief;
 mod download;
 mod explore;
 mod export;

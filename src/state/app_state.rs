@@ -12,8 +12,8 @@ use crate::state::class::roster;
 use crate::state::explore::lever_map::{self, Axes};
 use crate::state::explore::outcome::Outcome;
 use crate::state::explore::tornado;
-use crate::state::game::{alternatives, decide, Decision, Game};
 use crate::state::jobs::{Outcomes, OutcomesJob, Progress, Request, Results, Slot};
+use crate::state::play::{alternatives, decide, Decision, Game};
 use crate::state::share::{self, Class, Explore, ExploreView, Problem, ProblemKind, Shared};
 use crate::state::story_code;
 use crate::story::{default_story, parse_story, Story};
@@ -608,7 +608,7 @@ mod tests {
     use crate::model::params::field;
     use crate::model::MonteCarlo;
     use crate::state::explore::lever_map::Axis;
-    use crate::state::game::Ending;
+    use crate::state::play::Ending;
 
     /// The futures jobs among the requests not yet sent.
     fn unsent_jobs(s: &AppState, sent: u32) -> Vec<crate::state::jobs::Job> {

@@ -2,7 +2,7 @@
 //! with, for each pair of teams, the share of futures in which one beats the other. A team
 //! that came out on top in the future it played, but not across the futures, was lucky.
 
-use super::game::GAME_RUN;
+use super::play::GAME_RUN;
 use super::share;
 use super::team_code::{self, CodeProblem};
 use crate::model::{Levers, Plan, Scenario};

@@ -343,10 +343,10 @@ fn legend_under(l: Lang, m: &LeverMap) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::view::explore::map_words::{cell_lines, cell_text};
     use super::*;
     use crate::model::{Metric, Scenario};
     use crate::state::explore::lever_map::{lever_map, Axes};
+    use crate::view::explore::map_words::{cell_lines, cell_text};
 
     #[test]
     fn the_scale_runs_from_dark_purple_to_yellow_and_gets_lighter_throughout() {

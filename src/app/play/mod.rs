@@ -2,6 +2,8 @@
 //! far inside the band of futures still possible, what happened, and decides: keep going,
 //! change levers from tomorrow, or stop the programme. The debrief is in `debrief.rs`.
 
+mod debrief;
+
 use super::fan_chart::FanChart;
 use super::header::ModeMasthead;
 use super::results::{current, spec};
@@ -10,7 +12,7 @@ use crate::i18n::{tr, trf, Lang};
 use crate::model::params::{field, Field};
 use crate::model::{Levers, Metric, LEVERS};
 use crate::state::app_state::Action;
-use crate::state::game::{Decision, Game, Reason};
+use crate::state::play::{Decision, Game, Reason};
 use crate::view::format::{full, money};
 use crate::view::meanings::{lever_meaning, plan_lines};
 use crate::view::slider;
@@ -37,7 +39,7 @@ pub fn GamePage() -> Html {
             </ModeMasthead>
             <main class="game" id="game">
                 if game.ending.is_some() {
-                    <super::debrief::Debrief />
+                    <debrief::Debrief />
                 } else {
                     <StopView />
                 }

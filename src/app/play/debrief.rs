@@ -2,13 +2,13 @@
 //! the first review and never started in the same future, the plan over every future, the
 //! team code to hand in, and the Why? panel.
 
-use super::results::current;
-use super::use_app;
+use crate::app::results::current;
+use crate::app::use_app;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::{run_once, Metric, RunTrace};
 use crate::state::app_state::Action;
 use crate::state::class::rank;
-use crate::state::game::{alternatives, Ending, Game, GAME_RUN};
+use crate::state::play::{alternatives, Ending, Game, GAME_RUN};
 use crate::state::share;
 use crate::state::team_code::{self, TeamPlan};
 use crate::view::format::{chance, full, tick_labels, Unit};
@@ -30,7 +30,7 @@ pub fn Debrief() -> Html {
     let l = state.lang();
     let game = state.game.clone().expect("a game");
     let paths = use_memo(game.clone(), |g| own_future_paths(g));
-    super::hooks::use_focus("debrief-title", ());
+    crate::app::hooks::use_focus("debrief-title", ());
     let again = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::StartGame))
@@ -43,11 +43,11 @@ pub fn Debrief() -> Html {
                 { pays_back(l, &state, &game) }
                 { path_chart(l, &paths) }
                 { compare_table(l, &state, &game) }
-                { code_box(l, &game, &super::browser::link_to(&share::encode(&state.shared))) }
-                { super::play::history(l, &game) }
+                { code_box(l, &game, &crate::app::browser::link_to(&share::encode(&state.shared))) }
+                { super::history(l, &game) }
                 <button type="button" class="play-again" onclick={again}>{ tr(l, "debrief.again") }</button>
             </section>
-            <super::why::WhyPanel />
+            <crate::app::why::WhyPanel />
         </div>
     }
 }
@@ -66,7 +66,7 @@ fn ending_text(l: Lang, game: &Game) -> String {
 }
 
 /// "Your plan pays back in 64 of 100 futures; in yours it did."
-fn pays_back(l: Lang, state: &super::AppContext, game: &Game) -> Html {
+fn pays_back(l: Lang, state: &crate::app::AppContext, game: &Game) -> Html {
     let Some((snap, true)) = current(state).filter(|(s, _)| s.0.done) else {
         return html! { <p class="status">{ tr(l, "status.first") }</p> };
     };
@@ -137,7 +137,7 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
 
 /// Each plan: leads in the player's future, the median over every future, and how often the
 /// player's plan did better (common random numbers: future by future).
-fn compare_table(l: Lang, state: &super::AppContext, game: &Game) -> Html {
+fn compare_table(l: Lang, state: &crate::app::AppContext, game: &Game) -> Html {
     let Some(o) = state.results.outcomes_done() else {
         let progress = state.results.outcomes.as_ref();
         let (done, total) = progress.map_or((0, 1), |o| (o.done, o.total));
