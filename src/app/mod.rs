@@ -3,7 +3,7 @@
 //! through [`AppContext`]; the Monte Carlo runs in a pool of Web Workers ([`pool::use_sim_pool`]).
 
 mod browser;
-mod class_view;
+mod class;
 mod compare;
 mod controls;
 mod download;
@@ -22,8 +22,7 @@ mod pool;
 mod quit;
 mod results;
 mod saved;
-mod story_view;
-mod trainer;
+mod story;
 mod weekly_chart;
 mod whole_box;
 mod why;
@@ -108,11 +107,11 @@ fn App() -> Html {
         }))
     };
     let page = if state.story.is_some() {
-        html! { <story_view::StoryPage /> }
+        html! { <story::StoryPage /> }
     } else if state.game.is_some() {
         html! { <play::GamePage /> }
     } else if state.shared.class.is_some() {
-        html! { <class_view::ClassPage /> }
+        html! { <class::ClassPage /> }
     } else if *handout {
         html! { <handout::HandoutPage /> }
     } else if state.shared.explore.is_some() {
@@ -156,7 +155,7 @@ fn MainPage() -> Html {
                         <controls::Assumptions />
                         <compare::ComparePanel />
                         <quit::QuitPanel />
-                        <trainer::TrainerPanel />
+                        <story::trainer::TrainerPanel />
                         <saved::SavedPanel query={AttrValue::from(share::encode(s))} />
                         <export::ExportPanel />
                     }

@@ -1,7 +1,7 @@
 //! The trainer panel: start the default story, or load a story file.
 
-use super::hooks::use_file_text;
-use super::use_app;
+use crate::app::hooks::use_file_text;
+use crate::app::use_app;
 use crate::i18n::tr;
 use crate::state::app_state::Action;
 use crate::view::messages::story_refusal_text;

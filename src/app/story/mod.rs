@@ -1,6 +1,8 @@
 //! Trainer mode: a story told step by step on a projector. Space / → next, ← back, Esc exits.
 //! Steps may ask the room to predict before the reveal, and can play the year day by day.
 
+pub(super) mod trainer;
+
 use super::controls::Levers;
 use super::fan_chart::FanChart;
 use super::header::{LangSwitch, Notices};
