@@ -8,7 +8,7 @@ use super::use_app;
 use super::whole_box::WholeBox;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::Metric;
-use crate::state::app_state::Action;
+use crate::state::app_state::{Action, ClassAction};
 use crate::state::class::{class_csv, rank, roster, EntryProblem, Refused, Roster, Standing};
 use crate::state::jobs::Outcomes;
 use crate::state::share;
@@ -41,7 +41,7 @@ pub fn ClassPage() -> Html {
     };
     let exit = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::ExitClass))
+        Callback::from(move |_| dispatch.dispatch(Action::Class(ClassAction::Exit)))
     };
     let r = roster(&class.teams, &state.shared.scenario);
     let outcomes = state.results.outcomes_done().cloned();
@@ -86,7 +86,9 @@ fn TeamList() -> Html {
     };
     let apply = {
         let (dispatch, draft) = (state.dispatcher(), draft.clone());
-        Callback::from(move |_| dispatch.dispatch(Action::SetClassTeams((*draft).clone())))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::Class(ClassAction::SetTeams((*draft).clone())))
+        })
     };
     let on_key = {
         let apply = apply.clone();
@@ -110,7 +112,7 @@ fn TeamList() -> Html {
             }
             next.push_str(&line);
             draft.set(next.clone());
-            dispatch.dispatch(Action::SetClassTeams(next));
+            dispatch.dispatch(Action::Class(ClassAction::SetTeams(next)));
         })
     });
     html! {
@@ -201,14 +203,16 @@ fn RankSettings() -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(m) = Metric::ALL.into_iter().find(|m| m.name() == select.value()) {
-                dispatch.dispatch(Action::SetClassRank(m, day));
+                dispatch.dispatch(Action::Class(ClassAction::SetRank(m, day)));
             }
         })
     };
     let on_day = {
         let dispatch = state.dispatcher();
         let metric = class.metric;
-        Callback::from(move |day: u64| dispatch.dispatch(Action::SetClassRank(metric, day as u32)))
+        Callback::from(move |day: u64| {
+            dispatch.dispatch(Action::Class(ClassAction::SetRank(metric, day as u32)))
+        })
     };
     html! {
         <section class="class-settings" aria-label={tr(l, "class.settings_aria")}>

@@ -6,7 +6,7 @@
 use super::parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
 use crate::app::use_app;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
-use crate::state::app_state::Action;
+use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::lever_map::{lever_map, map_csv, LeverMap, SIZE};
 use crate::view::explore::lever_map::{svg, svg_in, H, W};
 use crate::view::explore::map_words::{axis_value, cell_lines, cell_text, title, value_text, what};
@@ -135,7 +135,9 @@ fn MapChart(p: &ChartProps) -> Html {
     let inside = use_state(|| false);
     let load = {
         let dispatch = state.dispatcher();
-        move |(ix, iy): (usize, usize)| dispatch.dispatch(Action::LoadMapCell(ix, iy))
+        move |(ix, iy): (usize, usize)| {
+            dispatch.dispatch(Action::Explore(ExploreAction::LoadMapCell(ix, iy)))
+        }
     };
     let onkeydown = {
         let (active, load) = (active.clone(), load.clone());

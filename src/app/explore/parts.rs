@@ -4,7 +4,7 @@
 use crate::app::use_app;
 use crate::app::whole_box::WholeBox;
 use crate::i18n::{tr, tr_dyn, trf, Lang};
-use crate::state::app_state::Action;
+use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
 use crate::state::explore::outcome::Outcome;
 use crate::state::share::ExploreView;
@@ -17,7 +17,8 @@ use yew::prelude::*;
 pub(super) fn CancelButton() -> Html {
     let state = use_app();
     let dispatch = state.dispatcher();
-    let onclick = Callback::from(move |_| dispatch.dispatch(Action::CancelExplore));
+    let onclick =
+        Callback::from(move |_| dispatch.dispatch(Action::Explore(ExploreAction::Cancel)));
     html! {
         <button type="button" class="small cancel-explore" {onclick}>{ tr(state.lang(), "explore.cancel") }</button>
     }
@@ -30,7 +31,7 @@ pub(super) fn Stopped() -> Html {
     let state = use_app();
     let l = state.lang();
     let dispatch = state.dispatcher();
-    let onclick = Callback::from(move |_| dispatch.dispatch(Action::RunExplore));
+    let onclick = Callback::from(move |_| dispatch.dispatch(Action::Explore(ExploreAction::Run)));
     let kept = state
         .results
         .outcomes_so_far()
@@ -68,13 +69,17 @@ pub(super) fn ExploreSettings() -> Html {
         Callback::from(move |ev: Event| {
             let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
             if let Some(m) = Outcome::explored(&select.value()) {
-                dispatch.dispatch(Action::SetExplore(m, day));
+                dispatch.dispatch(Action::Explore(ExploreAction::SetOutcome(m, day)));
             }
         })
     };
     let on_day = {
         let (dispatch, metric) = (state.dispatcher(), e.metric);
-        Callback::from(move |day: u64| dispatch.dispatch(Action::SetExplore(metric, day as u32)))
+        Callback::from(move |day: u64| {
+            dispatch.dispatch(Action::Explore(ExploreAction::SetOutcome(
+                metric, day as u32,
+            )))
+        })
     };
     let variants = 1 + 2 * crate::state::explore::tornado::STEPS.len();
     let map = e.view == ExploreView::Map;
@@ -130,7 +135,7 @@ fn axis_select(state: &crate::app::AppContext, axes: Axes, x: bool) -> Html {
         let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
         if let Some(a) = Axis::parse(&select.value()) {
             let next = if x { axes.with_x(a) } else { axes.with_y(a) };
-            dispatch.dispatch(Action::SetMapAxes(next));
+            dispatch.dispatch(Action::Explore(ExploreAction::SetMapAxes(next)));
         }
     });
     let (id, key, chosen) = match x {
@@ -155,7 +160,7 @@ fn runs_select(state: &crate::app::AppContext, chosen: u32) -> Html {
     let onchange = Callback::from(move |ev: Event| {
         let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
         if let Ok(n) = select.value().parse() {
-            dispatch.dispatch(Action::SetMapRuns(n));
+            dispatch.dispatch(Action::Explore(ExploreAction::SetMapRuns(n)));
         }
     });
     html! {

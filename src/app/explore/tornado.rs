@@ -7,7 +7,7 @@ use super::parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
 use crate::app::header::ModeMasthead;
 use crate::app::use_app;
 use crate::i18n::{tr, tr_dyn, Lang};
-use crate::state::app_state::Action;
+use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::tornado::{moves, tornado, tornado_csv, Tornado};
 use crate::state::share::ExploreView;
 use crate::view::explore::tornado::{change, field_value, outcome, svg, svg_in, Frame, Layout};
@@ -25,7 +25,7 @@ pub fn ExplorerPage() -> Html {
     };
     let exit = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::ExitExplorer))
+        Callback::from(move |_| dispatch.dispatch(Action::Explore(ExploreAction::Exit)))
     };
     let m = moves(&state.shared.scenario);
     let t = state
@@ -77,7 +77,9 @@ fn ViewSwitch() -> Html {
         .unwrap_or_default();
     let option = |v: ExploreView, key: &'static str| {
         let dispatch = state.dispatcher();
-        let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::SetExploreView(v)));
+        let onchange = Callback::from(move |_: Event| {
+            dispatch.dispatch(Action::Explore(ExploreAction::SetView(v)))
+        });
         html! {
             <label class={classes!("explore-view", format!("explore-view-{}", v.name()))}>
                 <input type="radio" name="explore-view" value={v.name()} checked={view == v} {onchange}

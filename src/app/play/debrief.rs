@@ -6,7 +6,7 @@ use crate::app::results::current;
 use crate::app::use_app;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::{run_once, Metric, RunTrace};
-use crate::state::app_state::Action;
+use crate::state::app_state::{Action, PlayAction};
 use crate::state::class::rank;
 use crate::state::play::{alternatives, Ending, Game, GAME_RUN};
 use crate::state::share;
@@ -33,7 +33,7 @@ pub fn Debrief() -> Html {
     crate::app::hooks::use_focus("debrief-title", ());
     let again = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::StartGame))
+        Callback::from(move |_| dispatch.dispatch(Action::Play(PlayAction::Start)))
     };
     html! {
         <div class="debrief">

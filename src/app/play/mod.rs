@@ -11,7 +11,7 @@ use super::use_app;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::params::{field, Field};
 use crate::model::{Levers, Metric, LEVERS};
-use crate::state::app_state::Action;
+use crate::state::app_state::{Action, PlayAction};
 use crate::state::play::{Decision, Game, Reason};
 use crate::view::format::{full, money};
 use crate::view::meanings::{lever_meaning, plan_lines};
@@ -28,7 +28,7 @@ pub fn GamePage() -> Html {
     };
     let exit = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::ExitGame))
+        Callback::from(move |_| dispatch.dispatch(Action::Play(PlayAction::Exit)))
     };
     let horizon = game.scenario.assumptions.horizon_days;
     html! {
@@ -183,11 +183,13 @@ fn DecisionForm() -> Html {
     let full_plan = changed && !game.can_change() && game.day() > 0;
     let go = {
         let (dispatch, draft) = (state.dispatcher(), draft.clone());
-        Callback::from(move |_| dispatch.dispatch(Action::Decide(Decision::Go(*draft))))
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::Play(PlayAction::Decide(Decision::Go(*draft))))
+        })
     };
     let stop = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Decide(Decision::Stop)))
+        Callback::from(move |_| dispatch.dispatch(Action::Play(PlayAction::Decide(Decision::Stop))))
     };
     let go_label = match (game.day(), changed) {
         (0, _) => "play.go_start",

@@ -11,7 +11,7 @@ use super::player::Player;
 use super::results::{current, latest, spec, Status};
 use super::{use_app, Same, Snapshot};
 use crate::i18n::{tr, trf, Lang};
-use crate::state::app_state::Action;
+use crate::state::app_state::{Action, StoryAction};
 use crate::state::jobs::Slot;
 use crate::state::story_code;
 use crate::story::{Story, View};
@@ -30,11 +30,11 @@ pub fn StoryPage() -> Html {
     };
     let on_step = {
         let dispatch = state.dispatcher();
-        Callback::from(move |i: usize| dispatch.dispatch(Action::StoryStep(i)))
+        Callback::from(move |i: usize| dispatch.dispatch(Action::Story(StoryAction::Step(i))))
     };
     let on_exit = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_: ()| dispatch.dispatch(Action::ExitStory))
+        Callback::from(move |_: ()| dispatch.dispatch(Action::Story(StoryAction::Exit)))
     };
     html! {
         <main class="page story-page" data-app-ready="true" data-query={crate::state::share::encode(&state.shared)} lang={l.code()}>

@@ -3,7 +3,7 @@
 use crate::app::hooks::use_file_text;
 use crate::app::use_app;
 use crate::i18n::tr;
-use crate::state::app_state::Action;
+use crate::state::app_state::{Action, ClassAction, ExploreAction, PlayAction, StoryAction};
 use crate::view::messages::story_refusal_text;
 use yew::prelude::*;
 
@@ -13,26 +13,26 @@ pub fn TrainerPanel() -> Html {
     let l = state.lang();
     let start = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::StartStory))
+        Callback::from(move |_| dispatch.dispatch(Action::Story(StoryAction::Start)))
     };
     let play = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::StartGame))
+        Callback::from(move |_| dispatch.dispatch(Action::Play(PlayAction::Start)))
     };
     let class = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::OpenClass))
+        Callback::from(move |_| dispatch.dispatch(Action::Class(ClassAction::Open)))
     };
     let explore = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::OpenExplorer))
+        Callback::from(move |_| dispatch.dispatch(Action::Explore(ExploreAction::Open)))
     };
     let load = use_file_text(l, {
         let dispatch = state.dispatcher();
         Callback::from(move |(name, text): (String, Result<String, String>)| {
             dispatch.dispatch(match text {
-                Ok(text) => Action::StoryFile { name, text },
-                Err(_) => Action::StoryUnreadable(name),
+                Ok(text) => Action::Story(StoryAction::File { name, text }),
+                Err(_) => Action::Story(StoryAction::Unreadable(name)),
             })
         })
     });
