@@ -12,6 +12,7 @@ pub mod play;
 pub mod pool;
 pub mod saved;
 pub mod share;
+pub mod stats;
 pub mod story_code;
 pub mod team_code;
 

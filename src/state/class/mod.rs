@@ -4,6 +4,7 @@
 
 use super::play::GAME_RUN;
 use super::share;
+use super::stats::median;
 use super::team_code::{self, CodeProblem};
 use crate::model::{Levers, Plan, Scenario};
 
@@ -18,26 +19,6 @@ pub struct Standing {
     pub beats: Vec<f64>,
     /// Best of all teams in the future it played, yet beaten by another team in most futures.
     pub lucky: bool,
-}
-
-/// The median (NaN for no values).
-pub fn median(values: &[f64]) -> f64 {
-    let mut v = values.to_vec();
-    super::order::sort_by(&mut v, f64::total_cmp);
-    match v.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
-}
-
-/// Share of futures in which `a` is strictly higher than `b`, future by future.
-pub fn share_above(a: &[f64], b: &[f64]) -> f64 {
-    let n = a.len().min(b.len());
-    if n == 0 {
-        return 0.0;
-    }
-    (0..n).filter(|&i| a[i] > b[i]).count() as f64 / n as f64
 }
 
 /// Share of futures in which `a` beats `b` (a tie counts half).

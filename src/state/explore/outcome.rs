@@ -52,7 +52,7 @@ impl Outcome {
     /// reached it, in percent (so a change is in percentage points).
     pub fn centre(self, values: &[f64]) -> f64 {
         match self {
-            Outcome::Metric(_) => crate::state::class::median(values),
+            Outcome::Metric(_) => crate::state::stats::median(values),
             Outcome::Goal if values.is_empty() => f64::NAN,
             Outcome::Goal => 100.0 * values.iter().sum::<f64>() / values.len() as f64,
         }

@@ -6,7 +6,7 @@
 use super::outcome::Outcome;
 use crate::model::params::{field, Field};
 use crate::model::Scenario;
-use crate::state::class::share_above;
+use crate::state::stats::fraction_above;
 
 /// How far a field is moved each way.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -178,10 +178,10 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -
                 mv: *mv,
                 down: metric.centre(d) - base,
                 up: metric.centre(u) - base,
-                down_better: share_above(d, base_values),
-                up_better: share_above(u, base_values),
-                down_worse: share_above(base_values, d),
-                up_worse: share_above(base_values, u),
+                down_better: fraction_above(d, base_values),
+                up_better: fraction_above(u, base_values),
+                down_worse: fraction_above(base_values, d),
+                up_worse: fraction_above(base_values, u),
             }
         })
         .collect();
