@@ -8,7 +8,7 @@ use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
 use crate::state::explore::outcome::Outcome;
 use crate::state::share::ExploreView;
-use crate::view::explore::tornado::OUTCOMES;
+use crate::view::explore::chart::OUTCOMES;
 use crate::view::format::full;
 use yew::prelude::*;
 

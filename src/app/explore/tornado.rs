@@ -10,7 +10,8 @@ use crate::i18n::{tr, tr_dyn, Lang};
 use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::tornado::{moves, tornado, tornado_csv, Tornado};
 use crate::state::share::ExploreView;
-use crate::view::explore::tornado::{change, field_value, outcome, svg, svg_in, Frame, Layout};
+use crate::view::explore::chart::{change, field_value, outcome, Frame, Layout};
+use crate::view::explore::tornado::{svg, svg_in};
 use crate::view::format::chance;
 use yew::prelude::*;
 

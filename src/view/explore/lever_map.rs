@@ -2,8 +2,8 @@
 //! as SVG and PNG): cells coloured on viridis, a legend with values, the lever values along
 //! the axes and the current scenario ringed. Its words are in `map_words`.
 
+use super::chart::{svg_open, Frame, Layout};
 use super::map_words::{title, value_text};
-use super::tornado::{svg_open, Frame, Layout};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::explore::lever_map::{Axis, LeverMap, SIZE};
 use crate::view::format::{full, tick_labels, wrap, xml_escape, Unit};

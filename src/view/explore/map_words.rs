@@ -1,7 +1,7 @@
 //! The map of two levers in words: its title, what a cell shows, a cell's label and what the
 //! keyboard grid announces for it (the picture is in `lever_map`).
 
-use super::tornado::{field_value, outcome};
+use super::chart::{field_value, outcome};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::explore::lever_map::{Axis, LeverMap};
 use crate::state::explore::outcome::Outcome;

@@ -2,57 +2,15 @@
 //! row a field, a bar for its step down and one for its step up, left or right of the current
 //! scenario's median, each labelled with its change.
 
+use super::chart::{change, field_value, outcome, svg_open, Frame, Layout};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
-use crate::model::params::Field;
-use crate::model::Metric;
 use crate::state::explore::outcome::Outcome;
 use crate::state::explore::tornado::Tornado;
-use crate::view::format::{full, money, with_unit, xml_escape, Unit};
+use crate::view::format::{with_unit, xml_escape};
 
 /// Okabe–Ito vermillion and blue: apart for every kind of colour blindness.
 pub const DOWN_COLOUR: &str = "#D55E00";
 pub const UP_COLOUR: &str = "#0072B2";
-
-/// The outcomes the explorer offers: outcome, label key, unit (the goal as the percentage of
-/// futures that reached it).
-pub const OUTCOMES: [(Outcome, &str, Unit); 5] = [
-    (Outcome::Metric(Metric::Leads), "metric.leads", Unit::Count),
-    (
-        Outcome::Metric(Metric::Customers),
-        "metric.customers",
-        Unit::Count,
-    ),
-    (Outcome::Metric(Metric::Roi), "metric.roi", Unit::Percent),
-    (Outcome::Metric(Metric::Trust), "metric.trust", Unit::Score),
-    (Outcome::Goal, "explore.goal", Unit::Percent),
-];
-
-pub fn outcome(m: Outcome) -> (&'static str, Unit) {
-    OUTCOMES
-        .iter()
-        .find(|o| o.0 == m)
-        .map_or(("metric.leads", Unit::Count), |o| (o.1, o.2))
-}
-
-/// A field's value as the levers show it: money in euros, shares with `%`.
-pub fn field_value(l: Lang, f: &Field, v: f64) -> String {
-    match f.name {
-        "budget" | "customer_value" => money(l, v),
-        _ if f.unit_key == "%" => format!("{}\u{a0}%", full(l, v)),
-        _ => full(l, v),
-    }
-}
-
-/// A change of the outcome with its sign: `+12`, `−3 %`, `0`.
-pub fn change(l: Lang, v: f64, unit: Unit) -> String {
-    // A change of a 0–100 score is in points, not "/100".
-    let text = with_unit(l, v.abs(), unit).replace("/100", "");
-    match v {
-        v if v > 0.0 => format!("+{text}"),
-        v if v < 0.0 => format!("−{text}"),
-        _ => text,
-    }
-}
 
 /// The chart's title: the outcome, the day and the current scenario's median.
 pub fn title(l: Lang, t: &Tornado) -> String {
@@ -66,15 +24,6 @@ pub fn title(l: Lang, t: &Tornado) -> String {
         title,
         &[&tr(l, key), &t.day, &with_unit(l, t.base, unit)],
     )
-}
-
-/// How the tornado is laid out: wide (the labels left of the bars; exported, and on screens
-/// with room for it at a readable size) or narrow (each label above its bars, so a phone shows
-/// the chart at about its drawn size instead of shrinking a wide one to half).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layout {
-    Wide,
-    Narrow,
 }
 
 /// A layout's measures, in the chart's units.
@@ -135,44 +84,6 @@ pub fn svg_size_in(t: &Tornado, layout: Layout) -> (f64, f64) {
 /// The exported tornado's SVG width and height.
 pub fn svg_size(t: &Tornado) -> (f64, f64) {
     svg_size_in(t, Layout::Wide)
-}
-
-/// Where an explorer chart goes: exported (SVG, PNG) with its title drawn in a band at the
-/// top, or on screen, where the page's heading is the title and the band is left out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Frame {
-    Export,
-    Screen,
-}
-
-/// The exported title's band: its baseline at 22; the charts' first marks start at 32 (the
-/// line box of the map's subtitle) and 36 (the tornado's legend).
-pub const TITLE_BAND: f64 = 30.0;
-
-impl Frame {
-    /// The top of what is shown, in the chart's coordinates.
-    pub fn top(self) -> f64 {
-        match self {
-            Frame::Export => 0.0,
-            Frame::Screen => TITLE_BAND,
-        }
-    }
-}
-
-/// An explorer chart's opening: the `<svg>` element of `class` showing `w × h` from
-/// `frame.top()` down, its accessible `<title>`, a white ground and, exported, the title drawn.
-pub fn svg_open(class: &str, (w, h): (f64, f64), frame: Frame, title: &str) -> String {
-    let (top, title) = (frame.top(), xml_escape(title));
-    let shown = h - top;
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{class}\" width=\"{w}\" height=\"{shown}\" viewBox=\"0 {top} {w} {shown}\" role=\"img\" aria-labelledby=\"{class}-title\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#222\"><title id=\"{class}-title\">{title}</title><rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>"
-    );
-    if frame == Frame::Export {
-        out += &format!(
-            "<text class=\"chart-heading\" x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">{title}</text>"
-        );
-    }
-    out
 }
 
 /// The tornado as standalone SVG markup, wide (as exported).
@@ -262,8 +173,10 @@ pub fn svg_in(l: Lang, t: &Tornado, frame: Frame, layout: Layout) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Metric;
     use crate::model::Scenario;
     use crate::state::explore::tornado::{moves, tornado};
+    use crate::view::format::Unit;
 
     #[test]
     fn the_svg_has_a_labelled_row_for_every_field_and_bars_on_both_sides() {
