@@ -2,6 +2,7 @@
 
 use crate::i18n::{tr, trf, Lang};
 use crate::state::saved::{self, SavedScenario, QUARANTINE_KEY, STORE_KEY};
+use crate::state::share::{self, Shared};
 
 pub fn query() -> String {
     gloo::utils::window()
@@ -29,6 +30,15 @@ pub fn link_to(query: &str) -> String {
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
     format!("{origin}{path}?{query}")
+}
+
+/// The full address of the state `s`, naming the language on screen so it opens the same
+/// for everyone.
+pub fn link_with_lang(s: &Shared, lang: &str) -> String {
+    link_to(&share::encode(&Shared {
+        lang: Some(lang.to_string()),
+        ..s.clone()
+    }))
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -6,6 +6,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::NodeRef;
 
+/// The charts' styles, linked by the page and written into an exported SVG, so an exported
+/// chart looks the same on its own. (Not a `<style>` in the page: the CSP allows no inline style.)
+const SVG_STYLE: &str = include_str!("../../static/chart.css");
+
 fn click_link(href: &str, filename: &str) {
     let doc = gloo::utils::document();
     if let Ok(a) = doc.create_element("a") {
@@ -36,7 +40,7 @@ pub fn text(filename: &str, mime: &str, content: &str) {
 fn svg_markup(svg: &NodeRef, l: Lang, info: &ExportInfo) -> Option<(String, f64, f64)> {
     let chart = svg.cast::<web_sys::Element>()?.inner_html();
     let link = gloo::utils::window().location().href().ok()?;
-    Some(compose(l, info, &chart, super::fan_chart::SVG_STYLE, &link))
+    Some(compose(l, info, &chart, SVG_STYLE, &link))
 }
 
 pub fn svg_element(svg: &NodeRef, filename: &str, l: Lang, info: &ExportInfo) {

@@ -1,5 +1,5 @@
 //! Exports (summary CSV and JSON, the scenario file), import of a scenario file, and the
-//! share link.
+//! link to share.
 
 use super::hooks::use_file_text;
 use super::{download, use_app};
@@ -8,24 +8,8 @@ use crate::i18n::{tr, trf};
 use crate::state::app_state::Action;
 use crate::state::export::{scenario_json, summary_csv, summary_json};
 use crate::state::jobs::Slot;
-use crate::state::share::{self, Shared};
 use crate::view::messages::file_error_text;
 use yew::prelude::*;
-
-/// The full address of the current state, naming the language on screen so it opens the
-/// same for everyone.
-pub(crate) fn share_link(s: &Shared, lang: &str) -> String {
-    let loc = gloo::utils::window().location();
-    let query = share::encode(&Shared {
-        lang: Some(lang.to_string()),
-        ..s.clone()
-    });
-    format!(
-        "{}{}?{query}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
-}
 
 #[component]
 pub fn ExportPanel() -> Html {
@@ -84,7 +68,7 @@ pub fn ExportPanel() -> Html {
         <section class="panel export" aria-labelledby="export-title">
             <h2 id="export-title">{ tr(l, "export.title") }</h2>
             <label class="share">{ tr(l, "export.link") }
-                <input type="text" readonly=true value={share_link(&state.shared, l.code())} onfocus={select_all} />
+                <input type="text" readonly=true value={super::browser::link_with_lang(&state.shared, l.code())} onfocus={select_all} />
             </label>
             <div class="buttons">
                 <button type="button" onclick={csv} disabled={!has_summary}>{ tr(l, "export.csv") }</button>

@@ -575,7 +575,3 @@ fn fan_table(
         </table>
     }
 }
-
-/// The charts' styles, linked by the page and written into an exported SVG, so an exported
-/// chart looks the same on its own. (Not a `<style>` in the page: the CSP allows no inline style.)
-pub(crate) const SVG_STYLE: &str = include_str!("../../static/chart.css");

@@ -2,11 +2,10 @@
 //! workshop — levers and assumptions (and the plan), the key charts with their legend, the
 //! chances at day 90, 180 and 365, the Why? sentences, and the link as text and QR code.
 
-use super::export::share_link;
 use super::fan_chart::FanChart;
 use super::legend::ChartLegend;
-use super::results::{current, latest, spec, Status};
-use super::use_app;
+use super::results::{spec, Status};
+use super::{use_app, Same};
 use crate::i18n::{tr, trf, Lang};
 use crate::model::monte_carlo::MILESTONES;
 use crate::model::{Metric, Scenario, Summary};
@@ -48,9 +47,9 @@ pub fn HandoutPage() -> Html {
             t.emit(false);
         }
     });
-    let link = share_link(s, l.code());
-    let now = current(&state);
-    let pinned = latest(&state, Slot::Pinned);
+    let link = super::browser::link_with_lang(s, l.code());
+    let now = state.results.current().map(Same::flagged);
+    let pinned = state.results.latest(Slot::Pinned).map(Same);
     html! {
         <div class="page handout" data-app-ready="true" lang={l.code()}>
             <nav class="handout-bar" aria-label={tr(l, "handout.bar")}>

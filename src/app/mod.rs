@@ -47,6 +47,13 @@ impl<T> Clone for Same<T> {
     }
 }
 
+impl<T> Same<T> {
+    /// A value and the flag beside it (a result and whether it answers the latest request).
+    pub fn flagged((value, flag): (Rc<T>, bool)) -> (Same<T>, bool) {
+        (Same(value), flag)
+    }
+}
+
 impl<T> PartialEq for Same<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)

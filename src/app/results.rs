@@ -5,10 +5,10 @@ use super::compare::CompareSummary;
 use super::fan_chart::FanChart;
 use super::patience::Patience;
 use super::player::Player;
-use super::{use_app, Same, Snapshot};
+use super::{use_app, Same};
 use crate::i18n::{decimal, tr, trf, Lang};
 use crate::model::Metric;
-use crate::state::app_state::{Action, AppState};
+use crate::state::app_state::Action;
 use crate::state::jobs::Slot;
 use crate::view::format::{full, Unit};
 use yew::prelude::*;
@@ -48,21 +48,6 @@ pub(crate) fn spec(metric: Metric) -> &'static ChartSpec {
         .expect("every metric has a chart")
 }
 
-/// The snapshot on screen for a slot, only if it answers the latest request (a comparison or
-/// overlay from older settings would mislead).
-pub(crate) fn latest(state: &AppState, slot: Slot) -> Option<Snapshot> {
-    let shown = state.results.shown[slot as usize].clone()?;
-    state.results.get(slot).filter(|(_, l)| *l)?;
-    Some(Same(shown))
-}
-
-/// The current result (possibly from older settings while new ones run).
-pub(crate) fn current(state: &AppState) -> Option<(Snapshot, bool)> {
-    let (_, latest) = state.results.get(Slot::Current)?;
-    let shown = state.results.shown[Slot::Current as usize].clone()?;
-    Some((Same(shown), latest))
-}
-
 /// What the simulation is doing: starting, running (with progress), updating, done, stalled.
 #[component]
 pub fn Status() -> Html {
@@ -73,7 +58,7 @@ pub fn Status() -> Html {
             <p class="status stalled" data-status="stalled" role="alert">{ tr(l, "status.stalled") }</p>
         };
     }
-    let Some((snap, latest)) = current(&state) else {
+    let Some((snap, latest)) = state.results.current().map(Same::flagged) else {
         return html! { <p class="status" data-status="starting" role="status">{ tr(l, "status.starting") }</p> };
     };
     let p = &snap.0;
@@ -136,11 +121,14 @@ fn Charts(p: &ColumnProps) -> Html {
         .charts
         .iter()
         .filter(|c| !s.embed || c.metric == s.view.unwrap_or(Metric::Leads));
-    let Some((snap, up_to_date)) = current(&state) else {
+    let Some((snap, up_to_date)) = state.results.current().map(Same::flagged) else {
         // Boxes the size of the charts to come, so nothing below them jumps when they arrive.
         return shown.map(|c| placeholder(l, c)).collect();
     };
-    let (pinned, quit) = (latest(&state, Slot::Pinned), latest(&state, Slot::Quit));
+    let (pinned, quit) = (
+        state.results.latest(Slot::Pinned).map(Same),
+        state.results.latest(Slot::Quit).map(Same),
+    );
     shown
         .map(|c| html! {
             <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
@@ -167,7 +155,7 @@ pub fn Results() -> Html {
     let state = use_app();
     let l = state.lang();
     let s = &state.shared;
-    let current = current(&state);
+    let current = state.results.current().map(Same::flagged);
     // Held here, not in the app state: a tick of "play the year" re-renders the charts only.
     let play_day = use_state(|| None::<u32>);
     let on_day = {
@@ -178,7 +166,7 @@ pub fn Results() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::ToggleSamples))
     };
-    let pinned = latest(&state, Slot::Pinned);
+    let pinned = state.results.latest(Slot::Pinned).map(Same);
     html! {
         <main class="results" id="charts" tabindex="-1">
             <div class="results-head">

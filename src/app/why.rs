@@ -1,8 +1,8 @@
 //! The "Why?" panel: what the model counted, in plain sentences, for the current scenario and,
 //! when A is pinned, what differs most between A and B.
 
-use super::results::{current, latest};
 use super::use_app;
+use super::Same;
 use crate::i18n::tr;
 use crate::state::jobs::Slot;
 use crate::view::why::{compare_sentences, sentences};
@@ -12,11 +12,14 @@ use yew::prelude::*;
 pub fn WhyPanel() -> Html {
     let state = use_app();
     let l = state.lang();
-    let Some((b, _)) = current(&state) else {
+    let Some((b, _)) = state.results.current().map(Same::flagged) else {
         return Html::default();
     };
     let said = sentences(l, &b.0.summary.why);
-    let compared = latest(&state, Slot::Pinned)
+    let compared = state
+        .results
+        .latest(Slot::Pinned)
+        .map(Same)
         .map(|a| compare_sentences(l, &a.0.summary.why, &b.0.summary.why));
     html! {
         <section class="why" aria-labelledby="why-title">

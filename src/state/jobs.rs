@@ -441,6 +441,20 @@ impl Results {
         futures || (self.outcomes_requested.is_some() && self.outcomes_done().is_none())
     }
 
+    /// The result on screen for a slot, only if it answers the latest request (a comparison
+    /// or overlay from older settings would mislead).
+    pub fn latest(&self, slot: Slot) -> Option<Rc<Progress>> {
+        self.get(slot).filter(|(_, latest)| *latest)?;
+        self.shown[slot as usize].clone()
+    }
+
+    /// The current result (possibly from older settings while new ones run), and whether it
+    /// answers the latest request.
+    pub fn current(&self) -> Option<(Rc<Progress>, bool)> {
+        let (_, latest) = self.get(Slot::Current)?;
+        Some((self.shown[Slot::Current as usize].clone()?, latest))
+    }
+
     /// The result on screen for a slot, and whether it is for the latest request.
     pub fn get(&self, slot: Slot) -> Option<(&Progress, bool)> {
         let p = self.shown[slot as usize].as_deref()?;

@@ -2,8 +2,8 @@
 //! the first review and never started in the same future, the plan over every future, the
 //! team code to hand in, and the Why? panel.
 
-use crate::app::results::current;
 use crate::app::use_app;
+use crate::app::Same;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::{run_once, Metric, RunTrace};
 use crate::state::app_state::{Action, PlayAction};
@@ -13,6 +13,7 @@ use crate::state::share;
 use crate::state::team_code::{self, TeamPlan};
 use crate::view::format::{chance, full, tick_labels, Unit};
 use crate::view::geometry::{line, nice_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W};
+use crate::view::meanings::plan_lines;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,7 +45,7 @@ pub fn Debrief() -> Html {
                 { path_chart(l, &paths) }
                 { compare_table(l, &state, &game) }
                 { code_box(l, &game, &crate::app::browser::link_to(&share::encode(&state.shared))) }
-                { super::history(l, &game) }
+                { history(l, &game) }
                 <button type="button" class="play-again" onclick={again}>{ tr(l, "debrief.again") }</button>
             </section>
             <crate::app::why::WhyPanel />
@@ -67,7 +68,12 @@ fn ending_text(l: Lang, game: &Game) -> String {
 
 /// "Your plan pays back in 64 of 100 futures; in yours it did."
 fn pays_back(l: Lang, state: &crate::app::AppContext, game: &Game) -> Html {
-    let Some((snap, true)) = current(state).filter(|(s, _)| s.0.done) else {
+    let Some((snap, true)) = state
+        .results
+        .current()
+        .map(Same::flagged)
+        .filter(|(s, _)| s.0.done)
+    else {
         return html! { <p class="status">{ tr(l, "status.first") }</p> };
     };
     let s = &snap.0.summary;
@@ -194,5 +200,20 @@ fn code_box(l: Lang, game: &Game, link: &str) -> Html {
             <input type="text" class="game-link" readonly=true aria-label={tr(l, "debrief.link_aria")}
                 value={link.to_string()} />
         </section>
+    }
+}
+
+/// The decisions so far, as the plan's lines.
+pub(super) fn history(l: Lang, game: &Game) -> Html {
+    let s = &game.scenario;
+    let start = crate::view::format::levers_text(l, "play.started_with", &s.levers);
+    html! {
+        <details class="game-history" open={!s.changes.is_empty()}>
+            <summary>{ tr(l, "play.history") }</summary>
+            <ul>
+                <li>{ start }</li>
+                { for plan_lines(l, &s.changes).into_iter().map(|x| html! { <li>{ x }</li> }) }
+            </ul>
+        </details>
     }
 }

@@ -6,15 +6,16 @@ mod debrief;
 
 use super::fan_chart::FanChart;
 use super::header::ModeMasthead;
-use super::results::{current, spec};
+use super::results::spec;
 use super::use_app;
+use super::Same;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::params::{field, Field};
 use crate::model::{Levers, Metric, LEVERS};
 use crate::state::app_state::{Action, PlayAction};
 use crate::state::play::{Decision, Game, Reason};
 use crate::view::format::{full, money};
-use crate::view::meanings::{lever_meaning, plan_lines};
+use crate::view::meanings::lever_meaning;
 use crate::view::slider;
 use yew::prelude::*;
 
@@ -54,7 +55,7 @@ fn StopView() -> Html {
     let state = use_app();
     let l = state.lang();
     let game = state.game.clone().expect("a game");
-    let snap = current(&state);
+    let snap = state.results.current().map(Same::flagged);
     super::hooks::use_focus("stop-title", game.day());
     html! {
         <div class="game-stop">
@@ -63,7 +64,7 @@ fn StopView() -> Html {
                 <ul class="stop-reasons">{ for stop_lines(l, &game).into_iter().map(|s| html! { <li>{ s }</li> }) }</ul>
                 if game.day() > 0 { { facts(l, &game) } }
                 <DecisionForm key={game.day()} />
-                { history(l, &game) }
+                { debrief::history(l, &game) }
             </section>
             <section class="game-charts" aria-label={tr(l, "play.charts_aria")}>
                 if let Some((snap, latest)) = snap {
@@ -129,21 +130,6 @@ fn facts(l: Lang, game: &Game) -> Html {
             <dt>{ tr(l, "metric.followers") }</dt><dd>{ full(l, v(Metric::Followers).round()) }</dd>
             <dt>{ tr(l, "metric.trust") }</dt><dd>{ format!("{}/100", full(l, v(Metric::Trust).round())) }</dd>
         </dl>
-    }
-}
-
-/// The decisions so far, as the plan's lines.
-pub(super) fn history(l: Lang, game: &Game) -> Html {
-    let s = &game.scenario;
-    let start = crate::view::format::levers_text(l, "play.started_with", &s.levers);
-    html! {
-        <details class="game-history" open={!s.changes.is_empty()}>
-            <summary>{ tr(l, "play.history") }</summary>
-            <ul>
-                <li>{ start }</li>
-                { for plan_lines(l, &s.changes).into_iter().map(|x| html! { <li>{ x }</li> }) }
-            </ul>
-        </details>
     }
 }
 

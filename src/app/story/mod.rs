@@ -8,7 +8,7 @@ use super::fan_chart::FanChart;
 use super::header::{LangSwitch, Notices};
 use super::patience::Patience;
 use super::player::Player;
-use super::results::{current, latest, spec, Status};
+use super::results::{spec, Status};
 use super::{use_app, Same, Snapshot};
 use crate::i18n::{tr, trf, Lang};
 use crate::state::app_state::{Action, StoryAction};
@@ -41,7 +41,7 @@ pub fn StoryPage() -> Html {
             <Notices />
             { too_long_for_link(l, state.shared.story.as_deref()) }
             <StoryMode story={Same(story)} step={state.shared.step as usize}
-                current={current(&state)} pinned={latest(&state, Slot::Pinned)} {on_step} {on_exit} />
+                current={state.results.current().map(Same::flagged)} pinned={state.results.latest(Slot::Pinned).map(Same)} {on_step} {on_exit} />
         </main>
     }
 }
