@@ -1,6 +1,7 @@
 //! The shareable link: decode(encode(x)) == x, and no link can break the app.
 
 mod common;
+use longgame::i18n::Lang;
 use longgame::model::{Metric, Scenario};
 use longgame::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
 use longgame::state::explore::outcome::Outcome;
@@ -8,6 +9,7 @@ use longgame::state::share::{
     decode, encode, Class, Explore, ExploreView, Problem, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED,
     MIN_RUNS,
 };
+use longgame::view::messages::problem_text;
 use proptest::prelude::*;
 
 fn any_scenario() -> impl Strategy<Value = Scenario> {
@@ -108,7 +110,7 @@ fn any_shared() -> impl Strategy<Value = Shared> {
 
 /// The notices of a decoded link, in English.
 fn notices(problems: &[Problem]) -> Vec<String> {
-    problems.iter().map(ToString::to_string).collect()
+    problems.iter().map(|p| problem_text(Lang::En, p)).collect()
 }
 
 proptest! {
@@ -162,14 +164,14 @@ fn a_bad_field_falls_back_alone_and_is_reported() {
     assert_eq!(s.seed, 1);
     assert_eq!(s.pinned.unwrap().levers.buy_in, 20.0);
     assert_eq!(problems.len(), 5, "{problems:?}");
-    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-    assert!(text[0].contains("budget is 'lots'"), "{text:?}");
+    let text = notices(&problems);
+    assert!(text[0].contains("Budget is 'lots'"), "{text:?}");
     assert!(
-        text[1].contains("responsiveness is 250, but must be between 0 and 100"),
+        text[1].contains("Responsiveness is '250', but must be between 0 and 100"),
         "{text:?}"
     );
     assert!(
-        text[4].starts_with("pinned scenario: budget is 'xx'"),
+        text[4].starts_with("pinned scenario: Budget is 'xx'"),
         "{text:?}"
     );
 }
@@ -194,7 +196,7 @@ fn starting_followers_beyond_the_market_are_refused() {
 #[test]
 fn a_newer_version_is_reported() {
     let (_, problems) = decode("v=7&b=100");
-    assert!(problems[0].to_string().contains("version '7'"));
+    assert!(notices(&problems)[0].contains("version '7'"));
 }
 
 #[test]
@@ -219,7 +221,7 @@ fn a_plan_travels_in_the_link_and_one_that_does_not_fit_is_reported() {
         s.scenario.changes.is_empty(),
         "a change after the horizon is left out"
     );
-    assert!(problems[0].to_string().contains("180b4000"), "{problems:?}");
+    assert!(notices(&problems)[0].contains("180b4000"), "{problems:?}");
     let (_, problems) = decode("c=nonsense");
     assert_eq!(problems.len(), 1);
 }
@@ -293,9 +295,7 @@ fn the_map_of_two_levers_travels_in_the_link_and_bad_axes_are_reported() {
     assert_eq!(s.explore.unwrap().axes, Axes::default());
     let (s, problems) = decode("explore=map&mx=posts&my=posts");
     assert_eq!(problems.len(), 1);
-    assert!(problems[0]
-        .to_string()
-        .contains("cannot put 'posts' on both axes"));
+    assert!(notices(&problems)[0].contains("cannot put 'posts' on both axes"));
     assert_eq!(s.explore.unwrap().axes, Axes::default());
 }
 

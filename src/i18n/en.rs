@@ -559,5 +559,5 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.map_same_axis", "the map cannot put '{0}' on both axes; budget across and buy-in up are used"),
     ("problem.explore_day", "the explorer's day is '{0}', but must be a whole number of days from 1; day 365 is used"),
     ("problem.explore_day_past", "the explorer's day is {0}, after the horizon of {1} days; day {1} is shown"),
-    ("problem.map_runs", "the map's futures per cell are '{0}', but must be 100, 200, 500 or 1000; {1} are used"),
+    ("problem.map_runs", "the map's futures per cell are '{0}', but must be {2} or {3}; {1} are used"),
 ];

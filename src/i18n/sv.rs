@@ -548,5 +548,5 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("problem.map_same_axis", "kartan kan inte ha '{0}' på båda axlarna; budget åt sidan och ledningens stöd uppåt används"),
     ("problem.explore_day", "utforskarens dag är '{0}', men måste vara ett helt antal dagar från 1; dag 365 används"),
     ("problem.explore_day_past", "utforskarens dag är {0}, efter tidshorisonten på {1} dagar; dag {1} visas"),
-    ("problem.map_runs", "kartans framtider per ruta är '{0}', men måste vara 100, 200, 500 eller 1000; {1} används"),
+    ("problem.map_runs", "kartans framtider per ruta är '{0}', men måste vara {2} eller {3}; {1} används"),
 ];

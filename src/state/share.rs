@@ -239,8 +239,8 @@ fn explore_pairs(e: &Explore, scenario: &Scenario) -> String {
     parts.join("&")
 }
 
-/// Something in a link that could not be used (and what was used instead). The app words it
-/// in the interface language; `Display` gives the English wording.
+/// Something in a link that could not be used (and what was used instead), as data: worded
+/// in the interface language in one place, `view::messages::problem_text`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// In the pinned scenario "A" rather than the current one.
@@ -310,93 +310,6 @@ pub enum ProblemKind {
     Plan(String),
     /// A story (`story=`) that cannot be unpacked; the simulator opens instead.
     Story(CodeError),
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.pinned {
-            write!(f, "pinned scenario: ")?;
-        }
-        match &self.kind {
-            ProblemKind::NotANumber { field, value } => {
-                write!(f, "{field} is '{value}', which is not a number; the default is used")
-            }
-            ProblemKind::OutOfRange { field, value, min, max } => write!(
-                f,
-                "{field} is {value}, but must be between {min} and {max}; the default is used"
-            ),
-            ProblemKind::NotWholeDays { field, value } => {
-                write!(f, "{field} is {value}, but must be a whole number of days; the default is used")
-            }
-            ProblemKind::StartAboveMarket { value, market } => write!(
-                f,
-                "starting_followers is {value}, more than the market of {market}; the default is used"
-            ),
-            ProblemKind::Version(v) => write!(
-                f,
-                "the link is version '{v}', this app reads version {VERSION}; settings it does not know are ignored"
-            ),
-            ProblemKind::Seed(v) => write!(
-                f,
-                "seed is '{v}', but must be a whole number from 0 to {MAX_SEED}; the default is used"
-            ),
-            ProblemKind::Runs(v) => write!(
-                f,
-                "runs is '{v}', but must be a whole number from {MIN_RUNS} to {MAX_RUNS}; the default is used"
-            ),
-            ProblemKind::Step(v) => {
-                write!(f, "step is '{v}', but must be a whole number; the first step is shown")
-            }
-            ProblemKind::QuitDay(v) => write!(
-                f,
-                "the quit day is '{v}', but must be a whole number of days; the overlay is off"
-            ),
-            ProblemKind::PlayDay(v) => write!(
-                f,
-                "the game's day is '{v}', but must be a whole number of days; the game starts from the beginning"
-            ),
-            ProblemKind::RankDay(v) => write!(
-                f,
-                "the class's day is '{v}', but must be a whole number of days from 1; day 365 is used"
-            ),
-            ProblemKind::Explorer(v) => write!(f, "there is no explorer view '{v}'; the tornado is shown"),
-            ProblemKind::ExploreOutcome(v) => write!(f, "the explorer's outcome '{v}' is not leads, customers, roi, trust or goal; leads are shown"),
-            ProblemKind::MapAxis(v) => write!(f, "the map's lever '{v}' is not budget, posts, responsiveness or buyin; the default lever is used"),
-            ProblemKind::MapSameAxis(v) => write!(f, "the map cannot put '{v}' on both axes; budget across and buy-in up are used"),
-            ProblemKind::ExploreDay(v) => write!(
-                f,
-                "the explorer's day is '{v}', but must be a whole number of days from 1; day 365 is used"
-            ),
-            ProblemKind::DayPastHorizon { class: true, day, horizon } => write!(
-                f,
-                "the class's day is {day}, after the horizon of {horizon} days; the class is ranked on day {horizon}"
-            ),
-            ProblemKind::DayPastHorizon { class: false, day, horizon } => write!(
-                f,
-                "the explorer's day is {day}, after the horizon of {horizon} days; day {horizon} is shown"
-            ),
-            ProblemKind::MapRuns(v) => write!(
-                f,
-                "the map's futures per cell are '{v}', but must be 100, 200, 500 or 1000; {} are used",
-                lever_map::DEFAULT_RUNS
-            ),
-            ProblemKind::Language(v) => write!(f, "language '{v}' is not a language code; ignored"),
-            ProblemKind::View(v) => write!(f, "there is no chart '{v}'; the leads chart is shown"),
-            ProblemKind::UnknownSetting(k) => write!(f, "unknown setting '{k}' ignored"),
-            ProblemKind::Plan(v) => write!(f, "the plan '{v}' cannot be used; it is left out"),
-            ProblemKind::Story(CodeError::Damaged) => {
-                write!(f, "the story in the link is damaged or cut short; ask for the story file")
-            }
-            ProblemKind::Story(CodeError::TooLarge) => write!(
-                f,
-                "the story in the link unpacks to more than a story file may hold; it is not opened"
-            ),
-            ProblemKind::Story(CodeError::Version(v)) => write!(
-                f,
-                "the story in the link is in format {v}, which this version of the app cannot read"
-            ),
-        }
-    }
 }
 
 /// Reads `key=value` into `scenario`, keeping it valid; returns what went wrong, if anything.

@@ -5,6 +5,7 @@ use crate::files::{FieldProblem, FileError, StoryProblem};
 use crate::i18n::{number, tr, trf, Lang};
 use crate::model::params::field;
 use crate::state::app_state::{Notice, StoryRefusal};
+use crate::state::explore::lever_map::{DEFAULT_RUNS, RUNS_CHOICES};
 use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
 use crate::state::story_code::CodeError;
 use crate::view::format::echo;
@@ -83,11 +84,15 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
             },
             &[day, horizon],
         ),
-        ProblemKind::MapRuns(v) => trf(
-            l,
-            "problem.map_runs",
-            &[&echo(v), &crate::state::explore::lever_map::DEFAULT_RUNS],
-        ),
+        ProblemKind::MapRuns(v) => {
+            let (last, rest) = RUNS_CHOICES.split_last().expect("choices");
+            let rest: Vec<String> = rest.iter().map(u32::to_string).collect();
+            trf(
+                l,
+                "problem.map_runs",
+                &[&echo(v), &DEFAULT_RUNS, &rest.join(", "), last],
+            )
+        }
         ProblemKind::Language(v) => trf(l, "problem.language", &[&echo(v)]),
         ProblemKind::View(v) => trf(l, "problem.view", &[&echo(v)]),
         ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[&echo(k)]),
@@ -226,6 +231,22 @@ mod tests {
             error: None,
         };
         assert!(story_refusal_text(Lang::Sv, &refusal).contains("x.json"));
+    }
+
+    /// A class list's bad link keeps its problem as data, so a Swedish page gives the reason in
+    /// Swedish; the map's choices of futures are read from the list the map offers.
+    #[test]
+    fn a_class_teams_bad_link_and_the_maps_choices_are_worded_in_the_language() {
+        let (_, refused) = crate::state::class::read_teams("Ravens: https://x.example/?b=lots");
+        let crate::state::class::EntryProblem::Link(p) = &refused[0].why else {
+            panic!("{refused:?}");
+        };
+        assert!(problem_text(Lang::Sv, p).contains("vilket inte är ett tal"));
+        assert!(problem_text(Lang::En, p).contains("which is not a number"));
+        let (_, problems) = crate::state::share::decode("explore=map&mn=300");
+        assert!(problem_text(Lang::En, &problems[0])
+            .contains("must be 100, 200, 500 or 1000; 200 are used"));
+        assert!(problem_text(Lang::Sv, &problems[0]).contains("100, 200, 500 eller 1000"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::state::jobs::Outcomes;
 use crate::state::share;
 use crate::state::team_code::{self, CodeProblem, TeamPlan};
 use crate::view::format::{chance, with_unit, xml_escape, Unit};
-use crate::view::messages::file_error_text;
+use crate::view::messages::{file_error_text, problem_text};
 use yew::prelude::*;
 
 /// The outcomes a class can be ranked on.
@@ -171,7 +171,7 @@ fn code_problem(l: Lang, p: &CodeProblem) -> String {
 fn refused_text(l: Lang, r: &Refused) -> String {
     let why = match &r.why {
         EntryProblem::Code(p) => code_problem(l, p),
-        EntryProblem::Link(p) => trf(l, "class.bad_link", &[p]),
+        EntryProblem::Link(p) => trf(l, "class.bad_link", &[&problem_text(l, p)]),
         EntryProblem::NoQuery => tr(l, "class.no_query").to_string(),
     };
     trf(l, "class.refused", &[&r.line, &r.name, &why])

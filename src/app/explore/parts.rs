@@ -8,7 +8,7 @@ use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
 use crate::state::explore::outcome::Outcome;
 use crate::state::share::ExploreView;
-use crate::view::explore::chart::OUTCOMES;
+use crate::view::explore::chart::outcome;
 use crate::view::format::full;
 use yew::prelude::*;
 
@@ -110,8 +110,8 @@ pub(super) fn ExploreSettings() -> Html {
             <crate::app::controls::Presets />
             <label>{ tr(l, "explore.outcome") }{" "}
                 <select class="explore-metric" onchange={on_metric}>
-                    { for OUTCOMES.iter().map(|(m, key, _)| html! {
-                        <option value={m.name()} selected={*m == e.metric}>{ tr(l, key) }</option>
+                    { for Outcome::EXPLORED.iter().map(|&o| html! {
+                        <option value={o.name()} selected={o == e.metric}>{ tr(l, outcome(o).0) }</option>
                     }) }
                 </select>
             </label>

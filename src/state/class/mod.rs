@@ -113,8 +113,8 @@ pub struct Refused {
 #[derive(Clone, Debug, PartialEq)]
 pub enum EntryProblem {
     Code(CodeProblem),
-    /// A link whose first problem is this (in English; the app words the kind).
-    Link(String),
+    /// A link whose first problem is this (the app words it in the interface language).
+    Link(share::Problem),
     /// A link without a scenario in it.
     NoQuery,
 }
@@ -248,7 +248,7 @@ fn read_entry(entry: &str) -> Result<Entry, EntryProblem> {
     if let Some(q) = entry.find('?') {
         let (shared, problems) = share::decode(&entry[q + 1..]);
         if let Some(p) = problems.first() {
-            return Err(EntryProblem::Link(p.to_string()));
+            return Err(EntryProblem::Link(p.clone()));
         }
         let s = shared.scenario;
         return Ok((

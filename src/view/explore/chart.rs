@@ -7,25 +7,22 @@ use crate::model::Metric;
 use crate::state::explore::outcome::Outcome;
 use crate::view::format::{full, money, with_unit, xml_escape, Unit};
 
-/// The outcomes the explorer offers: outcome, label key, unit (the goal as the percentage of
-/// futures that reached it).
-pub const OUTCOMES: [(Outcome, &str, Unit); 5] = [
-    (Outcome::Metric(Metric::Leads), "metric.leads", Unit::Count),
-    (
-        Outcome::Metric(Metric::Customers),
-        "metric.customers",
-        Unit::Count,
-    ),
-    (Outcome::Metric(Metric::Roi), "metric.roi", Unit::Percent),
-    (Outcome::Metric(Metric::Trust), "metric.trust", Unit::Score),
-    (Outcome::Goal, "explore.goal", Unit::Percent),
-];
-
-pub fn outcome(m: Outcome) -> (&'static str, Unit) {
-    OUTCOMES
-        .iter()
-        .find(|o| o.0 == m)
-        .map_or(("metric.leads", Unit::Count), |o| (o.1, o.2))
+/// An outcome's label key and unit (the goal as the percentage of futures that reached it).
+/// The outcomes offered are [`Outcome::EXPLORED`].
+pub fn outcome(o: Outcome) -> (&'static str, Unit) {
+    let Outcome::Metric(m) = o else {
+        return ("explore.goal", Unit::Percent);
+    };
+    match m {
+        Metric::Reach => ("metric.reach", Unit::Count),
+        Metric::Followers => ("metric.followers", Unit::Count),
+        Metric::Engagement => ("metric.engagement", Unit::Count),
+        Metric::Trust => ("metric.trust", Unit::Score),
+        Metric::Leads => ("metric.leads", Unit::Count),
+        Metric::Customers => ("metric.customers", Unit::Count),
+        Metric::Cost => ("metric.cost", Unit::Money),
+        Metric::Roi => ("metric.roi", Unit::Percent),
+    }
 }
 
 /// A field's value as the levers show it: money in euros, shares with `%`.
