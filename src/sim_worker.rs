@@ -5,7 +5,9 @@
 
 use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
-use crate::state::jobs::{FromWorker, Job, Outcomes, OutcomesJob, PartTally, Share, ToWorker};
+use crate::state::jobs::{
+    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, Share, ToWorker,
+};
 use crate::state::jobs::{Slot, SLOTS};
 use crate::state::play::GAME_RUN;
 use gloo::worker::{HandlerId, Worker, WorkerScope};
@@ -257,7 +259,10 @@ impl SimWorker {
             Err(e) => {
                 self.running[slot] = None;
                 let (slot, id, reason) = (job.slot, job.id, e.to_string());
-                scope.respond(who, FromWorker::Refused { slot, id, reason });
+                scope.respond(
+                    who,
+                    FromWorker::Refused(JobRefused::Futures { slot, id, reason }),
+                );
             }
         }
     }
@@ -273,7 +278,8 @@ impl SimWorker {
         for (plan, s) in job.scenarios.iter().enumerate() {
             if let Err(e) = s.validate() {
                 let (id, reason) = (job.id, e.to_string());
-                scope.respond(who, FromWorker::OutcomesRefused { id, plan, reason });
+                let refused = JobRefused::Outcomes { id, plan, reason };
+                scope.respond(who, FromWorker::Refused(refused));
                 return;
             }
         }

@@ -39,7 +39,7 @@ impl Pool {
                         let report = gathering.borrow_mut().receive(answer);
                         if let Some(report) = report {
                             ask_for_more(&workers, &report);
-                            dispatch.dispatch(action(report));
+                            dispatch.dispatch(Action::Report(report, js_sys::Date::now()));
                         }
                     })
                     .spawn_with_loader(&super::worker_script::url())
@@ -105,18 +105,6 @@ fn ask_for_more(workers: &Workers, report: &Report) {
     }
 }
 
-fn action(report: Report) -> Action {
-    let now = js_sys::Date::now();
-    match report {
-        Report::Progress(p) => Action::Received(p, now),
-        Report::Refused { slot, id, reason } => Action::Refused { slot, id, reason },
-        Report::Outcomes(o) => Action::ReceivedOutcomes(o, now),
-        Report::OutcomesRefused { id, plan, reason } => {
-            Action::OutcomesRefused { id, plan, reason }
-        }
-    }
-}
-
 /// Starts the pool once, feeds the merged reports to the reducer, sends every job the state
 /// requests (each once; a superseded job is never sent) and stops the workers on jobs the
 /// state no longer wants (an unpinned comparison, a left explorer).
@@ -125,7 +113,7 @@ pub fn use_sim_pool(state: &AppContext) {
     let dispatch = state.dispatcher();
     let pool = use_memo((), move |_| Pool::start(dispatch));
     let sent = use_mut_ref(|| 0u32);
-    let newest = state.unsent(0).last().map(Request::id);
+    let newest = state.results.newest_id();
     {
         let (state, pool) = (state.clone(), pool.clone());
         use_effect_with(newest, move |_| {

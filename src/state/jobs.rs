@@ -102,23 +102,26 @@ pub struct Progress {
     pub compute_ms: f64,
 }
 
+/// A job a worker refused: it found a scenario invalid (the engine's reason, in English).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum JobRefused {
+    /// The scenario of the futures job `id` in `slot`.
+    Futures { slot: Slot, id: u32, reason: String },
+    /// Plan `plan` of the outcomes job `id`.
+    Outcomes {
+        id: u32,
+        plan: usize,
+        reason: String,
+    },
+}
+
 /// What the app is answered (merged from the workers' shares): a (partial or final) result,
 /// or why a job was refused.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Report {
     Progress(Box<Progress>),
-    Refused {
-        slot: Slot,
-        id: u32,
-        reason: String,
-    },
     Outcomes(Box<Outcomes>),
-    /// Plan `plan` of an outcomes job is not a valid scenario.
-    OutcomesRefused {
-        id: u32,
-        plan: usize,
-        reason: String,
-    },
+    Refused(JobRefused),
 }
 
 /// One worker's share of a job: runs `first..end`, the `index`-th share in run order.
@@ -160,22 +163,13 @@ pub struct PartTally {
     pub compute_ms: f64,
 }
 
-/// What one worker answers.
+/// What one worker answers: its part of a job (merged into a [`Report`]), or a refusal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
     Tally(Box<PartTally>),
-    Refused {
-        slot: Slot,
-        id: u32,
-        reason: String,
-    },
     /// Progress (values at the end) of the `u32`-th share of an outcomes job.
     Outcomes(u32, Box<Outcomes>),
-    OutcomesRefused {
-        id: u32,
-        plan: usize,
-        reason: String,
-    },
+    Refused(JobRefused),
 }
 
 /// Stores the job `make` builds as the latest request in `latest`, with the next id, unless
@@ -439,6 +433,14 @@ impl Results {
                 .is_some_and(|j| !shown.as_ref().is_some_and(|p| p.id == j.id && p.done))
         });
         futures || (self.outcomes_requested.is_some() && self.outcomes_done().is_none())
+    }
+
+    /// The id of the newest request (futures or outcomes), if any.
+    pub fn newest_id(&self) -> Option<u32> {
+        let futures = self.requested.iter().flatten().map(|j| j.id);
+        futures
+            .chain(self.outcomes_requested.iter().map(|j| j.id))
+            .max()
     }
 
     /// The result on screen for a slot, only if it answers the latest request (a comparison

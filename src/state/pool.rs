@@ -2,7 +2,9 @@
 //! a contiguous share of the runs; the shares' tallies merge exactly (see the engine's
 //! `Tally`), so the summary is the same bits whatever the number of workers.
 
-use super::jobs::{FromWorker, Job, Outcomes, OutcomesJob, PartTally, Progress, Report, Share};
+use super::jobs::{
+    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, Progress, Report, Share,
+};
 use super::jobs::{Slot, SLOTS};
 
 /// Most workers a page starts. Each holds its own memory (20–30 MB at 730 days: the histogram
@@ -171,12 +173,12 @@ impl Gathering {
                 }
                 Some(Report::Progress(Box::new(progress)))
             }
-            FromWorker::Refused { slot, id, reason } => {
+            FromWorker::Refused(r @ JobRefused::Futures { slot, id, .. }) => {
                 // Every worker refuses the same invalid job: tell the app once.
                 let g = self.futures[slot as usize].as_mut()?;
                 (g.job.id == id && !g.refused).then_some(())?;
                 g.refused = true;
-                Some(Report::Refused { slot, id, reason })
+                Some(Report::Refused(r))
             }
             FromWorker::Outcomes(index, o) => {
                 let g = self.outcomes.as_mut().filter(|g| g.id == o.id)?;
@@ -186,10 +188,10 @@ impl Gathering {
                 }
                 Some(Report::Outcomes(Box::new(merged)))
             }
-            FromWorker::OutcomesRefused { id, plan, reason } => {
+            FromWorker::Refused(r @ JobRefused::Outcomes { id, .. }) => {
                 self.outcomes.as_ref().filter(|g| g.id == id)?;
                 self.outcomes = None;
-                Some(Report::OutcomesRefused { id, plan, reason })
+                Some(Report::Refused(r))
             }
         }
     }
@@ -306,11 +308,11 @@ mod tests {
         );
         assert!(old.iter().all(|a| g.clone_receive(a).is_none()));
         g.cancel_slot(Slot::Pinned);
-        let refused = FromWorker::Refused {
+        let refused = FromWorker::Refused(JobRefused::Futures {
             slot: Slot::Pinned,
             id: 2,
             reason: "x".into(),
-        };
+        });
         assert!(g.receive(refused).is_none());
     }
 

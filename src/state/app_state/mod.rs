@@ -22,7 +22,7 @@ use crate::files::FileError;
 use crate::i18n::Lang;
 use crate::model::params::Field;
 use crate::model::Scenario;
-use crate::state::jobs::{Outcomes, Progress, Request, Results, Slot};
+use crate::state::jobs::{JobRefused, Report, Request, Results, Slot};
 use crate::state::play::Game;
 use crate::state::share::{self, Explore, Problem, ProblemKind, Shared};
 use crate::state::story_code;
@@ -99,23 +99,10 @@ pub enum Action {
     LoadQuery(String),
     DismissNotices,
     ToggleSamples,
-    /// A result from the worker, at `now` (milliseconds).
-    Received(Box<Progress>, f64),
-    /// The worker refused a job (it found the scenario invalid).
-    Refused {
-        slot: Slot,
-        id: u32,
-        reason: String,
-    },
+    /// What the workers answered (a result or a refusal), at `now` (milliseconds).
+    Report(Report, f64),
     /// The watchdog's clock.
     Tick(f64),
-    /// Outcomes from the worker (class, debrief or explorer), at `now`.
-    ReceivedOutcomes(Box<Outcomes>, f64),
-    OutcomesRefused {
-        id: u32,
-        plan: usize,
-        reason: String,
-    },
     /// Trainer mode (`story.rs`), play mode (`play.rs`), class mode (`class.rs`), the
     /// explorer (`explore.rs`).
     Story(StoryAction),
@@ -229,30 +216,10 @@ impl AppState {
             Action::LoadQuery(query) => self.load_query(&query),
             Action::DismissNotices => self.notices.clear(),
             Action::ToggleSamples => self.show_samples = !self.show_samples,
-            Action::Received(p, at) => {
-                self.last_heard = at;
-                self.stalled = false;
-                self.results.receive(*p);
-            }
-            Action::Refused { slot, id, reason } => self.refused(slot, id, reason),
+            Action::Report(report, at) => self.report(report, at),
             Action::Tick(at) => {
                 now = at;
                 self.stalled = self.stalled_at(at);
-            }
-            Action::ReceivedOutcomes(o, at) => {
-                self.last_heard = at;
-                self.stalled = false;
-                let map = self.map_runs();
-                if let (true, Some(upto)) = (self.results.receive_outcomes(*o), map) {
-                    self.results.refine_outcomes(upto);
-                }
-            }
-            Action::OutcomesRefused { id, plan, reason } => {
-                if self.results.outcomes_requested.as_ref().map(|j| j.id) == Some(id) {
-                    self.results.clear_outcomes();
-                    self.notices
-                        .push(Notice::Refused(format!("plan {}: {reason}", plan + 1)));
-                }
             }
             Action::Story(a) => self.apply_story(a),
             Action::Play(a) => self.apply_play(a),
@@ -274,11 +241,37 @@ impl AppState {
         self.shared = next;
     }
 
-    fn refused(&mut self, slot: Slot, id: u32, reason: String) {
-        let latest = self.results.requested[slot as usize].as_ref().map(|j| j.id);
-        if latest == Some(id) {
-            self.results.clear(slot);
-            self.notices.push(Notice::Refused(reason));
+    /// A result (which, at `at`, shows the workers are alive) or a refusal, if it answers the
+    /// latest request; a refusal becomes a notice instead of a spinner.
+    fn report(&mut self, report: Report, at: f64) {
+        match report {
+            Report::Progress(p) => {
+                self.last_heard = at;
+                self.stalled = false;
+                self.results.receive(*p);
+            }
+            Report::Outcomes(o) => {
+                self.last_heard = at;
+                self.stalled = false;
+                let map = self.map_runs();
+                if let (true, Some(upto)) = (self.results.receive_outcomes(*o), map) {
+                    self.results.refine_outcomes(upto);
+                }
+            }
+            Report::Refused(JobRefused::Futures { slot, id, reason }) => {
+                let latest = self.results.requested[slot as usize].as_ref().map(|j| j.id);
+                if latest == Some(id) {
+                    self.results.clear(slot);
+                    self.notices.push(Notice::Refused(reason));
+                }
+            }
+            Report::Refused(JobRefused::Outcomes { id, plan, reason }) => {
+                if self.results.outcomes_requested.as_ref().map(|j| j.id) == Some(id) {
+                    self.results.clear_outcomes();
+                    self.notices
+                        .push(Notice::Refused(format!("plan {}: {reason}", plan + 1)));
+                }
+            }
         }
     }
 

@@ -9,6 +9,7 @@ use crate::state::explore::lever_map::Axis;
 use crate::state::explore::lever_map::{self, Axes};
 use crate::state::explore::outcome::Outcome;
 use crate::state::explore::tornado;
+use crate::state::jobs::{Outcomes, Progress};
 use crate::state::play::Decision;
 use crate::state::play::Ending;
 
@@ -53,14 +54,14 @@ fn a_late_result_does_not_undo_what_was_typed_meanwhile() {
     let mut s = AppState::new("", None, 0.0);
     let old = result(&s, Slot::Current);
     s.apply(Action::SetSeed(4242));
-    s.apply(Action::Received(Box::new(old), 10.0));
+    s.apply(Action::Report(Report::Progress(Box::new(old)), 10.0));
     assert_eq!(s.shared.seed, 4242, "the typed seed stays");
     assert!(
         s.results.get(Slot::Current).is_none(),
         "the stale picture is not shown"
     );
     let fresh = result(&s, Slot::Current);
-    s.apply(Action::Received(Box::new(fresh), 20.0));
+    s.apply(Action::Report(Report::Progress(Box::new(fresh)), 20.0));
     assert_eq!(s.results.get(Slot::Current).unwrap().0.summary.seed, 4242);
 }
 
@@ -141,7 +142,7 @@ fn silence_with_work_outstanding_is_reported_and_a_result_clears_it() {
     s.apply(Action::Tick(1000.0 + STALL_MS + 1.0));
     assert!(s.stalled);
     let p = result(&s, Slot::Current);
-    s.apply(Action::Received(Box::new(p), 20_000.0));
+    s.apply(Action::Report(Report::Progress(Box::new(p)), 20_000.0));
     assert!(!s.stalled);
     s.apply(Action::Tick(40_000.0));
     assert!(!s.stalled, "nothing outstanding, nothing to report");
@@ -151,11 +152,12 @@ fn silence_with_work_outstanding_is_reported_and_a_result_clears_it() {
 fn a_refused_job_becomes_a_notice_instead_of_a_spinner() {
     let mut s = AppState::new("", None, 0.0);
     let id = s.unsent(0)[0].id();
-    s.apply(Action::Refused {
+    let refused = JobRefused::Futures {
         slot: Slot::Current,
         id,
         reason: "levers.budget is -1".into(),
-    });
+    };
+    s.apply(Action::Report(Report::Refused(refused), 1.0));
     assert!(!s.results.pending());
     assert!(s
         .notices
@@ -409,7 +411,10 @@ fn run_passes(s: &mut AppState) -> Vec<(u32, u32)> {
             break;
         }
         passes.push((job.first, job.runs));
-        s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 1.0));
+        s.apply(Action::Report(
+            Report::Outcomes(Box::new(answer(&job))),
+            1.0,
+        ));
     }
     passes
 }
@@ -420,7 +425,10 @@ fn a_stopped_map_keeps_its_passes_and_goes_on_from_them_when_run_again() {
     // Two passes done (50 futures a cell), the third under way: Cancel.
     for _ in 0..2 {
         let job = s.results.outcomes_requested.clone().unwrap();
-        s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 1.0));
+        s.apply(Action::Report(
+            Report::Outcomes(Box::new(answer(&job))),
+            1.0,
+        ));
     }
     let third = s.results.outcomes_requested.clone().unwrap();
     assert_eq!((third.first, third.runs), (50, 50));
@@ -429,7 +437,10 @@ fn a_stopped_map_keeps_its_passes_and_goes_on_from_them_when_run_again() {
     let kept = s.results.outcomes_so_far().expect("the map so far stays");
     assert_eq!(kept.values[7], (7..57).map(f64::from).collect::<Vec<_>>());
     // A late answer, or a change that asks nothing new, starts nothing.
-    s.apply(Action::ReceivedOutcomes(Box::new(answer(&third)), 2.0));
+    s.apply(Action::Report(
+        Report::Outcomes(Box::new(answer(&third))),
+        2.0,
+    ));
     s.apply(Action::SetLang("sv".into()));
     assert!(s.results.outcomes_requested.is_none());
     assert_eq!(s.results.outcomes_so_far().unwrap().values[0].len(), 50);
@@ -501,7 +512,10 @@ fn the_map_runs_in_passes_on_the_same_futures_can_be_cancelled_and_loads_a_cell(
     let mut passes = vec![(job.first, job.runs)];
     let mut job = job;
     loop {
-        s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 1.0));
+        s.apply(Action::Report(
+            Report::Outcomes(Box::new(answer(&job))),
+            1.0,
+        ));
         let Some(next) = s
             .results
             .outcomes_requested
@@ -571,7 +585,10 @@ fn the_map_runs_in_passes_on_the_same_futures_can_be_cancelled_and_loads_a_cell(
     assert_eq!((job.first, job.runs), (0, 25));
     s.apply(Action::Explore(ExploreAction::Cancel));
     assert!(s.results.outcomes_requested.is_none() && !s.results.pending());
-    s.apply(Action::ReceivedOutcomes(Box::new(answer(&job)), 2.0));
+    s.apply(Action::Report(
+        Report::Outcomes(Box::new(answer(&job))),
+        2.0,
+    ));
     assert!(
         s.results.outcomes_requested.is_none(),
         "a cancelled map stays stopped"
