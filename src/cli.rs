@@ -116,7 +116,7 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
             Long("runs") => run.runs = whole_arg(&mut parser, "--runs", 1.0, 1_000_000.0)? as u32,
             Long("days") => days = Some(number(value(&mut parser)?, "--days")?),
             Long("seed") => {
-                let most = crate::state::share::MAX_SEED as f64; // the same range as links
+                let most = crate::state::link::MAX_SEED as f64; // the same range as links
                 run.seed = whole_arg(&mut parser, "--seed", 0.0, most)? as u64
             }
             Long("samples") => {

@@ -5,7 +5,7 @@ use longgame::i18n::Lang;
 use longgame::model::{Metric, Scenario};
 use longgame::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
 use longgame::state::explore::outcome::Outcome;
-use longgame::state::share::{
+use longgame::state::link::{
     decode, encode, Class, Explore, ExploreView, Problem, Shared, DEFAULT_RUNS, MAX_RUNS, MAX_SEED,
     MIN_RUNS,
 };

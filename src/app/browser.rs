@@ -1,8 +1,8 @@
 //! The few browser facilities the app uses: the address bar and localStorage.
 
 use crate::i18n::{tr, trf, Lang};
+use crate::state::link::{self, Shared};
 use crate::state::saved::{self, SavedScenario, QUARANTINE_KEY, STORE_KEY};
-use crate::state::share::{self, Shared};
 
 pub fn query() -> String {
     gloo::utils::window()
@@ -35,7 +35,7 @@ pub fn link_to(query: &str) -> String {
 /// The full address of the state `s`, naming the language on screen so it opens the same
 /// for everyone.
 pub fn link_with_lang(s: &Shared, lang: &str) -> String {
-    link_to(&share::encode(&Shared {
+    link_to(&link::encode(&Shared {
         lang: Some(lang.to_string()),
         ..s.clone()
     }))

@@ -7,7 +7,7 @@ use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::model::params::{Field, FIELDS};
 use crate::model::{preset, presets, Scenario};
 use crate::state::app_state::{try_set, Action, Refusal};
-use crate::state::share::{MAX_RUNS, MAX_SEED, MIN_RUNS};
+use crate::state::link::{MAX_RUNS, MAX_SEED, MIN_RUNS};
 use crate::view::format::full;
 use crate::view::meanings::{lever_meaning, plan_lines};
 use crate::view::slider;

@@ -4,7 +4,7 @@
 use super::use_app;
 use crate::i18n::{tr, LANGS};
 use crate::state::app_state::Action;
-use crate::state::share::{self, Shared};
+use crate::state::link::{self, Shared};
 use crate::view::messages::notice_text;
 use yew::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn Masthead() -> Html {
     let (l, s) = (state.lang(), &state.shared);
     let full_app = format!(
         "./?{}",
-        share::encode(&Shared {
+        link::encode(&Shared {
             embed: false,
             ..s.clone()
         })

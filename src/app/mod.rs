@@ -31,7 +31,7 @@ mod worker_script;
 use crate::i18n::{tr, Lang};
 use crate::state::app_state::{Action, AppState};
 use crate::state::jobs::Progress;
-use crate::state::share;
+use crate::state::link;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -101,7 +101,7 @@ fn App() -> Html {
     pool::use_sim_pool(&state);
     hooks::use_watchdog(state.dispatcher());
     use_effect_with(state.shared.clone(), |s| {
-        browser::replace_query(&share::encode(s))
+        browser::replace_query(&link::encode(s))
     });
 
     // The handout is a view of the page, not of the link: closing it returns to the same state.
@@ -150,7 +150,7 @@ fn MainPage() -> Html {
     });
     html! {
         <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true"
-            data-query={share::encode(s)} lang={l.code()}>
+            data-query={link::encode(s)} lang={l.code()}>
             <a class="skip-link" href="#charts">{ tr(l, "app.skip") }</a>
             <header::Masthead />
             <header::Notices />
@@ -163,7 +163,7 @@ fn MainPage() -> Html {
                         <compare::ComparePanel />
                         <quit::QuitPanel />
                         <story::trainer::TrainerPanel />
-                        <saved::SavedPanel query={AttrValue::from(share::encode(s))} />
+                        <saved::SavedPanel query={AttrValue::from(link::encode(s))} />
                         <export::ExportPanel />
                     }
                 </aside>

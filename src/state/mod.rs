@@ -6,14 +6,14 @@ pub mod class;
 pub mod explore;
 pub mod export;
 pub mod jobs;
+pub mod link;
 pub mod order;
 pub mod plan_code;
 pub mod play;
 pub mod pool;
 pub mod saved;
-pub mod share;
 pub mod stats;
 pub mod story_code;
 pub mod team_code;
 
-pub use share::{decode, encode, Problem, ProblemKind, Shared};
+pub use link::{decode, encode, Problem, ProblemKind, Shared};

@@ -6,7 +6,7 @@ use crate::i18n::{number, tr, trf, Lang};
 use crate::model::params::field;
 use crate::state::app_state::{Notice, StoryRefusal};
 use crate::state::explore::lever_map::{DEFAULT_RUNS, RUNS_CHOICES};
-use crate::state::share::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
+use crate::state::link::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
 use crate::state::story_code::CodeError;
 use crate::view::format::echo;
 
@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn notices_are_worded_in_the_language_on_screen_with_the_value() {
-        let (_, problems) = crate::state::share::decode("r=250");
+        let (_, problems) = crate::state::link::decode("r=250");
         let notice = Notice::Link(problems[0].clone());
         let (en, sv) = (
             notice_text(Lang::En, &notice),
@@ -243,7 +243,7 @@ mod tests {
         };
         assert!(problem_text(Lang::Sv, p).contains("vilket inte är ett tal"));
         assert!(problem_text(Lang::En, p).contains("which is not a number"));
-        let (_, problems) = crate::state::share::decode("explore=map&mn=300");
+        let (_, problems) = crate::state::link::decode("explore=map&mn=300");
         assert!(problem_text(Lang::En, &problems[0])
             .contains("must be 100, 200, 500 or 1000; 200 are used"));
         assert!(problem_text(Lang::Sv, &problems[0]).contains("100, 200, 500 eller 1000"));
@@ -256,13 +256,13 @@ mod tests {
             ("b=-0.04", "-0.04"),
             ("cv=1e308", "1e308"),
         ] {
-            let (_, problems) = crate::state::share::decode(query);
+            let (_, problems) = crate::state::link::decode(query);
             for l in [Lang::En, Lang::Sv] {
                 let text = problem_text(l, &problems[0]);
                 assert!(text.contains(&format!("'{typed}'")), "{text}");
             }
         }
-        let (_, problems) = crate::state::share::decode(&format!("s={}", "7".repeat(60_000)));
+        let (_, problems) = crate::state::link::decode(&format!("s={}", "7".repeat(60_000)));
         assert!(problem_text(Lang::En, &problems[0]).len() < 300);
     }
 }

@@ -11,7 +11,7 @@ use crate::model::Metric;
 use crate::state::app_state::{Action, ClassAction};
 use crate::state::class::{class_csv, rank, roster, EntryProblem, Refused, Roster, Standing};
 use crate::state::jobs::Outcomes;
-use crate::state::share;
+use crate::state::link;
 use crate::state::team_code::{self, CodeProblem, TeamPlan};
 use crate::view::format::{chance, with_unit, xml_escape, Unit};
 use crate::view::messages::{file_error_text, problem_text};
@@ -147,11 +147,11 @@ fn file_line(l: Lang, name: &str, text: &str) -> String {
             match team_code::encode(&plan) {
                 Some(code) => format!("{team}: {code}"),
                 None => {
-                    let shared = share::Shared {
+                    let shared = link::Shared {
                         scenario: s,
                         ..Default::default()
                     };
-                    format!("{team}: ?{}", share::encode(&shared))
+                    format!("{team}: ?{}", link::encode(&shared))
                 }
             }
         }

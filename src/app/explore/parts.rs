@@ -7,7 +7,7 @@ use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
 use crate::state::explore::outcome::Outcome;
-use crate::state::share::ExploreView;
+use crate::state::link::ExploreView;
 use crate::view::explore::chart::outcome;
 use crate::view::format::full;
 use yew::prelude::*;

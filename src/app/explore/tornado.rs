@@ -9,7 +9,7 @@ use crate::app::use_app;
 use crate::i18n::{tr, tr_dyn, Lang};
 use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::tornado::{moves, tornado, tornado_csv, Tornado};
-use crate::state::share::ExploreView;
+use crate::state::link::ExploreView;
 use crate::view::explore::chart::{change, field_value, outcome, Frame, Layout};
 use crate::view::explore::tornado::{svg, svg_in};
 use crate::view::format::chance;

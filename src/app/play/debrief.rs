@@ -8,8 +8,8 @@ use crate::i18n::{tr, trf, Lang};
 use crate::model::{run_once, Metric, RunTrace};
 use crate::state::app_state::{Action, PlayAction};
 use crate::state::class::rank;
+use crate::state::link;
 use crate::state::play::{alternatives, Ending, Game, GAME_RUN};
-use crate::state::share;
 use crate::state::team_code::{self, TeamPlan};
 use crate::view::format::{chance, full, tick_labels, Unit};
 use crate::view::geometry::{line, nice_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W};
@@ -44,7 +44,7 @@ pub fn Debrief() -> Html {
                 { pays_back(l, &state, &game) }
                 { path_chart(l, &paths) }
                 { compare_table(l, &state, &game) }
-                { code_box(l, &game, &crate::app::browser::link_to(&share::encode(&state.shared))) }
+                { code_box(l, &game, &crate::app::browser::link_to(&link::encode(&state.shared))) }
                 { history(l, &game) }
                 <button type="button" class="play-again" onclick={again}>{ tr(l, "debrief.again") }</button>
             </section>

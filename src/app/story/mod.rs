@@ -37,7 +37,7 @@ pub fn StoryPage() -> Html {
         Callback::from(move |_: ()| dispatch.dispatch(Action::Story(StoryAction::Exit)))
     };
     html! {
-        <main class="page story-page" data-app-ready="true" data-query={crate::state::share::encode(&state.shared)} lang={l.code()}>
+        <main class="page story-page" data-app-ready="true" data-query={crate::state::link::encode(&state.shared)} lang={l.code()}>
             <Notices />
             { too_long_for_link(l, state.shared.story.as_deref()) }
             <StoryMode story={Same(story)} step={state.shared.step as usize}

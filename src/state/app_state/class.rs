@@ -4,7 +4,7 @@ use super::AppState;
 use crate::model::Metric;
 use crate::state::class::roster;
 use crate::state::jobs::Slot;
-use crate::state::share::Class;
+use crate::state::link::Class;
 
 /// Open class mode, change the list of teams or what they are ranked on, leave.
 pub enum ClassAction {

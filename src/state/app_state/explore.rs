@@ -6,7 +6,7 @@ use crate::state::explore::lever_map::{self, Axes};
 use crate::state::explore::outcome::Outcome;
 use crate::state::explore::tornado;
 use crate::state::jobs::{OutcomesJob, Slot};
-use crate::state::share::{Explore, ExploreView};
+use crate::state::link::{Explore, ExploreView};
 
 /// Open the tornado, choose its outcome and day, switch to the map and choose its levers and
 /// futures per cell, stop it or run it again, load a cell's levers (and leave), leave.

@@ -23,8 +23,8 @@ use crate::i18n::Lang;
 use crate::model::params::Field;
 use crate::model::Scenario;
 use crate::state::jobs::{JobRefused, Report, Request, Results, Slot};
+use crate::state::link::{self, Explore, Problem, ProblemKind, Shared};
 use crate::state::play::Game;
-use crate::state::share::{self, Explore, Problem, ProblemKind, Shared};
 use crate::state::story_code;
 use crate::story::Story;
 use std::rc::Rc;
@@ -149,7 +149,7 @@ pub fn try_set(scenario: &Scenario, field: &Field, value: f64) -> Result<Scenari
 impl AppState {
     /// The state a link opens, at `now`, with every problem in the link reported.
     pub fn new(query: &str, browser_lang: Option<Lang>, now: f64) -> Self {
-        let (shared, problems) = share::decode(query);
+        let (shared, problems) = link::decode(query);
         let mut s = AppState {
             shared,
             story: None,
@@ -233,7 +233,7 @@ impl AppState {
     }
 
     fn load_query(&mut self, query: &str) {
-        let (mut next, problems) = share::decode(query);
+        let (mut next, problems) = link::decode(query);
         next.embed = self.shared.embed;
         next.lang = self.shared.lang.clone();
         next.story = None;

@@ -205,7 +205,7 @@ fn a_game_goes_stop_by_stop_and_its_link_replays_it() {
         s.results.outcomes_requested.is_some(),
         "the debrief compares the alternatives"
     );
-    let link = share::encode(&s.shared);
+    let link = link::encode(&s.shared);
     let replay = AppState::new(&link, None, 0.0);
     assert_eq!(replay.game, s.game, "the link replays the same game");
     s.apply(Action::Play(PlayAction::Exit));
@@ -232,7 +232,7 @@ fn a_class_runs_every_valid_team_on_the_same_futures() {
     let again = s.results.outcomes_requested.clone().unwrap();
     assert_eq!((again.metric, again.day), (Metric::Trust.into(), 730));
     assert!(s.results.requested.iter().all(Option::is_none));
-    assert!(share::encode(&s.shared).contains("rank=trust&rday=730"));
+    assert!(link::encode(&s.shared).contains("rank=trust&rday=730"));
 }
 
 #[test]
@@ -290,7 +290,7 @@ fn a_story_travels_compressed_in_the_link_and_opens_from_it() {
         text: text.clone(),
     }));
     s.apply(Action::Story(StoryAction::Step(3)));
-    let query = share::encode(&s.shared);
+    let query = link::encode(&s.shared);
     let raw: String = form_urlencoded::byte_serialize(text.as_bytes()).collect();
     assert!(
         query.len() * 2 < raw.len(),
@@ -318,7 +318,7 @@ fn a_story_over_the_budget_stays_out_of_the_link() {
     assert!(s.story.is_some(), "the story still runs");
     let code = s.shared.story.clone().unwrap();
     assert!(!story_code::fits(&code), "{} characters", code.len());
-    let query = share::encode(&s.shared);
+    let query = link::encode(&s.shared);
     assert!(!query.contains("story="), "{query}");
     assert!(query.len() < 200);
 }
@@ -355,7 +355,7 @@ fn the_explorer_runs_every_move_on_one_seed_and_leaving_or_editing_supersedes_it
     let again = s.results.outcomes_requested.clone().unwrap();
     assert!(again.id > job.id);
     assert_eq!((again.metric, again.day), (Metric::Customers.into(), 730));
-    let link = share::encode(&s.shared);
+    let link = link::encode(&s.shared);
     assert!(
         link.contains("explore=tornado&eo=customers&ed=730"),
         "{link}"
@@ -554,7 +554,7 @@ fn the_map_runs_in_passes_on_the_same_futures_can_be_cancelled_and_loads_a_cell(
     s.apply(Action::Explore(ExploreAction::SetMapRuns(500)));
     assert_eq!(run_passes(&mut s), [(200, 200), (400, 100)]);
     assert_eq!(s.results.outcomes_done().unwrap().values[3].len(), 500);
-    assert!(share::encode(&s.shared).contains("&mn=500"));
+    assert!(link::encode(&s.shared).contains("&mn=500"));
     s.apply(Action::Explore(ExploreAction::SetMapRuns(100)));
     assert_eq!(run_passes(&mut s), [(0, 25), (25, 25), (50, 50)]);
     assert_eq!(
@@ -595,7 +595,7 @@ fn the_map_runs_in_passes_on_the_same_futures_can_be_cancelled_and_loads_a_cell(
     );
     s.apply(Action::Explore(ExploreAction::Run));
     assert_eq!(s.results.outcomes_requested.as_ref().unwrap().first, 0);
-    let link = share::encode(&s.shared);
+    let link = link::encode(&s.shared);
     assert!(
         link.contains("explore=map&eo=goal&mx=responsiveness&my=posts"),
         "{link}"
@@ -613,5 +613,5 @@ fn the_map_runs_in_passes_on_the_same_futures_can_be_cancelled_and_loads_a_cell(
         s.results.outcomes_requested.is_none(),
         "leaving stops the map"
     );
-    assert!(share::encode(&s.shared).contains("p=4&r=100"));
+    assert!(link::encode(&s.shared).contains("p=4&r=100"));
 }

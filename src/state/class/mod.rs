@@ -2,8 +2,8 @@
 //! with, for each pair of teams, the share of futures in which one beats the other. A team
 //! that came out on top in the future it played, but not across the futures, was lucky.
 
+use super::link;
 use super::play::GAME_RUN;
-use super::share;
 use super::stats::median;
 use super::team_code::{self, CodeProblem};
 use crate::model::{Levers, Plan, Scenario};
@@ -114,7 +114,7 @@ pub struct Refused {
 pub enum EntryProblem {
     Code(CodeProblem),
     /// A link whose first problem is this (the app words it in the interface language).
-    Link(share::Problem),
+    Link(link::Problem),
     /// A link without a scenario in it.
     NoQuery,
 }
@@ -246,7 +246,7 @@ type Entry = (Levers, Plan, bool, Option<u64>);
 
 fn read_entry(entry: &str) -> Result<Entry, EntryProblem> {
     if let Some(q) = entry.find('?') {
-        let (shared, problems) = share::decode(&entry[q + 1..]);
+        let (shared, problems) = link::decode(&entry[q + 1..]);
         if let Some(p) = problems.first() {
             return Err(EntryProblem::Link(p.clone()));
         }
