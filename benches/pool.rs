@@ -5,7 +5,7 @@
 //! final reports, and the first picture (48 runs over the workers, as after a slider move).
 
 use longgame::model::{MonteCarlo, Scenario, Tally};
-use longgame::state::pool::shares;
+use longgame::state::pool::run_ranges;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -34,7 +34,7 @@ fn main() {
         } else {
             RUNS
         };
-        let tallies: Vec<Tally> = shares(0, RUNS, workers)
+        let tallies: Vec<Tally> = run_ranges(0, RUNS, workers)
             .iter()
             .map(|s| {
                 let mut mc = MonteCarlo::new(scenario, 1, RUNS, 8).unwrap();

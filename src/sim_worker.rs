@@ -6,7 +6,7 @@
 use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
 use crate::state::jobs::{
-    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, Share, ToWorker,
+    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, RunRange, ToWorker,
 };
 use crate::state::jobs::{Slot, SLOTS};
 use crate::state::play::GAME_RUN;
@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 struct Running {
     job: Job,
-    share: Share,
+    range: RunRange,
     /// The page is ready for another tally (it asks after each picture it merges).
     wanted: bool,
     sim: MonteCarlo,
@@ -52,7 +52,7 @@ impl Comparing {
         let day = self.job.day.min(d.days() as u32);
         let run = (self.job.seed, u64::from(self.job.first + run));
         simulate_until(d, start, run, day, &mut self.trace);
-        let value = self.job.metric.value(&self.trace, day as usize);
+        let value = self.job.outcome.value(&self.trace, day as usize);
         self.out.values[plan as usize].push(value);
         self.out.done += 1;
         self.out.complete()
@@ -61,7 +61,7 @@ impl Comparing {
 
 pub struct SimWorker {
     /// Jobs received but not started: a newer one for the slot replaces it unstarted.
-    queued: [Option<(Job, Share, HandlerId)>; SLOTS],
+    queued: [Option<(Job, RunRange, HandlerId)>; SLOTS],
     running: [Option<Running>; SLOTS],
     comparing: Option<Comparing>,
     step_scheduled: bool,
@@ -189,7 +189,7 @@ impl Worker for SimWorker {
 
 /// The first picture waits for `FIRST_REPORT_RUNS` runs over the pool: this share's part.
 fn first_report_runs(r: &Running) -> u32 {
-    let share = r.share.end - r.share.first;
+    let share = r.range.end - r.range.first;
     let part = (FIRST_REPORT_RUNS as u64 * share as u64).div_ceil(r.job.runs.max(1) as u64);
     (part as u32).min(share)
 }
@@ -205,7 +205,7 @@ impl Running {
         PartTally {
             slot: self.job.slot,
             id: self.job.id,
-            share: self.share,
+            range: self.range,
             tally,
             done,
             elapsed_ms: now - self.started,
@@ -230,7 +230,13 @@ impl SimWorker {
         self.running[slot as usize] = None;
     }
 
-    fn start_futures(&mut self, scope: &WorkerScope<Self>, job: Job, share: Share, who: HandlerId) {
+    fn start_futures(
+        &mut self,
+        scope: &WorkerScope<Self>,
+        job: Job,
+        share: RunRange,
+        who: HandlerId,
+    ) {
         let slot = job.slot as usize;
         let sim = match job.from {
             Some(day) => {
@@ -243,7 +249,7 @@ impl SimWorker {
             Ok(sim) => {
                 self.running[slot] = Some(Running {
                     job,
-                    share,
+                    range: share,
                     wanted: true,
                     sim: sim.part(share.first, share.end),
                     started: now(),

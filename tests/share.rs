@@ -41,7 +41,7 @@ fn any_explore() -> impl Strategy<Value = Explore> {
     )
         .prop_map(|(view, metric, day, axes, map_runs)| Explore {
             view,
-            metric,
+            outcome: metric,
             day,
             axes,
             map_runs,
@@ -251,7 +251,7 @@ fn the_map_of_two_levers_travels_in_the_link_and_bad_axes_are_reported() {
     assert!(problems.is_empty(), "{problems:?}");
     let e = s.explore.clone().unwrap();
     assert_eq!(
-        (e.view, e.metric, e.day),
+        (e.view, e.outcome, e.day),
         (ExploreView::Map, Outcome::Goal, 200)
     );
     assert_eq!(

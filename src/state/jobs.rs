@@ -46,14 +46,14 @@ pub struct OutcomesJob {
     /// later pass of the same work goes on from where the earlier ones stopped).
     pub first: u32,
     pub runs: u32,
-    pub metric: Outcome,
+    pub outcome: Outcome,
     pub day: u32,
 }
 
 impl OutcomesJob {
     /// The same question (plans, seed, outcome, day), whichever futures each job covers.
     pub fn same_work(&self, other: &OutcomesJob) -> bool {
-        (self.seed, self.metric, self.day) == (other.seed, other.metric, other.day)
+        (self.seed, self.outcome, self.day) == (other.seed, other.outcome, other.day)
             && self.scenarios == other.scenarios
     }
 }
@@ -124,9 +124,9 @@ pub enum Report {
     Refused(JobRefused),
 }
 
-/// One worker's share of a job: runs `first..end`, the `index`-th share in run order.
+/// One worker's range of a job's runs: `first..end`, the `index`-th range in run order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Share {
+pub struct RunRange {
     pub index: u32,
     pub first: u32,
     pub end: u32,
@@ -135,7 +135,7 @@ pub struct Share {
 /// What the page asks one worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
-    Futures(Box<Job>, Share),
+    Futures(Box<Job>, RunRange),
     /// The job's `first` and `runs` are already this worker's share.
     Outcomes(OutcomesJob, u32),
     /// Stop the slot's job (e.g. the comparison was unpinned).
@@ -156,7 +156,7 @@ pub enum ToWorker {
 pub struct PartTally {
     pub slot: Slot,
     pub id: u32,
-    pub share: Share,
+    pub range: RunRange,
     pub tally: Tally,
     pub done: bool,
     pub elapsed_ms: f64,
@@ -253,16 +253,16 @@ impl Results {
         scenarios: Vec<Scenario>,
         seed: u64,
         runs: u32,
-        (metric, day): (impl Into<Outcome>, u32),
+        (outcome, day): (impl Into<Outcome>, u32),
     ) -> Option<OutcomesJob> {
-        let metric = metric.into();
+        let outcome = outcome.into();
         let make = |id| OutcomesJob {
             id,
             scenarios: scenarios.clone(),
             seed,
             first: 0,
             runs,
-            metric,
+            outcome,
             day,
         };
         let job = supersede(

@@ -70,7 +70,7 @@ impl ExploreView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explore {
     pub view: ExploreView,
-    pub metric: Outcome,
+    pub outcome: Outcome,
     pub day: u32,
     pub axes: Axes,
     pub map_runs: u32,
@@ -87,7 +87,7 @@ impl Default for Explore {
     fn default() -> Self {
         Explore {
             view: ExploreView::Tornado,
-            metric: Metric::Leads.into(),
+            outcome: Metric::Leads.into(),
             day: 365,
             axes: Axes::default(),
             map_runs: lever_map::DEFAULT_RUNS,
@@ -220,8 +220,8 @@ pub fn encode(s: &Shared) -> String {
 fn explore_pairs(e: &Explore, scenario: &Scenario) -> String {
     let default = Explore::default();
     let mut parts = vec![format!("explore={}", e.view.name())];
-    if e.metric != default.metric {
-        parts.push(format!("eo={}", e.metric.name()));
+    if e.outcome != default.outcome {
+        parts.push(format!("eo={}", e.outcome.name()));
     }
     let day = e.day_in(scenario);
     if day != default.day {
@@ -507,7 +507,7 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
                 None => report(false, ProblemKind::MapAxis(value.into())),
             },
             "eo" => match Outcome::explored(value) {
-                Some(m) => s.explore.get_or_insert_with(Explore::default).metric = m,
+                Some(m) => s.explore.get_or_insert_with(Explore::default).outcome = m,
                 None => report(false, ProblemKind::ExploreOutcome(value.into())),
             },
             "ed" => match value.parse::<u32>() {

@@ -3,7 +3,7 @@
 //! `Tally`), so the summary is the same bits whatever the number of workers.
 
 use super::jobs::{
-    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, Progress, Report, Share,
+    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, Progress, Report, RunRange,
 };
 use super::jobs::{Slot, SLOTS};
 
@@ -27,11 +27,11 @@ pub fn workers_for(cores: f64) -> usize {
 
 /// Runs `first..end` in at most `workers` contiguous, near-equal shares of at least
 /// `MIN_SHARE` runs (one share when there are fewer).
-pub fn shares(first: u32, end: u32, workers: usize) -> Vec<Share> {
+pub fn run_ranges(first: u32, end: u32, workers: usize) -> Vec<RunRange> {
     let runs = end.saturating_sub(first);
     let count = (runs / MIN_SHARE).clamp(1, workers.max(1) as u32);
     (0..count)
-        .map(|k| Share {
+        .map(|k| RunRange {
             index: k,
             first: first + (runs as u64 * k as u64 / count as u64) as u32,
             end: first + (runs as u64 * (k + 1) as u64 / count as u64) as u32,
@@ -52,7 +52,7 @@ impl Gather {
     /// A new picture once every share has reported since the last one (so pictures come no
     /// faster than the workers report), and the final one as soon as every share is done.
     fn receive(&mut self, part: Box<PartTally>) -> Option<Progress> {
-        let i = part.share.index as usize;
+        let i = part.range.index as usize;
         *self.parts.get_mut(i)? = Some(part);
         self.fresh[i] = true;
         let parts: Vec<&PartTally> = self.parts.iter().flatten().map(|p| &**p).collect();
@@ -120,8 +120,8 @@ pub struct Gathering {
 
 impl Gathering {
     /// Shares a futures job among `workers`: share `k` goes to worker `k`.
-    pub fn start_futures(&mut self, job: Job, workers: usize) -> Vec<Share> {
-        let shares = shares(0, job.runs, workers);
+    pub fn start_futures(&mut self, job: Job, workers: usize) -> Vec<RunRange> {
+        let shares = run_ranges(0, job.runs, workers);
         let slot = job.slot as usize;
         self.futures[slot] = Some(Gather {
             parts: vec![None; shares.len()],
@@ -134,7 +134,7 @@ impl Gathering {
 
     /// Shares an outcomes job among `workers`: each worker's job covers its share of the runs.
     pub fn start_outcomes(&mut self, job: &OutcomesJob, workers: usize) -> Vec<OutcomesJob> {
-        let parts: Vec<OutcomesJob> = shares(job.first, job.first + job.runs, workers)
+        let parts: Vec<OutcomesJob> = run_ranges(job.first, job.first + job.runs, workers)
             .into_iter()
             .map(|s| OutcomesJob {
                 first: s.first,
@@ -205,7 +205,7 @@ mod tests {
     #[test]
     fn shares_cover_the_runs_once_in_order() {
         for (runs, workers) in [(500, 4), (500, 3), (17, 8), (5, 4), (0, 2), (5000, 8)] {
-            let s = shares(10, 10 + runs, workers);
+            let s = run_ranges(10, 10 + runs, workers);
             assert!(s.len() <= workers.max(1) && !s.is_empty());
             assert_eq!(s[0].first, 10);
             assert_eq!(s.last().unwrap().end, 10 + runs);
@@ -214,14 +214,14 @@ mod tests {
                 assert_eq!(w[1].index, k as u32 + 1);
             }
         }
-        assert_eq!(shares(0, 20, 4).len(), 1, "too few runs to share");
+        assert_eq!(run_ranges(0, 20, 4).len(), 1, "too few runs to share");
         assert_eq!(workers_for(f64::NAN), 1);
         assert_eq!(workers_for(0.0), 1);
         assert_eq!(workers_for(64.0), MAX_WORKERS);
     }
 
     /// What `workers` workers answer for `job`, in an arrival order that mixes the shares.
-    fn answers(job: &Job, shares: &[Share]) -> Vec<FromWorker> {
+    fn answers(job: &Job, shares: &[RunRange]) -> Vec<FromWorker> {
         let mut streams: Vec<Vec<FromWorker>> = shares
             .iter()
             .map(|&share| {
@@ -234,7 +234,7 @@ mod tests {
                     out.push(FromWorker::Tally(Box::new(PartTally {
                         slot: job.slot,
                         id: job.id,
-                        share,
+                        range: share,
                         tally: sim.tally().clone(),
                         done,
                         elapsed_ms: 1.0,
@@ -324,7 +324,7 @@ mod tests {
             seed: 3,
             first: 5,
             runs: 40,
-            metric: Metric::Leads.into(),
+            outcome: Metric::Leads.into(),
             day: 100,
         };
         let mut g = Gathering::default();

@@ -87,7 +87,7 @@ pub fn MapView() -> Html {
             &s.scenario,
             e.axes,
             &o.values,
-            (e.metric, e.day_in(&s.scenario)),
+            (e.outcome, e.day_in(&s.scenario)),
         )
     });
     match m {

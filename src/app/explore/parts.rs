@@ -74,7 +74,7 @@ pub(super) fn ExploreSettings() -> Html {
         })
     };
     let on_day = {
-        let (dispatch, metric) = (state.dispatcher(), e.metric);
+        let (dispatch, metric) = (state.dispatcher(), e.outcome);
         Callback::from(move |day: u64| {
             dispatch.dispatch(Action::Explore(ExploreAction::SetOutcome(
                 metric, day as u32,
@@ -111,7 +111,7 @@ pub(super) fn ExploreSettings() -> Html {
             <label>{ tr(l, "explore.outcome") }{" "}
                 <select class="explore-metric" onchange={on_metric}>
                     { for Outcome::EXPLORED.iter().map(|&o| html! {
-                        <option value={o.name()} selected={o == e.metric}>{ tr(l, outcome(o).0) }</option>
+                        <option value={o.name()} selected={o == e.outcome}>{ tr(l, outcome(o).0) }</option>
                     }) }
                 </select>
             </label>

@@ -32,7 +32,7 @@ pub fn ExplorerPage() -> Html {
     let t = state
         .results
         .outcomes_done()
-        .and_then(|o| tornado(&m, &o.values, e.metric, e.day_in(&state.shared.scenario)));
+        .and_then(|o| tornado(&m, &o.values, e.outcome, e.day_in(&state.shared.scenario)));
     html! {
         <div class="page class-page explore-page" data-app-ready="true" lang={l.code()}>
             <ModeMasthead title={tr(l, "explore.title")} exit={(AttrValue::from(tr(l, "explore.exit")), "exit-explorer")} on_exit={exit} />
@@ -124,7 +124,7 @@ fn chart(l: Lang, t: &Tornado) -> Html {
 }
 
 fn table(l: Lang, t: &Tornado) -> Html {
-    let (_, unit) = outcome(t.metric);
+    let (_, unit) = outcome(t.outcome);
     html! {
         <div class="table-scroll" role="region" tabindex="0" aria-label={tr(l, "explore.table_caption")}>
         <table class="class-table tornado-table">

@@ -34,7 +34,7 @@ impl AppState {
             }
             ExploreAction::SetOutcome(outcome, day) => {
                 let e = self.shared.explore.get_or_insert_with(Explore::default);
-                (e.metric, e.day) = (outcome, day);
+                (e.outcome, e.day) = (outcome, day);
             }
             ExploreAction::SetView(view) => {
                 self.shared
@@ -83,13 +83,13 @@ impl AppState {
         }
         if e.view == ExploreView::Tornado {
             let plans = tornado::scenarios(&s.scenario, &tornado::moves(&s.scenario));
-            r.request_outcomes(plans, s.seed, s.runs, (e.metric, e.day_in(&s.scenario)));
+            r.request_outcomes(plans, s.seed, s.runs, (e.outcome, e.day_in(&s.scenario)));
             return;
         }
         let plans = lever_map::scenarios(&s.scenario, e.axes);
         let upto = e.map_runs;
-        let job = (s.seed, e.metric, e.day_in(&s.scenario));
-        let same_work = |j: &OutcomesJob| (j.seed, j.metric, j.day) == job && j.scenarios == plans;
+        let job = (s.seed, e.outcome, e.day_in(&s.scenario));
+        let same_work = |j: &OutcomesJob| (j.seed, j.outcome, j.day) == job && j.scenarios == plans;
         if r.outcomes_stopped
             .as_ref()
             .is_some_and(|(j, _)| same_work(j))
@@ -103,7 +103,12 @@ impl AppState {
             r.refine_outcomes(upto);
         } else {
             let first_pass = lever_map::FIRST_PASS.min(upto);
-            r.request_outcomes(plans, s.seed, first_pass, (e.metric, e.day_in(&s.scenario)));
+            r.request_outcomes(
+                plans,
+                s.seed,
+                first_pass,
+                (e.outcome, e.day_in(&s.scenario)),
+            );
         }
     }
 

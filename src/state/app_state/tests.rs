@@ -227,10 +227,10 @@ fn a_class_runs_every_valid_team_on_the_same_futures() {
     let job = s.results.outcomes_requested.clone().unwrap();
     assert_eq!(job.scenarios.len(), 2);
     assert_eq!(job.scenarios[0].levers.budget, 4000.0);
-    assert_eq!((job.metric, job.day), (Metric::Leads.into(), 365));
+    assert_eq!((job.outcome, job.day), (Metric::Leads.into(), 365));
     s.apply(Action::Class(ClassAction::SetRank(Metric::Trust, 730)));
     let again = s.results.outcomes_requested.clone().unwrap();
-    assert_eq!((again.metric, again.day), (Metric::Trust.into(), 730));
+    assert_eq!((again.outcome, again.day), (Metric::Trust.into(), 730));
     assert!(s.results.requested.iter().all(Option::is_none));
     assert!(link::encode(&s.shared).contains("rank=trust&rday=730"));
 }
@@ -344,7 +344,7 @@ fn the_explorer_runs_every_move_on_one_seed_and_leaving_or_editing_supersedes_it
     assert_eq!(job.scenarios.len(), 1 + 2 * tornado::STEPS.len());
     assert_eq!(job.scenarios[0], s.shared.scenario);
     assert_eq!(
-        (job.seed, job.metric, job.day),
+        (job.seed, job.outcome, job.day),
         (9, Metric::Leads.into(), 365)
     );
     assert!(s.results.requested.iter().all(Option::is_none));
@@ -354,7 +354,7 @@ fn the_explorer_runs_every_move_on_one_seed_and_leaving_or_editing_supersedes_it
     )));
     let again = s.results.outcomes_requested.clone().unwrap();
     assert!(again.id > job.id);
-    assert_eq!((again.metric, again.day), (Metric::Customers.into(), 730));
+    assert_eq!((again.outcome, again.day), (Metric::Customers.into(), 730));
     let link = link::encode(&s.shared);
     assert!(
         link.contains("explore=tornado&eo=customers&ed=730"),
@@ -466,7 +466,7 @@ fn a_stopped_map_keeps_its_passes_and_goes_on_from_them_when_run_again() {
         365,
     )));
     let job = s.results.outcomes_requested.clone().unwrap();
-    assert_eq!((job.first, job.metric), (0, Metric::Trust.into()));
+    assert_eq!((job.first, job.outcome), (0, Metric::Trust.into()));
 }
 
 #[test]
@@ -502,7 +502,7 @@ fn the_map_runs_in_passes_on_the_same_futures_can_be_cancelled_and_loads_a_cell(
     let mut s = AppState::new("s=9&explore=map&my=posts&eo=goal", None, 0.0);
     let job = s.results.outcomes_requested.clone().unwrap();
     assert_eq!(job.scenarios.len(), 144);
-    assert_eq!((job.first, job.runs, job.metric), (0, 25, Outcome::Goal));
+    assert_eq!((job.first, job.runs, job.outcome), (0, 25, Outcome::Goal));
     assert_eq!(
         job.scenarios[13].levers.posts_per_week, 2.0,
         "row 1: 2 posts"

@@ -152,7 +152,7 @@ impl Bar {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tornado {
-    pub metric: Outcome,
+    pub outcome: Outcome,
     pub day: u32,
     /// Median outcome (or share reaching the goal, %) of the current scenario.
     pub base: f64,
@@ -163,12 +163,12 @@ pub struct Tornado {
 }
 
 /// The tornado from the outcomes of [`scenarios`] (`values[plan][future]`), if they fit.
-pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -> Option<Tornado> {
+pub fn tornado(moves: &[Move], values: &[Vec<f64>], outcome: Outcome, day: u32) -> Option<Tornado> {
     if values.len() != 1 + 2 * moves.len() || values.iter().any(Vec::is_empty) {
         return None;
     }
     let base_values = &values[0];
-    let base = metric.centre(base_values);
+    let base = outcome.centre(base_values);
     let mut bars: Vec<Bar> = moves
         .iter()
         .enumerate()
@@ -176,8 +176,8 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -
             let (d, u) = (&values[1 + 2 * i], &values[2 + 2 * i]);
             Bar {
                 mv: *mv,
-                down: metric.centre(d) - base,
-                up: metric.centre(u) - base,
+                down: outcome.centre(d) - base,
+                up: outcome.centre(u) - base,
                 down_better: fraction_above(d, base_values),
                 up_better: fraction_above(u, base_values),
                 down_worse: fraction_above(base_values, d),
@@ -187,7 +187,7 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -
         .collect();
     crate::state::order::sort_by(&mut bars, |a, b| b.swing().total_cmp(&a.swing()));
     Some(Tornado {
-        metric,
+        outcome,
         day,
         base,
         runs: base_values.len(),
@@ -197,13 +197,13 @@ pub fn tornado(moves: &[Move], values: &[Vec<f64>], metric: Outcome, day: u32) -
 
 /// The tornado as CSV, one row a field, largest swing first.
 pub fn tornado_csv(t: &Tornado) -> String {
-    let what = match t.metric {
+    let what = match t.outcome {
         Outcome::Goal => "percent of futures reaching the goal",
         Outcome::Metric(_) => "median",
     };
     let mut out = format!(
         "# {} on day {}; {what} of the current scenario: {}; {} futures per scenario, the same futures in every one\n",
-        t.metric.name(),
+        t.outcome.name(),
         t.day,
         t.base,
         t.runs

@@ -14,8 +14,8 @@ pub const UP_COLOUR: &str = "#0072B2";
 
 /// The chart's title: the outcome, the day and the current scenario's median.
 pub fn title(l: Lang, t: &Tornado) -> String {
-    let (key, unit) = outcome(t.metric);
-    let title = match t.metric {
+    let (key, unit) = outcome(t.outcome);
+    let title = match t.outcome {
         Outcome::Goal => "explore.chart_title_goal",
         Outcome::Metric(_) => "explore.chart_title",
     };
@@ -94,7 +94,7 @@ pub fn svg(l: Lang, t: &Tornado, frame: Frame) -> String {
 /// The tornado in a layout. The narrow one is classed `tornado-narrow` (the wide one
 /// `tornado-chart`), so that both can be on a page and each keeps its own title's id.
 pub fn svg_in(l: Lang, t: &Tornado, frame: Frame, layout: Layout) -> String {
-    let (_, unit) = outcome(t.metric);
+    let (_, unit) = outcome(t.outcome);
     let g = layout.geometry();
     let (w, h) = svg_size_in(t, layout);
     let ends = t.bars.iter().flat_map(|b| [b.down, b.up]);
