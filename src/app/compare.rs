@@ -12,10 +12,7 @@ use yew::prelude::*;
 pub fn ComparePanel() -> Html {
     let state = use_app();
     let l = state.lang();
-    let send = |a: fn() -> Action| {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(a()))
-    };
+    let send = |a: fn() -> Action| super::send(&state, a);
     html! {
         <section class="panel compare" aria-labelledby="compare-controls">
             <h2 id="compare-controls">{ tr(l, "compare.title") }</h2>

@@ -1,7 +1,7 @@
 //! The top of the page: title, language switch, tagline (or, embedded, a link to the full
 //! app), and the notices about what could not be used.
 
-use super::use_app;
+use super::{send, use_app};
 use crate::i18n::{tr, LANGS};
 use crate::state::app_state::Action;
 use crate::state::link::{self, Shared};
@@ -61,10 +61,7 @@ pub fn Notices() -> Html {
     if state.notices.is_empty() {
         return Html::default();
     }
-    let dismiss = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
-    };
+    let dismiss = send(&state, || Action::DismissNotices);
     html! {
         <div class="notices" role="alert">
             <ul>{ for state.notices.iter().map(|n| html! { <li>{ notice_text(l, n) }</li> }) }</ul>

@@ -79,6 +79,12 @@ impl Reducible for AppState {
 /// The app's state and its dispatcher, for every component below the root.
 pub type AppContext = UseReducerHandle<AppState>;
 
+/// A callback that dispatches the action `make` builds, whatever the event (a button's click).
+pub fn send<E: 'static>(state: &AppContext, make: impl Fn() -> Action + 'static) -> Callback<E> {
+    let dispatch = state.dispatcher();
+    Callback::from(move |_: E| dispatch.dispatch(make()))
+}
+
 /// The state from context (every component is rendered inside the root's provider).
 #[hook]
 pub fn use_app() -> AppContext {

@@ -5,7 +5,7 @@ use super::compare::CompareSummary;
 use super::fan_chart::FanChart;
 use super::patience::Patience;
 use super::player::Player;
-use super::{use_app, Same};
+use super::{send, use_app, Same};
 use crate::i18n::{decimal, tr, trf, Lang};
 use crate::model::Metric;
 use crate::state::app_state::Action;
@@ -162,10 +162,7 @@ pub fn Results() -> Html {
         let play_day = play_day.clone();
         Callback::from(move |d: Option<u32>| play_day.set(d))
     };
-    let on_samples = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::ToggleSamples))
-    };
+    let on_samples = send(&state, || Action::ToggleSamples);
     let pinned = state.results.latest(Slot::Pinned).map(Same);
     html! {
         <main class="results" id="charts" tabindex="-1">

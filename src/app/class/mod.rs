@@ -4,8 +4,8 @@
 
 use super::header::ModeMasthead;
 use super::hooks::use_file_text;
-use super::use_app;
 use super::whole_box::WholeBox;
+use super::{send, use_app};
 use crate::i18n::{tr, trf, Lang};
 use crate::model::Metric;
 use crate::state::app_state::{Action, ClassAction};
@@ -39,10 +39,7 @@ pub fn ClassPage() -> Html {
     let Some(class) = state.shared.class.clone() else {
         return Html::default();
     };
-    let exit = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Class(ClassAction::Exit)))
-    };
+    let exit = send(&state, || Action::Class(ClassAction::Exit));
     let r = roster(&class.teams, &state.shared.scenario);
     let outcomes = state.results.outcomes_done().cloned();
     html! {

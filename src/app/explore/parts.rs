@@ -1,8 +1,8 @@
 //! What the explorer's two views share: the settings (scenario, outcome, day and the map's
 //! levers), Cancel, the word a cancelled job leaves, and the export buttons.
 
-use crate::app::use_app;
 use crate::app::whole_box::WholeBox;
+use crate::app::{send, use_app};
 use crate::i18n::{tr, tr_dyn, trf, Lang};
 use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
@@ -16,9 +16,7 @@ use yew::prelude::*;
 #[component]
 pub(super) fn CancelButton() -> Html {
     let state = use_app();
-    let dispatch = state.dispatcher();
-    let onclick =
-        Callback::from(move |_| dispatch.dispatch(Action::Explore(ExploreAction::Cancel)));
+    let onclick = send(&state, || Action::Explore(ExploreAction::Cancel));
     html! {
         <button type="button" class="small cancel-explore" {onclick}>{ tr(state.lang(), "explore.cancel") }</button>
     }
@@ -30,8 +28,7 @@ pub(super) fn CancelButton() -> Html {
 pub(super) fn Stopped() -> Html {
     let state = use_app();
     let l = state.lang();
-    let dispatch = state.dispatcher();
-    let onclick = Callback::from(move |_| dispatch.dispatch(Action::Explore(ExploreAction::Run)));
+    let onclick = send(&state, || Action::Explore(ExploreAction::Run));
     let kept = state
         .results
         .outcomes_so_far()

@@ -5,7 +5,7 @@
 
 use super::parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
 use crate::app::header::ModeMasthead;
-use crate::app::use_app;
+use crate::app::{send, use_app};
 use crate::i18n::{tr, tr_dyn, Lang};
 use crate::state::app_state::{Action, ExploreAction};
 use crate::state::explore::tornado::{moves, tornado, tornado_csv, Tornado};
@@ -24,10 +24,7 @@ pub fn ExplorerPage() -> Html {
     let Some(e) = state.shared.explore.clone() else {
         return Html::default();
     };
-    let exit = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Explore(ExploreAction::Exit)))
-    };
+    let exit = send(&state, || Action::Explore(ExploreAction::Exit));
     let m = moves(&state.shared.scenario);
     let t = state
         .results

@@ -2,8 +2,8 @@
 //! the first review and never started in the same future, the plan over every future, the
 //! team code to hand in, and the Why? panel.
 
-use crate::app::use_app;
 use crate::app::Same;
+use crate::app::{send, use_app};
 use crate::i18n::{tr, trf, Lang};
 use crate::model::{run_once, Metric, RunTrace};
 use crate::state::app_state::{Action, PlayAction};
@@ -32,10 +32,7 @@ pub fn Debrief() -> Html {
     let game = state.game.clone().expect("a game");
     let paths = use_memo(game.clone(), |g| own_future_paths(g));
     crate::app::hooks::use_focus("debrief-title", ());
-    let again = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Play(PlayAction::Start)))
-    };
+    let again = send(&state, || Action::Play(PlayAction::Start));
     html! {
         <div class="debrief">
             <section class="debrief-main" aria-labelledby="debrief-title">

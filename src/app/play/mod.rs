@@ -7,8 +7,8 @@ mod debrief;
 use super::fan_chart::FanChart;
 use super::header::ModeMasthead;
 use super::results::spec;
-use super::use_app;
 use super::Same;
+use super::{send, use_app};
 use crate::i18n::{tr, trf, Lang};
 use crate::model::params::{field, Field};
 use crate::model::{Levers, Metric, LEVERS};
@@ -27,10 +27,7 @@ pub fn GamePage() -> Html {
     let Some(game) = state.game.clone() else {
         return Html::default();
     };
-    let exit = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Play(PlayAction::Exit)))
-    };
+    let exit = send(&state, || Action::Play(PlayAction::Exit));
     let horizon = game.scenario.assumptions.horizon_days;
     html! {
         <div class="page game-page" data-app-ready="true" data-game-day={game.day().to_string()}
@@ -173,10 +170,7 @@ fn DecisionForm() -> Html {
             dispatch.dispatch(Action::Play(PlayAction::Decide(Decision::Go(*draft))))
         })
     };
-    let stop = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Play(PlayAction::Decide(Decision::Stop))))
-    };
+    let stop = send(&state, || Action::Play(PlayAction::Decide(Decision::Stop)));
     let go_label = match (game.day(), changed) {
         (0, _) => "play.go_start",
         (_, true) => "play.go_changed",

@@ -1,7 +1,7 @@
 //! The trainer panel: start the default story, or load a story file.
 
 use crate::app::hooks::use_file_text;
-use crate::app::use_app;
+use crate::app::{send, use_app};
 use crate::i18n::tr;
 use crate::state::app_state::{Action, ClassAction, ExploreAction, PlayAction, StoryAction};
 use crate::view::messages::story_refusal_text;
@@ -11,22 +11,10 @@ use yew::prelude::*;
 pub fn TrainerPanel() -> Html {
     let state = use_app();
     let l = state.lang();
-    let start = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Story(StoryAction::Start)))
-    };
-    let play = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Play(PlayAction::Start)))
-    };
-    let class = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Class(ClassAction::Open)))
-    };
-    let explore = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::Explore(ExploreAction::Open)))
-    };
+    let start = send(&state, || Action::Story(StoryAction::Start));
+    let play = send(&state, || Action::Play(PlayAction::Start));
+    let class = send(&state, || Action::Class(ClassAction::Open));
+    let explore = send(&state, || Action::Explore(ExploreAction::Open));
     let load = use_file_text(l, {
         let dispatch = state.dispatcher();
         Callback::from(move |(name, text): (String, Result<String, String>)| {
