@@ -13,6 +13,7 @@ pub mod play;
 pub mod pool;
 pub mod saved;
 pub mod stats;
+pub mod story;
 pub mod story_code;
 pub mod team_code;
 

@@ -13,6 +13,7 @@ use super::{use_app, Same, Snapshot};
 use crate::i18n::{tr, trf, Lang};
 use crate::state::app_state::{Action, StoryAction};
 use crate::state::jobs::Slot;
+use crate::state::story::{Back, Next, StepState};
 use crate::state::story_code;
 use crate::story::{Story, View};
 use crate::view::format::{full, levers_text, percent_signed, percentile, with_unit};
@@ -195,34 +196,31 @@ pub fn StoryMode(p: &StoryProps) -> Html {
             ended.set(false);
         });
     }
-    let predicting = step.predict.is_some() && !*room.revealed;
-    // The room sets the levers; the fan stays hidden until the reveal.
-    let asking = step.ask_room && !*room.revealed;
+    let at = StepState {
+        index,
+        steps: n,
+        predicts: step.predict.is_some(),
+        asks_room: step.ask_room,
+        guessed: room.guess.is_some(),
+        revealed: *room.revealed,
+        ended: *ended,
+    };
+    let (predicting, asking) = (at.predicting(), at.asking());
     let next = {
         let (on_step, room, ended) = (p.on_step.clone(), room.clone(), ended.clone());
-        Callback::from(move |_: ()| {
-            if *ended {
-                return;
-            }
-            if predicting && room.guess.is_none() {
-                room.nudged.set(true);
-            } else if predicting || asking {
-                room.revealed.set(true);
-            } else if index + 1 < n {
-                on_step.emit(index + 1);
-            } else {
-                ended.set(true);
-            }
+        Callback::from(move |_: ()| match at.next() {
+            Next::Stay => {}
+            Next::Nudge => room.nudged.set(true),
+            Next::Reveal => room.revealed.set(true),
+            Next::Step(i) => on_step.emit(i),
+            Next::End => ended.set(true),
         })
     };
     let prev = {
         let (on_step, ended) = (p.on_step.clone(), ended.clone());
-        Callback::from(move |_: ()| {
-            if *ended {
-                ended.set(false);
-            } else {
-                on_step.emit(index.saturating_sub(1));
-            }
+        Callback::from(move |_: ()| match at.back() {
+            Back::Unend => ended.set(false),
+            Back::Step(i) => on_step.emit(i),
         })
     };
     let to = |i: usize| {
