@@ -1,7 +1,8 @@
-//! The explorer's map of two levers: the picture (`view::lever_map`, the same markup as the
-//! exports) with a keyboard grid laid exactly over its cells (one tab stop, arrow keys move,
-//! Enter or a click loads the cell's levers), the focused or pointed-at cell labelled beside
-//! it, the numbers as a table, exports, and progress with a Cancel button while it refines.
+//! The explorer's map of two levers: the picture (`view::explore::lever_map`, the same markup
+//! as the exports) with a keyboard grid laid exactly over its cells (one tab stop, arrow keys
+//! move, Enter or a click loads the cell's levers), the focused or pointed-at cell labelled
+//! beside it, the numbers as a table, exports, and progress with a Cancel button while it
+//! refines.
 
 use super::parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
 use crate::app::use_app;

@@ -1,7 +1,7 @@
 //! The explorer: the tornado (which lever or assumption moves the chosen outcome most, for the
 //! scenario on screen) and the map of two levers (`super::lever_map`). The bars and the table
-//! come from `state::tornado`; the chart's markup from `view::tornado`, so what is exported is
-//! exactly what is shown.
+//! come from `state::explore::tornado`; the chart's markup from `view::explore::tornado`, so
+//! what is exported is exactly what is shown.
 
 use super::parts::{export_buttons, CancelButton, ExploreSettings, Stopped};
 use crate::app::header::ModeMasthead;
