@@ -1,5 +1,7 @@
-//! What the app shows, as plain data: the shared scenario (URL codec), saved scenarios and
-//! exports. No web dependency, so every rule here is tested natively.
+//! What the app shows, as plain data: the one reducer (`app_state`), the link (`link`, with
+//! the plan, story and team codes), saved scenarios, exports and the workers' jobs; each
+//! mode's rules in a folder of its name (`explore`, `play`, `class`, `story`). No web
+//! dependency, so every rule here is tested natively.
 
 pub mod app_state;
 pub mod class;
