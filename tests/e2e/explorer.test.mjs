@@ -50,7 +50,7 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   const table = await rows(page);
   assert.deepEqual(table.map(([f]) => f).sort(), [...FIELDS].sort(), 'every field is listed');
   const swing = Object.fromEntries(table);
-  // What the model robustly gives (src/state/tornado.rs tests): for the default company,
+  // What the model robustly gives (src/state/explore/tornado.rs tests): for the default company,
   // buy-in and budget move leads far more than how well posts fit their channel.
   assert.ok(swing.buy_in > 2 * swing.channel_fit, JSON.stringify(swing));
   assert.ok(swing.budget > 2 * swing.channel_fit, JSON.stringify(swing));
@@ -95,7 +95,7 @@ test('the tornado ranks the levers on the same futures, lists every field, expor
   assert.deepEqual(await rows(page), shown);
 
   // A new scenario supersedes the job: big budget, nobody answering — on leads, listening
-  // tops it (src/state/tornado.rs tests).
+  // tops it (src/state/explore/tornado.rs tests).
   await page.locator('#preset').focus();
   await page.selectOption('#preset', 'big-budget');
   await page.locator('select.explore-metric').focus();
