@@ -34,6 +34,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("file.not_text", "the file cannot be read as UTF-8 text"),
     ("file.duplicate_key", "`{0}` is given twice"),
     ("file.syntax", "not valid JSON (line {0}, column {1})"),
+    ("file.too_deep", "lists and objects are nested more than {0} deep (line {1}, column {2})"),
+    ("file.number_too_large", "the number is too large (at most about ±1.8e308)"),
     ("file.not_object", "not a valid file: expected a JSON object"),
     ("file.unknown_field_known", "unknown field `{0}` (known: {1})"),
     ("file.wrong_type_range", "wrong type, expected {0} from {1} to {2}"),

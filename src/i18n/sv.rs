@@ -34,6 +34,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("file.not_text", "filen kan inte läsas som UTF-8-text"),
     ("file.duplicate_key", "`{0}` anges två gånger"),
     ("file.syntax", "inte giltig JSON (rad {0}, kolumn {1})"),
+    ("file.too_deep", "listor och objekt är nästlade mer än {0} nivåer djupt (rad {1}, kolumn {2})"),
+    ("file.number_too_large", "talet är för stort (högst omkring ±1,8e308)"),
     ("file.not_object", "inte en giltig fil: ett JSON-objekt väntades"),
     ("file.unknown_field_known", "okänt fält `{0}` (kända: {1})"),
     ("file.wrong_type_range", "fel typ, {0} från {1} till {2} väntades"),

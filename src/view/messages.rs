@@ -130,6 +130,7 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
         FileError::NotAnObject => tr(l, "file.not_object").to_string(),
         FileError::TooLarge { most } => trf(l, "file.too_large", &[&number(l, *most as f64)]),
         FileError::Unreadable => tr(l, "file.not_text").to_string(),
+        FileError::TooDeep { line, column, most } => trf(l, "file.too_deep", &[most, line, column]),
         FileError::At { path, problem } => {
             let text = match problem {
                 FieldProblem::UnknownField { name, known } if !known.is_empty() => {
@@ -147,6 +148,7 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
                 FieldProblem::Missing(n) => trf(l, "file.missing", &[n]),
                 FieldProblem::UnknownVariant(v) => trf(l, "file.unknown_variant", &[v]),
                 FieldProblem::DuplicateKey(k) => trf(l, "file.duplicate_key", &[k]),
+                FieldProblem::NumberTooLarge => tr(l, "file.number_too_large").to_string(),
                 FieldProblem::Other(m) => m.clone(),
             };
             prefixed(if path == "." { "" } else { path }, text)
