@@ -243,7 +243,15 @@ fn csv_cell(text: &str) -> String {
 }
 
 /// `Red: 1ABC` → (Some("Red"), "1ABC"); a link's own colons (`https://`) are not a name.
+/// The name ends at the last colon followed by a space, so a name may hold `?`, `http` or
+/// colons of its own (`Why not?: 1ABC`, `=HYPERLINK("http://…"): 1ABC`).
 fn split_name(line: &str) -> (Option<&str>, &str) {
+    if let Some(colon) = line.rfind(": ").or_else(|| line.rfind(":\t")) {
+        let (name, entry) = (line[..colon].trim(), line[colon + 2..].trim());
+        if !entry.is_empty() {
+            return ((!name.is_empty()).then_some(name), entry);
+        }
+    }
     let entry_start = line
         .find("http")
         .or_else(|| line.find('?'))
@@ -317,6 +325,33 @@ mod tests {
             matches!(refused[1].why, EntryProblem::Link(_)),
             "{:?}",
             refused[1]
+        );
+    }
+
+    #[test]
+    fn a_name_may_hold_a_question_mark_a_link_or_colons() {
+        let plan = team_code::TeamPlan {
+            levers: preset("big-budget").unwrap().scenario.levers,
+            changes: Plan::default(),
+            played: false,
+        };
+        let code = team_code::encode(&plan).unwrap();
+        let names = [
+            "Why not?",
+            "=HYPERLINK(\"http://example.org/?x=1\",\"Click\")",
+            "Team: Red",
+        ];
+        let text: String = names.iter().map(|n| format!("{n}: {code}\n")).collect();
+        let (teams, refused) = read_teams(&text);
+        assert_eq!(refused, []);
+        for (team, name) in teams.iter().zip(names) {
+            assert_eq!(team.name, name);
+            assert_eq!(team.levers, plan.levers, "{name} has the code's plan");
+        }
+        let (teams, _) = read_teams("Blue:https://example.org/app/?b=1500");
+        assert_eq!(
+            (teams[0].name.as_str(), teams[0].levers.budget),
+            ("Blue", 1500.0)
         );
     }
 
