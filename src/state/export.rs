@@ -33,6 +33,31 @@ pub fn summary_csv(s: &Summary) -> String {
     out
 }
 
+/// A CSV cell holding text. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return (and is not a plain number) is a formula to a spreadsheet, so it gets a leading `'`
+/// as OWASP advises ("CSV Injection"): a team named `=HYPERLINK(…)` stays a name. A cell with
+/// a comma, quote or line break is quoted.
+pub fn csv_cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(text);
+    let text = if formula {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if formula || text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// `-12.5`, `+3`, `-1e-7`: a number as a spreadsheet reads one (not `-inf` or `-2+3`).
+fn plain_number(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && text.parse::<f64>().is_ok()
+}
+
 /// The summary as JSON, with ROI written as null on the days it is undefined (nothing spent
 /// yet, or never: `never-started`).
 pub fn summary_json(summary: &Summary) -> String {
@@ -58,6 +83,29 @@ pub fn scenario_json(s: &Scenario) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised() {
+        use super::csv_cell;
+        for (text, cell) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+cmd|' /C calc'!A0", "\"'+cmd|' /C calc'!A0\""),
+            ("@SUM(1+1)", "\"'@SUM(1+1)\""),
+            ("-2+3", "\"'-2+3\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("-inf", "\"'-inf\""),
+            ("-12.5", "-12.5"),
+            ("+3e-7", "+3e-7"),
+            ("Red, \"B\"", "\"Red, \"\"B\"\"\""),
+            ("Why not?", "Why not?"),
+        ] {
+            assert_eq!(csv_cell(text), cell, "{text}");
+        }
+    }
+
     use super::*;
     use crate::model::{preset, MonteCarlo};
 
