@@ -1,6 +1,6 @@
 //! The trainer panel: start the default story, or load a story file.
 
-use super::hooks::use_file_text;
+use super::hooks::{use_file_text, ReadProblem};
 use super::use_app;
 use crate::i18n::tr;
 use crate::state::app_state::Action;
@@ -27,12 +27,12 @@ pub fn TrainerPanel() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::OpenExplorer))
     };
-    let load = use_file_text(l, {
+    let load = use_file_text({
         let dispatch = state.dispatcher();
-        Callback::from(move |(name, text): (String, Result<String, String>)| {
+        Callback::from(move |(name, text): (String, Result<String, ReadProblem>)| {
             dispatch.dispatch(match text {
                 Ok(text) => Action::StoryFile { name, text },
-                Err(_) => Action::StoryUnreadable(name),
+                Err(why) => Action::StoryUnreadable(name, why),
             })
         })
     });

@@ -51,6 +51,11 @@ pub enum FieldProblem {
     DuplicateKey(String),
     /// A number beyond what a 64-bit float holds (about ±1.8e308).
     NumberTooLarge,
+    /// A plan with more changes than a plan holds.
+    TooManyChanges {
+        changes: usize,
+        most: usize,
+    },
     Other(String),
 }
 
@@ -193,6 +198,9 @@ impl fmt::Display for FileError {
                     FieldProblem::Missing(n) => write!(f, "missing field `{n}`"),
                     FieldProblem::UnknownVariant(v) => write!(f, "unknown variant `{v}`"),
                     FieldProblem::DuplicateKey(k) => write!(f, "`{k}` is given twice"),
+                    FieldProblem::TooManyChanges { changes, most } => {
+                        write!(f, "{changes} changes, but a plan holds at most {most}")
+                    }
                     FieldProblem::NumberTooLarge => {
                         write!(f, "the number is too large (at most about ±1.8e308)")
                     }

@@ -116,6 +116,15 @@ pub fn plan_shape(plan: Option<&Value>, path: &str) -> Result<(), FileError> {
     let Some(Value::Array(changes)) = plan else {
         return Ok(()); // absent, or not a list: serde names that
     };
+    if changes.len() > crate::model::MAX_CHANGES {
+        return Err(FileError::At {
+            path: path.to_string(),
+            problem: FieldProblem::TooManyChanges {
+                changes: changes.len(),
+                most: crate::model::MAX_CHANGES,
+            },
+        });
+    }
     for (i, change) in changes.iter().enumerate() {
         let at = format!("{path}[{i}]");
         let Value::Object(fields) = change else {

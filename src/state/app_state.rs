@@ -97,7 +97,8 @@ pub enum Action {
     StoryStep(usize),
     ExitStory,
     /// A story file that could not be read.
-    StoryUnreadable(String),
+    /// A story file that could not be read: by the browser (`None`), or as UTF-8 text.
+    StoryUnreadable(String, Option<FileError>),
     DismissNotices,
     ToggleSamples,
     /// A result from the worker, at `now` (milliseconds).
@@ -253,8 +254,8 @@ impl AppState {
                 self.shared.step = 0;
                 self.shared.pinned = None;
             }
-            Action::StoryUnreadable(name) => {
-                self.story_refusal = Some(StoryRefusal { name, error: None })
+            Action::StoryUnreadable(name, error) => {
+                self.story_refusal = Some(StoryRefusal { name, error })
             }
             Action::DismissNotices => self.notices.clear(),
             Action::ToggleSamples => self.show_samples = !self.show_samples,
