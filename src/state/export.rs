@@ -33,12 +33,12 @@ pub fn summary_csv(s: &Summary) -> String {
     out
 }
 
-/// A CSV cell holding text. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return (and is not a plain number) is a formula to a spreadsheet, so it gets a leading `'`
-/// as OWASP advises ("CSV Injection"): a team named `=HYPERLINK(…)` stays a name. A cell with
-/// a comma, quote or line break is quoted.
+/// A CSV cell holding text (numbers are written as they are). Text that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return is a formula (or a number) to a spreadsheet, so it
+/// gets a leading `'` as OWASP advises ("CSV Injection"): a team named `=HYPERLINK(…)` or
+/// `+0` stays a name. A cell with a comma, quote or line break is quoted.
 pub fn csv_cell(text: &str) -> String {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(text);
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let text = if formula {
         format!("'{text}")
     } else {
@@ -49,13 +49,6 @@ pub fn csv_cell(text: &str) -> String {
     } else {
         text
     }
-}
-
-/// `-12.5`, `+3`, `-1e-7`: a number as a spreadsheet reads one (not `-inf` or `-2+3`).
-fn plain_number(text: &str) -> bool {
-    text.bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
-        && text.parse::<f64>().is_ok()
 }
 
 /// The summary as JSON, with ROI written as null on the days it is undefined (nothing spent
@@ -97,8 +90,8 @@ mod tests {
             ("\tx", "\"'\tx\""),
             ("\rx", "\"'\rx\""),
             ("-inf", "\"'-inf\""),
-            ("-12.5", "-12.5"),
-            ("+3e-7", "+3e-7"),
+            ("-12.5", "\"'-12.5\""),
+            ("+0", "\"'+0\""),
             ("Red, \"B\"", "\"Red, \"\"B\"\"\""),
             ("Why not?", "Why not?"),
         ] {
