@@ -108,7 +108,7 @@ fn parse_run(args: &[OsString]) -> Result<RunArgs, String> {
             Long("preset") => {
                 let name = value(&mut parser)?;
                 let name = text(&name, "--preset")?;
-                run.scenario = model::preset(&name)
+                run.scenario = model::preset(name)
                     .ok_or_else(|| {
                         let ids: Vec<_> = model::presets().iter().map(|p| p.id).collect();
                         format!("no preset '{name}'; presets: {}", ids.join(", "))
