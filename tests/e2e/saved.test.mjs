@@ -71,12 +71,14 @@ app.test('two tabs: what one saves or deletes never loses what the other saved, 
   await saveAs(other, 'Two');
   await page.locator('[data-saved="Two"]').waitFor();
   assert.deepEqual((await stored(page)).map((s) => s.name), ['One', 'Two'], 'One is kept');
-  // A tab the event does not reach (it stops before the app's listener) still keeps what
-  // the other tab saved: a delete reads the stored list, not the one it shows.
-  await page.evaluate(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
-  await saveAs(other, 'Three');
-  await other.locator('[data-saved="Three"]').waitFor();
-  assert.equal(await page.locator('[data-saved="Three"]').count(), 0, 'the event is blocked');
+  // A save whose event has not reached this tab yet (a page gets no event for its own
+  // writes, so this one is written from here): a delete still keeps it, as it reads the
+  // stored list, not the one it shows.
+  await page.evaluate((key) => {
+    const list = JSON.parse(localStorage.getItem(key));
+    localStorage.setItem(key, JSON.stringify([...list, { name: 'Three', query: 'v=1&b=3333' }]));
+  }, KEY);
+  assert.equal(await page.locator('[data-saved="Three"]').count(), 0, 'not shown here yet');
   await page.locator('[data-saved="One"]').getByRole('button', { name: 'Delete One' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Undo' }).waitFor();
