@@ -4,6 +4,7 @@
 use crate::files::parse_scenario;
 use crate::model::{self, MonteCarlo, Scenario};
 use crate::state::export::{summary_csv, summary_json};
+use std::ffi::{OsStr, OsString};
 use std::io::Write;
 
 const USAGE: &str = "\
@@ -25,8 +26,9 @@ struct RunArgs {
     csv: bool,
 }
 
-/// Runs the command line; returns the process exit code.
-pub fn main(args: Vec<String>) -> i32 {
+/// Runs the command line on the arguments as the system gives them (`args_os`: an argument
+/// that is not UTF-8 gets a message, not a panic); returns the process exit code.
+pub fn main(args: Vec<OsString>) -> i32 {
     let mut out = std::io::stdout().lock();
     match dispatch(args, &mut out) {
         Ok(()) => 0,
@@ -37,9 +39,13 @@ pub fn main(args: Vec<String>) -> i32 {
     }
 }
 
-fn dispatch(args: Vec<String>, out: &mut impl Write) -> Result<(), String> {
+fn dispatch(args: Vec<OsString>, out: &mut impl Write) -> Result<(), String> {
     let io = |e: std::io::Error| e.to_string();
-    match args.first().map(String::as_str) {
+    let command = match args.first() {
+        Some(a) => Some(text(a, "the command")?),
+        None => None,
+    };
+    match command {
         Some("presets") => {
             for p in model::presets() {
                 let l = p.scenario.levers;
@@ -70,7 +76,17 @@ fn dispatch(args: Vec<String>, out: &mut impl Write) -> Result<(), String> {
     }
 }
 
-fn parse_run(args: &[String]) -> Result<RunArgs, String> {
+/// An argument as text, or a message naming it and what is wrong.
+fn text<'a>(arg: &'a OsStr, what: &str) -> Result<&'a str, String> {
+    arg.to_str().ok_or_else(|| {
+        format!(
+            "{what} is not valid UTF-8 text: '{}' (the unreadable bytes are shown as \u{FFFD})",
+            arg.to_string_lossy()
+        )
+    })
+}
+
+fn parse_run(args: &[OsString]) -> Result<RunArgs, String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args.iter().cloned());
     let mut run = RunArgs {
@@ -82,16 +98,17 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
     };
     let mut sets = Vec::new();
     let mut days = None;
-    let number = |v: std::ffi::OsString, what: &str| -> Result<f64, String> {
-        let s = v.to_string_lossy().to_string();
+    let number = |v: OsString, what: &str| -> Result<f64, String> {
+        let s = text(&v, what)?;
         s.parse::<f64>()
             .map_err(|_| format!("{what} must be a number, not '{s}'"))
     };
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("preset") => {
-                let name = value(&mut parser)?.to_string_lossy().to_string();
-                run.scenario = model::preset(&name)
+                let name = value(&mut parser)?;
+                let name = text(&name, "--preset")?;
+                run.scenario = model::preset(name)
                     .ok_or_else(|| {
                         let ids: Vec<_> = model::presets().iter().map(|p| p.id).collect();
                         format!("no preset '{name}'; presets: {}", ids.join(", "))
@@ -100,18 +117,14 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
             }
             Long("scenario") => {
                 let path = value(&mut parser)?;
-                let file = std::fs::File::open(&path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.to_string_lossy()))?;
+                let file = open_regular(&path)?;
                 run.scenario = crate::files::read_limited(file)
                     .and_then(|text| parse_scenario(&text))
                     .map_err(|e| format!("{}: {e}", path.to_string_lossy()))?;
             }
             Long("set") => {
-                let kv = value(&mut parser)?.to_string_lossy().to_string();
-                let (k, v) = kv
-                    .split_once('=')
-                    .ok_or_else(|| format!("--set takes LEVER=VALUE, not '{kv}'"))?;
-                sets.push((k.trim().to_string(), number(v.trim().into(), k)?));
+                let kv = value(&mut parser)?;
+                sets.push(lever_value(text(&kv, "--set")?)?);
             }
             Long("runs") => run.runs = whole_arg(&mut parser, "--runs", 1.0, 1_000_000.0)? as u32,
             Long("days") => days = Some(number(value(&mut parser)?, "--days")?),
@@ -123,7 +136,7 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
                 run.samples = whole_arg(&mut parser, "--samples", 0.0, 100.0)? as u32
             }
             Long("format") => {
-                run.csv = match value(&mut parser)?.to_string_lossy().as_ref() {
+                run.csv = match text(&value(&mut parser)?, "--format")? {
                     "json" => false,
                     "csv" => true,
                     other => return Err(format!("--format must be json or csv, not '{other}'")),
@@ -146,13 +159,54 @@ fn parse_run(args: &[String]) -> Result<RunArgs, String> {
     Ok(run)
 }
 
+/// `--set NAME=VALUE`: the name must be a lever or assumption (else the names are listed), the
+/// value a number, and a day count a whole number within its range.
+fn lever_value(kv: &str) -> Result<(String, f64), String> {
+    let (k, v) = kv
+        .split_once('=')
+        .ok_or_else(|| format!("--set takes LEVER=VALUE, not '{kv}'"))?;
+    let (k, v) = (k.trim(), v.trim());
+    let field = model::params::field(k).ok_or_else(|| {
+        format!(
+            "--set: there is no lever or assumption '{k}'; the names are: {}",
+            model::params::field_names().join(", ")
+        )
+    })?;
+    let n = v
+        .parse::<f64>()
+        .map_err(|_| format!("{k} must be a number, not '{v}'"))?;
+    let range = field.range();
+    if field.whole_days {
+        whole(n, k, range.min, range.max)?;
+    }
+    Ok((k.to_string(), n))
+}
+
+/// Opens a file to read, refusing what is not a regular file: reading a named pipe or a
+/// terminal would wait forever for someone to write to it.
+fn open_regular(path: &OsStr) -> Result<std::fs::File, String> {
+    let shown = path.to_string_lossy();
+    let cannot = |e: std::io::Error| format!("cannot read {shown}: {e}");
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a named pipe or a device, which may never end)"
+        };
+        return Err(format!("cannot read {shown}: it is {kind}"));
+    }
+    std::fs::File::open(path).map_err(cannot)
+}
+
 fn value(parser: &mut lexopt::Parser) -> Result<std::ffi::OsString, String> {
     parser.value().map_err(|e| e.to_string())
 }
 
 /// The next option value as a whole number in [min, max].
 fn whole_arg(parser: &mut lexopt::Parser, what: &str, min: f64, max: f64) -> Result<f64, String> {
-    let text = value(parser)?.to_string_lossy().to_string();
+    let arg = value(parser)?;
+    let text = text(&arg, what)?;
     let v = text
         .parse::<f64>()
         .map_err(|_| format!("{what} must be a number, not '{text}'"))?;

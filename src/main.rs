@@ -18,5 +18,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(longgame::cli::main(std::env::args().skip(1).collect()));
+    std::process::exit(longgame::cli::main(std::env::args_os().skip(1).collect()));
 }

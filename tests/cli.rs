@@ -233,3 +233,93 @@ fn roi_is_null_while_nothing_is_spent_and_why_explains_the_run() {
     assert!(v["why"]["followers_paid"].as_f64().unwrap() > 0.0);
     assert!(v["why"]["answered_share"].as_f64().unwrap() > 0.5);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_gets_a_message_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let bad = OsStr::from_bytes(b"budget=5\xff");
+    for args in [
+        vec![OsStr::new("run"), OsStr::new("--set"), bad],
+        vec![OsStr::from_bytes(b"r\xffun")],
+        vec![OsStr::new("run"), OsStr::new("--preset"), bad],
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_longgame"))
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("is not valid UTF-8 text"), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    // A file name that is not UTF-8 is still a file name: it is read.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(OsStr::from_bytes(b"sc\xe9nario.json"));
+    std::fs::write(&path, r#"{"assumptions": {"horizon_days": 60}}"#).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_longgame"))
+        .args([OsStr::new("run"), OsStr::new("--runs"), OsStr::new("3")])
+        .arg("--scenario")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn set_names_an_unknown_lever_and_the_range_of_a_day_count() {
+    let o = longgame(&["run", "--set", "colour=abc"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("there is no lever or assumption 'colour'"),
+        "{err}"
+    );
+    assert!(err.contains("budget, posts_per_week"), "{err}");
+    let o = longgame(&["run", "--set", "horizon_days=-1"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("horizon_days must be a whole number between 30 and"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_folder_is_refused_at_once() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let fifo = dir.join("scenario.fifo");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for (path, expected) in [
+        (fifo.as_path(), "is not a regular file"),
+        (dir, "is a folder"),
+    ] {
+        // Nobody writes to the pipe: a reader would wait forever; the timeout shows it.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_longgame"))
+            .args(["run", "--runs", "3", "--scenario"])
+            .arg(path)
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("longgame still reading {path:?} after 20 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert_eq!(status.code(), Some(2), "{err}");
+        assert!(err.contains(expected), "{err}");
+    }
+}

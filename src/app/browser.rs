@@ -54,6 +54,7 @@ pub fn load_saved(l: Lang) -> (Vec<SavedScenario>, Option<String>) {
     match saved::parse_store(text.as_deref()) {
         Ok(list) => (list, None),
         Err(e) => {
+            let e = crate::view::messages::store_problem_text(l, &e);
             let aside = if store.get_item(QUARANTINE_KEY).ok().flatten().is_none() {
                 QUARANTINE_KEY.to_string()
             } else {
@@ -71,6 +72,12 @@ pub fn load_saved(l: Lang) -> (Vec<SavedScenario>, Option<String>) {
             }
         }
     }
+}
+
+/// The saved scenarios as stored now (another tab may have changed them), if readable.
+pub fn read_saved() -> Option<Vec<SavedScenario>> {
+    let text = storage()?.get_item(STORE_KEY).ok()?;
+    saved::parse_store(text.as_deref()).ok()
 }
 
 /// Stores the list; an error is a translation key saying why it was not stored.

@@ -8,7 +8,7 @@ use crate::model::params::{Field, FIELDS};
 use crate::model::{preset, presets, Scenario};
 use crate::state::app_state::{try_set, Action, Refusal};
 use crate::state::link::{MAX_RUNS, MAX_SEED, MIN_RUNS};
-use crate::view::format::full;
+use crate::view::format::{echo, full, read_typed, typed_text};
 use crate::view::meanings::{lever_meaning, plan_lines};
 use crate::view::slider;
 use yew::prelude::*;
@@ -96,11 +96,11 @@ pub fn Lever(p: &LeverProps) -> Html {
             let text = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
-            match text.trim().replace([',', ' '], "").parse::<f64>() {
-                Ok(v) => apply(text, v),
-                Err(_) => error.set(Some(refusal_text(
+            match read_typed(l, &text) {
+                Some(v) => apply(text, v),
+                None => error.set(Some(refusal_text(
                     l,
-                    &text,
+                    &echo(&text),
                     &Refusal::Range {
                         min: field.min,
                         max: field.max,
@@ -127,9 +127,8 @@ pub fn Lever(p: &LeverProps) -> Html {
             <div class="lever-head">
                 <label for={id.clone()}>{ label }</label>
                 <span class="lever-value">
-                    <input type="number" class={classes!("typed", (field.max >= 100_000.0).then_some("wide"))} aria-label={trf(l, "lever.value", &[&label])}
-                        min={field.min.to_string()} max={field.max.to_string()} step="any"
-                        value={(*draft).clone().unwrap_or_else(|| value.to_string())}
+                    <input type="text" inputmode="decimal" class={classes!("typed", (field.max >= 100_000.0).then_some("wide"))} aria-label={trf(l, "lever.value", &[&label])}
+                        value={(*draft).clone().unwrap_or_else(|| typed_text(l, value))}
                         oninput={on_draft} onchange={on_typed} onblur={on_blur}
                         aria-invalid={error.is_some().to_string()} />
                     <span class="unit">{ unit.clone() }</span>

@@ -1,7 +1,7 @@
 //! Exports (summary CSV and JSON, the scenario file), import of a scenario file, and the
 //! link to share.
 
-use super::hooks::use_file_text;
+use super::hooks::{read_problem_text, use_file_text, ReadProblem};
 use super::{download, use_app};
 use crate::files::parse_scenario;
 use crate::i18n::{tr, trf};
@@ -39,10 +39,12 @@ pub fn ExportPanel() -> Html {
             )
         })
     };
-    let import = use_file_text(l, {
+    let import = use_file_text({
         let (dispatch, message) = (state.dispatcher(), message.clone());
-        Callback::from(move |(name, text): (String, Result<String, String>)| {
-            let parsed = text.and_then(|t| parse_scenario(&t).map_err(|e| file_error_text(l, &e)));
+        Callback::from(move |(name, text): (String, Result<String, ReadProblem>)| {
+            let parsed = text
+                .map_err(|e| read_problem_text(l, &e))
+                .and_then(|t| parse_scenario(&t).map_err(|e| file_error_text(l, &e)));
             match parsed {
                 Ok(s) => {
                     dispatch.dispatch(Action::SetScenario(Box::new(s)));

@@ -1,8 +1,10 @@
 //! The app's connections to the browser: the watchdog, the document's language, reading a
 //! chosen file and moving the focus (the simulation workers are in `pool.rs`).
 
-use crate::i18n::{number, tr, trf, Lang};
+use crate::files::FileError;
+use crate::i18n::{tr, Lang};
 use crate::state::app_state::{Action, AppState};
+use crate::view::messages::file_error_text;
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
@@ -31,14 +33,22 @@ pub fn use_document_language(l: Lang) {
     });
 }
 
-/// A file input's `onchange`: reads the chosen file as text and hands `(name, text)` on, or
-/// `(name, Err(why))` in the interface language. The input is cleared, so the same file can
-/// be chosen again.
+/// Why a chosen file was not read: too large or not UTF-8 text, or (`None`) the browser
+/// could not read it.
+pub type ReadProblem = Option<FileError>;
+
+/// A [`ReadProblem`] in the interface language.
+pub fn read_problem_text(l: Lang, p: &ReadProblem) -> String {
+    match p {
+        Some(e) => file_error_text(l, e),
+        None => tr(l, "file.unreadable").to_string(),
+    }
+}
+
+/// A file input's `onchange`: reads the chosen file as UTF-8 text and hands `(name, text)`
+/// on, or `(name, Err(why))`. The input is cleared, so the same file can be chosen again.
 #[hook]
-pub fn use_file_text(
-    l: Lang,
-    on_read: Callback<(String, Result<String, String>)>,
-) -> Callback<Event> {
+pub fn use_file_text(on_read: Callback<(String, Result<String, ReadProblem>)>) -> Callback<Event> {
     let reader = use_mut_ref(|| None::<FileReader>);
     Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -51,13 +61,19 @@ pub fn use_file_text(
         // Refused before reading: a huge file must not fill the memory.
         let most = crate::files::MAX_FILE_BYTES;
         if file.size() > most as f64 {
-            let why = trf(l, "file.too_large", &[&number(l, most as f64)]);
-            on_read.emit((name, Err(why)));
+            on_read.emit((name, Err(Some(FileError::TooLarge { most }))));
             return;
         }
         let file = gloo::file::File::from(file);
-        *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
-            let text = text.map_err(|_| tr(l, "file.unreadable").to_string());
+        // Bytes, not text: the browser's text decoding would turn a Latin-1 file's "ö" into
+        // "�" without a word; a file that is not UTF-8 is refused, as the command line does.
+        *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+            let text = match bytes {
+                Err(_) => Err(None),
+                Ok(bytes) => String::from_utf8(bytes)
+                    .map(|t| t.strip_prefix('\u{feff}').map_or(t.clone(), str::to_string))
+                    .map_err(|_| Some(FileError::Unreadable)),
+            };
             on_read.emit((name, text));
         }));
     })

@@ -1,4 +1,6 @@
 //! A Rust panic anywhere shows a visible banner (reload / copy details) instead of a dead page.
+//! Its buttons work from static/crash.js: after a panic no Rust callback runs, and the
+//! Content-Security-Policy blocks inline `onclick` attributes.
 
 use crate::i18n::{tr, Lang};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -36,7 +38,7 @@ fn show_banner(details: &str) {
     };
     banner.set_inner_html(&format!(
         "<strong>{}</strong> {} \
-         <button type=\"button\" onclick=\"location.reload()\">{}</button> \
+         <button type=\"button\" id=\"crash-reload\">{}</button> \
          <button type=\"button\" id=\"crash-copy\" data-copied=\"{}\">{}</button>\
          <textarea readonly aria-label=\"{}\"></textarea>",
         tr(l, "crash.title"),
@@ -49,15 +51,6 @@ fn show_banner(details: &str) {
     if let Some(area) = banner.query_selector("textarea").ok().flatten() {
         let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
         area.set_value(details);
-    }
-    if let Some(button) = banner.query_selector("#crash-copy").ok().flatten() {
-        // Plain JS: after a panic the Rust side can no longer run callbacks.
-        let _ = button.set_attribute(
-            "onclick",
-            "var t=this.parentNode.querySelector('textarea');t.select();\
-             (navigator.clipboard?navigator.clipboard.writeText(t.value):Promise.reject()).catch(function(){document.execCommand('copy')});\
-             this.textContent=this.dataset.copied;",
-        );
     }
     let body = gloo::utils::body();
     let _ = body.insert_before(&banner, body.first_child().as_ref());

@@ -1,5 +1,7 @@
 //! Saved scenarios (in the browser's localStorage): save, load, rename, delete. Saving over
 //! an existing name asks first; a delete removes only the chosen entry and can be undone.
+//! Every change reads the stored list, changes it and writes it back, and the panel follows
+//! the `storage` event, so what another tab saved is never lost.
 
 use super::{browser, use_app};
 use crate::i18n::{tr, trf, Lang};
@@ -33,6 +35,17 @@ struct Panel {
 }
 
 impl Panel {
+    /// The list as stored now (another tab may have saved since), else the one shown.
+    fn stored(&self) -> Vec<SavedScenario> {
+        browser::read_saved().unwrap_or_else(|| (*self.list).clone())
+    }
+
+    /// Where the entry shown at `index` stands in `list` now, if it is still there.
+    fn find(&self, list: &[SavedScenario], index: usize) -> Option<usize> {
+        let shown = self.list.get(index)?;
+        list.iter().position(|s| s == shown)
+    }
+
     /// Stores `next`; on success shows it and says `done`.
     fn persist(&self, next: Vec<SavedScenario>, done: String, pending: Option<Pending>) {
         match browser::store_saved(&next) {
@@ -48,7 +61,7 @@ impl Panel {
     /// Saves under `name`; an existing name is replaced only with `replace`.
     fn save(&self, name: &str, query: &str, replace: bool) -> bool {
         let l = self.lang;
-        let mut next = (*self.list).clone();
+        let mut next = self.stored();
         match saved::save(&mut next, name, query, replace) {
             Ok(()) => {
                 self.persist(next, trf(l, "saved.saved", &[&name.trim()]), None);
@@ -68,15 +81,19 @@ impl Panel {
     }
 
     fn delete(&self, index: usize) {
-        let mut next = (*self.list).clone();
-        if let Some(d) = saved::delete(&mut next, index) {
-            let done = trf(self.lang, "saved.deleted", &[&d.entry.name]);
-            self.persist(next, done, Some(Pending::Undo(d)));
+        let mut next = self.stored();
+        let at = self.find(&next, index);
+        match at.and_then(|at| saved::delete(&mut next, at)) {
+            Some(d) => {
+                let done = trf(self.lang, "saved.deleted", &[&d.entry.name]);
+                self.persist(next, done, Some(Pending::Undo(d)));
+            }
+            None => self.list.set(next), // deleted in another tab already
         }
     }
 
     fn undo(&self, d: Deleted) {
-        let mut next = (*self.list).clone();
+        let mut next = self.stored();
         let done = trf(self.lang, "saved.restored", &[&d.entry.name]);
         saved::restore(&mut next, d);
         self.persist(next, done, None);
@@ -84,8 +101,10 @@ impl Panel {
 
     fn rename(&self, index: usize, to: &str) {
         let l = self.lang;
-        let mut next = (*self.list).clone();
-        let from = next[index].name.clone();
+        let mut next = self.stored();
+        let Some(from) = self.list.get(index).map(|s| s.name.clone()) else {
+            return;
+        };
         match saved::rename(&mut next, &from, to) {
             Ok(()) => {
                 self.persist(next, trf(l, "saved.renamed", &[&to.trim()]), None);
@@ -111,6 +130,19 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
         renaming: use_state(|| None::<(usize, String)>),
         lang: l,
     };
+    {
+        // Another tab saved, renamed or deleted: show the list as stored.
+        let list = panel.list.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listener = gloo::events::EventListener::new(&window, "storage", move |_| {
+                if let Some(stored) = browser::read_saved() {
+                    list.set(stored);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let name = use_state(String::new);
     let on_name = {
         let name = name.clone();

@@ -26,6 +26,12 @@ pub enum FileError {
     TooLarge { most: usize },
     /// Not readable as UTF-8 text.
     Unreadable,
+    /// Valid JSON nested deeper than the reader goes (at the place it gave up).
+    TooDeep {
+        line: usize,
+        column: usize,
+        most: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +49,13 @@ pub enum FieldProblem {
     UnknownVariant(String),
     /// A key given twice in one object.
     DuplicateKey(String),
+    /// A number beyond what a 64-bit float holds (about ±1.8e308).
+    NumberTooLarge,
+    /// A plan with more changes than a plan holds.
+    TooManyChanges {
+        changes: usize,
+        most: usize,
+    },
     Other(String),
 }
 
@@ -156,6 +169,10 @@ impl fmt::Display for FileError {
                 write!(f, "the file is too large: at most {most} bytes are read")
             }
             FileError::Unreadable => write!(f, "the file cannot be read as UTF-8 text"),
+            FileError::TooDeep { line, column, most } => write!(
+                f,
+                "lists and objects are nested more than {most} deep (line {line}, column {column})"
+            ),
             FileError::At { path, problem } => {
                 if path != "." {
                     write!(f, "{path}: ")?;
@@ -181,6 +198,12 @@ impl fmt::Display for FileError {
                     FieldProblem::Missing(n) => write!(f, "missing field `{n}`"),
                     FieldProblem::UnknownVariant(v) => write!(f, "unknown variant `{v}`"),
                     FieldProblem::DuplicateKey(k) => write!(f, "`{k}` is given twice"),
+                    FieldProblem::TooManyChanges { changes, most } => {
+                        write!(f, "{changes} changes, but a plan holds at most {most}")
+                    }
+                    FieldProblem::NumberTooLarge => {
+                        write!(f, "the number is too large (at most about ±1.8e308)")
+                    }
                     FieldProblem::Other(m) => write!(f, "{m}"),
                 }
             }

@@ -4,7 +4,7 @@
 
 pub mod error;
 pub mod scenario;
-mod strict;
+pub(crate) mod strict;
 
 pub use error::{FieldProblem, FileError, StoryProblem};
 
@@ -34,13 +34,44 @@ pub fn read_value(json: &str) -> Result<serde_json::Value, FileError> {
         });
     }
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| FileError::syntax(&e))?;
+    let value = parse_json(json)?;
     if !value.is_object() {
         return Err(FileError::NotAnObject);
     }
     strict::no_duplicate_keys(json)?;
     Ok(value)
 }
+
+/// Parses JSON text. Valid JSON this reader cannot hold is told apart from broken JSON: a
+/// number beyond the range of f64 (`1e309`, a 400-digit number) names its field, and nesting
+/// deeper than serde_json's limit of 128 says so.
+fn parse_json(json: &str) -> Result<serde_json::Value, FileError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let inner = e.inner();
+        let (line, column) = (inner.line(), inner.column());
+        let msg = inner.to_string();
+        if msg.starts_with("number out of range") {
+            FileError::At {
+                path: e.path().to_string(),
+                problem: FieldProblem::NumberTooLarge,
+            }
+        } else if msg.starts_with("recursion limit exceeded") {
+            FileError::TooDeep {
+                line,
+                column,
+                most: JSON_DEPTH,
+            }
+        } else {
+            FileError::Syntax { line, column }
+        }
+    })?;
+    de.end().map_err(|e| FileError::syntax(&e))?; // text after the JSON
+    Ok(value)
+}
+
+/// How deep serde_json nests lists and objects before it gives up.
+pub const JSON_DEPTH: usize = 128;
 
 /// Turns an object read by [`read_value`] into `T`; the error names the field and the problem.
 /// (The value is read once and checked once: a second read of the text would only repeat it.)

@@ -8,6 +8,7 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, FileError> {
     let value = super::read_value(json)?;
     let template = serde_json::to_value(Scenario::default()).expect("a scenario is JSON");
     super::strict::objects_where_expected(&value, &template, "")?;
+    super::strict::plan_shape(value.get("changes"), "changes")?;
     let scenario: Scenario = super::from_value(value)?;
     scenario.validate().map_err(|invalid| FileError::Range {
         at: String::new(),
@@ -42,6 +43,50 @@ mod tests {
         assert!(err("[1, 2]").starts_with("not a valid file"));
         assert!(err(r#"{"levers": {"budget": "lots"}}"#)
             .ends_with("wrong type, expected a number from 0 to 100000 (per month)"));
+    }
+
+    #[test]
+    fn plans_in_the_wrong_shape_are_refused_naming_the_field() {
+        let err = |json| parse_scenario(json).unwrap_err().to_string();
+        assert_eq!(
+            err(r#"{"changes": [[10, {"budget": 1}]]}"#),
+            "changes[0]: wrong type, expected an object"
+        );
+        assert_eq!(
+            err(r#"{"changes": [{"day": 10, "set": [4000, null, null, 50]}]}"#),
+            "changes[0].set: wrong type, expected an object"
+        );
+        assert_eq!(
+            err(
+                r#"{"changes": [{"day": 10, "set": {"budget": 1}}, {"day": 20, "set": {"budget": null, "buy_in": 50}}]}"#
+            ),
+            "changes[1].set.budget: wrong type, expected a number"
+        );
+        let good = parse_scenario(r#"{"changes": [{"day": 10, "set": {"buy_in": 50}}]}"#);
+        assert_eq!(good.unwrap().changes.changes()[0].set.0[3], Some(50.0));
+    }
+
+    #[test]
+    fn valid_json_this_reader_cannot_hold_is_named_not_called_invalid() {
+        let err = |json: &str| parse_scenario(json).unwrap_err().to_string();
+        let too_large = "the number is too large (at most about ±1.8e308)";
+        assert_eq!(
+            err(r#"{"levers": {"budget": 1e309}}"#),
+            format!("levers.budget: {too_large}")
+        );
+        assert_eq!(
+            err(r#"{"assumptions": {"market_size": -1e400}}"#),
+            format!("assumptions.market_size: {too_large}")
+        );
+        let digits = format!(r#"{{"levers": {{"buy_in": {}}}}}"#, "9".repeat(400));
+        assert_eq!(err(&digits), format!("levers.buy_in: {too_large}"));
+        let deep = format!(r#"{{"x": {}{}}}"#, "[".repeat(200), "]".repeat(200));
+        assert!(
+            err(&deep).starts_with("lists and objects are nested more than 128 deep (line 1"),
+            "{}",
+            err(&deep)
+        );
+        assert!(err(r#"{"levers": {}} x"#).starts_with("not valid JSON (line 1"));
     }
 
     #[test]

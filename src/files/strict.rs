@@ -101,3 +101,44 @@ pub fn objects_where_expected(
     }
     Ok(())
 }
+
+/// Refuses a plan in the wrong shape, which serde would read by position or skip: a change
+/// given as a list (`[[10, {"budget": 1}]]`), a `set` given as a list (`[4000, null, null,
+/// 50]`), and a lever set to `null` (a change leaves unset levers out). `path` names the
+/// plan (`changes`, `steps[2].changes`).
+pub fn plan_shape(plan: Option<&Value>, path: &str) -> Result<(), FileError> {
+    let wrong = |at: String, expected: &str| FileError::At {
+        path: at,
+        problem: FieldProblem::WrongType {
+            expected: expected.into(),
+        },
+    };
+    let Some(Value::Array(changes)) = plan else {
+        return Ok(()); // absent, or not a list: serde names that
+    };
+    if changes.len() > crate::model::MAX_CHANGES {
+        return Err(FileError::At {
+            path: path.to_string(),
+            problem: FieldProblem::TooManyChanges {
+                changes: changes.len(),
+                most: crate::model::MAX_CHANGES,
+            },
+        });
+    }
+    for (i, change) in changes.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        let Value::Object(fields) = change else {
+            return Err(wrong(at, "an object"));
+        };
+        match fields.get("set") {
+            Some(Value::Object(levers)) => {
+                if let Some((name, _)) = levers.iter().find(|(_, v)| v.is_null()) {
+                    return Err(wrong(format!("{at}.set.{name}"), "a number"));
+                }
+            }
+            Some(_) => return Err(wrong(format!("{at}.set"), "an object")),
+            None => {}
+        }
+    }
+    Ok(())
+}

@@ -33,6 +33,24 @@ pub fn summary_csv(s: &Summary) -> String {
     out
 }
 
+/// A CSV cell holding text (numbers are written as they are). Text that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return is a formula (or a number) to a spreadsheet, so it
+/// gets a leading `'` as OWASP advises ("CSV Injection"): a team named `=HYPERLINK(…)` or
+/// `+0` stays a name. A cell with a comma, quote or line break is quoted.
+pub fn csv_cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = if formula {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if formula || text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
 /// The summary as JSON, with ROI written as null on the days it is undefined (nothing spent
 /// yet, or never: `never-started`).
 pub fn summary_json(summary: &Summary) -> String {
@@ -58,6 +76,29 @@ pub fn scenario_json(s: &Scenario) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_as_a_formula_is_neutralised() {
+        use super::csv_cell;
+        for (text, cell) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+cmd|' /C calc'!A0", "\"'+cmd|' /C calc'!A0\""),
+            ("@SUM(1+1)", "\"'@SUM(1+1)\""),
+            ("-2+3", "\"'-2+3\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("-inf", "\"'-inf\""),
+            ("-12.5", "\"'-12.5\""),
+            ("+0", "\"'+0\""),
+            ("Red, \"B\"", "\"Red, \"\"B\"\"\""),
+            ("Why not?", "Why not?"),
+        ] {
+            assert_eq!(csv_cell(text), cell, "{text}");
+        }
+    }
+
     use super::*;
     use crate::model::{preset, MonteCarlo};
 

@@ -29,14 +29,39 @@ impl SavedScenario {
     }
 }
 
+/// Why the stored list cannot be read, and where (the app words it in its language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoreProblem {
+    /// Valid JSON, but not a list of saved scenarios (else not JSON at all).
+    pub wrong_shape: bool,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for StoreProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.wrong_shape {
+            true => "not a list of saved scenarios",
+            false => "not valid JSON",
+        };
+        write!(f, "{what} (line {}, column {})", self.line, self.column)
+    }
+}
+
 /// Reads the stored list; `None` (nothing stored yet) is an empty list.
-pub fn parse_store(text: Option<&str>) -> Result<Vec<SavedScenario>, String> {
+pub fn parse_store(text: Option<&str>) -> Result<Vec<SavedScenario>, StoreProblem> {
     match text {
         None => Ok(Vec::new()),
-        Some(t) => {
-            // The parser's own words, for the curious; the app frames them in its language.
-            serde_json::from_str(t).map_err(|e| e.to_string())
-        }
+        Some(t) => serde_json::from_str(t).map_err(|e| {
+            // Not JSON at all (where the syntax breaks), or valid JSON in the wrong shape.
+            let syntax = serde_json::from_str::<serde::de::IgnoredAny>(t).err();
+            let at = syntax.as_ref().unwrap_or(&e);
+            StoreProblem {
+                wrong_shape: syntax.is_none(),
+                line: at.line(),
+                column: at.column(),
+            }
+        }),
     }
 }
 
@@ -188,9 +213,15 @@ mod tests {
             clean_name(&"x".repeat(MAX_NAME + 1)),
             Err(NameProblem::TooLong)
         );
-        assert!(parse_store(Some("{not json"))
-            .unwrap_err()
-            .contains("line 1"));
-        assert!(parse_store(Some(r#"[{"name": 3}]"#)).is_err());
+        assert_eq!(
+            parse_store(Some("{not json")).unwrap_err().to_string(),
+            "not valid JSON (line 1, column 2)"
+        );
+        assert_eq!(
+            parse_store(Some(r#"[{"name": 3}]"#))
+                .unwrap_err()
+                .to_string(),
+            "not a list of saved scenarios (line 1, column 11)"
+        );
     }
 }

@@ -1,19 +1,37 @@
-//! A team's plan as a short code a team can read out or type: `1` (the version), then the
+//! A team's plan as a short code a team can read out or type: the version (`2`), then the
 //! plan packed into bits and written in Crockford's base32 (digits and capitals without I, L,
 //! O and U, so it reads aloud without confusion; case and dashes are ignored when typed, and
-//! O, I, L are read as 0, 1, 1). The last two characters are a CRC-10 of the rest, so a
-//! mistyped code is refused, never read as a different plan.
+//! O, I, L are read as 0, 1, 1), then four check characters.
 //!
 //! What is packed: the four starting levers (budget in €100 steps, the others in whole
-//! units), whether the team played the plan as a game (one bit), then each change as the days since the previous one (7 bits, or 11 when longer
+//! units), whether the team played the plan as a game (one bit), the number of changes (5
+//! bits), then each change as the days since the previous one (7 bits, or 11 when longer
 //! than 127 days), the lever it sets and its value; several levers on one day are a change
-//! per lever with 0 days between. Eight one-lever changes fit in about 40 characters.
-
+//! per lever with 0 days between. The last character holds the final bits, padded with zeros.
+//! Eight one-lever changes fit in about 42 characters.
+//!
+//! A mistyped code is refused, never read as a different plan:
+//! - The check is a CRC-20 over the code's length and every character before it. A CRC of
+//!   degree 20 catches every error within 20 consecutive bits of the code, so every single
+//!   wrong character (5 bits) and every two neighbours swapped (10 bits).
+//! - The plan fills the code exactly: its change count fixes the length, and the padding
+//!   bits must be zero. With the length inside the check, a character left out or typed twice
+//!   is refused unless a 1-in-a-million check also happens to match, and then the
+//!   shifted bits must still be an exact, valid plan.
+//!
+//! Version 1 codes (`1`, the same bits, then a CRC-10 of the text's bytes in two characters)
+//! are still read, as strictly (exact length, zero padding), so codes written down before
+//! remain valid; their two check characters catch every single wrong character.
 use crate::model::params::{field, MAX_DAYS};
 use crate::model::{Change, LeverSet, Levers, Plan};
 
 /// The version written as the code's first character.
-pub const VERSION: char = '1';
+pub const VERSION: char = '2';
+/// The version before, still read: a CRC-10 in two check characters.
+const OLD_VERSION: char = '1';
+/// Check characters of each version.
+const CHECK_CHARS: usize = 4;
+const OLD_CHECK_CHARS: usize = 2;
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Bits of each lever's value: budget (€100 steps to €100,000), posts, responsiveness, buy-in.
 const LEVER_BITS: [u32; 4] = [10, 7, 7, 7];
@@ -37,7 +55,7 @@ pub enum CodeProblem {
 pub struct TeamPlan {
     pub levers: Levers,
     pub changes: Plan,
-    /// The team played this plan as a game (on the future [`super::game::GAME_RUN`] of the
+    /// The team played this plan as a game (on the future [`super::play::GAME_RUN`] of the
     /// link's seed), rather than only building it.
     pub played: bool,
 }
@@ -101,32 +119,55 @@ pub fn encode(plan: &TeamPlan) -> Option<String> {
         b.push(whole(v, LEVER_BITS[lever])?, LEVER_BITS[lever]);
         last = day;
     }
-    let body = to_base32(&b.bits);
-    let crc = crc10(format!("{VERSION}{body}").as_bytes());
-    Some(format!("{VERSION}{body}{}", to_base32(&crc_bits(crc))))
+    let data = format!("{VERSION}{}", to_base32(&b.bits));
+    let check = crc20(&data, data.len() + CHECK_CHARS);
+    Some(format!("{data}{}", to_base32(&crc_bits(check, 20))))
 }
 
 /// The plan a code holds; a mistyped code gets the reason, never a wrong plan.
 pub fn decode(code: &str) -> Result<TeamPlan, CodeProblem> {
     let clean = normalise(code)?;
-    let mut chars = clean.chars();
-    match chars.next() {
-        Some(VERSION) => {}
+    let checks = match clean.chars().next() {
+        Some(VERSION) => CHECK_CHARS,
+        Some(OLD_VERSION) => OLD_CHECK_CHARS,
         Some(other) => return Err(CodeProblem::Version(other)),
         None => return Err(CodeProblem::Checksum),
-    }
-    if clean.len() < 4 {
+    };
+    if clean.len() < 2 + checks {
         return Err(CodeProblem::Checksum);
     }
-    let (head, check) = clean.split_at(clean.len() - 2);
-    if to_base32(&crc_bits(crc10(head.as_bytes()))) != check {
+    let (data, check) = clean.split_at(clean.len() - checks);
+    let expected = match checks {
+        CHECK_CHARS => crc_bits(crc20(data, clean.len()), 20),
+        _ => crc_bits(crc10(data.as_bytes()), 10),
+    };
+    if to_base32(&expected) != check {
         return Err(CodeProblem::Checksum);
     }
     let mut b = Bits {
-        bits: from_base32(&head[1..]),
+        bits: from_base32(&data[1..]),
         at: 0,
     };
-    read_plan(&mut b).ok_or(CodeProblem::NotAPlan)
+    let plan = read_plan(&mut b).ok_or(CodeProblem::NotAPlan)?;
+    // The plan fills the code: fewer than 5 bits left, all zero (else the code was altered).
+    let rest = &b.bits[b.at..];
+    if rest.len() >= 5 || rest.contains(&true) || (checks == OLD_CHECK_CHARS && typo_of_new(&clean))
+    {
+        return Err(CodeProblem::Checksum);
+    }
+    Ok(plan)
+}
+
+/// An old-version code that is one typo from a current code at its start (`1` typed before
+/// the `2`, the two first characters swapped, or the `2` left out before a `1`): the weaker
+/// old check must not read the typo as a plan.
+fn typo_of_new(clean: &str) -> bool {
+    let current = |code: String| decode(&code).is_ok();
+    let mut swapped: Vec<char> = clean.chars().collect();
+    swapped.swap(0, 1);
+    clean[1..].starts_with(VERSION) && current(clean[1..].to_string())
+        || swapped[0] == VERSION && current(swapped.into_iter().collect())
+        || current(format!("{VERSION}{clean}"))
 }
 
 fn read_plan(b: &mut Bits) -> Option<TeamPlan> {
@@ -238,17 +279,41 @@ fn from_base32(text: &str) -> Vec<bool> {
         .collect()
 }
 
-fn crc_bits(crc: u16) -> Vec<bool> {
-    (0..10).rev().map(|i| crc >> i & 1 == 1).collect()
+fn crc_bits(crc: u32, n: u32) -> Vec<bool> {
+    (0..n).rev().map(|i| crc >> i & 1 == 1).collect()
 }
 
-/// CRC-10 (polynomial x¹⁰+x⁹+x⁵+x⁴+x+1): catches every single mistyped character.
-fn crc10(data: &[u8]) -> u16 {
-    const POLY: u16 = 0x233;
-    let mut crc: u16 = 0;
+/// CRC-20 (polynomial x²⁰+x³+1, primitive) over the code's full length (16 bits) and the
+/// 5-bit value of each character of `data`: every burst of up to 20 wrong bits is caught.
+fn crc20(data: &str, length: usize) -> u32 {
+    const POLY: u32 = 0x9;
+    const TOP: u32 = 1 << 20;
+    let mut crc: u32 = 0;
+    let mut feed = |value: u32, n: u32| {
+        for i in (0..n).rev() {
+            let top = (crc >> 19 & 1) ^ (value >> i & 1);
+            crc = (crc << 1) & (TOP - 1);
+            if top == 1 {
+                crc ^= POLY;
+            }
+        }
+    };
+    feed(length as u32 & 0xFFFF, 16);
+    for c in data.bytes() {
+        let v = ALPHABET.iter().position(|a| *a == c).unwrap_or(0);
+        feed(v as u32, 5);
+    }
+    crc
+}
+
+/// CRC-10 (polynomial x¹⁰+x⁹+x⁵+x⁴+x+1) of version 1 codes: catches every single mistyped
+/// character.
+fn crc10(data: &[u8]) -> u32 {
+    const POLY: u32 = 0x233;
+    let mut crc: u32 = 0;
     for &byte in data {
         for i in (0..8).rev() {
-            let bit = (byte >> i & 1) as u16;
+            let bit = (byte >> i & 1) as u32;
             let top = (crc >> 9 & 1) ^ bit;
             crc = (crc << 1) & 0x3FF;
             if top == 1 {
@@ -299,7 +364,7 @@ mod tests {
             (700, 0, 2000.0),
         ]);
         let code = encode(&p).unwrap();
-        assert!(code.len() <= 41, "{code} has {} characters", code.len());
+        assert!(code.len() <= 43, "{code} has {} characters", code.len());
         assert_eq!(decode(&code), Ok(p));
         assert_eq!(decode(&code.to_lowercase()), Ok(p), "case does not matter");
         let dashed: String = code
@@ -342,6 +407,151 @@ mod tests {
         assert_eq!(decode(""), Err(CodeProblem::Checksum));
     }
 
+    /// A small deterministic generator for the campaigns below (xorshift64*).
+    struct Draw(u64);
+
+    impl Draw {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) % n
+        }
+    }
+
+    /// A random plan a code can hold: 0 to 11 one-lever changes, gaps short and long.
+    fn random_plan(d: &mut Draw) -> TeamPlan {
+        let mut list = Vec::new();
+        let mut day = 0;
+        for _ in 0..d.below(12) {
+            let longest = if d.below(4) == 0 { 300 } else { 100 };
+            day += 1 + d.below(longest) as u32;
+            let lever = d.below(4) as usize;
+            if day > MAX_DAYS || list.iter().any(|&(dd, l, _)| dd == day && l == lever) {
+                continue;
+            }
+            let v = match lever {
+                0 => d.below(1001) as f64 * 100.0,
+                1 => d.below(71) as f64,
+                _ => d.below(101) as f64,
+            };
+            list.push((day, lever, v));
+        }
+        let mut p = plan(&list);
+        p.levers.budget = d.below(1001) as f64 * 100.0;
+        p.levers.posts_per_week = d.below(71) as f64;
+        p.levers.responsiveness = d.below(101) as f64;
+        p.played = d.below(2) == 1;
+        p
+    }
+
+    /// Every code one typo away from `code`: each character changed to each other one,
+    /// each character typed in at each place, each one left out, each two neighbours swapped.
+    fn one_typo_away(code: &str) -> Vec<String> {
+        let chars: Vec<char> = code.chars().collect();
+        let alphabet = ALPHABET.iter().map(|&c| c as char);
+        let mut out = Vec::new();
+        for i in 0..=chars.len() {
+            for c in alphabet.clone() {
+                let mut typed = chars.clone();
+                typed.insert(i, c);
+                out.push(typed.into_iter().collect());
+                if i < chars.len() && chars[i] != c {
+                    let mut changed = chars.clone();
+                    changed[i] = c;
+                    out.push(changed.into_iter().collect());
+                }
+            }
+            if i < chars.len() {
+                let mut left_out = chars.clone();
+                left_out.remove(i);
+                out.push(left_out.into_iter().collect());
+            }
+            if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+                let mut swapped = chars.clone();
+                swapped.swap(i, i + 1);
+                out.push(swapped.into_iter().collect());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_code_one_typo_away_is_refused() {
+        // 1,000 random plans' codes, each with every single change, insertion, deletion and
+        // swap of neighbours (about 2.4 million typos): none is read as a plan.
+        let mut d = Draw(0x5EED_C0DE);
+        let mut typos = 0;
+        for _ in 0..1_000 {
+            let p = random_plan(&mut d);
+            let code = encode(&p).expect("a plan a code can hold");
+            assert_eq!(decode(&code), Ok(p));
+            for typo in one_typo_away(&code) {
+                typos += 1;
+                assert!(
+                    decode(&typo).is_err(),
+                    "{typo}, one typo from {code}, was read"
+                );
+            }
+        }
+        assert!(typos > 2_000_000, "{typos} typos tried");
+    }
+
+    #[test]
+    fn a_random_string_is_read_as_a_plan_about_once_in_a_million_at_most() {
+        // 2.5 million random strings of 6 to 45 characters starting with the version, and
+        // half a million with any first character. Measured: none is read as a plan (of 5
+        // million: none; of 4 million starting with the old version's `1`: one).
+        let mut d = Draw(0xF00D);
+        let started = std::time::Instant::now();
+        let mut read = 0;
+        let mut text = String::new();
+        for i in 0..3_000_000 {
+            text.clear();
+            if i < 2_500_000 {
+                text.push(VERSION);
+            }
+            for _ in 0..6 + d.below(40) {
+                text.push(ALPHABET[d.below(32) as usize] as char);
+            }
+            read += decode(&text).is_ok() as u32;
+        }
+        assert!(
+            read <= 3,
+            "{read} of 3 million random strings read as a plan"
+        );
+        assert!(started.elapsed().as_secs() < 60, "bounded in time");
+    }
+
+    #[test]
+    fn old_codes_are_still_read_but_not_a_typo_of_a_new_one() {
+        // A version 1 code of the committed plan as the app wrote it before.
+        let p = plan(&[(180, 0, 4000.0), (365, 3, 90.0)]);
+        let mut b = Bits {
+            bits: Vec::new(),
+            at: 0,
+        };
+        for (i, v) in lever_values(&p.levers).into_iter().enumerate() {
+            b.push(v as u64, LEVER_BITS[i]);
+        }
+        b.push(p.played as u64, 1);
+        b.push(2, 5);
+        for (gap, lever, v) in [(180, 0, 40), (185, 3, 90)] {
+            b.push(1 << 11 | gap, 12);
+            b.push(lever, 2);
+            b.push(v, LEVER_BITS[lever as usize]);
+        }
+        let data = format!("{OLD_VERSION}{}", to_base32(&b.bits));
+        let old = format!("{data}{}", to_base32(&crc_bits(crc10(data.as_bytes()), 10)));
+        assert_eq!(decode(&old), Ok(p));
+        // The bug the campaign found: a character left out read as the plan without changes.
+        assert_eq!(decode("1HG04F0G3JN3FH18QE"), Err(CodeProblem::Checksum));
+        assert_eq!(
+            decode("1HG04ZF0G3JN3FH18QE").map(|p| p.changes.changes().len()),
+            Ok(2)
+        );
+    }
+
     #[test]
     fn values_a_code_cannot_hold_are_refused_rather_than_rounded() {
         let mut p = plan(&[]);
@@ -371,9 +581,9 @@ mod tests {
             b.push(v as u64, LEVER_BITS[i]);
         }
         b.push(0, 5);
-        let body = to_base32(&b.bits);
-        let crc = crc10(format!("{VERSION}{body}").as_bytes());
-        let code = format!("{VERSION}{body}{}", to_base32(&crc_bits(crc)));
+        let data = format!("{VERSION}{}", to_base32(&b.bits));
+        let crc = crc20(&data, data.len() + CHECK_CHARS);
+        let code = format!("{data}{}", to_base32(&crc_bits(crc, 20)));
         assert_eq!(decode(&code), Err(CodeProblem::NotAPlan));
     }
 

@@ -201,6 +201,7 @@ impl Step {
 /// Refuses a list (or other non-object) where the format has an object: serde would fill a
 /// step, a prediction or a comparison from a list by position. `null` means "not given".
 fn objects_where_expected(story: &serde_json::Value) -> Result<(), FileError> {
+    use crate::files::strict::plan_shape;
     let wrong = |path: String| FileError::At {
         path,
         problem: FieldProblem::WrongType {
@@ -212,6 +213,9 @@ fn objects_where_expected(story: &serde_json::Value) -> Result<(), FileError> {
         if !step.is_object() {
             return Err(wrong(format!("steps[{i}]")));
         }
+        plan_shape(step.get("changes"), &format!("steps[{i}].changes"))?;
+        let compare = step.get("compare").and_then(|c| c.get("changes"));
+        plan_shape(compare, &format!("steps[{i}].compare.changes"))?;
         for (key, inner) in [("set", None), ("predict", None), ("compare", Some("set"))] {
             let Some(value) = step.get(key).filter(|v| !v.is_null()) else {
                 continue;
@@ -414,6 +418,39 @@ mod tests {
         ));
         assert!(err(&huge).contains("too large"));
         assert!(parse_story(&with(r#""predict": null, "compare": null"#)).is_ok());
+    }
+
+    #[test]
+    fn plans_in_the_wrong_shape_are_refused_in_steps_and_comparisons() {
+        let err = |extra: &str| {
+            let step = format!(r#"{{"title": "a", "point": "b", "view": "leads", {extra}}}"#);
+            let story =
+                format!(r#"{{"format": "longgame-story/1", "title": "x", "steps": [{step}]}}"#);
+            parse_story(&story).unwrap_err().to_string()
+        };
+        for (plan, expected) in [
+            (
+                r#"[[10, {"budget": 1}]]"#,
+                "changes[0]: wrong type, expected an object",
+            ),
+            (
+                r#"[{"day": 10, "set": [4000, null, null, 50]}]"#,
+                "changes[0].set: wrong type, expected an object",
+            ),
+            (
+                r#"[{"day": 10, "set": {"budget": null, "buy_in": 50}}]"#,
+                "changes[0].set.budget: wrong type, expected a number",
+            ),
+        ] {
+            assert_eq!(
+                err(&format!(r#""changes": {plan}"#)),
+                format!("steps[0].{expected}")
+            );
+            assert_eq!(
+                err(&format!(r#""compare": {{"changes": {plan}}}"#)),
+                format!("steps[0].compare.{expected}")
+            );
+        }
     }
 
     #[test]

@@ -42,6 +42,43 @@ pub fn whole_in(typed: &str, min: u64, max: u64) -> Option<u64> {
         .filter(|v| (min..=max).contains(v))
 }
 
+/// A number typed into a lever's box, read the interface language's way: Swedish writes a
+/// decimal comma ("2,5" is 2.5), English may group thousands with commas ("60,000"; "2,5" is
+/// no number there). Spaces between digit groups are allowed in both. `None` when the text is
+/// not a number, never a different number.
+pub fn read_typed(l: Lang, typed: &str) -> Option<f64> {
+    let text: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    let text = match l {
+        Lang::Sv if text.matches(',').count() > 1 || text.contains(',') && text.contains('.') => {
+            return None
+        }
+        Lang::Sv => text.replace(',', "."),
+        Lang::En if text.contains(',') && !thousands_grouped(&text) => return None,
+        Lang::En => text.replace(',', ""),
+    };
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+    text.parse::<f64>().ok().filter(|v| plain && v.is_finite())
+}
+
+/// "60,000", "-1,234.5": commas only between groups of three digits of the whole part.
+fn thousands_grouped(text: &str) -> bool {
+    let whole = text.split(['.', 'e', 'E']).next().unwrap_or("");
+    let mut groups = whole.trim_start_matches(['+', '-']).split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+}
+
+/// A value as a lever's box shows it, exactly (every digit kept), with the language's
+/// decimal mark: 2.5 / 2,5.
+pub fn typed_text(l: Lang, v: f64) -> String {
+    match l {
+        Lang::Sv => v.to_string().replace('.', ","),
+        Lang::En => v.to_string(),
+    }
+}
+
 /// Text made safe inside SVG or XML markup.
 pub fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -173,6 +210,37 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_typed_value_is_read_the_language_s_way_or_refused_never_changed() {
+        use super::{read_typed, typed_text, Lang::*};
+        for (l, typed, read) in [
+            (Sv, "2,5", Some(2.5)),
+            (Sv, "7,5", Some(7.5)),
+            (Sv, "2.5", Some(2.5)),
+            (Sv, "12 500", Some(12_500.0)),
+            (Sv, "12\u{a0}500,25", Some(12_500.25)),
+            (Sv, "1,2,3", None),
+            (Sv, "1.000,5", None),
+            (En, "2.5", Some(2.5)),
+            (En, "60,000", Some(60_000.0)),
+            (En, "1,234,567.5", Some(1_234_567.5)),
+            (En, "2,5", None),
+            (En, "7,5", None),
+            (En, "12e", None),
+            (En, "inf", None),
+            (En, "NaN", None),
+            (En, "", None),
+        ] {
+            assert_eq!(read_typed(l, typed), read, "{l:?} {typed:?}");
+        }
+        for v in [2.5, 25.280719660084806, 97086.11321450499, 3000.0, 1e-7] {
+            for l in [Sv, En] {
+                assert_eq!(read_typed(l, &typed_text(l, v)), Some(v), "{l:?} {v}");
+            }
+        }
+        assert_eq!(typed_text(Sv, 2.5), "2,5");
+    }
+
     use super::*;
 
     #[test]

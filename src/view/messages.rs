@@ -135,6 +135,7 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
         FileError::NotAnObject => tr(l, "file.not_object").to_string(),
         FileError::TooLarge { most } => trf(l, "file.too_large", &[&number(l, *most as f64)]),
         FileError::Unreadable => tr(l, "file.not_text").to_string(),
+        FileError::TooDeep { line, column, most } => trf(l, "file.too_deep", &[most, line, column]),
         FileError::At { path, problem } => {
             let text = match problem {
                 FieldProblem::UnknownField { name, known } if !known.is_empty() => {
@@ -152,6 +153,10 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
                 FieldProblem::Missing(n) => trf(l, "file.missing", &[n]),
                 FieldProblem::UnknownVariant(v) => trf(l, "file.unknown_variant", &[v]),
                 FieldProblem::DuplicateKey(k) => trf(l, "file.duplicate_key", &[k]),
+                FieldProblem::NumberTooLarge => tr(l, "file.number_too_large").to_string(),
+                FieldProblem::TooManyChanges { changes, most } => {
+                    trf(l, "file.too_many_changes", &[changes, most])
+                }
                 FieldProblem::Other(m) => m.clone(),
             };
             prefixed(if path == "." { "" } else { path }, text)
@@ -210,6 +215,15 @@ pub fn story_refusal_text(l: Lang, r: &StoryRefusal) -> String {
         None => tr(l, "file.unreadable").to_string(),
     };
     trf(l, "trainer.load_error", &[&r.name, &why])
+}
+
+/// Why the saved scenarios could not be read, in the interface language.
+pub fn store_problem_text(l: Lang, p: &crate::state::saved::StoreProblem) -> String {
+    let key = match p.wrong_shape {
+        true => "saved.wrong_shape",
+        false => "file.syntax",
+    };
+    trf(l, key, &[&p.line, &p.column])
 }
 
 #[cfg(test)]

@@ -334,6 +334,29 @@ app.test('a panic shows a banner with reload and details instead of a dead page'
   assert.equal(await page.locator('#crash-banner button', { hasText: 'Reload' }).count(), 1);
 }, { expectErrors: true });
 
+app.test('the crash banner\'s Reload and Copy details work under the CSP, in English and Swedish', async ({ open, page, context }) => {
+  const blocked = [];
+  page.on('console', (m) => /Content Security Policy|inline event handler/i.test(m.text()) && blocked.push(m.text()));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  for (const [lang, reload, copy, copied] of [
+    ['en', 'Reload', 'Copy details', 'Copied'],
+    ['sv', 'Ladda om', 'Kopiera detaljer', 'Kopierat'],
+  ]) {
+    await open(`?debug=panic&n=50&lang=${lang}`);
+    await page.locator('#crash-banner').waitFor({ timeout: 10000 });
+    const copyButton = page.locator('#crash-banner button', { hasText: copy });
+    await copyButton.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#crash-banner button', { hasText: copied }).waitFor();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /deliberate panic/);
+    await page.evaluate(() => { window.beforeReload = true; });
+    await page.locator('#crash-banner button', { hasText: reload }).focus();
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    assert.equal(await page.evaluate(() => window.beforeReload), undefined, `${lang}: ${reload} reloads the page`);
+  }
+  assert.deepEqual(blocked, [], 'the Content-Security-Policy blocked nothing');
+}, { expectErrors: true });
+
 app.test('a simulation worker that never starts is reported, not an endless spinner', async ({ open, page }) => {
   // As in a browser where the worker never runs its script: every worker starts empty.
   await page.addInitScript(() => {

@@ -59,3 +59,31 @@ app.test('delete removes only the chosen entry, Undo brings it back, unknown fie
   await page.locator('[data-saved="Renamed"]').waitFor();
   assert.equal((await stored(page))[0].note, 'from a newer version');
 });
+
+app.test('two tabs: what one saves or deletes never loses what the other saved, and each list follows', async ({ open, page, context }) => {
+  await open('?b=1111&n=50');
+  const other = await context.newPage();
+  await other.goto(`${app.baseUrl}?b=2222&n=50`);
+  await other.waitForSelector('[data-app-ready]', { timeout: 15000 });
+  await saveAs(page, 'One');
+  await page.locator('[data-saved="One"]').waitFor();
+  await other.locator('[data-saved="One"]').waitFor(); // the storage event, no reload
+  await saveAs(other, 'Two');
+  await page.locator('[data-saved="Two"]').waitFor();
+  assert.deepEqual((await stored(page)).map((s) => s.name), ['One', 'Two'], 'One is kept');
+  // A save whose event has not reached this tab yet (a page gets no event for its own
+  // writes, so this one is written from here): a delete still keeps it, as it reads the
+  // stored list, not the one it shows.
+  await page.evaluate((key) => {
+    const list = JSON.parse(localStorage.getItem(key));
+    localStorage.setItem(key, JSON.stringify([...list, { name: 'Three', query: 'v=1&b=3333' }]));
+  }, KEY);
+  assert.equal(await page.locator('[data-saved="Three"]').count(), 0, 'not shown here yet');
+  await page.locator('[data-saved="One"]').getByRole('button', { name: 'Delete One' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
+  assert.deepEqual((await stored(page)).map((s) => s.name), ['Two', 'Three'], 'deleting One keeps Two and Three');
+  await other.locator('[data-saved="One"]').waitFor({ state: 'detached' });
+  assert.deepEqual(await other.locator('.saved-list li').evaluateAll((li) => li.map((e) => e.dataset.saved)), ['Two', 'Three']);
+  await other.close();
+});

@@ -344,3 +344,17 @@ app.test('a story over the link budget says so and offers its file; a damaged li
   await page.locator('.notices', { hasText: 'the story in the link is damaged or cut short' }).waitFor();
   await page.locator('.layout').waitFor();
 }, { expectErrors: false });
+
+app.test('a story file that is not UTF-8 (Latin-1) is refused naming the problem, in English and Swedish', async ({ open, page }) => {
+  const swedish = { ...story, title: 'Vi har öppnat', steps: [{ ...story.steps[0], title: 'Så här' }] };
+  const latin1 = Buffer.from(JSON.stringify(swedish), 'latin1');
+  for (const [lang, message] of [
+    ['en', /Could not load latin1\.json: the file cannot be read as UTF-8 text/],
+    ['sv', /latin1\.json.*filen kan inte läsas som UTF-8-text/],
+  ]) {
+    await open(`?n=50&lang=${lang}`);
+    await page.locator('.story-file').setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+    await page.locator('.trainer .panel-message', { hasText: message }).waitFor();
+    assert.equal(await page.locator('.story').count(), 0, 'no story with "�" in it');
+  }
+});

@@ -69,3 +69,33 @@ app.test('link problems repeat the value as written, shortened when long', async
   await open(`${link}&lang=sv`);
   assert.match(await textOf(page, '.notices'), /Lyhördhet är '100\.4', men måste vara mellan 0 och 100/);
 });
+
+app.test('a lever box reads the decimal comma in Swedish, both ways across the language switch, and quotes what was typed', async ({ open, page }) => {
+  await open('?n=50&lang=sv');
+  await waitDone(page);
+  const box = page.locator('[data-lever="posts_per_week"] .typed');
+  const posts = async () => new URLSearchParams(await queryOf(page)).get('p');
+  for (const [typed, stored] of [['2,5', '2.5'], ['7,5', '7.5']]) {
+    await box.fill(typed);
+    await box.press('Enter');
+    await page.waitForFunction((v) => new URLSearchParams(location.search).get('p') === v, stored);
+    assert.equal(await box.inputValue(), typed, 'shown with the decimal comma');
+  }
+  await page.selectOption('.lang-switch select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await box.inputValue(), '7.5', 'in English with a decimal point');
+  await box.fill('2,5');
+  await box.press('Enter');
+  assert.match(await textOf(page, '[data-lever="posts_per_week"] .field-error'), /'2,5' is not allowed/);
+  assert.equal(await posts(), '7.5', 'not read as 25');
+  await box.fill('3.5');
+  await box.press('Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('p') === '3.5');
+  await page.selectOption('.lang-switch select', 'sv');
+  await page.waitForFunction(() => document.documentElement.lang === 'sv');
+  assert.equal(await box.inputValue(), '3,5');
+  const budget = page.locator('[data-lever="budget"] .typed');
+  await budget.fill('12e');
+  await budget.press('Enter');
+  assert.match(await textOf(page, '[data-lever="budget"] .field-error'), /'12e'/);
+});

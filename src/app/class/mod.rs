@@ -3,7 +3,7 @@
 //! for each pair of teams, the share of futures in which one beats the other.
 
 use super::header::ModeMasthead;
-use super::hooks::use_file_text;
+use super::hooks::{read_problem_text, use_file_text, ReadProblem};
 use super::whole_box::WholeBox;
 use super::{send, use_app};
 use crate::i18n::{tr, trf, Lang};
@@ -96,12 +96,12 @@ fn TeamList() -> Html {
             }
         })
     };
-    let add_file = use_file_text(l, {
+    let add_file = use_file_text({
         let (dispatch, draft) = (state.dispatcher(), draft.clone());
-        Callback::from(move |(name, text): (String, Result<String, String>)| {
+        Callback::from(move |(name, text): (String, Result<String, ReadProblem>)| {
             let line = match text {
                 Ok(t) => file_line(l, &name, &t),
-                Err(why) => format!("# {name}: {why}"),
+                Err(why) => format!("# {name}: {}", read_problem_text(l, &why)),
             };
             let mut next = (*draft).clone();
             if !next.is_empty() && !next.ends_with('\n') {

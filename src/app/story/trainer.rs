@@ -1,6 +1,6 @@
 //! The trainer panel: start the default story, or load a story file.
 
-use crate::app::hooks::use_file_text;
+use crate::app::hooks::{use_file_text, ReadProblem};
 use crate::app::{send, use_app};
 use crate::i18n::tr;
 use crate::state::app_state::{Action, ClassAction, ExploreAction, PlayAction, StoryAction};
@@ -15,12 +15,12 @@ pub fn TrainerPanel() -> Html {
     let play = send(&state, || Action::Play(PlayAction::Start));
     let class = send(&state, || Action::Class(ClassAction::Open));
     let explore = send(&state, || Action::Explore(ExploreAction::Open));
-    let load = use_file_text(l, {
+    let load = use_file_text({
         let dispatch = state.dispatcher();
-        Callback::from(move |(name, text): (String, Result<String, String>)| {
+        Callback::from(move |(name, text): (String, Result<String, ReadProblem>)| {
             dispatch.dispatch(match text {
                 Ok(text) => Action::Story(StoryAction::File { name, text }),
-                Err(_) => Action::Story(StoryAction::Unreadable(name)),
+                Err(why) => Action::Story(StoryAction::Unreadable(name, why)),
             })
         })
     });

@@ -1,6 +1,7 @@
 //! Trainer mode: a story opened (the default one or a file), stepped through and left.
 
 use super::{AppState, Notice, StoryRefusal};
+use crate::files::FileError;
 use crate::state::story_code;
 use crate::story::{default_story, parse_story};
 use std::rc::Rc;
@@ -15,8 +16,8 @@ pub enum StoryAction {
     },
     Step(usize),
     Exit,
-    /// A story file that could not be read.
-    Unreadable(String),
+    /// A story file that could not be read: by the browser (`None`), or as UTF-8 text.
+    Unreadable(String, Option<FileError>),
 }
 
 impl AppState {
@@ -31,8 +32,8 @@ impl AppState {
                 self.shared.step = 0;
                 self.shared.pinned = None;
             }
-            StoryAction::Unreadable(name) => {
-                self.story_refusal = Some(StoryRefusal { name, error: None })
+            StoryAction::Unreadable(name, error) => {
+                self.story_refusal = Some(StoryRefusal { name, error })
             }
         }
     }

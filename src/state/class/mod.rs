@@ -2,6 +2,7 @@
 //! with, for each pair of teams, the share of futures in which one beats the other. A team
 //! that came out on top in the future it played, but not across the futures, was lucky.
 
+use super::export::csv_cell;
 use super::link;
 use super::play::GAME_RUN;
 use super::stats::median;
@@ -191,9 +192,9 @@ pub fn class_csv(teams: &[Team], standings: &[Standing], outcomes: &[Vec<f64>]) 
     let names: Vec<String> = teams.iter().map(|t| csv_cell(&t.name)).collect();
     let mut out = format!(
         "rank,team,median,played_future,lucky,{}\n",
-        names
+        teams
             .iter()
-            .map(|n| format!("beats {n}"))
+            .map(|t| csv_cell(&format!("beats {}", t.name)))
             .collect::<Vec<_>>()
             .join(",")
     );
@@ -215,16 +216,16 @@ pub fn class_csv(teams: &[Team], standings: &[Standing], outcomes: &[Vec<f64>]) 
     out
 }
 
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 /// `Red: 1ABC` → (Some("Red"), "1ABC"); a link's own colons (`https://`) are not a name.
+/// The name ends at the last colon followed by a space, so a name may hold `?`, `http` or
+/// colons of its own (`Why not?: 1ABC`, `=HYPERLINK("http://…"): 1ABC`).
 fn split_name(line: &str) -> (Option<&str>, &str) {
+    if let Some(colon) = line.rfind(": ").or_else(|| line.rfind(":\t")) {
+        let (name, entry) = (line[..colon].trim(), line[colon + 2..].trim());
+        if !entry.is_empty() {
+            return ((!name.is_empty()).then_some(name), entry);
+        }
+    }
     let entry_start = line
         .find("http")
         .or_else(|| line.find('?'))
@@ -302,6 +303,33 @@ mod tests {
     }
 
     #[test]
+    fn a_name_may_hold_a_question_mark_a_link_or_colons() {
+        let plan = team_code::TeamPlan {
+            levers: preset("big-budget").unwrap().scenario.levers,
+            changes: Plan::default(),
+            played: false,
+        };
+        let code = team_code::encode(&plan).unwrap();
+        let names = [
+            "Why not?",
+            "=HYPERLINK(\"http://example.org/?x=1\",\"Click\")",
+            "Team: Red",
+        ];
+        let text: String = names.iter().map(|n| format!("{n}: {code}\n")).collect();
+        let (teams, refused) = read_teams(&text);
+        assert_eq!(refused, []);
+        for (team, name) in teams.iter().zip(names) {
+            assert_eq!(team.name, name);
+            assert_eq!(team.levers, plan.levers, "{name} has the code's plan");
+        }
+        let (teams, _) = read_teams("Blue:https://example.org/app/?b=1500");
+        assert_eq!(
+            (teams[0].name.as_str(), teams[0].levers.budget),
+            ("Blue", 1500.0)
+        );
+    }
+
+    #[test]
     fn the_roster_keeps_plans_that_fit_and_the_csv_lists_every_team() {
         let mut base = Scenario::default();
         base.assumptions.horizon_days = 200;
@@ -324,10 +352,83 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
-            "rank,team,median,played_future,lucky,beats Red,beats \"Blue, \"\"B\"\"\""
+            "rank,team,median,played_future,lucky,beats Red,\"beats Blue, \"\"B\"\"\""
         );
         assert_eq!(lines[1], "1,\"Blue, \"\"B\"\"\",3.5,,false,1.000,0.000");
         assert_eq!(lines.len(), 3);
+    }
+
+    /// The cells of CSV text as a spreadsheet reads them (RFC 4180 quoting).
+    fn cells(csv: &str) -> Vec<Vec<String>> {
+        let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+        let mut chars = csv.chars().peekable();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                (_, '"') => quoted = !quoted,
+                (false, ',') => row.push(std::mem::take(&mut cell)),
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut cell));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (_, c) => cell.push(c),
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn team_names_that_are_formulas_stay_text_in_the_csv() {
+        let names = [
+            "=HYPERLINK(\"http://example.org\",\"Click\")",
+            "+cmd|' /C calc'!A0",
+            "@SUM(1+1)",
+            "-2+3",
+            "\tTab",
+            "\rReturn",
+            "Red, \"B\"",
+        ];
+        let base = Team {
+            name: String::new(),
+            levers: Scenario::default().levers,
+            changes: Plan::default(),
+            played: false,
+            seed: None,
+        };
+        let teams: Vec<Team> = names
+            .iter()
+            .map(|n| Team {
+                name: n.to_string(),
+                ..base.clone()
+            })
+            .collect();
+        let outcomes: Vec<Vec<f64>> = (0..names.len()).map(|i| vec![i as f64]).collect();
+        let standings = rank(&outcomes, &vec![None; names.len()]);
+        let rows = cells(&class_csv(&teams, &standings, &outcomes));
+        assert_eq!(rows.len(), names.len() + 1);
+        for row in &rows {
+            assert_eq!(row.len(), 5 + names.len(), "{row:?}");
+            for cell in row {
+                assert!(
+                    !cell.starts_with(['=', '+', '@', '\t', '\r']),
+                    "{cell:?} is a formula"
+                );
+            }
+        }
+        for (s, row) in standings.iter().zip(&rows[1..]) {
+            let name = names[s.team];
+            let kept = if name.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{name}")
+            } else {
+                name.to_string()
+            };
+            assert_eq!(row[1], kept);
+        }
+        assert_eq!(rows[0][5], format!("beats {}", names[0]));
     }
 
     #[test]

@@ -188,7 +188,8 @@ pub fn map_csv(m: &LeverMap) -> String {
         m.day,
         m.runs
     );
-    out += &format!("{},{},{what},current\n", fx.name, fy.name);
+    let cell = crate::state::export::csv_cell;
+    out += &format!("{},{},{what},current\n", cell(fx.name), cell(fy.name));
     let (xs, ys) = (m.axes.x.values(), m.axes.y.values());
     for (iy, y) in ys.iter().enumerate() {
         for (ix, x) in xs.iter().enumerate() {

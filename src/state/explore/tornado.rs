@@ -214,7 +214,7 @@ pub fn tornado_csv(t: &Tornado) -> String {
         let m = &b.mv;
         out += &format!(
             "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3}\n",
-            m.field.name,
+            crate::state::export::csv_cell(m.field.name),
             m.base,
             m.down,
             m.up,
