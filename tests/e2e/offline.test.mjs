@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
+import { createHash } from 'node:crypto';
 import { useApp, waitDone, medians } from './helpers.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
@@ -59,6 +60,19 @@ app.test('the page runs under a strict Content-Security-Policy and is installabl
   assert.deepEqual(errors, [], 'the web app manifest and service worker make it installable');
 });
 
+/** Deploys `html` as a new version of the page in `root`, as post-build would write it. */
+async function deploy(root, html, version = 'v2') {
+  await writeFile(join(root, 'index.html'), html);
+  const integrity = `sha256-${createHash('sha256').update(html).digest('base64')}`;
+  const sw = (await readFile(join(root, 'sw.js'), 'utf8'))
+    .replace(/const VERSION = "[^"]*"/, `const VERSION = "${version}"`)
+    .replace(/\[\s*"\.\/",\s*"sha256-[^"]*"\s*\]/, `["./", "${integrity}"]`);
+  assert.match(sw, new RegExp(integrity.replace(/[+/]/g, '\\$&')), 'sw.js lists the new page');
+  await writeFile(join(root, 'sw.js'), sw);
+  // The compressed copies of the old files are gone with them.
+  await Promise.all(['index.html', 'sw.js'].flatMap((f) => ['.br', '.gz'].map((z) => rm(join(root, f + z), { force: true }))));
+}
+
 app.test('a new deploy is offered as a whole and reloads into the new version', async ({ page, context }) => {
   await context.unrouteAll(); // this test's own server is on another port
   const root = await mkdtemp(join(tmpdir(), 'lg-deploy-'));
@@ -69,11 +83,8 @@ app.test('a new deploy is offered as a whole and reloads into the new version', 
     await page.goto(`${base}?n=50`);
     await page.waitForSelector('[data-app-ready]');
     await controlled(page);
-    // "Deploy": a new page and a new service worker version.
-    const html = (await readFile(join(root, 'index.html'), 'utf8')).replace('</head>', '<meta name="deploy" content="v2"></head>');
-    await writeFile(join(root, 'index.html'), html);
-    const sw = (await readFile(join(root, 'sw.js'), 'utf8')).replace(/const VERSION = "[^"]*"/, 'const VERSION = "v2"');
-    await writeFile(join(root, 'sw.js'), sw);
+    // "Deploy": a new page and a new service worker version listing the page's new SHA-256.
+    await deploy(root, (await readFile(join(root, 'index.html'), 'utf8')).replace('</head>', '<meta name="deploy" content="v2"></head>'));
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
     // Until the reader agrees, the page stays the old version in one piece.
