@@ -101,6 +101,39 @@ app.test('a new deploy is offered as a whole and reloads into the new version', 
   }
 });
 
+app.test('a deploy whose page is not the one its service worker lists is never installed', async ({ page, context }) => {
+  await context.unrouteAll(); // this test's own server is on another port (and the HTTP cache stays on)
+  const root = await mkdtemp(join(tmpdir(), 'lg-half-'));
+  await cp(DIST, root, { recursive: true });
+  const server = await serveStatic(root, 0);
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/?n=50`);
+    await page.waitForSelector('[data-app-ready]');
+    await controlled(page);
+    const before = await page.evaluate(() => caches.keys());
+    // Half a deploy: the new sw.js is up, but the host still serves the old page.
+    const html = await readFile(join(root, 'index.html'), 'utf8');
+    await deploy(root, html.replace('</head>', '<meta name="deploy" content="v3"></head>'), 'v3');
+    await writeFile(join(root, 'index.html'), html);
+    const outcome = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const found = new Promise((ok) => reg.addEventListener('updatefound', () => ok(reg.installing), { once: true }));
+      await reg.update();
+      const next = await found;
+      if (!next || next.state === 'redundant' || next.state === 'installed') return next?.state ?? 'gone';
+      return new Promise((ok) => next.addEventListener('statechange', () => {
+        if (next.state === 'redundant' || next.state === 'installed') ok(next.state);
+      }));
+    });
+    assert.equal(outcome, 'redundant', 'the mixed set was not installed');
+    assert.deepEqual(await page.evaluate(() => caches.keys()), before, 'the old version is kept whole');
+    assert.equal(await page.locator('.update-banner').count(), 0, 'nothing is offered');
+  } finally {
+    server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
 /** The status code the server answers a raw (unnormalised) path with. */
 const statusOf = (port, path) => new Promise((ok, fail) => {
   const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => { res.resume(); ok(res.statusCode); });
