@@ -2,14 +2,18 @@
 // 0. In release builds, minifies the JavaScript Trunk leaves as is (the wasm-bindgen glue, on
 //    which Trunk's own minifier fails, and the service worker's registration) with terser, and
 //    re-writes every Subresource Integrity hash in index.html from the files as they now are.
-// 1. Writes sw.js from static/sw.js, versioned by a hash of every built file, listing them
-//    all, so a new deploy installs as one new set of files, never a stale mix.
-// 2. Puts a strict Content-Security-Policy into index.html: only this origin, wasm
+// 1. Puts a strict Content-Security-Policy into index.html: only this origin, wasm
 //    compilation, and the one inline loader script Trunk writes, allowed by its hash.
+// 2. Writes sw.js from static/sw.js, versioned by a hash of every built file, listing them
+//    all with their SHA-256, so a new deploy installs as one new set of files, never a stale
+//    mix, and the service worker can take the copies the page already downloaded.
+// 3. Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every file, for hosts that serve
+//    precompressed files (scripts/static-server.mjs does; see the README).
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
@@ -58,12 +62,37 @@ html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/, '')
   .replace(charset, (tag) => `${tag}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 await writeFile(join(dir, 'index.html'), html);
 
-const files = (await readdir(dir)).filter((f) => f !== 'sw.js').sort();
+// Run by hand on a built dist/, the compressed copies of the last run are not files of the app.
+const compressed = (f) => /\.(br|gz)$/.test(f);
+const files = (await readdir(dir)).filter((f) => f !== 'sw.js' && !compressed(f)).sort();
 const hash = createHash('sha256');
-for (const f of files) hash.update(f).update(await readFile(join(dir, f)));
+const listed = [];
+for (const f of files) {
+  const data = await readFile(join(dir, f));
+  hash.update(f).update(data);
+  // The page itself is cached under './', whatever link opened it.
+  listed.push([f === 'index.html' ? './' : `./${f}`, `sha256-${sha(data, 'base64')}`]);
+}
 const version = hash.digest('hex').slice(0, 16);
 const sw = (await readFile(template, 'utf8'))
   .replace("'__VERSION__'", JSON.stringify(version))
-  .replace("['__FILES__']", JSON.stringify(['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`)]));
+  .replace("[['__FILE__', '__INTEGRITY__']]", `[\n${listed.sort().map((f) => `  ${JSON.stringify(f)}`).join(',\n')},\n]`);
+if (sw.includes('__FILE')) throw new Error('post-build: static/sw.js has no file list to fill in');
 await writeFile(join(dir, 'sw.js'), sw);
 console.log(`post-build: sw.js version ${version} (${files.length} files), CSP with ${inline.length} inline script hash(es)`);
+
+let raw = 0, br = 0, gz = 0;
+for (const f of [...files, 'sw.js']) {
+  const data = await readFile(join(dir, f));
+  const brotli = brotliCompressSync(data, { params: {
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+    [constants.BROTLI_PARAM_MODE]: f.endsWith('.wasm') ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+  } });
+  const gzip = gzipSync(data, { level: 9 });
+  await writeFile(join(dir, `${f}.br`), brotli);
+  await writeFile(join(dir, `${f}.gz`), gzip);
+  [raw, br, gz] = [raw + data.length, br + brotli.length, gz + gzip.length];
+}
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`post-build: ${kb(raw)} in all, ${kb(gz)} gzip, ${kb(br)} brotli (${Math.round(100 * (1 - br / gz))}% below gzip)`);

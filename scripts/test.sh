@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check: formatting, lints (native and wasm32), native tests, the release
-# dist/ build, the native benchmark (its figures, for docs/PERFORMANCE.md) and end-to-end
-# tests in headless Chromium against that dist/.
+# dist/ build, the native benchmark (its figures, for docs/PERFORMANCE.md), end-to-end
+# tests in headless Chromium against that dist/, and Lighthouse's figures for it.
 # Closes with one line: "N passed, N failed".
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
@@ -40,6 +40,9 @@ node --test --test-concurrency=1 \
   tests/e2e/*.test.mjs
 e2e_rc=$?
 set -e
+
+step "Lighthouse, mobile and desktop, median of 3 (figures beside the targets; not pass or fail)"
+node scripts/lighthouse.mjs dist 3 || echo "Lighthouse could not run (figures missing, not a failure)"
 
 # One closing line over both runners (cargo's per-binary lines and node's TAP summary).
 read -r native_pass native_fail < <(awk '/^test result:/ {p+=$4; f+=$6} END {print p+0, f+0}' "$logs/cargo-test.txt")

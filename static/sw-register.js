@@ -1,5 +1,6 @@
-// Registers the service worker (offline use after one visit). A new deploy installs in the
-// background; the page then offers to reload into it, so no page ever runs a mix of versions.
+// Registers the service worker (offline use after one visit; on a first visit once the app runs,
+// see below). A new deploy installs in the background; the page then offers to reload into it,
+// so no page ever runs a mix of versions.
 (() => {
   if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
   const TEXT = {
@@ -24,7 +25,7 @@
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (hadController && !reloading) { reloading = true; location.reload(); }
   });
-  navigator.serviceWorker.register('./sw.js').then((reg) => {
+  const register = () => navigator.serviceWorker.register('./sw.js').then((reg) => {
     if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {
       const next = reg.installing;
@@ -33,4 +34,18 @@
       });
     });
   }).catch(() => {});
+  if (hadController) { register(); return; }
+  // A first visit: the worker installs from the files the page has downloaded (the browser's
+  // cache), so it registers only once the page has loaded and the app (the wasm) is running;
+  // registering at once would download everything a second time beside the page.
+  const ready = () => document.querySelector('[data-app-ready]');
+  const whenReady = () => {
+    if (ready()) { register(); return; }
+    const watch = new MutationObserver(() => {
+      if (ready()) { watch.disconnect(); register(); }
+    });
+    watch.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app-ready'] });
+  };
+  if (document.readyState === 'complete') whenReady();
+  else addEventListener('load', whenReady, { once: true });
 })();

@@ -91,7 +91,7 @@ fn any_number_of_workers_gives_the_same_summary_bit_for_bit() {
         let make = || MonteCarlo::new(p.scenario, 11, runs, 5).unwrap();
         let one = make().run_all();
         let one_json = serde_json::to_value(&one).unwrap();
-        for parts in [2, 3, 4] {
+        for parts in [2, 3, 4, 8] {
             let summary = merged(make, runs, parts);
             assert_eq!(summary, one, "{}: {parts} parts", p.id);
             assert_eq!(serde_json::to_value(&summary).unwrap(), one_json);

@@ -1,6 +1,6 @@
-//! The pool of simulation workers: one per logical processor (capped), each given a share of
-//! every job's runs; their answers are merged (`state::pool::Gathering`) and handed to the
-//! reducer as if one worker had answered.
+//! The pool of simulation workers: one per logical processor (capped by the device's memory),
+//! each given a share of every job's runs; their answers are merged (`state::pool::Gathering`)
+//! and handed to the reducer as if one worker had answered.
 
 use super::AppContext;
 use crate::sim_worker::SimWorker;
@@ -21,8 +21,14 @@ struct Pool {
 
 impl Pool {
     fn start(dispatch: UseReducerDispatcher<AppState>) -> Pool {
-        let cores = gloo::utils::window().navigator().hardware_concurrency();
-        let count = workers_for(cores);
+        let navigator = gloo::utils::window().navigator();
+        let cores = navigator.hardware_concurrency();
+        // Not in every browser (nor in web-sys): NaN where it is missing.
+        let memory = js_sys::Reflect::get(&navigator, &"deviceMemory".into())
+            .ok()
+            .and_then(|m| m.as_f64())
+            .unwrap_or(f64::NAN);
+        let count = workers_for(cores, memory);
         // Said on the page, for the benchmark and anyone curious.
         if let Some(root) = gloo::utils::document().document_element() {
             let _ = root.set_attribute("data-workers", &count.to_string());

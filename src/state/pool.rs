@@ -8,18 +8,31 @@ use super::jobs::{
 use super::jobs::{Slot, SLOTS};
 
 /// Most workers a page starts. Each holds its own memory (20–30 MB at 730 days: the histogram
-/// grid, a batch of runs, the copy sent with a report; a phone reporting 8 cores should not
-/// give 200 MB to it) and the page merges every worker's tally for each picture, while a
-/// default job of 500 runs split four ways already takes a fraction of a second.
-pub const MAX_WORKERS: usize = 4;
+/// grid, a batch of runs, the copy sent with a report) and the page merges every worker's
+/// tally for each picture, so beyond 8 the merging costs more than the extra workers save.
+pub const MAX_WORKERS: usize = 8;
+
+/// Most workers where the browser does not say how much memory the device has (Firefox and
+/// Safari do not): a phone reporting 8 cores should not give 200 MB to the pool.
+pub const MAX_WORKERS_UNKNOWN_MEMORY: usize = 4;
+
+/// Workers per GB of device memory (`navigator.deviceMemory`, 0.25–8, rounded by the browser):
+/// two workers' 60 MB at most per GB, so 8 workers need a device reporting 4 GB or more.
+const WORKERS_PER_GB: f64 = 2.0;
 
 /// Fewest runs worth a worker of their own.
 const MIN_SHARE: u32 = 16;
 
-/// How many workers for a machine reporting `cores` logical processors (0 if unknown).
-pub fn workers_for(cores: f64) -> usize {
+/// How many workers for a machine reporting `cores` logical processors and `memory_gb` GB of
+/// memory (either NaN or 0 if unknown).
+pub fn workers_for(cores: f64, memory_gb: f64) -> usize {
+    let cap = if memory_gb.is_finite() && memory_gb > 0.0 {
+        ((memory_gb * WORKERS_PER_GB) as usize).clamp(1, MAX_WORKERS)
+    } else {
+        MAX_WORKERS_UNKNOWN_MEMORY
+    };
     if cores.is_finite() && cores >= 1.0 {
-        (cores as usize).min(MAX_WORKERS)
+        (cores as usize).min(cap)
     } else {
         1
     }
@@ -215,9 +228,19 @@ mod tests {
             }
         }
         assert_eq!(run_ranges(0, 20, 4).len(), 1, "too few runs to share");
-        assert_eq!(workers_for(f64::NAN), 1);
-        assert_eq!(workers_for(0.0), 1);
-        assert_eq!(workers_for(64.0), MAX_WORKERS);
+        assert_eq!(workers_for(f64::NAN, 8.0), 1);
+        assert_eq!(workers_for(0.0, 8.0), 1);
+        assert_eq!(workers_for(64.0, 8.0), MAX_WORKERS);
+        assert_eq!(workers_for(64.0, 4.0), 8, "4 GB allow 8 workers");
+        assert_eq!(workers_for(64.0, 2.0), 4);
+        assert_eq!(workers_for(64.0, 0.25), 1);
+        assert_eq!(workers_for(6.0, 8.0), 6, "never more than the cores");
+        assert_eq!(
+            workers_for(16.0, f64::NAN),
+            MAX_WORKERS_UNKNOWN_MEMORY,
+            "unknown memory"
+        );
+        assert_eq!(workers_for(16.0, 0.0), MAX_WORKERS_UNKNOWN_MEMORY);
     }
 
     /// What `workers` workers answer for `job`, in an arrival order that mixes the shares.
@@ -256,7 +279,7 @@ mod tests {
     }
 
     #[test]
-    fn one_two_or_four_workers_give_the_same_final_summary() {
+    fn one_to_eight_workers_give_the_same_final_summary() {
         let job = Job {
             slot: Slot::Current,
             id: 3,
@@ -267,7 +290,7 @@ mod tests {
             from: None,
         };
         let expected = MonteCarlo::new(job.scenario, 7, 150, 4).unwrap().run_all();
-        for workers in [1, 2, 4] {
+        for workers in [1, 2, 4, 8] {
             let mut g = Gathering::default();
             let shares = g.start_futures(job.clone(), workers);
             assert_eq!(shares.len(), workers);

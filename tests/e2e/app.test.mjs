@@ -90,13 +90,22 @@ app.test('what is typed while a long simulation streams stays as typed', async (
   await open('?n=5000&d=1095');
   await page.locator('details.assumptions summary').click();
   await page.locator('.status[data-status="running"]').waitFor();
+  // Counts the streamed results that re-render the page while typing goes on.
+  await page.evaluate(() => {
+    window.__streamed = 0;
+    new MutationObserver(() => { window.__streamed += 1; })
+      .observe(document.querySelector('.status'), { attributes: true, attributeFilter: ['data-runs-done'] });
+  });
   const seed = page.locator('#seed');
   await seed.fill('4242');
   await seed.press('Enter');
   const runs = page.locator('#runs');
   await runs.fill('3000');
   await runs.press('Enter');
-  await page.waitForTimeout(600); // several streamed results arrive meanwhile
+  await page.evaluate(() => { window.__streamed = 0; });
+  // Several streamed results have arrived since (or the run is already over).
+  await page.waitForFunction(() => window.__streamed >= 3 || document.querySelector('.status')?.dataset.status === 'done',
+    null, { timeout: 60000 });
   assert.equal(await seed.inputValue(), '4242');
   assert.equal(await runs.inputValue(), '3000');
   const q = new URLSearchParams(await queryOf(page));

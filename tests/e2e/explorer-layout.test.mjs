@@ -3,7 +3,7 @@
 // the map is labelled beside it on screen, nothing moves when the map completes, a projector
 // shows the whole map unscrolled, and the words for a flat map and a scenario beyond its range.
 import assert from 'node:assert/strict';
-import { useApp, textOf, LAPTOP, PROJECTOR } from './helpers.mjs';
+import { useApp, textOf, nextFrames, LAPTOP, PROJECTOR } from './helpers.mjs';
 
 const { test } = useApp();
 const PHONE = { width: 390, height: 844 };
@@ -131,13 +131,14 @@ for (const [name, viewport] of [['laptop', LAPTOP], ['tablet', { width: 1024, he
     const first = await page.evaluate(() => performance.now());
     await page.waitForSelector(MAP_DONE, { timeout: 60000 });
     await page.waitForSelector('.map-complete');
-    await page.waitForTimeout(500);
+    await nextFrames(page);
     const later = await page.evaluate((t) => window.shifts.filter(([at]) => at > t), first);
     assert.deepEqual(later, [], 'layout shifts after the map appeared');
 
     await open('?explore=tornado&n=100');
     await page.waitForSelector('.tornado-table tbody tr', { timeout: 60000 });
-    await page.waitForTimeout(500);
+    await page.waitForFunction(() => document.querySelector('progress') === null, null, { timeout: 60000 });
+    await nextFrames(page);
     const sum = await page.evaluate(() => window.shifts.reduce((s, [, v]) => s + v, 0));
     // (The sources say what moved, should anything.)
     assert.ok(sum < 0.001, `the tornado's layout shifts add up to ${sum}`);

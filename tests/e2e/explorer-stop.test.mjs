@@ -2,7 +2,7 @@
 // what it has and goes on from there, and a day after the horizon is never shown one way and
 // computed another.
 import assert from 'node:assert/strict';
-import { useApp, textOf, queryOf } from './helpers.mjs';
+import { useApp, textOf, queryOf, workersIdle } from './helpers.mjs';
 
 const { test } = useApp();
 
@@ -26,7 +26,7 @@ test('a map stopped part-way stays on screen and goes on from its futures', asyn
   const words = new RegExp(`Stopped at ${kept.toLocaleString('en')} of 1,000 futures a cell`);
   assert.match(await textOf(page, '.explore-stopped'), words);
   assert.equal(await page.locator('.map-gridcell').count(), 144, 'its cells can still be explored');
-  await page.waitForTimeout(1500);
+  await workersIdle(page);
   assert.equal(await mapRuns(page), kept, 'nothing more is simulated');
   assert.equal(await page.evaluate(() => document.querySelector('.map-progress')), null);
 

@@ -3,7 +3,7 @@
 // exports, the link reopening the same view, a new scenario superseding the running job, and
 // Swedish text.
 import assert from 'node:assert/strict';
-import { useApp, textOf, queryOf, recordPerf, PROJECTOR } from './helpers.mjs';
+import { useApp, textOf, queryOf, recordPerf, workersIdle, PROJECTOR } from './helpers.mjs';
 
 const { test } = useApp();
 
@@ -138,6 +138,11 @@ const cellBoxes = (page) => page.evaluate(() => {
 
 /** Every keyboard cell lies over its drawn cell (within 1 px) and no band is left above. */
 async function assertGridOverCells(page) {
+  // The picture on screen (wide or narrow, whichever the width shows) has drawn every cell.
+  await page.waitForFunction(() => {
+    const svg = [...document.querySelectorAll('.map-picture svg')].find((s) => s.checkVisibility());
+    return svg?.querySelectorAll('rect.map-cell').length === 144 && document.querySelectorAll('.map-gridcell').length === 144;
+  }, null, { timeout: 60000 });
   const boxes = await cellBoxes(page);
   assert.equal(boxes.length, 144);
   for (const [id, grid, drawn] of boxes) {
@@ -237,7 +242,7 @@ test('the map can be cancelled and run again, and speaks Swedish', async ({ page
   await press(page, 'button.cancel-explore');
   await page.waitForSelector('.explore-stopped');
   assert.equal(await page.locator('.map-progress').count(), 0, 'the progress bar is gone');
-  await page.waitForTimeout(1500);
+  await workersIdle(page);
   assert.equal(await page.locator('.map-results[data-runs="200"]').count(), 0, 'nothing more is simulated');
   await press(page, 'button.run-explore');
   await page.waitForSelector('.map-progress progress');

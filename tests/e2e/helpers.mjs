@@ -13,17 +13,18 @@ export const LAPTOP = { width: 1366, height: 768 };
 export const PROJECTOR = { width: 1920, height: 1080 };
 
 /**
- * Registers before/after hooks for one test file and returns `{ test, open, baseUrl }`.
+ * Registers before/after hooks for one test file and returns `{ test, open, baseUrl, requests }`.
  * `test(name, fn)` runs `fn({ page, open })` in a fresh browser context; afterwards it
  * fails on any console error, uncaught exception or request to another origin, and on
  * failure saves a screenshot into tests/e2e/artifacts/.
  */
 export function useApp() {
   let server, browser;
-  const app = { baseUrl: '' };
+  // `app.requests`: every request the server answered, in order (`{ method, path, status }`).
+  const app = { baseUrl: '', requests: [] };
 
   before(async () => {
-    server = await serveStatic(`${ROOT}dist`, 0);
+    server = await serveStatic(`${ROOT}dist`, 0, { onRequest: (r) => app.requests.push(r) });
     app.baseUrl = `http://127.0.0.1:${server.address().port}/`;
     browser = await chromium.launch({
       executablePath: process.env.LONGGAME_CHROMIUM || '/usr/bin/chromium',
@@ -121,3 +122,28 @@ export async function recordPerf(figures) {
   const before = JSON.parse(await readFile(file, 'utf8').catch(() => '{}'));
   await writeFile(file, JSON.stringify({ ...before, ...figures }, null, 2));
 }
+
+/**
+ * Waits until the browser has painted two more frames and run the tasks queued before them
+ * (a PerformanceObserver's layout shifts of those frames have been delivered by then): what
+ * "nothing moved afterwards" is measured after, instead of a fixed time.
+ */
+export const nextFrames = (page) => page.evaluate(() => new Promise((done) =>
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+
+/** Waits until `check()` (async, in node) is true, asking again every 50 ms; fails after `timeout`. */
+export async function waitUntil(check, what, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${what}`);
+    await new Promise((ask) => setTimeout(ask, 50));
+  }
+}
+
+/** Whether each simulation worker has work (`longgameBusy`, set by the worker itself). */
+export const workersBusy = (page) =>
+  Promise.all(page.workers().map((w) => w.evaluate(() => globalThis.longgameBusy === true)));
+
+/** Waits until no simulation worker has work left (a cancelled job has really stopped). */
+export const workersIdle = (page, timeout = 20000) =>
+  waitUntil(async () => !(await workersBusy(page)).some(Boolean), 'every worker to be idle', timeout);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
+import { createHash } from 'node:crypto';
 import { useApp, waitDone, medians } from './helpers.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
@@ -59,6 +60,19 @@ app.test('the page runs under a strict Content-Security-Policy and is installabl
   assert.deepEqual(errors, [], 'the web app manifest and service worker make it installable');
 });
 
+/** Deploys `html` as a new version of the page in `root`, as post-build would write it. */
+async function deploy(root, html, version = 'v2') {
+  await writeFile(join(root, 'index.html'), html);
+  const integrity = `sha256-${createHash('sha256').update(html).digest('base64')}`;
+  const sw = (await readFile(join(root, 'sw.js'), 'utf8'))
+    .replace(/const VERSION = "[^"]*"/, `const VERSION = "${version}"`)
+    .replace(/\[\s*"\.\/",\s*"sha256-[^"]*"\s*\]/, `["./", "${integrity}"]`);
+  assert.match(sw, new RegExp(integrity.replace(/[+/]/g, '\\$&')), 'sw.js lists the new page');
+  await writeFile(join(root, 'sw.js'), sw);
+  // The compressed copies of the old files are gone with them.
+  await Promise.all(['index.html', 'sw.js'].flatMap((f) => ['.br', '.gz'].map((z) => rm(join(root, f + z), { force: true }))));
+}
+
 app.test('a new deploy is offered as a whole and reloads into the new version', async ({ page, context }) => {
   await context.unrouteAll(); // this test's own server is on another port
   const root = await mkdtemp(join(tmpdir(), 'lg-deploy-'));
@@ -69,11 +83,8 @@ app.test('a new deploy is offered as a whole and reloads into the new version', 
     await page.goto(`${base}?n=50`);
     await page.waitForSelector('[data-app-ready]');
     await controlled(page);
-    // "Deploy": a new page and a new service worker version.
-    const html = (await readFile(join(root, 'index.html'), 'utf8')).replace('</head>', '<meta name="deploy" content="v2"></head>');
-    await writeFile(join(root, 'index.html'), html);
-    const sw = (await readFile(join(root, 'sw.js'), 'utf8')).replace(/const VERSION = "[^"]*"/, 'const VERSION = "v2"');
-    await writeFile(join(root, 'sw.js'), sw);
+    // "Deploy": a new page and a new service worker version listing the page's new SHA-256.
+    await deploy(root, (await readFile(join(root, 'index.html'), 'utf8')).replace('</head>', '<meta name="deploy" content="v2"></head>'));
     await page.reload();
     await page.waitForSelector('[data-app-ready]');
     // Until the reader agrees, the page stays the old version in one piece.
@@ -84,6 +95,39 @@ app.test('a new deploy is offered as a whole and reloads into the new version', 
     await button.click();
     await page.waitForFunction(() => document.querySelector('meta[name="deploy"]'), null, { timeout: 20000 });
     await page.waitForSelector('[data-app-ready]');
+  } finally {
+    server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+app.test('a deploy whose page is not the one its service worker lists is never installed', async ({ page, context }) => {
+  await context.unrouteAll(); // this test's own server is on another port (and the HTTP cache stays on)
+  const root = await mkdtemp(join(tmpdir(), 'lg-half-'));
+  await cp(DIST, root, { recursive: true });
+  const server = await serveStatic(root, 0);
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/?n=50`);
+    await page.waitForSelector('[data-app-ready]');
+    await controlled(page);
+    const before = await page.evaluate(() => caches.keys());
+    // Half a deploy: the new sw.js is up, but the host still serves the old page.
+    const html = await readFile(join(root, 'index.html'), 'utf8');
+    await deploy(root, html.replace('</head>', '<meta name="deploy" content="v3"></head>'), 'v3');
+    await writeFile(join(root, 'index.html'), html);
+    const outcome = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const found = new Promise((ok) => reg.addEventListener('updatefound', () => ok(reg.installing), { once: true }));
+      await reg.update();
+      const next = await found;
+      if (!next || next.state === 'redundant' || next.state === 'installed') return next?.state ?? 'gone';
+      return new Promise((ok) => next.addEventListener('statechange', () => {
+        if (next.state === 'redundant' || next.state === 'installed') ok(next.state);
+      }));
+    });
+    assert.equal(outcome, 'redundant', 'the mixed set was not installed');
+    assert.deepEqual(await page.evaluate(() => caches.keys()), before, 'the old version is kept whole');
+    assert.equal(await page.locator('.update-banner').count(), 0, 'nothing is offered');
   } finally {
     server.close();
     await rm(root, { recursive: true, force: true });

@@ -1,25 +1,26 @@
-// The pool of simulation workers: one per logical processor, each given a share of the runs.
-// Whatever the number of workers, the summary is the same bits — the same JSON as the
-// command line's — and a slider drag never leaves stale work queued.
+// The pool of simulation workers: one per logical processor (up to 8, fewer on little memory),
+// each given a share of the runs. Whatever the number of workers, the summary is the same
+// bits — the same JSON as the command line's — and a slider drag never leaves stale work queued.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { useApp, waitDone, recordPerf } from './helpers.mjs';
+import { useApp, waitDone, recordPerf, waitUntil, workersBusy, workersIdle } from './helpers.mjs';
 
 const app = useApp();
 const LINK = '?b=4000&p=7&i=90&s=7&n=200';
 
-/** Makes the page see `cores` logical processors (the pool is sized from it). */
-const cores = (context, n) => context.addInitScript((n) => {
+/** Makes the page see `n` logical processors and `gb` GB of memory (the pool is sized from both). */
+const cores = (context, n, gb = 8) => context.addInitScript(([n, gb]) => {
   Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
-}, n);
+  Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => gb });
+}, [n, gb]);
 
 async function summaryJson(page) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click('text=Summary JSON')]);
   return (await readFile(await d.path())).toString();
 }
 
-for (const workers of [1, 2, 4]) {
+for (const workers of [1, 2, 4, 8]) {
   app.test(`${workers} worker(s) give the command line's summary, bit for bit`, async ({ open, page, context }) => {
     await cores(context, workers);
     await open(LINK);
@@ -36,6 +37,14 @@ for (const workers of [1, 2, 4]) {
     }
   });
 }
+
+app.test('a device with little memory gets fewer workers than it has cores', async ({ open, page, context }) => {
+  await cores(context, 8, 1);
+  await open(LINK);
+  assert.equal(await page.getAttribute('html', 'data-workers'), '2', '1 GB: two workers');
+  await waitDone(page);
+  assert.equal(page.workers().length, 2);
+});
 
 app.test('a slider drag leaves no stale work: the chart settles on the last value', async ({ open, page, context }) => {
   await cores(context, 2);
@@ -72,18 +81,16 @@ app.test('leaving the explorer stops its work in every worker', async ({ open, p
   await cores(context, 2);
   // 2,000 futures per variant: the tornado would take many seconds to finish on its own.
   await open('?n=2000&explore=tornado');
-  const busy = () => Promise.all(page.workers().map((w) => w.evaluate(() => globalThis.longgameBusy === true)));
   // The tornado's futures are under way in both workers (each starts at its next step)...
   await page.waitForFunction(() => document.querySelector('progress') !== null);
   assert.equal(page.workers().length, 2);
-  let t0 = Date.now();
-  while (!(await busy()).every(Boolean) && Date.now() - t0 < 5000) await page.waitForTimeout(20);
-  assert.deepEqual(await busy(), [true, true], 'both workers share the tornado');
+  await waitUntil(async () => (await workersBusy(page)).every(Boolean), 'both workers to share the tornado');
+  assert.deepEqual(await workersBusy(page), [true, true], 'both workers share the tornado');
   // ...and stop when the room goes back to the simulator, long before they would have finished.
   await page.getByRole('button', { name: 'Back to the simulator' }).focus();
   await page.keyboard.press('Enter');
   await waitDone(page);
-  t0 = Date.now();
-  while ((await busy()).some(Boolean) && Date.now() - t0 < 500) await page.waitForTimeout(50);
-  assert.deepEqual(await busy(), [false, false], 'a worker still runs the abandoned tornado');
+  // Within 3 s: the tornado alone would take many times longer.
+  await workersIdle(page, 3000);
+  assert.deepEqual(await workersBusy(page), [false, false], 'a worker still runs the abandoned tornado');
 });

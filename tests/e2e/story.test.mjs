@@ -124,8 +124,11 @@ app.test('a story step reveals only up to its day, and play the year animates it
   await page.click('.story .player .play');
   await page.waitForFunction(() => Number(document.querySelector('.day-counter').dataset.day) > 60);
   await page.click('.story .player .play'); // pause
+  await page.locator('.story .player .play', { hasText: 'Play' }).waitFor();
   const paused = Number(await page.locator('.day-counter').getAttribute('data-day'));
-  await page.waitForTimeout(300);
+  // The page's timers run in the order they fall due: a player still ticking (every 50 ms)
+  // would have moved the day before a timer set for three of its ticks from now runs.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 150)));
   assert.equal(Number(await page.locator('.day-counter').getAttribute('data-day')), paused);
   await page.click('text=+1 week');
   assert.equal(Number(await page.locator('.day-counter').getAttribute('data-day')), paused + 7);
