@@ -14,7 +14,8 @@ usage:
 
 Prints the Monte Carlo summary: per-day percentiles (p10 p25 p50 p75 p90 mean) of
 reach, followers, engagement, trust, leads, customers, cost and roi (null while nothing
-has been spent); the share of runs still active; goal probabilities by day 90/180/365;
+has been spent, in the bands and the sample paths); the share of runs still active; goal
+probabilities and on-track shares by day 90/180/365 (null for a day beyond --days);
 crisis statistics; and under `why` where money, followers and leads came from and went.";
 
 struct RunArgs {

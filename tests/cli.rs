@@ -233,3 +233,55 @@ fn roi_is_null_while_nothing_is_spent_and_why_explains_the_run() {
     assert!(v["why"]["followers_paid"].as_f64().unwrap() > 0.0);
     assert!(v["why"]["answered_share"].as_f64().unwrap() > 0.5);
 }
+
+#[test]
+fn milestones_beyond_the_horizon_are_null_not_zero() {
+    let o = longgame(&["run", "--runs", "20", "--days", "120", "--seed", "2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(v["goal_p90"].is_number(), "day 90 was simulated");
+    assert!(v["on_track"][0].is_number());
+    for key in ["goal_p180", "goal_p365"] {
+        assert!(
+            v[key].is_null(),
+            "{key} = {} for a day never simulated",
+            v[key]
+        );
+    }
+    assert!(v["on_track"][1].is_null() && v["on_track"][2].is_null());
+}
+
+#[test]
+fn sample_paths_leave_roi_empty_where_the_band_does() {
+    // Never-started spends nothing: its ROI is undefined on every day, in every path too.
+    let o = longgame(&[
+        "run",
+        "--preset",
+        "never-started",
+        "--runs",
+        "10",
+        "--days",
+        "60",
+        "--samples",
+        "3",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let paths = v["samples"].as_array().unwrap();
+    assert_eq!(paths.len(), 3);
+    for path in paths {
+        let roi = path["metrics"][7].as_array().unwrap();
+        assert!(roi.iter().all(|x| x.is_null()), "{roi:?}");
+        assert!(path["metrics"][1][60].is_number(), "followers stay numbers");
+    }
+    // A spending page: null exactly where the band is null, numbers after.
+    let o = longgame(&["run", "--runs", "10", "--days", "60", "--samples", "2"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let band = v["metrics"][7]["p50"].as_array().unwrap();
+    for path in v["samples"].as_array().unwrap() {
+        for (day, x) in path["metrics"][7].as_array().unwrap().iter().enumerate() {
+            assert_eq!(x.is_null(), band[day].is_null(), "day {day}");
+        }
+        assert!(path["metrics"][7][60].is_number());
+    }
+}
