@@ -3,6 +3,7 @@
 
 pub mod chart_export;
 pub mod format;
+pub mod futures;
 pub mod geometry;
 pub mod lever_map;
 pub mod map_words;
