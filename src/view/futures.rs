@@ -98,7 +98,8 @@ pub fn predictor_rows(l: Lang, sets: &[PredictorSet]) -> Vec<(String, Vec<String
 
 /// A correlation to two decimals, in the language's style (Swedish: decimal comma).
 fn decimal_2(l: Lang, r: f64) -> String {
-    let s = format!("{r:.2}");
+    // Rounded first, and + 0.0 turns a rounded −0 into 0: never "−0.00".
+    let s = format!("{:.2}", (r * 100.0).round() / 100.0 + 0.0);
     match l {
         Lang::En => s,
         Lang::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
@@ -164,6 +165,13 @@ mod tests {
         );
         let backed = committed_at(90.0);
         assert_eq!(headline(Lang::En, &backed), None);
+    }
+
+    #[test]
+    fn correlations_have_two_decimals_and_no_negative_zero() {
+        assert_eq!(decimal_2(Lang::En, -0.001), "0.00");
+        assert_eq!(decimal_2(Lang::En, 0.756), "0.76");
+        assert_eq!(decimal_2(Lang::Sv, -0.25), "\u{2212}0,25");
     }
 
     #[test]
