@@ -15,8 +15,14 @@ usage:
 
 Prints the Monte Carlo summary: per-day percentiles (p10 p25 p50 p75 p90 mean) of
 reach, followers, engagement, trust, leads, customers, cost and roi (null while nothing
-has been spent); the share of runs still active; goal probabilities by day 90/180/365;
-crisis statistics; and under `why` where money, followers and leads came from and went.";
+has been spent, in the bands and the sample paths); the share of runs still active; goal
+probabilities and on-track shares by day 90/180/365 (null for a day beyond --days);
+crisis statistics; under `why` where money, followers and leads came from and went; under
+`splits`, on days 90/180/365 and the last day, the share of futures management cancelled and
+the median of every metric among the continued and among the cancelled (a bimodal outcome:
+`material` when each group holds 20 % or more); and under `predictors` how well each early
+number on day 90 and 180 orders the futures by their leads on the last day (Spearman's rank
+correlation and the share of pairs of futures ordered correctly).";
 
 struct RunArgs {
     scenario: Scenario,

@@ -323,3 +323,142 @@ fn a_named_pipe_or_a_folder_is_refused_at_once() {
         assert!(err.contains(expected), "{err}");
     }
 }
+
+#[test]
+fn milestones_beyond_the_horizon_are_null_not_zero() {
+    let o = longgame(&["run", "--runs", "20", "--days", "120", "--seed", "2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(v["goal_p90"].is_number(), "day 90 was simulated");
+    assert!(v["on_track"][0].is_number());
+    for key in ["goal_p180", "goal_p365"] {
+        assert!(
+            v[key].is_null(),
+            "{key} = {} for a day never simulated",
+            v[key]
+        );
+    }
+    assert!(v["on_track"][1].is_null() && v["on_track"][2].is_null());
+}
+
+#[test]
+fn sample_paths_leave_roi_empty_where_the_band_does() {
+    // Never-started spends nothing: its ROI is undefined on every day, in every path too.
+    let o = longgame(&[
+        "run",
+        "--preset",
+        "never-started",
+        "--runs",
+        "10",
+        "--days",
+        "60",
+        "--samples",
+        "3",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let paths = v["samples"].as_array().unwrap();
+    assert_eq!(paths.len(), 3);
+    for path in paths {
+        let roi = path["metrics"][7].as_array().unwrap();
+        assert!(roi.iter().all(|x| x.is_null()), "{roi:?}");
+        assert!(path["metrics"][1][60].is_number(), "followers stay numbers");
+    }
+    // A spending page: null exactly where the band is null, numbers after.
+    let o = longgame(&["run", "--runs", "10", "--days", "60", "--samples", "2"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let band = v["metrics"][7]["p50"].as_array().unwrap();
+    for path in v["samples"].as_array().unwrap() {
+        for (day, x) in path["metrics"][7].as_array().unwrap().iter().enumerate() {
+            assert_eq!(x.is_null(), band[day].is_null(), "day {day}");
+        }
+        assert!(path["metrics"][7][60].is_number());
+    }
+}
+
+#[test]
+fn a_bimodal_outcome_is_reported_with_each_groups_median() {
+    // Committed, but a boss at buy-in 34: management cancels about half the futures.
+    let o = longgame(&[
+        "run",
+        "--preset",
+        "committed",
+        "--set",
+        "buy_in=34",
+        "--runs",
+        "200",
+        "--seed",
+        "1",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let days: Vec<u64> = v["splits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["day"].as_u64().unwrap())
+        .collect();
+    assert_eq!(days, [90, 180, 365, 730]);
+    let last = &v["splits"][3];
+    let share = last["cancelled"].as_f64().unwrap();
+    assert!(last["material"].as_bool().unwrap(), "{share}");
+    let weekly = v["cancelled_by_week"].as_array().unwrap();
+    assert_eq!(
+        share,
+        weekly.last().unwrap().as_f64().unwrap(),
+        "day 730 is week 104"
+    );
+    let leads = |group: &str| last[group][4].as_f64().unwrap();
+    assert!(
+        leads("continued_p50") > 3.0 * leads("cancelled_p50").max(1.0),
+        "continued {} vs cancelled {}",
+        leads("continued_p50"),
+        leads("cancelled_p50")
+    );
+    // The overall median lies between the groups' medians, far from both when the split is even.
+    let median = v["metrics"][4]["p50"][730].as_f64().unwrap();
+    assert!(median <= leads("continued_p50") && median >= leads("cancelled_p50"));
+    // Full backing: nobody cancels, no split to speak of.
+    let o = longgame(&[
+        "run",
+        "--preset",
+        "committed",
+        "--runs",
+        "100",
+        "--seed",
+        "1",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(!v["splits"][3]["material"].as_bool().unwrap());
+}
+
+#[test]
+fn early_metrics_are_rated_as_predictors_of_the_last_days_leads() {
+    let o = longgame(&["run", "--runs", "300", "--seed", "4"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let sets = v["predictors"].as_array().unwrap();
+    assert_eq!(sets.len(), 2);
+    let ordered = |set: &serde_json::Value, name: &str| {
+        let m = set["metrics"].as_array().unwrap();
+        let p = m.iter().find(|p| p["metric"] == name).unwrap();
+        p["pairs_ordered"].as_f64().unwrap()
+    };
+    for (set, day) in sets.iter().zip([90, 180]) {
+        assert_eq!(set["day"], day);
+        assert_eq!(set["outcome_day"], 730);
+        assert_eq!(set["metrics"].as_array().unwrap().len(), 6);
+        for p in set["metrics"].as_array().unwrap() {
+            let rho = p["spearman"].as_f64().unwrap();
+            assert!((-1.0..=1.0).contains(&rho), "{p}");
+        }
+        // Leads so far tell more than a coin toss about leads at the end.
+        assert!(ordered(set, "leads_so_far") > 0.6, "{set}");
+    }
+    // Half a year says more than a quarter.
+    assert!(ordered(&sets[1], "leads_so_far") > ordered(&sets[0], "leads_so_far"));
+    // Too short a horizon for day 90: no predictors to report.
+    let o = longgame(&["run", "--runs", "20", "--days", "60"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["predictors"].as_array().unwrap().len(), 0);
+}

@@ -510,6 +510,10 @@ fn readout(
             &[&p.quit_day, &v(q, p.quit.as_ref())],
         ));
     }
+    let summary = &p.current.0.summary;
+    if let Some(split) = crate::view::futures::readout(l, summary, p.metric, day, p.unit) {
+        text.push_str(&split);
+    }
     text
 }
 

@@ -1,5 +1,6 @@
 //! Summary and scenario exports shared by the command line and the app's download buttons.
 
+use crate::model::monte_carlo::MILESTONES;
 use crate::model::{Metric, Scenario, Summary};
 use std::fmt::Write;
 
@@ -51,19 +52,31 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
-/// The summary as JSON, with ROI written as null on the days it is undefined (nothing spent
-/// yet, or never: `never-started`).
+/// The summary as JSON, with null for what is undefined: ROI on the days nothing has been spent
+/// (in the bands and in every sample path), and the goal and on-track shares for milestone days
+/// beyond the horizon (never simulated).
 pub fn summary_json(summary: &Summary) -> String {
+    use serde_json::Value;
     // Straight to a value: a text round trip would not give back every float bit for bit.
     let mut v = serde_json::to_value(summary).expect("summaries always serialise");
     let defined_from = roi_from(summary);
+    let clear = |values: Option<&mut Vec<Value>>| {
+        for value in values.into_iter().flatten().take(defined_from) {
+            *value = Value::Null;
+        }
+    };
     if let Some(band) = v["metrics"].get_mut(Metric::Roi.index()) {
         for stat in ["p10", "p25", "p50", "p75", "p90", "mean"] {
-            if let Some(values) = band[stat].as_array_mut() {
-                for value in values.iter_mut().take(defined_from) {
-                    *value = serde_json::Value::Null;
-                }
-            }
+            clear(band[stat].as_array_mut());
+        }
+    }
+    for path in v["samples"].as_array_mut().into_iter().flatten() {
+        clear(path["metrics"][Metric::Roi.index()].as_array_mut());
+    }
+    for (i, &day) in MILESTONES.iter().enumerate() {
+        if day > summary.days as usize {
+            v[["goal_p90", "goal_p180", "goal_p365"][i]] = Value::Null;
+            v["on_track"][i] = Value::Null;
         }
     }
     v.to_string()

@@ -4,6 +4,7 @@
 pub mod chart_export;
 pub mod explore;
 pub mod format;
+pub mod futures;
 pub mod geometry;
 pub mod meanings;
 pub mod messages;

@@ -326,6 +326,22 @@ pub struct RunTrace {
     pub company: Option<Company>,
     /// Where money, followers, leads and answers went in this run.
     pub why: RunWhy,
+    /// Messages so far and answered so far at the end of each of `EARLY_DAYS` (what a manager
+    /// could see then; see `per_run.rs`).
+    pub early_answers: [[f64; 2]; 2],
+}
+
+/// The early days at which the Monte Carlo asks how well each metric predicts the outcome.
+pub const EARLY_DAYS: [u32; 2] = [90, 180];
+
+impl RunTrace {
+    /// Notes what is only counted in totals (the answers) at the end of an early day.
+    #[inline(always)]
+    pub(crate) fn mark_early(&mut self, day: u32) {
+        if let Some(i) = EARLY_DAYS.iter().position(|&d| d == day) {
+            self.early_answers[i] = [self.why.messages, self.why.answered];
+        }
+    }
 }
 
 impl RunTrace {

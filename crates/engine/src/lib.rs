@@ -10,6 +10,7 @@ mod exact_sum;
 pub mod fingerprint;
 pub mod monte_carlo;
 pub mod params;
+pub mod per_run;
 pub mod plan;
 pub mod presets;
 pub mod quantiles;

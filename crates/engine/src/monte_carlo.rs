@@ -9,6 +9,7 @@ use super::engine::{
     RunTrace, N_METRICS,
 };
 use super::params::{InvalidParam, Scenario};
+use super::per_run::{self, PredictorSet, RunRecord, Split, RECORDS_KEPT};
 use super::quantiles::QuantileGrid;
 use super::why::{Why, WhyTotals};
 use serde::{Deserialize, Serialize};
@@ -109,6 +110,13 @@ pub struct Summary {
     /// Why it happened: the runs' counters, summarised (see `why.rs`).
     #[serde(default)]
     pub why: Why,
+    /// Cancelled and continued futures on days 90, 180, 365 and the horizon, each group's
+    /// medians (see `per_run.rs`): where the outcome is bimodal, one median line misleads.
+    #[serde(default)]
+    pub splits: Vec<Split>,
+    /// How well each early metric on day 90 and 180 predicts leads at the horizon.
+    #[serde(default)]
+    pub predictors: Vec<PredictorSet>,
 }
 
 impl Summary {
@@ -157,6 +165,8 @@ pub struct Tally {
     why: WhyTotals,
     /// The latest first day of spending over the runs that spend (None while none has).
     first_spend: Option<u32>,
+    /// The first `RECORDS_KEPT` runs' few kept values.
+    records: Vec<RunRecord>,
 }
 
 /// A game paused at a decision point, and its trace so far.
@@ -334,6 +344,7 @@ impl Tally {
             samples: Vec::new(),
             why: WhyTotals::new(days),
             first_spend: None,
+            records: Vec::new(),
         }
     }
 
@@ -382,6 +393,9 @@ impl Tally {
         if keep_path {
             self.samples.push(sample_path(run, t));
         }
+        if self.records.len() < RECORDS_KEPT {
+            self.records.push(RunRecord::new(t));
+        }
     }
 
     fn count_crises(&mut self, run: u32, crises: &[CrisisEvent]) {
@@ -427,6 +441,9 @@ impl Tally {
         self.samples.extend(later.samples.iter().cloned());
         self.why.merge(&later.why);
         self.first_spend = self.first_spend.max(later.first_spend);
+        let room = RECORDS_KEPT.saturating_sub(self.records.len());
+        self.records
+            .extend(later.records.iter().take(room).cloned());
     }
 
     /// The summary of these runs, of `runs` runs of `scenario` under `seed` in all.
@@ -477,6 +494,8 @@ impl Tally {
                 .collect::<Vec<_>>()
         };
         let goal = cumulative(&self.goal_day_counts);
+        let cancelled = cumulative(&self.cancel_day_counts);
+        let horizon = days as u32 - 1;
         let weekly = |daily: &[f64]| daily.iter().step_by(7).copied().collect::<Vec<_>>();
         let at = |daily: &[f64], day: usize| daily[day.min(daily.len() - 1)];
         let break_even = cumulative(&self.break_even_counts);
@@ -513,7 +532,7 @@ impl Tally {
             goal_p365: at(&goal, 365),
             on_track: self.on_track_counts.map(|c| c as f64 / n),
             goal_by_week: weekly(&goal),
-            cancelled_by_week: weekly(&cumulative(&self.cancel_day_counts)),
+            cancelled_by_week: weekly(&cancelled),
             break_even_by_week: weekly(&break_even),
             break_even_p10: break_even_day(0.1),
             break_even_p50: break_even_day(0.5),
@@ -531,6 +550,8 @@ impl Tally {
             },
             roi_defined_from_day: self.first_spend,
             why: self.why.why(),
+            splits: per_run::splits(&self.records, horizon, |d| cancelled[d as usize]),
+            predictors: per_run::predictors(&self.records, horizon),
         }
     }
 }

@@ -92,6 +92,41 @@ impl Stream {
     }
 }
 
+/// The standard generator trait, so that any `rand` distribution can draw from an engine stream
+/// (tests/samplers_fit.rs checks the engine's samplers against `rand_distr`'s this way). The
+/// bits are the engine's own: `next_u64` is [`Stream::bits`].
+impl rand_core::RngCore for Stream {
+    fn next_u32(&mut self) -> u32 {
+        (self.bits() >> 32) as u32 // the high half: SplitMix64's best-mixed bits
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        self.bits()
+    }
+
+    fn fill_bytes(&mut self, dst: &mut [u8]) {
+        rand_core::impls::fill_bytes_via_next(self, dst)
+    }
+}
+
+/// A stream started from a given SplitMix64 state (little-endian bytes). The engine's own
+/// streams start from hashed states (see [`Stream::new`]); `seed_from_u64` takes the state
+/// as it is, since SplitMix64 mixes every output and any state, 0 included, is a good start.
+impl rand_core::SeedableRng for Stream {
+    type Seed = [u8; 8];
+
+    fn from_seed(seed: Self::Seed) -> Self {
+        Stream {
+            state: u64::from_le_bytes(seed),
+            tables: &TABLES,
+        }
+    }
+
+    fn seed_from_u64(state: u64) -> Self {
+        Self::from_seed(state.to_le_bytes())
+    }
+}
+
 /// The top 53 bits as a uniform in (0, 1).
 #[inline(always)]
 fn unit(bits: u64) -> f64 {
@@ -679,6 +714,24 @@ mod tests {
             let avg = draws.iter().sum::<f64>() / draws.len() as f64;
             assert!((avg - n * p).abs() < 0.05 * n * p, "n {n} p {p}: got {avg}");
         }
+    }
+
+    #[test]
+    fn the_rand_core_traits_give_the_engines_bits() {
+        use rand_core::{RngCore, SeedableRng};
+        let mut engine = Stream::new(42, 3, Mechanism::Sales);
+        let mut by_trait = Stream::from_seed(engine.state.to_le_bytes());
+        let mut again = Stream::new(42, 3, Mechanism::Sales);
+        for _ in 0..1000 {
+            let bits = engine.bits();
+            assert_eq!(by_trait.next_u64(), bits);
+            assert_eq!(again.next_u32(), (bits >> 32) as u32);
+        }
+        // SplitMix64's published first output from state 0 (Vigna's splitmix64.c).
+        assert_eq!(Stream::seed_from_u64(0).next_u64(), 0xE220_A839_7B1D_CDAF);
+        let mut bytes = [0u8; 12];
+        Stream::seed_from_u64(0).fill_bytes(&mut bytes);
+        assert_eq!(bytes[..8], 0xE220_A839_7B1D_CDAFu64.to_le_bytes());
     }
 
     #[test]

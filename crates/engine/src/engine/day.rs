@@ -217,6 +217,7 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
     out.first_active_day = d.open.then_some(0);
     out.company = Some(*company);
     out.why = RunWhy::default();
+    out.early_answers = Default::default();
 
     let st = State {
         followers: starting_followers.min(d.market),
@@ -258,6 +259,7 @@ fn advance(
             switch(d, seg, day, &mut p.st, out);
         }
         step(seg, company, day, &mut p.st, rng, out);
+        out.mark_early(day);
     }
     p.day = p.day.max(until);
 }
