@@ -138,11 +138,12 @@ pub const CAPABILITY_START: f64 = 0.05;
 pub const PRESENCE_POSTS_PER_DAY: f64 = 3.0 / 7.0;
 
 // --- Leadership --------------------------------------------------------------------------------
-/// First review (days) at zero buy-in ("cancelled after six weeks") and the extra wait at full buy-in.
-pub const FIRST_REVIEW_DAYS: f64 = 42.0;
-pub const FIRST_REVIEW_EXTRA_DAYS: f64 = 140.0;
-/// Days between later reviews.
+/// First review (days after the start: "cancelled after six weeks") and the days between later
+/// ones. The calendar is the same whatever the levers.
+pub const FIRST_REVIEW_DAYS: u32 = 42;
 pub const REVIEW_EVERY_DAYS: u32 = 90;
+/// Days of grace before management expects results, at full buy-in (none at zero).
+pub const REVIEW_GRACE_DAYS: f64 = 140.0;
 /// Staff effort delivered at zero buy-in (share of what the levers ask for).
 pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 

@@ -2,7 +2,7 @@
 
 use super::company::Company;
 use super::constants::*;
-use super::params::Scenario;
+use super::params::{Mechanisms, Scenario};
 use super::rng::{inverse_normal_cdf, BinomialTable, QuantileTable};
 use super::why::RunWhy;
 use serde::Serialize;
@@ -104,7 +104,8 @@ pub struct Derived {
     relevant_adstock: f64,
     effort: f64,
     buy_in: f64,
-    first_review: u32,
+    /// Which mechanisms run (all but in tests that switch one off).
+    mechanisms: Mechanisms,
     /// Binomial draws of customers from the day's leads at the close rate.
     close: BinomialTable,
     customer_value: f64,
@@ -150,9 +151,31 @@ pub fn trust_intent(trust: f64) -> f64 {
     1.6 * trust / (trust + 0.3)
 }
 
-/// The day of management's first review, for a buy-in in 0..=1 (later with more backing).
+/// Days of grace management gives before it expects results, for a buy-in in 0..=1: none at
+/// zero ("cancelled after six weeks"), about five months from a champion.
+pub fn review_grace_days(buy_in: f64) -> f64 {
+    REVIEW_GRACE_DAYS * buy_in
+}
+
+/// Leads management expects after `running` days of a programme: a straight line to the goal
+/// that starts once the grace of the buy-in is over.
+pub fn expected_leads(goal_leads: f64, goal_day: u32, running: f64, buy_in: f64) -> f64 {
+    let judged = running - review_grace_days(buy_in);
+    goal_leads * (judged / goal_day as f64).clamp(0.0, 1.0)
+}
+
+/// The days (after the start) of management's reviews: the same calendar whatever the levers.
+pub fn review_days() -> impl Iterator<Item = u32> {
+    (FIRST_REVIEW_DAYS..).step_by(REVIEW_EVERY_DAYS as usize)
+}
+
+/// The first review (days after the start) at which management judges results, for a buy-in
+/// in 0..=1: the first on the calendar after the grace.
 pub fn first_review_day(buy_in: f64) -> u32 {
-    (FIRST_REVIEW_DAYS + FIRST_REVIEW_EXTRA_DAYS * buy_in).round() as u32
+    let grace = review_grace_days(buy_in);
+    review_days()
+        .find(|&d| d as f64 > grace)
+        .expect("the calendar runs on")
 }
 
 fn saturating_slots(posts_per_day: f64) -> f64 {
@@ -169,19 +192,27 @@ pub fn craft(euros: f64, post_cost: f64) -> f64 {
 }
 
 impl Derived {
-    /// The scenario's quantities, with one segment per change of its plan (the review
-    /// schedule follows the starting buy-in; later buy-in changes how a review judges).
+    /// The scenario's quantities, with one segment per change of its plan (a programme's
+    /// review calendar follows the buy-in it started with; later buy-in changes how a review
+    /// judges).
     pub fn new(s: &Scenario) -> Self {
-        let mut root = Derived::segment(s);
+        Derived::with_mechanisms(s, Mechanisms::ALL)
+    }
+
+    /// [`Derived::new`] with some mechanisms switched off (for tests that measure what each
+    /// mechanism carries).
+    pub fn with_mechanisms(s: &Scenario, mechanisms: Mechanisms) -> Self {
+        let mut root = Derived::segment(s, mechanisms);
         root.later = s
             .changes
             .changes()
             .iter()
             .map(|c| {
                 let levers = s.changes.levers_on(s.levers, c.day);
-                let mut seg = Derived::segment(&Scenario { levers, ..*s });
-                seg.first_review = root.first_review;
-                (c.day, seg)
+                (
+                    c.day,
+                    Derived::segment(&Scenario { levers, ..*s }, mechanisms),
+                )
             })
             .collect();
         root
@@ -196,7 +227,7 @@ impl Derived {
             .map_or(self, |(_, seg)| seg)
     }
 
-    fn segment(s: &Scenario) -> Self {
+    fn segment(s: &Scenario, mechanisms: Mechanisms) -> Self {
         let (l, a) = (&s.levers, &s.assumptions);
         let buy_in = l.buy_in / 100.0;
         let responsiveness = l.responsiveness / 100.0;
@@ -258,7 +289,7 @@ impl Derived {
             // posting with time behind each post, and answering people.
             effort: effort_delivered * (0.3 + 0.4 * presence * craft.sqrt() + 0.3 * answer_share),
             buy_in,
-            first_review: first_review_day(buy_in),
+            mechanisms,
             close: BinomialTable::new(close_rate),
             customer_value: a.customer_value,
             goal_leads: a.goal_leads,

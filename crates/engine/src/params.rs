@@ -5,6 +5,26 @@ use super::plan::Plan;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Switches for the model's mechanisms, all on in every scenario the app and the command line
+/// run. Tests switch one off at a time to measure how much of a lesson it carries (the
+/// decomposition table in docs/MODEL.md); nothing outside the tests sets them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mechanisms {
+    /// 7. Management's reviews can cancel the programme.
+    pub reviews: bool,
+}
+
+impl Mechanisms {
+    /// Every mechanism on: the model.
+    pub const ALL: Mechanisms = Mechanisms { reviews: true };
+}
+
+impl Default for Mechanisms {
+    fn default() -> Self {
+        Mechanisms::ALL
+    }
+}
+
 /// The four levers, in the units people think in.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
