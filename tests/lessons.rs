@@ -304,7 +304,8 @@ fn crises_are_in_proportion_to_the_audience() {
         let small = storms("half-hearted");
         for &(followers, angry) in &small {
             assert!(
-                followers > 300.0 || angry < 200.0,
+                // The ceiling is a quarter of the attention (reach included) when it began.
+                followers > 300.0 || angry < 300.0,
                 "seed {seed}: a page of {followers} followers had {angry} angry messages"
             );
         }

@@ -172,3 +172,42 @@ fn a_later_change_restarts_a_programme_management_cancelled() {
         }
     }
 }
+
+fn median_leads(s: &Scenario, seed: u64, m: Mechanisms) -> f64 {
+    let mut v: Vec<f64> = runs_with(s, seed, m)
+        .iter()
+        .map(|t| t.value(730, longgame::model::Metric::Leads))
+        .collect();
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+#[test]
+fn with_reviews_off_buy_in_still_matters_through_what_backing_buys() {
+    // Buy-in 90 against 20 on the default: management's reviews are not the whole lesson.
+    // Switched off, backing still buys staff time (hours, posts, colleagues' goodwill, the
+    // know-how effort builds) and experts' answers; switched off too, buy-in barely matters.
+    let mut no_reviews = Mechanisms::ALL;
+    no_reviews.reviews = false;
+    let mut nothing = no_reviews;
+    nothing.staff_time = false;
+    nothing.experts = false;
+    for seed in SEEDS {
+        let ratio = |m: Mechanisms| {
+            let hi = median_leads(&with_buy_in("default", 90.0), seed, m);
+            let lo = median_leads(&with_buy_in("default", 20.0), seed, m);
+            hi / lo.max(1.0)
+        };
+        let (all, without_reviews, without_backing) =
+            (ratio(Mechanisms::ALL), ratio(no_reviews), ratio(nothing));
+        assert!(all > 8.0, "seed {seed}: buy-in 90 vs 20: x{all}");
+        assert!(
+            without_reviews > 2.5,
+            "seed {seed}: reviews off, buy-in 90 vs 20: x{without_reviews}"
+        );
+        assert!(
+            without_backing < 1.25,
+            "seed {seed}: reviews, staff time and experts off: x{without_backing}"
+        );
+    }
+}

@@ -155,6 +155,13 @@ pub const LEADS_PER_ENGAGEMENT: f64 = 0.025;
 pub const LEADS_PER_CLICK: f64 = 0.074;
 /// Share of would-be leads who go ahead without an answer to their question.
 pub const SELF_SERVE: f64 = 0.25;
+/// How much an answer settles without backing (1 with full backing: experts answer).
+pub const EXPERT_ANSWER_LOW: f64 = 0.7;
+/// Share of messages that are complaints or problems, and the share of their repeats whose
+/// causes the business fixes at full buy-in, over a time constant in days.
+pub const COMPLAINT_SHARE: f64 = 0.3;
+pub const REPEAT_FIX: f64 = 0.5;
+pub const REPEAT_FIX_DAYS: f64 = 120.0;
 /// Close-rate multiplier at zero and full buy-in (does feedback reach the business?).
 pub const FEEDBACK_CLOSE_LOW: f64 = 0.75;
 pub const FEEDBACK_CLOSE_HIGH: f64 = 1.25;

@@ -95,6 +95,10 @@ pub struct Derived {
     reply_satisfaction: f64,
     crisis_satisfaction: f64,
     backing: f64,
+    /// How much an answer settles (0–1): experts answer the substance, not "we'll pass it on".
+    answer_quality: f64,
+    /// Share of repeat complaints whose causes the business fixes, in time (feedback acted on).
+    repeat_fix: f64,
     adstock_decay: f64,
     /// Day-to-day reach noise: log-normal with mean 1.
     reach_noise: QuantileTable,
@@ -230,10 +234,13 @@ impl Derived {
     fn segment(s: &Scenario, mechanisms: Mechanisms) -> Self {
         let (l, a) = (&s.levers, &s.assumptions);
         let buy_in = l.buy_in / 100.0;
+        let staff = Mechanisms::buy_in_through(mechanisms.staff_time, buy_in);
+        let feedback = Mechanisms::buy_in_through(mechanisms.feedback, buy_in);
+        let experts = Mechanisms::buy_in_through(mechanisms.experts, buy_in);
         let responsiveness = l.responsiveness / 100.0;
         let fit = a.channel_fit / 100.0;
         let open = l.page_exists();
-        let effort_delivered = effort_delivered(buy_in);
+        let effort_delivered = effort_delivered(staff);
         let budget_per_day = l.budget / DAYS_PER_MONTH;
         let (content, community, promotion) = a.budget_split();
         let goodwill = if open {
@@ -241,7 +248,7 @@ impl Derived {
         } else {
             0.0
         };
-        let posts_per_day = l.posts_per_week / 7.0 * posts_delivered(buy_in);
+        let posts_per_day = l.posts_per_week / 7.0 * posts_delivered(staff);
         let post_cost = POST_COST * (COPY_POST_COST_SHARE + (1.0 - COPY_POST_COST_SHARE) * fit);
         let content_time = budget_per_day * content + 0.5 * goodwill;
         // The content team also makes the ads' creative (about one a week), so posts and ads
@@ -255,9 +262,9 @@ impl Derived {
         let paid_max = PAID_MAX_SHARE * a.market_size;
         let delay = reply_delay_hours(responsiveness);
         let presence = (posts_per_day / PRESENCE_POSTS_PER_DAY).min(1.0);
-        let answer_share = staff_answer_share(responsiveness, buy_in);
+        let answer_share = staff_answer_share(responsiveness, staff);
         let close_rate = a.close_rate / 100.0
-            * (FEEDBACK_CLOSE_LOW + (FEEDBACK_CLOSE_HIGH - FEEDBACK_CLOSE_LOW) * buy_in);
+            * (FEEDBACK_CLOSE_LOW + (FEEDBACK_CLOSE_HIGH - FEEDBACK_CLOSE_LOW) * feedback);
         Derived {
             days: a.horizon_days,
             market: a.market_size,
@@ -275,8 +282,10 @@ impl Derived {
             reply_capacity: (budget_per_day * community + 0.5 * goodwill) / REPLY_COST,
             reply_hours: delay,
             reply_satisfaction: satisfaction(delay),
-            crisis_satisfaction: satisfaction(delay + (1.0 - buy_in) * SIGN_OFF_HOURS),
-            backing: 0.4 + 0.6 * buy_in,
+            crisis_satisfaction: satisfaction(delay + (1.0 - experts) * SIGN_OFF_HOURS),
+            backing: 0.4 + 0.6 * experts,
+            answer_quality: EXPERT_ANSWER_LOW + (1.0 - EXPERT_ANSWER_LOW) * experts,
+            repeat_fix: REPEAT_FIX * feedback,
             adstock_decay,
             reach_noise: QuantileTable::new(|u| {
                 libm::exp(REACH_NOISE * inverse_normal_cdf(u) - 0.5 * REACH_NOISE * REACH_NOISE)

@@ -12,11 +12,35 @@ use std::fmt;
 pub struct Mechanisms {
     /// 7. Management's reviews can cancel the programme.
     pub reviews: bool,
+    /// Buy-in buys staff time and headcount: the hours and posts delivered, the goodwill of
+    /// colleagues who answer and write, and the know-how that effort builds.
+    pub staff_time: bool,
+    /// Buy-in gets the page's feedback acted on by other departments: the close rate rises and
+    /// the causes of repeat complaints get fixed (fewer complaints, fewer public ones).
+    pub feedback: bool,
+    /// Buy-in lets domain experts answer, quickly and without waiting for sign-off: answers
+    /// satisfy more (trust) and a crisis is met with backing.
+    pub experts: bool,
 }
 
 impl Mechanisms {
     /// Every mechanism on: the model.
-    pub const ALL: Mechanisms = Mechanisms { reviews: true };
+    pub const ALL: Mechanisms = Mechanisms {
+        reviews: true,
+        staff_time: true,
+        feedback: true,
+        experts: true,
+    };
+
+    /// Buy-in (0–1) as one of its channels sees it: the lever's value when the channel is on,
+    /// a neutral half otherwise (so switching a channel off removes what buy-in does there).
+    pub fn buy_in_through(on: bool, buy_in: f64) -> f64 {
+        if on {
+            buy_in
+        } else {
+            0.5
+        }
+    }
 }
 
 impl Default for Mechanisms {

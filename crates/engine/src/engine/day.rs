@@ -69,6 +69,8 @@ struct State {
     followers: f64,
     trust: f64,
     capability: f64,
+    /// Share of repeat complaints whose causes have been fixed (feedback acted on).
+    fixed: f64,
     adstock: f64,
     crisis: Option<Crisis>,
     leads: f64,
@@ -227,6 +229,7 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
         followers: starting_followers.min(d.market),
         trust: 0.5,
         capability: CAPABILITY_START,
+        fixed: 0.0,
         adstock: 0.0,
         crisis: None,
         leads: 0.0,
@@ -332,6 +335,10 @@ fn step(
     let effort = if st.active { d.effort } else { 0.0 };
     st.capability += effort * (1.0 - st.capability) / CAPABILITY_GROW_DAYS
         - (1.0 - effort) * st.capability / CAPABILITY_DECAY_DAYS;
+    // ...and the business fixes what people complain about, when the feedback reaches it.
+    if st.active {
+        st.fixed += (d.repeat_fix - st.fixed) / REPEAT_FIX_DAYS;
+    }
 
     outcomes(d, co, day, budget, st, &att, &ex, rng, out);
     review(d, day, st, rng, out);
@@ -413,9 +420,10 @@ fn exchange(
         c.angry_today = angry;
     }
     let message_mean = if st.page {
-        MESSAGES_BASE
+        (MESSAGES_BASE
             + st.followers * MESSAGES_PER_FOLLOWER
-            + (att.organic_engagement + att.clicks) * QUESTION_SHARE
+            + (att.organic_engagement + att.clicks) * QUESTION_SHARE)
+            * (1.0 - COMPLAINT_SHARE * st.fixed)
     } else {
         0.0
     };
@@ -440,7 +448,7 @@ fn exchange(
     let angry_answered = angry * handling;
     let total = messages + angry;
     if total > 0.0 {
-        let score = answered * (0.5 + 0.5 * d.reply_satisfaction)
+        let score = answered * (0.5 + 0.5 * d.reply_satisfaction) * d.answer_quality
             + (messages - answered) * IGNORED_SCORE
             + angry_answered * CRISIS_ANSWER_SCORE * d.crisis_satisfaction;
         let weight = total / (total + TRUST_VOLUME_HALF);
@@ -589,8 +597,8 @@ fn crises(
         };
     // A scheduled moment of truth is the run's first: no random one pre-empts it.
     let scheduled_later = day < d.crisis_day && d.crisis_day <= d.days;
-    let random =
-        !scheduled_later && arrival < CRISIS_RATE * co.crisis * (1.0 + 2.0 * distrust) * exposure;
+    let rate = CRISIS_RATE * co.crisis * (1.0 + 2.0 * distrust) * (1.0 - st.fixed);
+    let random = !scheduled_later && arrival < rate * exposure;
     if forced || random {
         let attention = st.followers + att.organic_reach + att.paid_reach;
         let initial = CRISIS_INITIAL + CRISIS_PER_ATTENTION * attention;
