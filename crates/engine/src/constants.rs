@@ -122,6 +122,10 @@ pub const NEWS_FATIGUE: f64 = 0.95;
 pub const SIGN_OFF_HOURS: f64 = 36.0;
 /// Followers lost per angry message left unanswered.
 pub const ANGRY_UNFOLLOW: f64 = 0.3;
+/// The scar an unanswered angry message leaves elsewhere (reviews on other sites, search
+/// results): the share of would-be buyers it puts off, and the days it takes to fade.
+pub const SCAR_PER_IGNORED: f64 = 0.001;
+pub const SCAR_DAYS: f64 = 180.0;
 /// A crisis whose peak exceeds its start by this factor is reported as a firestorm.
 pub const FIRESTORM_FACTOR: f64 = 2.0;
 /// Experience score of an angry message answered instantly with backing (scaled by speed).

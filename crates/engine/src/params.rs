@@ -21,6 +21,9 @@ pub struct Mechanisms {
     /// Buy-in lets domain experts answer, quickly and without waiting for sign-off: answers
     /// satisfy more (trust) and a crisis is met with backing.
     pub experts: bool,
+    /// 5. A mishandled crisis leaves a scar elsewhere (reviews on other sites, search results)
+    /// that costs would-be buyers' intent for months.
+    pub crisis_scar: bool,
 }
 
 impl Mechanisms {
@@ -30,6 +33,7 @@ impl Mechanisms {
         staff_time: true,
         feedback: true,
         experts: true,
+        crisis_scar: true,
     };
 
     /// Buy-in (0–1) as one of its channels sees it: the lever's value when the channel is on,

@@ -71,6 +71,8 @@ struct State {
     capability: f64,
     /// Share of repeat complaints whose causes have been fixed (feedback acted on).
     fixed: f64,
+    /// Would-be buyers put off by what a mishandled crisis left elsewhere (0–1).
+    scar: f64,
     adstock: f64,
     crisis: Option<Crisis>,
     leads: f64,
@@ -230,6 +232,7 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
         trust: 0.5,
         capability: CAPABILITY_START,
         fixed: 0.0,
+        scar: 0.0,
         adstock: 0.0,
         crisis: None,
         leads: 0.0,
@@ -338,6 +341,10 @@ fn step(
     // ...and the business fixes what people complain about, when the feedback reaches it.
     if st.active {
         st.fixed += (d.repeat_fix - st.fixed) / REPEAT_FIX_DAYS;
+    }
+    // 5 (cont.). Angry messages left unanswered are read elsewhere for months.
+    if d.mechanisms.crisis_scar {
+        st.scar += SCAR_PER_IGNORED * ex.angry_ignored * (1.0 - st.scar) - st.scar / SCAR_DAYS;
     }
 
     outcomes(d, co, day, budget, st, &att, &ex, rng, out);
@@ -632,7 +639,7 @@ fn outcomes(
     rng: &mut Streams,
     out: &mut RunTrace,
 ) {
-    let intent = trust_intent(st.trust) * (0.15 + st.capability) * co.conversion;
+    let intent = trust_intent(st.trust) * (0.15 + st.capability) * co.conversion * (1.0 - st.scar);
     let conversation = SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share;
     let organic = att.organic_engagement * LEADS_PER_ENGAGEMENT * intent * conversation;
     let paid = att.clicks * LEADS_PER_CLICK * intent * conversation;
