@@ -10,7 +10,7 @@ use std::fmt;
 /// decomposition table in docs/MODEL.md); nothing outside the tests sets them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mechanisms {
-    /// 7. Management's reviews can cancel the programme.
+    /// Mechanism 7: management's reviews can cancel the programme.
     pub reviews: bool,
     /// Buy-in buys staff time and headcount: the hours and posts delivered, the goodwill of
     /// colleagues who answer and write, and the know-how that effort builds.
@@ -21,7 +21,7 @@ pub struct Mechanisms {
     /// Buy-in lets domain experts answer, quickly and without waiting for sign-off: answers
     /// satisfy more (trust) and a crisis is met with backing.
     pub experts: bool,
-    /// 5. A mishandled crisis leaves a scar elsewhere (reviews on other sites, search results)
+    /// Mechanism 5: a mishandled crisis leaves a scar elsewhere (reviews on other sites, search results)
     /// that costs would-be buyers' intent for months.
     pub crisis_scar: bool,
 }
