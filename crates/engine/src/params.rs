@@ -21,8 +21,8 @@ pub struct Mechanisms {
     /// Buy-in lets domain experts answer, quickly and without waiting for sign-off: answers
     /// satisfy more (trust) and a crisis is met with backing.
     pub experts: bool,
-    /// Mechanism 5: a mishandled crisis leaves a scar elsewhere (reviews on other sites, search results)
-    /// that costs would-be buyers' intent for months.
+    /// Mechanism 5: a mishandled crisis leaves a scar elsewhere (reviews on other sites,
+    /// search results) that costs would-be buyers' intent for months.
     pub crisis_scar: bool,
 }
 
