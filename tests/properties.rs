@@ -42,54 +42,71 @@ proptest! {
     }
 }
 
-/// Median leads and followers on `DAY` over `SWEEP_RUNS` paired runs.
-fn medians(s: &Scenario) -> [f64; 2] {
+/// Fewest futures a group (cancelled or continued) needs for its mean to be compared.
+const GROUP_MIN: usize = 30;
+
+/// On `DAY` over `SWEEP_RUNS` paired runs, with management's reviews on: mean leads and mean
+/// followers of all futures, then mean leads of the futures management cancelled and of those
+/// it did not (`None` for a group too small to say).
+fn means(s: &Scenario) -> [Option<f64>; 4] {
     use longgame::model::{simulate, Derived, RunTrace};
     let d = Derived::new(s);
     let mut trace = RunTrace::default();
-    let mut leads = Vec::with_capacity(SWEEP_RUNS as usize);
-    let mut followers = Vec::with_capacity(SWEEP_RUNS as usize);
+    let (mut all, mut followers) = (0.0, 0.0);
+    let mut groups = [(0.0, 0usize); 2];
     for run in 0..SWEEP_RUNS {
         simulate(&d, s.assumptions.starting_followers, 5, run, &mut trace);
-        leads.push(trace.value(SWEEP_DAY, Metric::Leads));
-        followers.push(trace.value(SWEEP_DAY, Metric::Followers));
+        let leads = trace.value(SWEEP_DAY, Metric::Leads);
+        all += leads;
+        followers += trace.value(SWEEP_DAY, Metric::Followers);
+        let g = &mut groups[trace.cancelled_day.is_some() as usize];
+        g.0 += leads;
+        g.1 += 1;
     }
-    [leads, followers].map(|mut v| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    })
+    let n = SWEEP_RUNS as f64;
+    let group = |(sum, k): (f64, usize)| (k >= GROUP_MIN).then(|| sum / k as f64);
+    [
+        Some(all / n),
+        Some(followers / n),
+        group(groups[0]),
+        group(groups[1]),
+    ]
 }
 
 const SWEEP_RUNS: u64 = 150;
 const SWEEP_DAY: usize = 365;
 
-/// Sweeps one lever notch by notch from a preset and returns the worst cliff: a step that moves
-/// a median by more than 10 % of its value, by more than 3 % of the whole range the lever spans,
+/// Sweeps one field notch by notch from a preset and returns the worst cliff: a step that moves
+/// a mean by more than 10 % of its value, by more than 3 % of the whole range the field spans,
 /// and by far more (2.5×) than the steps on either side of it. A steep but steady rise is a
-/// strong lever; a step that stands out from its neighbours is a cliff.
-/// Returns (how far past the limits, lever value, before, after).
-fn largest_jump(id: &str, lever: &str, max: f64, notch: f64) -> (f64, f64, f64, f64) {
+/// strong lever; a step that stands out from its neighbours is a cliff. Reviews stay on: the
+/// means over all futures and over each group (cancelled, continued) must all be smooth.
+/// Returns (how far past the limits, field value, before, after).
+fn largest_jump(id: &str, field: &str, (min, max, notch): (f64, f64, f64)) -> (f64, f64, f64, f64) {
     let mut s = longgame::model::preset(id).expect("preset").scenario;
     s.assumptions.horizon_days = SWEEP_DAY as u32;
-    // Management reviews are the model's one deliberate threshold (a run is cancelled or not):
-    // a goal every run meets switches them off, so the sweep sees the smooth mechanisms.
-    s.assumptions.goal_leads = 1.0;
     let mut points = Vec::new();
-    let mut value = 0.0;
+    let mut value = min;
     while value <= max {
-        s.set(lever, value).unwrap();
-        points.push((value, medians(&s)));
+        s.set(field, value).unwrap();
+        points.push((value, means(&s)));
         value += notch;
     }
     let mut worst = (0.0, 0.0, 0.0, 0.0);
-    for (m, floor) in [(0, 5.0), (1, 50.0)] {
-        let series: Vec<f64> = points.iter().map(|p| p.1[m]).collect();
+    for (m, floor) in [(0, 5.0), (1, 50.0), (2, 5.0), (3, 5.0)] {
+        // A group's series runs over the points where it is large enough.
+        let series: Vec<(f64, f64)> = points
+            .iter()
+            .filter_map(|(v, p)| p[m].map(|x| (*v, x)))
+            .collect();
         let (lo, hi) = series
             .iter()
-            .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-        let steps: Vec<f64> = series.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
+            .fold((f64::MAX, f64::MIN), |(lo, hi), &(_, v)| {
+                (lo.min(v), hi.max(v))
+            });
+        let steps: Vec<f64> = series.windows(2).map(|w| (w[1].1 - w[0].1).abs()).collect();
         for (i, &gap) in steps.iter().enumerate() {
-            let (a, b) = (series[i], series[i + 1]);
+            let (a, b) = (series[i].1, series[i + 1].1);
             let neighbours = [
                 i.checked_sub(1).map(|j| steps[j]),
                 steps.get(i + 1).copied(),
@@ -106,7 +123,7 @@ fn largest_jump(id: &str, lever: &str, max: f64, notch: f64) -> (f64, f64, f64, 
             .into_iter()
             .fold(f64::INFINITY, f64::min);
             if cliff > worst.0 {
-                worst = (cliff, points[i + 1].0, a, b);
+                worst = (cliff, series[i + 1].0, a, b);
             }
         }
     }
@@ -114,30 +131,33 @@ fn largest_jump(id: &str, lever: &str, max: f64, notch: f64) -> (f64, f64, f64, 
 }
 
 #[test]
-fn every_lever_moves_outcomes_smoothly_one_notch_at_a_time() {
-    // One notch (€100, 1 post a week, 5 points) never moves median leads or followers by a
-    // step that stands out from its neighbours (the old budget waterfall made such cliffs).
-    let levers = [
-        ("budget", 10_000.0, 100.0),
-        ("posts_per_week", 70.0, 1.0),
-        ("responsiveness", 100.0, 5.0),
-        ("buy_in", 100.0, 5.0),
+fn every_lever_and_main_assumption_moves_outcomes_smoothly_with_reviews_on() {
+    // One notch (€100, 1 post a week, 5 points, ...) never moves a mean (all futures, or the
+    // cancelled or continued ones) by a step that stands out from its neighbours: the old budget
+    // waterfall and the old review calendar (each buy-in point on other luck) made such cliffs.
+    let fields = [
+        ("budget", (0.0, 10_000.0, 100.0)),
+        ("posts_per_week", (0.0, 70.0, 1.0)),
+        ("responsiveness", (0.0, 100.0, 5.0)),
+        ("buy_in", (0.0, 100.0, 5.0)),
+        ("goal_leads", (50.0, 400.0, 10.0)), // from 50: a notch of 10 at 10 doubles it
+        ("channel_fit", (0.0, 100.0, 5.0)),
+        ("close_rate", (0.0, 100.0, 5.0)),
     ];
     std::thread::scope(|scope| {
-        let handles: Vec<_> = ["default", "committed", "big-budget"]
+        let handles: Vec<_> = ["default", "committed", "big-budget", "half-hearted"]
             .into_iter()
             .map(|id| {
                 scope.spawn(move || {
-                    levers
-                        .map(|(lever, max, notch)| (id, lever, largest_jump(id, lever, max, notch)))
+                    fields.map(|(field, range)| (id, field, largest_jump(id, field, range)))
                 })
             })
             .collect();
         for h in handles {
-            for (id, lever, (jump, at, before, now)) in h.join().unwrap() {
+            for (id, field, (jump, at, before, now)) in h.join().unwrap() {
                 assert!(
                     jump < 1.0,
-                    "{id}: one notch of {lever} to {at} moves a median from {before} to {now}"
+                    "{id}: one notch of {field} to {at} moves a mean from {before} to {now}"
                 );
             }
         }

@@ -122,6 +122,10 @@ pub const NEWS_FATIGUE: f64 = 0.95;
 pub const SIGN_OFF_HOURS: f64 = 36.0;
 /// Followers lost per angry message left unanswered.
 pub const ANGRY_UNFOLLOW: f64 = 0.3;
+/// The scar an unanswered angry message leaves elsewhere (reviews on other sites, search
+/// results): the share of would-be buyers it puts off, and the days it takes to fade.
+pub const SCAR_PER_IGNORED: f64 = 0.001;
+pub const SCAR_DAYS: f64 = 180.0;
 /// A crisis whose peak exceeds its start by this factor is reported as a firestorm.
 pub const FIRESTORM_FACTOR: f64 = 2.0;
 /// Experience score of an angry message answered instantly with backing (scaled by speed).
@@ -138,11 +142,12 @@ pub const CAPABILITY_START: f64 = 0.05;
 pub const PRESENCE_POSTS_PER_DAY: f64 = 3.0 / 7.0;
 
 // --- Leadership --------------------------------------------------------------------------------
-/// First review (days) at zero buy-in ("cancelled after six weeks") and the extra wait at full buy-in.
-pub const FIRST_REVIEW_DAYS: f64 = 42.0;
-pub const FIRST_REVIEW_EXTRA_DAYS: f64 = 140.0;
-/// Days between later reviews.
+/// First review (days after the start: "cancelled after six weeks") and the days between later
+/// ones. The calendar is the same whatever the levers.
+pub const FIRST_REVIEW_DAYS: u32 = 42;
 pub const REVIEW_EVERY_DAYS: u32 = 90;
+/// Days of grace before management expects results, at full buy-in (none at zero).
+pub const REVIEW_GRACE_DAYS: f64 = 140.0;
 /// Staff effort delivered at zero buy-in (share of what the levers ask for).
 pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 
@@ -154,6 +159,13 @@ pub const LEADS_PER_ENGAGEMENT: f64 = 0.025;
 pub const LEADS_PER_CLICK: f64 = 0.074;
 /// Share of would-be leads who go ahead without an answer to their question.
 pub const SELF_SERVE: f64 = 0.25;
+/// How much an answer settles without backing (1 with full backing: experts answer).
+pub const EXPERT_ANSWER_LOW: f64 = 0.7;
+/// Share of messages that are complaints or problems, and the share of their repeats whose
+/// causes the business fixes at full buy-in, over a time constant in days.
+pub const COMPLAINT_SHARE: f64 = 0.3;
+pub const REPEAT_FIX: f64 = 0.5;
+pub const REPEAT_FIX_DAYS: f64 = 120.0;
 /// Close-rate multiplier at zero and full buy-in (does feedback reach the business?).
 pub const FEEDBACK_CLOSE_LOW: f64 = 0.75;
 pub const FEEDBACK_CLOSE_HIGH: f64 = 1.25;

@@ -2,7 +2,7 @@
 
 use super::company::Company;
 use super::constants::*;
-use super::params::Scenario;
+use super::params::{Mechanisms, Scenario};
 use super::rng::{inverse_normal_cdf, BinomialTable, QuantileTable};
 use super::why::RunWhy;
 use serde::Serialize;
@@ -95,6 +95,10 @@ pub struct Derived {
     reply_satisfaction: f64,
     crisis_satisfaction: f64,
     backing: f64,
+    /// How much an answer settles (0–1): experts answer the substance, not "we'll pass it on".
+    answer_quality: f64,
+    /// Share of repeat complaints whose causes the business fixes, in time (feedback acted on).
+    repeat_fix: f64,
     adstock_decay: f64,
     /// Day-to-day reach noise: log-normal with mean 1.
     reach_noise: QuantileTable,
@@ -104,7 +108,8 @@ pub struct Derived {
     relevant_adstock: f64,
     effort: f64,
     buy_in: f64,
-    first_review: u32,
+    /// Which mechanisms run (all but in tests that switch one off).
+    mechanisms: Mechanisms,
     /// Binomial draws of customers from the day's leads at the close rate.
     close: BinomialTable,
     customer_value: f64,
@@ -150,9 +155,31 @@ pub fn trust_intent(trust: f64) -> f64 {
     1.6 * trust / (trust + 0.3)
 }
 
-/// The day of management's first review, for a buy-in in 0..=1 (later with more backing).
+/// Days of grace management gives before it expects results, for a buy-in in 0..=1: none at
+/// zero ("cancelled after six weeks"), about five months from a champion.
+pub fn review_grace_days(buy_in: f64) -> f64 {
+    REVIEW_GRACE_DAYS * buy_in
+}
+
+/// Leads management expects after `running` days of a programme: a straight line to the goal
+/// that starts once the grace of the buy-in is over.
+pub fn expected_leads(goal_leads: f64, goal_day: u32, running: f64, buy_in: f64) -> f64 {
+    let judged = running - review_grace_days(buy_in);
+    goal_leads * (judged / goal_day as f64).clamp(0.0, 1.0)
+}
+
+/// The days (after the start) of management's reviews: the same calendar whatever the levers.
+pub fn review_days() -> impl Iterator<Item = u32> {
+    (FIRST_REVIEW_DAYS..).step_by(REVIEW_EVERY_DAYS as usize)
+}
+
+/// The first review (days after the start) at which management judges results, for a buy-in
+/// in 0..=1: the first on the calendar after the grace.
 pub fn first_review_day(buy_in: f64) -> u32 {
-    (FIRST_REVIEW_DAYS + FIRST_REVIEW_EXTRA_DAYS * buy_in).round() as u32
+    let grace = review_grace_days(buy_in);
+    review_days()
+        .find(|&d| d as f64 > grace)
+        .expect("the calendar runs on")
 }
 
 fn saturating_slots(posts_per_day: f64) -> f64 {
@@ -169,19 +196,27 @@ pub fn craft(euros: f64, post_cost: f64) -> f64 {
 }
 
 impl Derived {
-    /// The scenario's quantities, with one segment per change of its plan (the review
-    /// schedule follows the starting buy-in; later buy-in changes how a review judges).
+    /// The scenario's quantities, with one segment per change of its plan (a programme's
+    /// review calendar follows the buy-in it started with; later buy-in changes how a review
+    /// judges).
     pub fn new(s: &Scenario) -> Self {
-        let mut root = Derived::segment(s);
+        Derived::with_mechanisms(s, Mechanisms::ALL)
+    }
+
+    /// [`Derived::new`] with some mechanisms switched off (for tests that measure what each
+    /// mechanism carries).
+    pub fn with_mechanisms(s: &Scenario, mechanisms: Mechanisms) -> Self {
+        let mut root = Derived::segment(s, mechanisms);
         root.later = s
             .changes
             .changes()
             .iter()
             .map(|c| {
                 let levers = s.changes.levers_on(s.levers, c.day);
-                let mut seg = Derived::segment(&Scenario { levers, ..*s });
-                seg.first_review = root.first_review;
-                (c.day, seg)
+                (
+                    c.day,
+                    Derived::segment(&Scenario { levers, ..*s }, mechanisms),
+                )
             })
             .collect();
         root
@@ -196,13 +231,16 @@ impl Derived {
             .map_or(self, |(_, seg)| seg)
     }
 
-    fn segment(s: &Scenario) -> Self {
+    fn segment(s: &Scenario, mechanisms: Mechanisms) -> Self {
         let (l, a) = (&s.levers, &s.assumptions);
         let buy_in = l.buy_in / 100.0;
+        let staff = Mechanisms::buy_in_through(mechanisms.staff_time, buy_in);
+        let feedback = Mechanisms::buy_in_through(mechanisms.feedback, buy_in);
+        let experts = Mechanisms::buy_in_through(mechanisms.experts, buy_in);
         let responsiveness = l.responsiveness / 100.0;
         let fit = a.channel_fit / 100.0;
         let open = l.page_exists();
-        let effort_delivered = effort_delivered(buy_in);
+        let effort_delivered = effort_delivered(staff);
         let budget_per_day = l.budget / DAYS_PER_MONTH;
         let (content, community, promotion) = a.budget_split();
         let goodwill = if open {
@@ -210,7 +248,7 @@ impl Derived {
         } else {
             0.0
         };
-        let posts_per_day = l.posts_per_week / 7.0 * posts_delivered(buy_in);
+        let posts_per_day = l.posts_per_week / 7.0 * posts_delivered(staff);
         let post_cost = POST_COST * (COPY_POST_COST_SHARE + (1.0 - COPY_POST_COST_SHARE) * fit);
         let content_time = budget_per_day * content + 0.5 * goodwill;
         // The content team also makes the ads' creative (about one a week), so posts and ads
@@ -224,9 +262,9 @@ impl Derived {
         let paid_max = PAID_MAX_SHARE * a.market_size;
         let delay = reply_delay_hours(responsiveness);
         let presence = (posts_per_day / PRESENCE_POSTS_PER_DAY).min(1.0);
-        let answer_share = staff_answer_share(responsiveness, buy_in);
+        let answer_share = staff_answer_share(responsiveness, staff);
         let close_rate = a.close_rate / 100.0
-            * (FEEDBACK_CLOSE_LOW + (FEEDBACK_CLOSE_HIGH - FEEDBACK_CLOSE_LOW) * buy_in);
+            * (FEEDBACK_CLOSE_LOW + (FEEDBACK_CLOSE_HIGH - FEEDBACK_CLOSE_LOW) * feedback);
         Derived {
             days: a.horizon_days,
             market: a.market_size,
@@ -244,8 +282,10 @@ impl Derived {
             reply_capacity: (budget_per_day * community + 0.5 * goodwill) / REPLY_COST,
             reply_hours: delay,
             reply_satisfaction: satisfaction(delay),
-            crisis_satisfaction: satisfaction(delay + (1.0 - buy_in) * SIGN_OFF_HOURS),
-            backing: 0.4 + 0.6 * buy_in,
+            crisis_satisfaction: satisfaction(delay + (1.0 - experts) * SIGN_OFF_HOURS),
+            backing: 0.4 + 0.6 * experts,
+            answer_quality: EXPERT_ANSWER_LOW + (1.0 - EXPERT_ANSWER_LOW) * experts,
+            repeat_fix: REPEAT_FIX * feedback,
             adstock_decay,
             reach_noise: QuantileTable::new(|u| {
                 libm::exp(REACH_NOISE * inverse_normal_cdf(u) - 0.5 * REACH_NOISE * REACH_NOISE)
@@ -258,7 +298,7 @@ impl Derived {
             // posting with time behind each post, and answering people.
             effort: effort_delivered * (0.3 + 0.4 * presence * craft.sqrt() + 0.3 * answer_share),
             buy_in,
-            first_review: first_review_day(buy_in),
+            mechanisms,
             close: BinomialTable::new(close_rate),
             customer_value: a.customer_value,
             goal_leads: a.goal_leads,

@@ -24,7 +24,7 @@ pub use engine::{
 pub use monte_carlo::{
     outcomes_per_run, Band, CrisisRecord, MonteCarlo, SamplePath, Summary, Tally,
 };
-pub use params::{Assumptions, InvalidParam, Levers, Scenario};
+pub use params::{Assumptions, InvalidParam, Levers, Mechanisms, Scenario};
 pub use plan::{Change, LeverSet, Plan, LEVERS, MAX_CHANGES};
 pub use presets::{preset, presets, Preset};
 pub use why::{differences, highlights, Cause, Reason, Why};

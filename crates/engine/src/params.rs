@@ -5,6 +5,54 @@ use super::plan::Plan;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Switches for the model's mechanisms, all on in every scenario the app and the command line
+/// run. Tests switch one off at a time to measure how much of a lesson it carries (the
+/// decomposition table in docs/MODEL.md); nothing outside the tests sets them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mechanisms {
+    /// Mechanism 7: management's reviews can cancel the programme.
+    pub reviews: bool,
+    /// Buy-in buys staff time and headcount: the hours and posts delivered, the goodwill of
+    /// colleagues who answer and write, and the know-how that effort builds.
+    pub staff_time: bool,
+    /// Buy-in gets the page's feedback acted on by other departments: the close rate rises and
+    /// the causes of repeat complaints get fixed (fewer complaints, fewer public ones).
+    pub feedback: bool,
+    /// Buy-in lets domain experts answer, quickly and without waiting for sign-off: answers
+    /// satisfy more (trust) and a crisis is met with backing.
+    pub experts: bool,
+    /// Mechanism 5: a mishandled crisis leaves a scar elsewhere (reviews on other sites,
+    /// search results) that costs would-be buyers' intent for months.
+    pub crisis_scar: bool,
+}
+
+impl Mechanisms {
+    /// Every mechanism on: the model.
+    pub const ALL: Mechanisms = Mechanisms {
+        reviews: true,
+        staff_time: true,
+        feedback: true,
+        experts: true,
+        crisis_scar: true,
+    };
+
+    /// Buy-in (0–1) as one of its channels sees it: the lever's value when the channel is on,
+    /// a neutral half otherwise (so switching a channel off removes what buy-in does there).
+    pub fn buy_in_through(on: bool, buy_in: f64) -> f64 {
+        if on {
+            buy_in
+        } else {
+            0.5
+        }
+    }
+}
+
+impl Default for Mechanisms {
+    fn default() -> Self {
+        Mechanisms::ALL
+    }
+}
+
 /// The four levers, in the units people think in.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

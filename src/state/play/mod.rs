@@ -7,7 +7,7 @@
 //! Because a change after day D leaves days up to D untouched (common random numbers), the
 //! stops and events up to the day reached are recomputed from the final plan, exactly as played.
 
-use crate::model::engine::first_review_day;
+use crate::model::engine::{expected_leads, first_review_day};
 use crate::model::{constants::REVIEW_EVERY_DAYS, Metric};
 use crate::model::{preset, run_once, Change, LeverSet, Levers, RunTrace, Scenario, MAX_CHANGES};
 
@@ -105,7 +105,8 @@ fn all_stops(s: &Scenario, t: &RunTrace) -> Vec<Stop> {
         let mut day = started + first_review_day(s.levers.buy_in / 100.0);
         while day <= last {
             let running = (day - started) as f64;
-            let expected = a.goal_leads * (running / a.goal_day as f64).min(1.0);
+            let expected =
+                expected_leads(a.goal_leads, a.goal_day, running, s.levers.buy_in / 100.0);
             let kept = t.cancelled_day != Some(day);
             add(day, Reason::Review { expected, kept });
             day += REVIEW_EVERY_DAYS;

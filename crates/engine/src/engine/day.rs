@@ -1,8 +1,8 @@
 //! The daily step: mechanisms 1–9 of docs/MODEL.md, in the order the code runs them.
 
 use super::{
-    trust_intent, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, MAX_CRISES_RECORDED,
-    N_METRICS,
+    expected_leads, review_grace_days, trust_intent, CrisisEvent, CrisisOutcome, Derived, Metric,
+    RunTrace, MAX_CRISES_RECORDED, N_METRICS,
 };
 use crate::company::Company;
 use crate::constants::*;
@@ -69,6 +69,10 @@ struct State {
     followers: f64,
     trust: f64,
     capability: f64,
+    /// Share of repeat complaints whose causes have been fixed (feedback acted on).
+    fixed: f64,
+    /// Would-be buyers put off by what a mishandled crisis left elsewhere (0–1).
+    scar: f64,
     adstock: f64,
     crisis: Option<Crisis>,
     leads: f64,
@@ -82,7 +86,12 @@ struct State {
     /// The day before the programme started (0 unless a plan opened the page later): reviews
     /// and management's expectations count from it.
     started: u32,
+    /// Leads when the programme (re)started: management judges what came since.
+    leads_at_start: f64,
+    /// The programme's next review day (its calendar counts from its start).
     next_review: u32,
+    /// Reviews held since the programme (re)started.
+    reviews: u32,
     last_in_loss: u32,
 }
 
@@ -223,6 +232,8 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
         followers: starting_followers.min(d.market),
         trust: 0.5,
         capability: CAPABILITY_START,
+        fixed: 0.0,
+        scar: 0.0,
         adstock: 0.0,
         crisis: None,
         leads: 0.0,
@@ -232,7 +243,9 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
         active: d.open,
         page: d.open,
         started: 0,
-        next_review: d.first_review,
+        leads_at_start: 0.0,
+        next_review: FIRST_REVIEW_DAYS,
+        reviews: 0,
         last_in_loss: 0,
     };
     out.values[Metric::Followers.index()] = st.followers;
@@ -265,16 +278,21 @@ fn advance(
 }
 
 /// A plan's change on `day`: the new levers' quantities from today on. Levers that all drop to
-/// zero pause the programme (the page stays up); a page opened by a change starts its
-/// programme, with its own review calendar, unless management cancelled one or it was stopped.
+/// zero pause the programme (the page stays up). A page opened by a change starts its
+/// programme, judged with the buy-in then in force; a change after management
+/// cancelled the programme is a new decision and restarts it (a stop day stays a stop).
 fn switch(d: &Derived, seg: &Derived, day: u32, st: &mut State, out: &mut RunTrace) {
-    let stopped = out.cancelled_day.is_some() || (d.stop_day > 0 && day >= d.stop_day);
+    let stopped = d.stop_day > 0 && day >= d.stop_day;
     let was = st.active;
+    let restart = out.why.review_cancel_day.is_some() && out.cancelled_day.is_some();
     st.active = seg.open && !stopped;
-    if st.active && !st.page {
+    if st.active && (!st.page || restart) {
         st.page = true;
         st.started = day - 1;
-        st.next_review = st.started + d.first_review;
+        st.leads_at_start = st.leads;
+        st.next_review = st.started + FIRST_REVIEW_DAYS;
+        st.reviews = 0;
+        out.cancelled_day = None;
     }
     if st.active && !was {
         out.first_active_day.get_or_insert(day);
@@ -322,6 +340,14 @@ fn step(
     let effort = if st.active { d.effort } else { 0.0 };
     st.capability += effort * (1.0 - st.capability) / CAPABILITY_GROW_DAYS
         - (1.0 - effort) * st.capability / CAPABILITY_DECAY_DAYS;
+    // ...and the business fixes what people complain about, when the feedback reaches it.
+    if st.active {
+        st.fixed += (d.repeat_fix - st.fixed) / REPEAT_FIX_DAYS;
+    }
+    // 5 (cont.). Angry messages left unanswered are read elsewhere for months.
+    if d.mechanisms.crisis_scar {
+        st.scar += SCAR_PER_IGNORED * ex.angry_ignored * (1.0 - st.scar) - st.scar / SCAR_DAYS;
+    }
 
     outcomes(d, co, day, budget, st, &att, &ex, rng, out);
     review(d, day, st, rng, out);
@@ -403,9 +429,10 @@ fn exchange(
         c.angry_today = angry;
     }
     let message_mean = if st.page {
-        MESSAGES_BASE
+        (MESSAGES_BASE
             + st.followers * MESSAGES_PER_FOLLOWER
-            + (att.organic_engagement + att.clicks) * QUESTION_SHARE
+            + (att.organic_engagement + att.clicks) * QUESTION_SHARE)
+            * (1.0 - COMPLAINT_SHARE * st.fixed)
     } else {
         0.0
     };
@@ -430,7 +457,7 @@ fn exchange(
     let angry_answered = angry * handling;
     let total = messages + angry;
     if total > 0.0 {
-        let score = answered * (0.5 + 0.5 * d.reply_satisfaction)
+        let score = answered * (0.5 + 0.5 * d.reply_satisfaction) * d.answer_quality
             + (messages - answered) * IGNORED_SCORE
             + angry_answered * CRISIS_ANSWER_SCORE * d.crisis_satisfaction;
         let weight = total / (total + TRUST_VOLUME_HALF);
@@ -579,8 +606,8 @@ fn crises(
         };
     // A scheduled moment of truth is the run's first: no random one pre-empts it.
     let scheduled_later = day < d.crisis_day && d.crisis_day <= d.days;
-    let random =
-        !scheduled_later && arrival < CRISIS_RATE * co.crisis * (1.0 + 2.0 * distrust) * exposure;
+    let rate = CRISIS_RATE * co.crisis * (1.0 + 2.0 * distrust) * (1.0 - st.fixed);
+    let random = !scheduled_later && arrival < rate * exposure;
     if forced || random {
         let attention = st.followers + att.organic_reach + att.paid_reach;
         let initial = CRISIS_INITIAL + CRISIS_PER_ATTENTION * attention;
@@ -614,7 +641,7 @@ fn outcomes(
     rng: &mut Streams,
     out: &mut RunTrace,
 ) {
-    let intent = trust_intent(st.trust) * (0.15 + st.capability) * co.conversion;
+    let intent = trust_intent(st.trust) * (0.15 + st.capability) * co.conversion * (1.0 - st.scar);
     let conversation = SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share;
     let organic = att.organic_engagement * LEADS_PER_ENGAGEMENT * intent * conversation;
     let paid = att.clicks * LEADS_PER_CLICK * intent * conversation;
@@ -640,29 +667,37 @@ fn outcomes(
     }
 }
 
-/// 7. Leadership reviews: management judges results against a straight-line expectation.
+/// 7. Leadership reviews on a fixed calendar: management judges results against a straight
+///    line that starts after the grace its buy-in gives. Review k draws the k-th patience draw,
+///    so the levers never move management onto other luck (common random numbers).
 ///    8. Cancelled: spending stops, attention and capability decay, the page stays up.
 #[inline(always)]
 fn review(d: &Derived, day: u32, st: &mut State, rng: &mut Streams, out: &mut RunTrace) {
-    let draw = rng.review.uniform();
-    let due = day == st.next_review;
-    if due {
-        st.next_review += REVIEW_EVERY_DAYS; // the calendar runs on while a plan pauses
+    if st.active {
+        out.active_days = day;
     }
-    if !st.active {
+    if day != st.next_review {
         return;
     }
-    out.active_days = day;
-    if !due {
+    st.next_review += REVIEW_EVERY_DAYS; // the calendar runs on while a plan pauses
+    let draw = rng.review.uniform();
+    if !st.active || !d.mechanisms.reviews {
         return;
     }
     let running = (day - st.started) as f64;
-    let expected = d.goal_leads * (running / d.goal_day as f64).min(1.0);
-    let shortfall = (1.0 - st.leads / expected).clamp(0.0, 1.0);
-    if draw < libm::pow(1.0 - d.buy_in, 1.5) * shortfall.sqrt() {
+    let expected = expected_leads(d.goal_leads, d.goal_day, running, d.buy_in);
+    if expected <= 0.0 {
+        return; // still within the grace
+    }
+    st.reviews += 1;
+    let shortfall = (1.0 - (st.leads - st.leads_at_start) / expected).clamp(0.0, 1.0);
+    // A verdict on a few days of expectation is a weak one: its weight grows over six weeks.
+    let judged = running - review_grace_days(d.buy_in);
+    let weight = (judged / FIRST_REVIEW_DAYS as f64).min(1.0);
+    if draw < libm::pow(1.0 - d.buy_in, 1.5) * shortfall.sqrt() * weight {
         st.active = false;
         out.cancelled_day = Some(day);
         out.why.review_cancel_day = Some(day);
-        out.why.cancelled_at_first_review = day == st.started + d.first_review;
+        out.why.cancelled_at_first_review = st.reviews == 1;
     }
 }
