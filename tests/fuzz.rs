@@ -194,6 +194,57 @@ fn cells(csv: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// The issue's own examples (a link, a command, a sum, a sign, a tab, a return, quotes).
+#[test]
+fn team_names_that_are_formulas_stay_text_in_the_csv() {
+    let names = [
+        "=HYPERLINK(\"http://example.org\",\"Click\")",
+        "+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+        "-2+3",
+        "\tTab",
+        "\rReturn",
+        "Red, \"B\"",
+    ];
+    let base = Team {
+        name: String::new(),
+        levers: Levers::default(),
+        changes: Plan::default(),
+        played: false,
+        seed: None,
+    };
+    let teams: Vec<Team> = names
+        .iter()
+        .map(|n| Team {
+            name: n.to_string(),
+            ..base.clone()
+        })
+        .collect();
+    let outcomes: Vec<Vec<f64>> = (0..names.len()).map(|i| vec![i as f64]).collect();
+    let standings = rank(&outcomes, &vec![None; names.len()]);
+    let rows = cells(&class_csv(&teams, &standings, &outcomes));
+    assert_eq!(rows.len(), names.len() + 1);
+    for row in &rows {
+        assert_eq!(row.len(), 5 + names.len(), "{row:?}");
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '@', '\t', '\r']),
+                "{cell:?} is a formula"
+            );
+        }
+    }
+    for (s, row) in standings.iter().zip(&rows[1..]) {
+        let name = names[s.team];
+        let kept = if name.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{name}")
+        } else {
+            name.to_string()
+        };
+        assert_eq!(row[1], kept);
+    }
+    assert_eq!(rows[0][5], format!("beats {}", names[0]));
+}
+
 proptest! {
     // 5,000 classes of up to 6 teams with hostile names (formula starts, quotes, commas,
     // line breaks): every row has every cell, no cell is a formula, every name comes back.
