@@ -14,7 +14,7 @@ use crate::model::{Band, CrisisOutcome, Metric};
 use crate::view::chart_export::{ExportInfo, Mark};
 use crate::view::format::{levers_text, percentile, roi_undefined, tick_labels, with_unit, Unit};
 use crate::view::geometry::{
-    area, extent, line, nice_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W,
+    area, extent, line, nice_ticks, whole_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W,
 };
 use crate::view::meanings::plan_lines;
 use yew::prelude::*;
@@ -43,6 +43,15 @@ pub struct FanProps {
     /// Clicking the plot picks a value (for predictions).
     #[prop_or_default]
     pub on_pick: Option<Callback<f64>>,
+    /// A game: every future shares the player's own up to this day, drawn as its own line.
+    #[prop_or_default]
+    pub own_until: Option<u32>,
+}
+
+/// The player's own future in a game: its own colour (black, of the charts' colour-blind-safe
+/// set) and weight, so it never reads as the median. The legend draws it with this too.
+pub fn own_path(d: String) -> Html {
+    html! { <path class="own-path" d={d} fill="none" stroke="#000" stroke-width="3.5" stroke-linecap="round" /> }
 }
 
 fn band_of(s: &Option<Snapshot>, metric: Metric, days: usize) -> Option<&Band> {
@@ -96,6 +105,7 @@ struct Paths {
     a_median: Option<String>,
     quit: Option<String>,
     samples: Vec<String>,
+    own: Option<String>,
 }
 
 fn paths(p: &FanProps, sc: &Scale, days: usize) -> Paths {
@@ -116,6 +126,10 @@ fn paths(p: &FanProps, sc: &Scale, days: usize) -> Paths {
         a_median: pinned.map(|a| line(&a.p50, sc)),
         quit: band_of(&p.quit, p.metric, days).map(|q| line(&q.p50, sc)),
         samples,
+        own: p
+            .own_until
+            .filter(|&d| d > 0)
+            .map(|d| line(&band.p50[..=(d as usize).min(days)], sc)),
     }
 }
 
@@ -130,6 +144,7 @@ struct PathKey {
     samples: bool,
     picking: bool,
     guess: Option<u64>,
+    own: Option<u32>,
 }
 
 #[component]
@@ -151,6 +166,7 @@ pub fn FanChart(p: &FanProps) -> Html {
         samples: p.show_samples,
         picking: p.on_pick.is_some(),
         guess: p.guess.map(|g| g.1.to_bits()),
+        own: p.own_until,
     };
     let drawn = use_memo(key, |_| paths(p, &sc, days));
     let pinned = band_of(&p.pinned, p.metric, days);
@@ -340,12 +356,16 @@ fn fan_paths(d: &Paths) -> Html {
         if let Some(a) = &d.a_median { <path class="median-a" d={a.clone()} /> }
         if let Some(q) = &d.quit { <path class="median-quit" d={q.clone()} /> }
         <path class="median" d={d.median.clone()} />
+        if let Some(own) = &d.own { { own_path(own.clone()) } }
     </> }
 }
 
 /// The plot area, value ticks, day ticks and the axis label: shared by every chart.
 pub(crate) fn frame(l: Lang, sc: &Scale, unit: Unit, days: usize, axis_key: &'static str) -> Html {
-    let y_ticks = nice_ticks(sc.lo, sc.hi, 5);
+    let y_ticks = match unit {
+        Unit::Count => whole_ticks(sc.lo, sc.hi, 5),
+        _ => nice_ticks(sc.lo, sc.hi, 5),
+    };
     let labels = tick_labels(l, &y_ticks, unit);
     frame_with(l, sc, &y_ticks, &labels, days, axis_key)
 }
@@ -517,10 +537,19 @@ fn readout(
     text
 }
 
-/// What the bands mean, on the day read out.
+/// What the bands mean, on the day read out. The median's sentence follows the band: where
+/// the median is also an end of the light band, "half end above it" would be false.
 fn explain(l: Lang, p: &FanProps, band: &Band, day: usize) -> String {
     let (key, p10, p90) = band_ends(l, p, band, day, ["chart.explain", "chart.explain_same"]);
-    trf(l, key, &[&day, &p10, &p90])
+    let bands = trf(l, key, &[&day, &p10, &p90]);
+    let p50 = percentile(l, band.p50[day], p.unit);
+    let median = match () {
+        _ if p10 == p90 => return bands,
+        _ if p50 == p90 => "chart.median_top",
+        _ if p50 == p10 => "chart.median_bottom",
+        _ => "chart.median_half",
+    };
+    format!("{bands} {}", tr(l, median))
 }
 
 /// The light band's ends on `day` as shown, and which of the texts `[band, same]` fits them:

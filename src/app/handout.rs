@@ -60,7 +60,7 @@ pub fn HandoutPage() -> Html {
             <main class="handout-sheet">
                 <h1 tabindex="-1" ref={heading}>{ tr(l, "handout.title") }</h1>
                 <p class="handout-sub">{ trf(l, "handout.subtitle", &[&full(l, s.runs as f64), &s.seed, &s.scenario.assumptions.horizon_days]) }</p>
-                { levers(l, &s.scenario, s.pinned.as_ref()) }
+                { levers(l, &s.scenario, s.quit, s.pinned.as_ref()) }
                 if let Some((snap, up_to_date)) = now {
                     <section class="handout-charts" aria-labelledby="handout-charts">
                         <h2 id="handout-charts">{ tr(l, "handout.charts") }</h2>
@@ -83,7 +83,8 @@ pub fn HandoutPage() -> Html {
 }
 
 /// Every lever and assumption with its value and unit, the plan's changes and A's levers.
-fn levers(l: Lang, s: &Scenario, pinned: Option<&Scenario>) -> Html {
+/// `quit`: the day the charts compare stopping on (0: none), named beside the stop day.
+fn levers(l: Lang, s: &Scenario, quit: u32, pinned: Option<&Scenario>) -> Html {
     let row = |(f, v): (&'static crate::model::params::Field, f64)| {
         let unit = match f.unit_key {
             "" | "unit.day" => String::new(),
@@ -92,6 +93,7 @@ fn levers(l: Lang, s: &Scenario, pinned: Option<&Scenario>) -> Html {
         };
         // A crisis or stop day of 0 means there is none.
         let value = match (f.name, v) {
+            ("stop_day", 0.0) if quit > 0 => trf(l, "handout.quit_compared", &[&quit]),
             ("crisis_day" | "stop_day", 0.0) => tr(l, "handout.none").to_string(),
             _ => format!("{}{unit}", full(l, v)),
         };

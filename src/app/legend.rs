@@ -6,7 +6,7 @@ use crate::i18n::{tr, Lang};
 use yew::prelude::*;
 
 /// One legend entry: a small drawing and its meaning.
-fn entry(l: Lang, key: &'static str, mark: Html) -> Html {
+pub(crate) fn entry(l: Lang, key: &'static str, mark: Html) -> Html {
     html! {
         <li>
             <svg class="legend-mark" viewBox="0 0 28 14" width="28" height="14" aria-hidden="true">{ mark }</svg>

@@ -83,6 +83,7 @@ pub fn Player(p: &PlayerProps) -> Html {
     html! {
         <div class="player" role="group" aria-label={tr(l, "play.group")}>
             <button type="button" class="play" onclick={toggle} aria-pressed={playing.to_string()}>
+                { play_icon(*playing) }{ " " }
                 { if *playing { tr(l, "play.pause") } else { tr(l, "play.play") } }
             </button>
             <button type="button" class="small" onclick={step} title={tr(l, "play.week_title")}>{ tr(l, "play.week") }</button>
@@ -90,5 +91,18 @@ pub fn Player(p: &PlayerProps) -> Html {
             <button type="button" class="small" onclick={show_all} disabled={p.day.is_none()}>{ tr(l, "play.all") }</button>
             <span class="day-counter" data-day={shown.to_string()} aria-live="off">{ trf(l, "play.day", &[&shown]) }</span>
         </div>
+    }
+}
+
+/// The play or pause symbol drawn, not typed: the pause glyph (U+23F8) is missing from
+/// common Linux fonts and showed as an empty box.
+fn play_icon(playing: bool) -> Html {
+    let shape = if playing {
+        html! { <path d="M2,1h3.5v12h-3.5zM8.5,1h3.5v12h-3.5z" /> }
+    } else {
+        html! { <path d="M2,1l11,6l-11,6z" /> }
+    };
+    html! {
+        <svg class="play-icon" viewBox="0 0 14 14" width="14" height="14" fill="currentColor" aria-hidden="true">{ shape }</svg>
     }
 }

@@ -114,6 +114,21 @@ pub fn nice_ticks(lo: f64, hi: f64, want: usize) -> Vec<f64> {
     ticks
 }
 
+/// Ticks for a count (leads, customers): whole numbers only, never "0.5 leads".
+pub fn whole_ticks(lo: f64, hi: f64, want: usize) -> Vec<f64> {
+    let ticks = nice_ticks(lo, hi, want);
+    if ticks.iter().all(|t| t.fract() == 0.0) {
+        return ticks;
+    }
+    let (first, last) = (lo.ceil(), hi.floor());
+    if first > last {
+        return vec![first.min(hi.ceil())];
+    }
+    (0..=(last - first) as usize)
+        .map(|i| first + i as f64)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +169,14 @@ mod tests {
             "a flat line gets one tick"
         );
         assert_eq!(nice_ticks(f64::NAN, 1.0, 5).len(), 1);
+    }
+
+    #[test]
+    fn a_count_s_ticks_are_whole_numbers() {
+        assert_eq!(nice_ticks(0.0, 2.0, 5), vec![0.0, 0.5, 1.0, 1.5, 2.0]);
+        assert_eq!(whole_ticks(0.0, 2.0, 5), vec![0.0, 1.0, 2.0]);
+        assert_eq!(whole_ticks(0.0, 100.0, 5), nice_ticks(0.0, 100.0, 5));
+        assert_eq!(whole_ticks(0.0, 0.3, 5), vec![0.0]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ app.test('a visible legend explains the bands, the median, reviews and, when sho
   }
   assert.doesNotMatch(text, /crisis/, 'single futures are off: no crisis mark to explain');
   await page.getByLabel('Show single futures').check();
-  await legend.getByText('crisis (red: firestorm, green: faded)').waitFor();
+  await legend.getByText('crisis (orange: firestorm, green: faded)').waitFor();
   await legend.getByText('programme cancelled').waitFor();
   await open('?n=50&lang=sv');
   assert.match(await textOf(page, '.chart-legend'), /8 av 10 framtider/);
@@ -84,4 +84,21 @@ app.test('where 8 in 10 futures agree, the sentences say so instead of "between 
   assert.match(readout, /8 in 10 futures at €/);
   // A chart whose futures differ keeps its band wording.
   assert.match(await page.locator('.chart[data-chart="leads"] .explain').innerText(), /in the light band, between/);
+});
+
+app.test('where the median is also the top of the band, the sentence does not say half the futures end above it', async ({ open, page }) => {
+  // The default plan's cost: most futures pay the whole budget, a few were cancelled earlier.
+  await open('?n=100');
+  await waitDone(page);
+  const cost = page.locator('.chart[data-chart="cost"]');
+  const readout = await cost.locator('.readout').innerText();
+  const [, median, top] = readout.match(/median (\S+); .* and (\S+)$/) ?? [];
+  assert.equal(median, top, `the median is the band's top: ${readout}`);
+  const explain = await cost.locator('.explain').innerText();
+  assert.doesNotMatch(explain, /half the futures end above it/, `${readout} / ${explain}`);
+  assert.match(explain, /no more than 1 in 10 futures end above it/);
+  assert.match(await page.locator('.chart[data-chart="leads"] .explain').innerText(), /half the futures end above it/);
+  await open('?n=100&lang=sv');
+  await waitDone(page);
+  assert.match(await page.locator('.chart[data-chart="leads"] .explain').innerText(), /Linjen är medianen: hälften/);
 });

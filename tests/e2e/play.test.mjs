@@ -176,3 +176,41 @@ test('in Swedish, the game and the class speak Swedish', async ({ page, open }) 
   await page.waitForSelector('.class-problems');
   assert.match(await textOf(page, '.class-problems'), /Rad 1 \(Röd\) är inget lag/);
 });
+
+test('class lines with a space for the colon are read, identical plans are tied and a name used twice is flagged', async ({ page, open }) => {
+  const code = await teamCode(page, open, '?b=4000&p=7&r=90&i=90&n=200');
+  await open('?n=200');
+  await press(page, 'button.open-class');
+  await page.waitForSelector('.class-page');
+  await page.locator('#class-list').focus();
+  await page.keyboard.insertText([`nocolon ${code}`, `Copy: ${code}`, 'Copy: ?b=100&p=1&r=0&i=0'].join('\n'));
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('.class-table tbody tr', { timeout: 30000 });
+  assert.equal(await page.locator('.class-table tbody tr').count(), 3, 'all three lines are teams');
+  const problems = await textOf(page, '.class-problems');
+  assert.doesNotMatch(problems, /nocolon/);
+  assert.match(problems, /More than one team is called “Copy”/);
+  assert.equal(await page.locator('.class-table tbody tr').first().getAttribute('data-team'), 'nocolon');
+  assert.match(await textOf(page, '.class-table tbody tr:first-child'), /tied with Copy: the same outcome in every future/);
+  assert.doesNotMatch(await textOf(page, '.class-table'), /in 50 ?% of the futures/);
+  assert.equal(await page.locator('.pairwise td.tied').count(), 2);
+});
+
+test('the player\'s own future has its own colour and legend entry, and no two stops are closer than a week', async ({ page, open }) => {
+  await open('?n=100');
+  await startGame(page);
+  await goOn(page);
+  await page.waitForSelector('.game-charts .chart[data-chart="leads"] path.own-path', { timeout: 30000 });
+  const [own, median] = await page.$$eval('.game-charts .chart[data-chart="leads"] path.own-path, .game-charts .chart[data-chart="leads"] path.median',
+    (paths) => paths.map((p) => getComputedStyle(p).stroke));
+  assert.notEqual(own, median, 'the own path is not drawn in the median\'s colour');
+  assert.match(await textOf(page, '.game-legend'), /your future so far/);
+  assert.match(await textOf(page, '.game-legend'), /median of the futures still possible/);
+
+  const seen = await playToTheEnd(page);
+  const days = [await gameDay(page), ...Object.keys(seen).map(Number)].sort((a, b) => a - b);
+  const unique = [...new Set(days)];
+  for (let i = 1; i < unique.length; i++) {
+    assert.ok(unique[i] - unique[i - 1] >= 7, `stops on days ${unique[i - 1]} and ${unique[i]}: ${unique.join(', ')}`);
+  }
+}, { viewport: PROJECTOR });

@@ -176,13 +176,14 @@ fn refused_text(l: Lang, r: &Refused) -> String {
 
 /// Lines that are not teams, and teams whose plan does not fit this company.
 fn problems(l: Lang, r: &Roster) -> Html {
-    if r.refused.is_empty() && r.unfit.is_empty() {
+    if r.refused.is_empty() && r.unfit.is_empty() && r.duplicates.is_empty() {
         return Html::default();
     }
     html! {
         <div class="class-problems" role="alert"><ul>
             { for r.refused.iter().map(|x| html! { <li>{ refused_text(l, x) }</li> }) }
             { for r.unfit.iter().map(|(name, why)| html! { <li>{ trf(l, "class.unfit", &[name, why]) }</li> }) }
+            { for r.duplicates.iter().map(|name| html! { <li>{ trf(l, "class.duplicate", &[name]) }</li> }) }
         </ul></div>
     }
 }
@@ -286,9 +287,15 @@ fn verdict(l: Lang, all: &[Standing], s: &Standing, teams: &[crate::state::class
     else {
         return String::new();
     };
-    let share = s.beats[next.team];
     let name = &teams[next.team].name;
-    trf(l, "class.beats_next", &[&chance(l, share), name])
+    if s.tied[next.team] {
+        return trf(l, "class.tied_next", &[name]);
+    }
+    trf(
+        l,
+        "class.beats_next",
+        &[&chance(l, s.beats[next.team]), name],
+    )
 }
 
 /// For each pair: the share of futures in which the row's team beats the column's.
@@ -306,6 +313,8 @@ fn pairwise(l: Lang, r: &Roster, standings: &[Standing]) -> Html {
                     { for standings.iter().map(|col| {
                         if col.team == row.team {
                             html! { <td class="self">{ "—" }</td> }
+                        } else if row.tied[col.team] {
+                            html! { <td class="tied">{ tr(l, "class.tied") }</td> }
                         } else {
                             let share = row.beats[col.team];
                             html! { <td class={classes!((share > 0.5).then_some("ahead"))}>{ chance(l, share) }</td> }

@@ -65,17 +65,32 @@ fn StopView() -> Html {
             </section>
             <section class="game-charts" aria-label={tr(l, "play.charts_aria")}>
                 if let Some((snap, latest)) = snap {
+                    { game_legend(l, game.day()) }
                     { for [Metric::Leads, Metric::Trust].into_iter().map(|m| {
                         let c = spec(m);
                         let title = trf(l, "play.chart_title", &[&tr(l, c.title), &game.day()]);
                         html! { <FanChart metric={m} title={title} unit={c.unit} current={snap.clone()}
-                            show_samples={false} stale={!latest} /> }
+                            show_samples={false} stale={!latest} own_until={Some(game.day())} /> }
                     }) }
                 } else {
                     <p class="status">{ tr(l, "status.first") }</p>
                 }
             </section>
         </div>
+    }
+}
+
+/// What the game's charts draw: the player's own future (from the first stop), then the
+/// median and band of the futures still possible.
+fn game_legend(l: Lang, day: u32) -> Html {
+    use super::legend::entry;
+    let line = |class: &'static str| html! { <path class={class} d="M1,7h26" /> };
+    html! {
+        <ul class="legend chart-legend game-legend" aria-label={tr(l, "legend.aria")}>
+            if day > 0 { { entry(l, "legend.own", super::fan_chart::own_path("M1,7h26".into())) } }
+            { entry(l, "legend.possible", line("median")) }
+            { entry(l, "legend.outer", html! { <rect class="band-outer" width="28" height="14" /> }) }
+        </ul>
     }
 }
 

@@ -18,6 +18,8 @@ pub struct Standing {
     pub median: f64,
     /// Share of futures in which this team beats each team (itself: 0).
     pub beats: Vec<f64>,
+    /// Whether this team has the same outcome as each team in every future (identical plans).
+    pub tied: Vec<bool>,
     /// Best of all teams in the future it played, yet beaten by another team in most futures.
     pub lucky: bool,
 }
@@ -60,11 +62,13 @@ pub fn rank(outcomes: &[Vec<f64>], played: &[Option<usize>]) -> Vec<Standing> {
                 let own = mine.get(run);
                 own.is_some() && outcomes.iter().all(|o| o.get(run) <= own)
             });
+            let tied = outcomes.iter().map(|other| other == mine).collect();
             let beaten_mostly = beats.iter().enumerate().any(|(u, s)| u != t && *s < 0.5);
             Standing {
                 team: t,
                 median: median(mine),
                 beats,
+                tied,
                 lucky: best_in_own && beaten_mostly,
             }
         })
@@ -163,6 +167,8 @@ pub struct Roster {
     pub refused: Vec<Refused>,
     /// A team's name and why its plan does not fit (in English, from the engine).
     pub unfit: Vec<(String, String)>,
+    /// Names that more than one team has (each once), so the ranking cannot tell them apart.
+    pub duplicates: Vec<String>,
 }
 
 pub fn roster(text: &str, base: &Scenario) -> Roster {
@@ -172,6 +178,7 @@ pub fn roster(text: &str, base: &Scenario) -> Roster {
         plans: Vec::new(),
         refused,
         unfit: Vec::new(),
+        duplicates: duplicate_names(&all),
     };
     for team in all {
         let plan = team.scenario(base);
@@ -184,6 +191,17 @@ pub fn roster(text: &str, base: &Scenario) -> Roster {
         }
     }
     r
+}
+
+/// Each name that more than one team has, once, in the order first met.
+fn duplicate_names(teams: &[Team]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, t) in teams.iter().enumerate() {
+        if teams[..i].iter().any(|u| u.name == t.name) && !out.contains(&t.name) {
+            out.push(t.name.clone());
+        }
+    }
+    out
 }
 
 /// The ranking as CSV: rank, team, median, the outcome in the future played, lucky, then the
@@ -219,6 +237,7 @@ pub fn class_csv(teams: &[Team], standings: &[Standing], outcomes: &[Vec<f64>]) 
 /// `Red: 1ABC` → (Some("Red"), "1ABC"); a link's own colons (`https://`) are not a name.
 /// The name ends at the last colon followed by a space, so a name may hold `?`, `http` or
 /// colons of its own (`Why not?: 1ABC`, `=HYPERLINK("http://…"): 1ABC`).
+/// A code never holds a space, so `Red 1ABC` (a space for the colon) reads the same.
 fn split_name(line: &str) -> (Option<&str>, &str) {
     if let Some(colon) = line.rfind(": ").or_else(|| line.rfind(":\t")) {
         let (name, entry) = (line[..colon].trim(), line[colon + 2..].trim());
@@ -239,7 +258,10 @@ fn split_name(line: &str) -> (Option<&str>, &str) {
             let name = line[..entry_start].trim();
             ((!name.is_empty()).then_some(name), &line[entry_start..])
         }
-        None => (None, line),
+        None => match line.rsplit_once(char::is_whitespace) {
+            Some((name, code)) => (Some(name.trim()), code),
+            None => (None, line),
+        },
     }
 }
 
@@ -326,6 +348,45 @@ mod tests {
         assert_eq!(
             (teams[0].name.as_str(), teams[0].levers.budget),
             ("Blue", 1500.0)
+        );
+    }
+
+    #[test]
+    fn a_space_for_the_colon_reads_the_same_and_a_name_used_twice_is_flagged() {
+        let plan = team_code::TeamPlan {
+            levers: preset("committed").unwrap().scenario.levers,
+            changes: Plan::default(),
+            played: false,
+        };
+        let code = team_code::encode(&plan).unwrap();
+        let text =
+            format!("nocolon {code}\nTeam Red  {code}\nRed: {code}\nRed: ?b=900\nnocolon: {code}");
+        let (teams, refused) = read_teams(&text);
+        assert_eq!(refused, vec![]);
+        let names: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["nocolon", "Team Red", "Red", "Red", "nocolon"]);
+        assert_eq!(teams[0].levers, plan.levers);
+        let r = roster(&text, &Scenario::default());
+        assert_eq!(r.duplicates, ["Red", "nocolon"]);
+        assert_eq!(
+            roster(&format!("A {code}\nB {code}"), &Scenario::default()).duplicates,
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn identical_plans_are_tied_not_ahead_in_half_the_futures() {
+        let outcomes = vec![
+            vec![1.0, 2.0, 3.0],
+            vec![1.0, 2.0, 3.0],
+            vec![1.0, 3.0, 2.0],
+        ];
+        let r = rank(&outcomes, &[None, None, None]);
+        let zero = r.iter().find(|s| s.team == 0).unwrap();
+        assert_eq!(zero.tied, vec![true, true, false]);
+        assert_eq!(
+            zero.beats[2], 0.5,
+            "equal medians, different futures: not a tie"
         );
     }
 

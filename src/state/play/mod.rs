@@ -84,8 +84,13 @@ pub fn stopped_from(s: &Scenario) -> Option<u32> {
         .find(|&day| !s.changes.levers_on(s.levers, day).page_exists())
 }
 
-/// Every stop of the played future, in day order.
+/// Every stop of the played future, in day order, those closer than a week merged.
 fn all_stops(s: &Scenario, t: &RunTrace) -> Vec<Stop> {
+    merge_close(events(s, t))
+}
+
+/// Every quarter end, review and crisis of the played future, in day order.
+fn events(s: &Scenario, t: &RunTrace) -> Vec<Stop> {
     let horizon = s.assumptions.horizon_days;
     let mut stops: Vec<Stop> = Vec::new();
     let mut add = |day: u32, reason: Reason| match stops.iter_mut().find(|s| s.day == day) {
@@ -117,6 +122,32 @@ fn all_stops(s: &Scenario, t: &RunTrace) -> Vec<Stop> {
     }
     super::order::sort_by(&mut stops, |a, b| a.day.cmp(&b.day));
     stops
+}
+
+/// Stops closer than this are one decision (a crisis on day 181 and the quarter's end on 183).
+pub const MERGE_DAYS: u32 = 7;
+
+/// Stops in day order, each one less than [`MERGE_DAYS`] after the one before merged into it
+/// on the later day, so nothing is told before it happened. A cancelling review is never
+/// moved: the game ends there.
+fn merge_close(stops: Vec<Stop>) -> Vec<Stop> {
+    let mut out: Vec<Stop> = Vec::new();
+    for stop in stops {
+        match out.last_mut() {
+            Some(last) if stop.day < last.day + MERGE_DAYS && !cancels(last) => {
+                last.day = stop.day;
+                last.reasons.extend(stop.reasons);
+            }
+            _ => out.push(stop),
+        }
+    }
+    out
+}
+
+fn cancels(stop: &Stop) -> bool {
+    stop.reasons
+        .iter()
+        .any(|r| matches!(r, Reason::Review { kept: false, .. }))
 }
 
 impl Game {
@@ -272,7 +303,8 @@ mod tests {
         assert_eq!(g.day(), 0);
         assert!(g.stops.is_empty() && g.ending.is_none());
         let first = g.next_stop().unwrap();
-        assert!(first > 0 && first <= 91, "{first}");
+        // The first quarter's end, or a stop less than a week after it that it merged into.
+        assert!(first > 0 && first < 91 + MERGE_DAYS, "{first}");
         let g = Game::at(&s, 7, 91);
         assert!(g
             .stops
@@ -283,7 +315,7 @@ mod tests {
         assert_eq!(g.value(91, Metric::Leads), g.trace.value(91, Metric::Leads));
         assert_eq!(
             g.value(400, Metric::Leads),
-            g.trace.value(91, Metric::Leads),
+            g.trace.value(g.day() as usize, Metric::Leads),
             "the future not yet lived is never shown"
         );
     }
@@ -318,6 +350,52 @@ mod tests {
         for c in g.trace.crises.iter().filter(|c| c.day <= cancelled) {
             let stop = g.stops.iter().find(|s| s.day == c.day).expect("a stop");
             assert!(stop.reasons.contains(&Reason::Crisis));
+        }
+    }
+
+    #[test]
+    fn stops_closer_than_a_week_are_one_decision_told_on_the_later_day() {
+        let stop = |day, reasons: &[Reason]| Stop {
+            day,
+            reasons: reasons.to_vec(),
+        };
+        let cancel = Reason::Review {
+            expected: 9.0,
+            kept: false,
+        };
+        let merged = merge_close(vec![
+            stop(181, &[Reason::Crisis]),
+            stop(183, &[Reason::QuarterEnd(2)]),
+            stop(190, &[Reason::Crisis]),
+            stop(300, &[cancel]),
+            stop(302, &[Reason::QuarterEnd(4)]),
+        ]);
+        assert_eq!(
+            merged,
+            vec![
+                stop(183, &[Reason::Crisis, Reason::QuarterEnd(2)]),
+                stop(190, &[Reason::Crisis]),
+                stop(300, &[cancel]),
+                stop(302, &[Reason::QuarterEnd(4)]),
+            ]
+        );
+        // The default game on seed 1 has a crisis two days before a quarter's end: one stop.
+        let s = preset("default").unwrap().scenario;
+        let t = run_once(&s, 1, GAME_RUN);
+        let raw: Vec<u32> = events(&s, &t).iter().map(|s| s.day).collect();
+        eprintln!("raw stops of the default game: {raw:?}");
+        assert!(raw.windows(2).any(|w| w[1] - w[0] < MERGE_DAYS));
+        // Over whole games: no two stops closer than a week, unless the first ends the game.
+        for seed in 1..40 {
+            let stops = all_stops(&s, &run_once(&s, seed, GAME_RUN));
+            for w in stops.windows(2) {
+                assert!(
+                    w[1].day - w[0].day >= MERGE_DAYS || cancels(&w[0]),
+                    "seed {seed}: stops on days {} and {}",
+                    w[0].day,
+                    w[1].day
+                );
+            }
         }
     }
 
