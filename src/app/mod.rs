@@ -3,6 +3,7 @@
 //! through [`AppContext`]; the Monte Carlo runs in a pool of Web Workers ([`pool::use_sim_pool`]).
 
 mod browser;
+mod chart_frame;
 mod class;
 mod compare;
 mod controls;

@@ -1,6 +1,6 @@
 //! A small line chart of probabilities by week (goal reached, broken even, cancelled).
 
-use super::fan_chart::{chart_tools, frame_with};
+use super::chart_frame::{chart_tools, frame_with};
 use crate::i18n::{tr, Lang};
 use crate::view::format::chance;
 use crate::view::geometry::{line, Scale, H, W};
