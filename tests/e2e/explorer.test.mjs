@@ -17,15 +17,18 @@ async function press(page, selector) {
  * (px at its full width of 760): the exported title's band (30) is left out on screen, so no
  * empty band stays above the chart.
  */
-const gapAbove = (page, svg) => page.$$eval(svg, (all) => {
+const gapAbove = async (page, svg) => (await (await page.waitForFunction((selector) => {
   // The picture on screen (the page has a wide and a narrow one; the style sheet shows one).
-  const s = all.find((e) => e.checkVisibility());
+  // A refining map redraws its picture: wait until one is on screen rather than assume it.
+  const s = [...document.querySelectorAll(selector)].find((e) => e.checkVisibility());
+  if (!s) return null;
   const box = s.getBoundingClientRect();
   // Every drawn thing but the white ground (the first rect) and what has no box (defs, title).
   const marks = [...s.querySelectorAll('rect, text, line, circle')].slice(1)
     .map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0);
-  return (Math.min(...marks.map((r) => r.top)) - box.top) / (box.width / s.viewBox.baseVal.width);
-});
+  if (marks.length === 0) return null;
+  return { gap: (Math.min(...marks.map((r) => r.top)) - box.top) / (box.width / s.viewBox.baseVal.width) };
+}, svg, { timeout: 60000 })).jsonValue()).gap;
 
 const FIELDS = ['budget', 'posts_per_week', 'responsiveness', 'buy_in', 'market_size',
   'starting_followers', 'customer_value', 'close_rate', 'channel_fit'];
@@ -262,7 +265,8 @@ test('the map can be cancelled and run again, and speaks Swedish', async ({ page
 
 test('on a phone the map fits the screen, with touch-sized cells over the drawn ones', async ({ open, page }) => {
   await open('?explore=map');
-  await page.locator('.map-gridcell').first().waitFor();
+  // Measured once every future is in: a refining map redraws its picture between passes.
+  await fullMap(page, 90000);
   const cell = await page.locator('.map-gridcell').first().boundingBox();
   assert.ok(cell.width >= 24 && cell.height >= 24, `a cell is ${cell.width} × ${cell.height} px`);
   await assertGridOverCells(page);
