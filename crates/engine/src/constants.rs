@@ -126,6 +126,16 @@ pub const ANGRY_UNFOLLOW: f64 = 0.3;
 /// results): the share of would-be buyers it puts off, and the days it takes to fade.
 pub const SCAR_PER_IGNORED: f64 = 0.001;
 pub const SCAR_DAYS: f64 = 180.0;
+/// Word of mouth elsewhere (the company's reputation without a page): days for a swing in
+/// what people say to fade halfway back to neutral ÷ ln 2 (a mean-reversion time), and the
+/// typical size of the swing (standard deviation, trust 0–1).
+pub const REPUTATION_DAYS: f64 = 120.0;
+pub const REPUTATION_SD: f64 = 0.05;
+/// A dead page (up, nobody posting or answering) seen by would-be buyers: the share it puts
+/// off at most, the days it takes to leave its mark, and the days the mark takes to fade.
+pub const DEAD_PAGE_MARK: f64 = 0.25;
+pub const DEAD_PAGE_DAYS: f64 = 60.0;
+pub const DEAD_PAGE_FADE_DAYS: f64 = 365.0;
 /// A crisis whose peak exceeds its start by this factor is reported as a firestorm.
 pub const FIRESTORM_FACTOR: f64 = 2.0;
 /// Experience score of an angry message answered instantly with backing (scaled by speed).

@@ -17,10 +17,16 @@ pub fn hash(values: &[f64]) -> u64 {
         })
 }
 
-/// Every value of run 7 under seed 42 of the `committed` preset (the golden run).
+/// Every value of run 7 under seed 42 of the `committed` preset (the golden run), followed by
+/// the same run of `half-hearted` (cancelled, then a dead page) and of `never-started` (no
+/// page: trust moves with word of mouth), so every branch of the daily step is covered.
 pub fn golden_run() -> u64 {
-    let scenario = preset("committed").expect("preset exists").scenario;
-    hash(&run_once(&scenario, 42, 7).values)
+    let mut values = Vec::new();
+    for id in ["committed", "half-hearted", "never-started"] {
+        let scenario = preset(id).expect("preset exists").scenario;
+        values.extend_from_slice(&run_once(&scenario, 42, 7).values);
+    }
+    hash(&values)
 }
 
 /// Every percentile and mean of a 40-run Monte Carlo of the default scenario (streamed

@@ -24,6 +24,9 @@ pub struct Mechanisms {
     /// Mechanism 5: a mishandled crisis leaves a scar elsewhere (reviews on other sites,
     /// search results) that costs would-be buyers' intent for months.
     pub crisis_scar: bool,
+    /// Dyka's failed entry: a page left dead (nobody posting, nobody answering) is seen by
+    /// would-be buyers and leaves a mark on the company's reputation that fades slowly.
+    pub failed_entry: bool,
 }
 
 impl Mechanisms {
@@ -34,6 +37,7 @@ impl Mechanisms {
         feedback: true,
         experts: true,
         crisis_scar: true,
+        failed_entry: true,
     };
 
     /// Buy-in (0–1) as one of its channels sees it: the lever's value when the channel is on,

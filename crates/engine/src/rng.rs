@@ -20,6 +20,8 @@ pub enum Mechanism {
     Review = 6,
     /// The company's uncertain constants, drawn once per run (see `company.rs`).
     Company = 7,
+    /// What people say about the company elsewhere (word of mouth), drawn every day.
+    Reputation = 8,
 }
 
 /// SplitMix64's increment (the golden ratio in 64 bits, odd).

@@ -61,6 +61,7 @@ struct Streams {
     crisis: Stream,
     sales: Stream,
     review: Stream,
+    reputation: Stream,
 }
 
 /// The state of one run that carries from day to day.
@@ -73,6 +74,10 @@ struct State {
     fixed: f64,
     /// Would-be buyers put off by what a mishandled crisis left elsewhere (0–1).
     scar: f64,
+    /// What people say about the company elsewhere, as a shift of trust from neutral.
+    word: f64,
+    /// Would-be buyers put off by a dead page they found (0–1): Dyka's failed entry.
+    dead_mark: f64,
     adstock: f64,
     crisis: Option<Crisis>,
     leads: f64,
@@ -141,6 +146,7 @@ fn streams(seed: u64, run: u64) -> Streams {
         crisis: Stream::new(seed, run, Mechanism::Crisis),
         sales: Stream::new(seed, run, Mechanism::Sales),
         review: Stream::new(seed, run, Mechanism::Review),
+        reputation: Stream::new(seed, run, Mechanism::Reputation),
     }
 }
 
@@ -234,6 +240,8 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
         capability: CAPABILITY_START,
         fixed: 0.0,
         scar: 0.0,
+        word: 0.0,
+        dead_mark: 0.0,
         adstock: 0.0,
         crisis: None,
         leads: 0.0,
@@ -348,6 +356,7 @@ fn step(
     if d.mechanisms.crisis_scar {
         st.scar += SCAR_PER_IGNORED * ex.angry_ignored * (1.0 - st.scar) - st.scar / SCAR_DAYS;
     }
+    reputation(d, st, rng);
 
     outcomes(d, co, day, budget, st, &att, &ex, rng, out);
     review(d, day, st, rng, out);
@@ -367,6 +376,26 @@ fn step(
             0.0
         },
     ]);
+}
+
+/// 4 (cont.). People talk about the company elsewhere, page or not (Cohen #6): word of mouth
+/// drifts about neutral (one draw a day whatever the levers: common random numbers), and
+/// without a page it is the company's trust. 8 (cont.). A dead page that would-be buyers find
+/// leaves a mark that fades slowly once the page is alive again or gone (Dyka).
+#[inline(always)]
+fn reputation(d: &Derived, st: &mut State, rng: &mut Streams) {
+    let shock = rng.reputation.uniform() - 0.5; // variance 1/12
+    st.word += -st.word / REPUTATION_DAYS + shock * REPUTATION_SD * (24.0 / REPUTATION_DAYS).sqrt();
+    if !st.page {
+        st.trust = (0.5 + st.word).clamp(0.0, 1.0);
+    }
+    if d.mechanisms.failed_entry {
+        st.dead_mark += if st.page && !st.active {
+            (DEAD_PAGE_MARK - st.dead_mark) / DEAD_PAGE_DAYS
+        } else {
+            -st.dead_mark / DEAD_PAGE_FADE_DAYS
+        };
+    }
 }
 
 /// The day's budget, split as the assumptions say; returns what was spent.
@@ -641,7 +670,11 @@ fn outcomes(
     rng: &mut Streams,
     out: &mut RunTrace,
 ) {
-    let intent = trust_intent(st.trust) * (0.15 + st.capability) * co.conversion * (1.0 - st.scar);
+    let intent = trust_intent(st.trust)
+        * (0.15 + st.capability)
+        * co.conversion
+        * (1.0 - st.scar)
+        * (1.0 - st.dead_mark);
     let conversation = SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share;
     let organic = att.organic_engagement * LEADS_PER_ENGAGEMENT * intent * conversation;
     let paid = att.clicks * LEADS_PER_CLICK * intent * conversation;
