@@ -1,58 +1,17 @@
 //! The daily step: mechanisms 1–9 of docs/MODEL.md, in the order the code runs them.
 
 use super::{
-    expected_leads, review_grace_days, trust_intent, CrisisEvent, CrisisOutcome, Derived, Metric,
-    RunTrace, MAX_CRISES_RECORDED, N_METRICS,
+    trust_intent, CrisisOutcome, Derived, Metric, RunTrace, MAX_CRISES_RECORDED, N_METRICS,
 };
 use crate::company::Company;
 use crate::constants::*;
 use crate::rng::{Mechanism, Stream};
 use crate::why::RunWhy;
+use crises::{crises, Crisis};
+use review::review;
 
-#[derive(Clone)]
-struct Crisis {
-    start: u32,
-    initial: f64,
-    /// Most angry messages a day: in proportion to the attention the page had.
-    cap: f64,
-    /// Most angry messages in all: in proportion to the same attention.
-    ceiling: f64,
-    intensity: f64,
-    /// Angry messages that arrived today (drawn with the day's messages).
-    angry_today: f64,
-    peak: f64,
-    total: f64,
-    followers_lost: f64,
-    trust_before: f64,
-}
-
-impl Crisis {
-    /// Records the crisis as it stands on `day`: a firestorm if its peak outgrew its start,
-    /// otherwise `calm` (faded when it ended, ongoing when the horizon came first).
-    fn record(&self, day: u32, trust: f64, calm: CrisisOutcome, out: &mut RunTrace) {
-        let outcome = if self.peak > FIRESTORM_FACTOR * self.initial {
-            CrisisOutcome::Firestorm
-        } else {
-            calm
-        };
-        *match outcome {
-            CrisisOutcome::Faded => &mut out.why.crises_faded,
-            CrisisOutcome::Firestorm => &mut out.why.crises_firestorm,
-            CrisisOutcome::Ongoing => &mut out.why.crises_ongoing,
-        } += 1.0;
-        if out.crises.len() < MAX_CRISES_RECORDED {
-            out.crises.push(CrisisEvent {
-                day: self.start,
-                days_lasted: day - self.start + 1,
-                angry_messages: self.total,
-                peak_per_day: self.peak,
-                followers_lost: self.followers_lost,
-                trust_lost: 100.0 * (self.trust_before - trust),
-                outcome,
-            });
-        }
-    }
-}
+mod crises;
+mod review;
 
 struct Streams {
     content: Stream,
@@ -591,70 +550,6 @@ fn audience(
     st.followers = (f + joined - left).clamp(0.0, d.market);
 }
 
-/// 5 (cont.). Crisis arrival and the cascade: each angry message begets `branching` more
-/// tomorrow, up to a ceiling in proportion to the attention the page had.
-#[allow(clippy::too_many_arguments)]
-#[inline(always)]
-fn crises(
-    d: &Derived,
-    co: &Company,
-    day: u32,
-    st: &mut State,
-    att: &Attention,
-    ex: &Exchange,
-    rng: &mut Streams,
-    out: &mut RunTrace,
-) {
-    let arrival = rng.crisis.uniform();
-    if let Some(c) = st.crisis.as_mut() {
-        let age = (day - c.start) as f64;
-        let mishandled = (1.0 - ex.handling) * (1.0 - ex.handling);
-        let branching = (BRANCHING_HANDLED + (BRANCHING_IGNORED - BRANCHING_HANDLED) * mishandled)
-            * libm::pow(NEWS_FATIGUE, age);
-        let angry = c.angry_today;
-        c.total += angry;
-        c.peak = c.peak.max(angry);
-        c.intensity = (angry * branching).min(c.cap);
-        // Everyone who cares has had their say: a crisis burns out within its audience.
-        if c.total >= c.ceiling {
-            c.intensity = 0.0;
-        }
-        if c.intensity < 0.5 {
-            let done = st.crisis.take().expect("running");
-            done.record(day, st.trust, CrisisOutcome::Faded, out);
-        }
-        return;
-    }
-    let distrust = positive(1.0 - 2.0 * st.trust);
-    let forced = day == d.crisis_day;
-    let exposure = (0.25 + 0.75 * st.followers / (st.followers + CRISIS_AUDIENCE_HALF))
-        * if st.page {
-            1.0
-        } else {
-            NO_PAGE_CRISIS_EXPOSURE
-        };
-    // A scheduled moment of truth is the run's first: no random one pre-empts it.
-    let scheduled_later = day < d.crisis_day && d.crisis_day <= d.days;
-    let rate = CRISIS_RATE * co.crisis * (1.0 + 2.0 * distrust) * (1.0 - st.fixed);
-    let random = !scheduled_later && arrival < rate * exposure;
-    if forced || random {
-        let attention = st.followers + att.organic_reach + att.paid_reach;
-        let initial = CRISIS_INITIAL + CRISIS_PER_ATTENTION * attention;
-        st.crisis = Some(Crisis {
-            start: day,
-            initial,
-            cap: CRISIS_CAP_MIN + CRISIS_CAP_PER_ATTENTION * attention,
-            ceiling: CRISIS_CEILING_MIN + CRISIS_CEILING_PER_ATTENTION * attention,
-            intensity: initial,
-            angry_today: 0.0,
-            peak: 0.0,
-            total: 0.0,
-            followers_lost: 0.0,
-            trust_before: st.trust,
-        });
-    }
-}
-
 /// 9. Outcomes: a lead needs attention (engagement or a click), intent (trust and know-how) and
 ///    usually an answer to its question; feedback that reaches the business lifts the close rate.
 #[allow(clippy::too_many_arguments)]
@@ -697,40 +592,5 @@ fn outcomes(
     }
     if out.goal_day.is_none() && st.leads >= d.goal_leads {
         out.goal_day = Some(day);
-    }
-}
-
-/// 7. Leadership reviews on a fixed calendar: management judges results against a straight
-///    line that starts after the grace its buy-in gives. Review k draws the k-th patience draw,
-///    so the levers never move management onto other luck (common random numbers).
-///    8. Cancelled: spending stops, attention and capability decay, the page stays up.
-#[inline(always)]
-fn review(d: &Derived, day: u32, st: &mut State, rng: &mut Streams, out: &mut RunTrace) {
-    if st.active {
-        out.active_days = day;
-    }
-    if day != st.next_review {
-        return;
-    }
-    st.next_review += REVIEW_EVERY_DAYS; // the calendar runs on while a plan pauses
-    let draw = rng.review.uniform();
-    if !st.active || !d.mechanisms.reviews {
-        return;
-    }
-    let running = (day - st.started) as f64;
-    let expected = expected_leads(d.goal_leads, d.goal_day, running, d.buy_in);
-    if expected <= 0.0 {
-        return; // still within the grace
-    }
-    st.reviews += 1;
-    let shortfall = (1.0 - (st.leads - st.leads_at_start) / expected).clamp(0.0, 1.0);
-    // A verdict on a few days of expectation is a weak one: its weight grows over six weeks.
-    let judged = running - review_grace_days(d.buy_in);
-    let weight = (judged / FIRST_REVIEW_DAYS as f64).min(1.0);
-    if draw < libm::pow(1.0 - d.buy_in, 1.5) * shortfall.sqrt() * weight {
-        st.active = false;
-        out.cancelled_day = Some(day);
-        out.why.review_cancel_day = Some(day);
-        out.why.cancelled_at_first_review = st.reviews == 1;
     }
 }
