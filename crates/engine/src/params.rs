@@ -24,6 +24,12 @@ pub struct Mechanisms {
     /// Mechanism 5: a mishandled crisis leaves a scar elsewhere (reviews on other sites,
     /// search results) that costs would-be buyers' intent for months.
     pub crisis_scar: bool,
+    /// Organic exchange: answered questions are conversations, and conversations become leads
+    /// (posting that fits its channel starts more of them).
+    pub conversations: bool,
+    /// Promotion buys low-intent followers: people who followed an ad engage and ask less than
+    /// those who found the page, so followers can be bought without the outcomes.
+    pub low_intent_followers: bool,
 }
 
 impl Mechanisms {
@@ -34,6 +40,8 @@ impl Mechanisms {
         feedback: true,
         experts: true,
         crisis_scar: true,
+        conversations: true,
+        low_intent_followers: true,
     };
 
     /// Buy-in (0–1) as one of its channels sees it: the lever's value when the channel is on,
