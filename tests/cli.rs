@@ -384,7 +384,7 @@ fn a_bimodal_outcome_is_reported_with_each_groups_median() {
         "--preset",
         "committed",
         "--set",
-        "buy_in=34",
+        "buy_in=25",
         "--runs",
         "200",
         "--seed",
