@@ -378,13 +378,13 @@ fn sample_paths_leave_roi_empty_where_the_band_does() {
 
 #[test]
 fn a_bimodal_outcome_is_reported_with_each_groups_median() {
-    // Committed, but a boss at buy-in 34: management cancels about half the futures.
+    // Committed, but a boss at buy-in 25: management cancels a quarter to a third of the futures.
     let o = longgame(&[
         "run",
         "--preset",
         "committed",
         "--set",
-        "buy_in=34",
+        "buy_in=25",
         "--runs",
         "200",
         "--seed",

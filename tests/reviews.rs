@@ -200,7 +200,10 @@ fn with_reviews_off_buy_in_still_matters_through_what_backing_buys() {
         };
         let (all, without_reviews, without_backing) =
             (ratio(Mechanisms::ALL), ratio(no_reviews), ratio(nothing));
-        assert!(all > 8.0, "seed {seed}: buy-in 90 vs 20: x{all}");
+        eprintln!("seed {seed}: x{all:.1}, reviews off x{without_reviews:.2}, backing off too x{without_backing:.2}");
+        // Organic leads (model v3) keep more low-buy-in programmes alive than paid clicks did,
+        // so the ratio fell from about 16 to about 7.
+        assert!(all > 5.0, "seed {seed}: buy-in 90 vs 20: x{all}");
         assert!(
             without_reviews > 2.5,
             "seed {seed}: reviews off, buy-in 90 vs 20: x{without_reviews}"

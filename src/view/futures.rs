@@ -147,7 +147,7 @@ mod tests {
 
     #[test]
     fn a_material_split_is_said_in_both_languages_and_a_small_one_is_not() {
-        let split = committed_at(34.0);
+        let split = committed_at(25.0);
         let en = headline(Lang::En, &split).expect("half the futures are cancelled");
         assert!(
             en.starts_with("Management cancelled the programme in ")

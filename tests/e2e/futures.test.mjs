@@ -6,8 +6,8 @@ import { useApp, waitDone, afterChange, textOf } from './helpers.mjs';
 const app = useApp();
 
 app.test('a bimodal outcome is said as such, in the headline and the readout, and only when material', async ({ open, page }) => {
-  // Committed, but a boss at buy-in 34: management cancels in about half the futures.
-  await open('?b=4000&p=7&r=90&i=34');
+  // Committed, but a boss at buy-in 25: management cancels in about a quarter to a third of the futures.
+  await open('?b=4000&p=7&r=90&i=25');
   await waitDone(page);
   const headline = page.locator('.split-headline');
   await headline.waitFor();
@@ -29,7 +29,7 @@ app.test('a bimodal outcome is said as such, in the headline and the readout, an
 });
 
 app.test('the why area says which early number predicts the leads at the end', async ({ open, page }) => {
-  await open('?b=4000&p=7&r=90&i=34');
+  await open('?b=4000&p=7&r=90&i=25');
   await waitDone(page);
   const table = page.locator('.predict-table');
   await table.waitFor();

@@ -62,7 +62,10 @@ pub const WORD_OF_MOUTH_REACH: f64 = 5.0;
 /// Share of them who follow.
 pub const WORD_OF_MOUTH_FOLLOW_RATE: f64 = 0.03;
 /// Share of non-followers reached by a paid post who follow the page.
-pub const PAID_FOLLOW_RATE: f64 = 0.008;
+pub const PAID_FOLLOW_RATE: f64 = 0.016;
+/// Engagement and messages of a follower won by an ad, relative to one who found the page
+/// (assumption, 0.1–0.5: ad-won followers are low-intent; "measure what matters").
+pub const PAID_FOLLOWER_INTENT: f64 = 0.1;
 /// Daily probability that a follower leaves, all else equal (~17% a year).
 pub const BASE_CHURN: f64 = 0.0005;
 /// Extra daily churn at the lowest trust.
@@ -78,6 +81,9 @@ pub const MESSAGES_BASE: f64 = 0.5;
 pub const MESSAGES_PER_FOLLOWER: f64 = 0.0004;
 /// Share of engagements and of paid clicks that ask for an answer.
 pub const QUESTION_SHARE: f64 = 0.05;
+/// Share of the engagement questions that channel-fitted posting starts, relative to fully
+/// fitted posts, when posts are the same message everywhere (assumption, 0.2–0.6).
+pub const QUESTIONS_AT_NO_FIT: f64 = 0.4;
 /// Slowest typical reply (hours) at responsiveness just above zero.
 pub const SLOWEST_REPLY_HOURS: f64 = 48.0;
 /// Reply delay (hours) at which half the people asking are still satisfied.
@@ -167,6 +173,9 @@ pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 pub const LEADS_PER_ENGAGEMENT: f64 = 0.025;
 /// Leads per paid click, same conditions (landing-page and message conversion).
 pub const LEADS_PER_CLICK: f64 = 0.074;
+/// Leads per answered question (a conversation) at intent 1 (assumption, 0.05–0.2: people who
+/// ask about a product or a service and get a useful answer often go ahead).
+pub const LEADS_PER_CONVERSATION: f64 = 0.3;
 /// Share of would-be leads who go ahead without an answer to their question.
 pub const SELF_SERVE: f64 = 0.25;
 /// How much an answer settles without backing (1 with full backing: experts answer).

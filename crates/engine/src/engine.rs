@@ -83,6 +83,8 @@ pub struct Derived {
     presence: f64,
     /// Quality before capability: craft (time behind each post) times channel fit.
     base_quality: f64,
+    /// How much of the engagement's questions posting starts (channel fit).
+    question_fit: f64,
     /// Audience "slots" the posts fill per day: saturates as posts compete within their half-life.
     slots: f64,
     fatigue_engagement: f64,
@@ -275,6 +277,7 @@ impl Derived {
             posts_per_day,
             presence,
             base_quality: craft * (0.3 + 0.7 * fit),
+            question_fit: QUESTIONS_AT_NO_FIT + (1.0 - QUESTIONS_AT_NO_FIT) * fit,
             slots: saturating_slots(posts_per_day),
             fatigue_engagement: 1.0 / (1.0 + FATIGUE_ENGAGEMENT_SLOPE * over),
             fatigue_unfollow: FATIGUE_UNFOLLOW * over,

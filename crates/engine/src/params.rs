@@ -27,6 +27,12 @@ pub struct Mechanisms {
     /// Dyka's failed entry: a page left dead (nobody posting, nobody answering) is seen by
     /// would-be buyers and leaves a mark on the company's reputation that fades slowly.
     pub failed_entry: bool,
+    /// Organic exchange: answered questions are conversations, and conversations become leads
+    /// (posting that fits its channel starts more of them).
+    pub conversations: bool,
+    /// Promotion buys low-intent followers: people who followed an ad engage and ask less than
+    /// those who found the page, so followers can be bought without the outcomes.
+    pub low_intent_followers: bool,
 }
 
 impl Mechanisms {
@@ -38,6 +44,8 @@ impl Mechanisms {
         experts: true,
         crisis_scar: true,
         failed_entry: true,
+        conversations: true,
+        low_intent_followers: true,
     };
 
     /// Buy-in (0–1) as one of its channels sees it: the lever's value when the channel is on,

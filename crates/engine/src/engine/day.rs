@@ -27,6 +27,8 @@ struct Streams {
 #[derive(Clone)]
 struct State {
     followers: f64,
+    /// Followers won by ads still following (low-intent: they engage and ask less).
+    bought: f64,
     trust: f64,
     capability: f64,
     /// Share of repeat complaints whose causes have been fixed (feedback acted on).
@@ -72,6 +74,8 @@ struct Attention {
 struct Exchange {
     angry_ignored: f64,
     answer_share: f64,
+    /// Questions answered today: conversations that can become leads.
+    conversations: f64,
     handling: f64,
 }
 
@@ -94,6 +98,17 @@ fn positive(x: f64) -> f64 {
         x
     } else {
         0.0
+    }
+}
+
+/// Share of the followers who engage and ask like people who found the page: followers won by
+/// ads count at `PAID_FOLLOWER_INTENT` ("measure what matters": followers can be bought).
+#[inline(always)]
+fn engaged_share(d: &Derived, st: &State) -> f64 {
+    if d.mechanisms.low_intent_followers && st.followers > 0.0 {
+        1.0 - (1.0 - PAID_FOLLOWER_INTENT) * st.bought / st.followers
+    } else {
+        1.0
     }
 }
 
@@ -195,6 +210,7 @@ fn begin(d: &Derived, company: &Company, starting_followers: f64, out: &mut RunT
 
     let st = State {
         followers: starting_followers.min(d.market),
+        bought: 0.0,
         trust: 0.5,
         capability: CAPABILITY_START,
         fixed: 0.0,
@@ -378,7 +394,15 @@ fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> At
     let slots = if st.active { d.slots } else { 0.0 };
     let warmth = 0.75 + 0.5 * st.trust;
     let noise = d.reach_noise.sample(&mut rng.content);
-    let organic_reach = st.followers * ORGANIC_REACH * co.reach * slots * (0.5 + quality) * noise;
+    // The platform shows posts to the followers who engage with them: ad-won followers who do
+    // not add little reach ("measure what matters": followers can be bought, attention not).
+    let organic_reach = st.followers
+        * engaged_share(d, st)
+        * ORGANIC_REACH
+        * co.reach
+        * slots
+        * (0.5 + quality)
+        * noise;
     let engagement_rate =
         ENGAGEMENT_RATE * co.engagement * (0.4 + 1.2 * quality) * warmth * d.fatigue_engagement;
     let organic_engagement = rng.content.poisson(organic_reach * engagement_rate);
@@ -416,10 +440,10 @@ fn exchange(
     if let Some(c) = st.crisis.as_mut() {
         c.angry_today = angry;
     }
+    // Posting that fits its channel starts conversations; a copy-paste post fewer.
+    let questions = (att.organic_engagement * d.question_fit + att.clicks) * QUESTION_SHARE;
     let message_mean = if st.page {
-        (MESSAGES_BASE
-            + st.followers * MESSAGES_PER_FOLLOWER
-            + (att.organic_engagement + att.clicks) * QUESTION_SHARE)
+        (MESSAGES_BASE + st.followers * engaged_share(d, st) * MESSAGES_PER_FOLLOWER + questions)
             * (1.0 - COMPLAINT_SHARE * st.fixed)
     } else {
         0.0
@@ -471,6 +495,8 @@ fn exchange(
     Exchange {
         angry_ignored: angry - angry_answered,
         answer_share,
+        // Complaints are answered too, but it is the questions that become conversations.
+        conversations: answered * (1.0 - COMPLAINT_SHARE),
         handling,
     }
 }
@@ -502,6 +528,11 @@ fn audience(
     let paid = att.paid_reach * PAID_FOLLOW_RATE * warmth;
     let gained = discovery + word_of_mouth + paid;
     let joined = rng.audience.poisson(gained);
+    let bought = if gained > 0.0 {
+        joined * paid / gained
+    } else {
+        0.0
+    };
     attribute(
         joined,
         [paid, discovery, word_of_mouth],
@@ -547,7 +578,13 @@ fn audience(
             0.0
         };
     }
+    // Those who leave are a cross-section of the followers.
+    let stay = if f > 0.0 { 1.0 - left / f } else { 1.0 };
+    st.bought = st.bought * stay + bought;
     st.followers = (f + joined - left).clamp(0.0, d.market);
+    if st.bought > st.followers {
+        st.bought = st.followers;
+    }
 }
 
 /// 9. Outcomes: a lead needs attention (engagement or a click), intent (trust and know-how) and
@@ -571,7 +608,14 @@ fn outcomes(
         * (1.0 - st.scar)
         * (1.0 - st.dead_mark);
     let conversation = SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share;
-    let organic = att.organic_engagement * LEADS_PER_ENGAGEMENT * intent * conversation;
+    let engagement = att.organic_engagement * LEADS_PER_ENGAGEMENT * conversation;
+    // 4 (cont.). Organic exchange: an answered question is a conversation, and some become leads.
+    let talk = if d.mechanisms.conversations {
+        ex.conversations * LEADS_PER_CONVERSATION
+    } else {
+        0.0
+    };
+    let organic = (engagement + talk) * intent;
     let paid = att.clicks * LEADS_PER_CLICK * intent * conversation;
     let new_leads = rng.sales.poisson(organic + paid);
     attribute(
