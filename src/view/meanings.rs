@@ -299,8 +299,9 @@ mod tests {
                             assert!(p * posts_delivered(buy_in / 100.0) > FATIGUE_POSTS_PER_WEEK)
                         }
                         // Never a calm word where leads have fallen well below fewer posts'
-                        // (by 8 %, and by more than half a lead where there are hardly any).
-                        _ => assert!(leads >= 0.92 * best_fewer - 0.5, "{case}"),
+                        // (by 8 %, and by more than 2 leads where there are few: the sentence
+                        // judges 16 futures, whose median moves by about that at 20 leads).
+                        _ => assert!(leads >= 0.92 * best_fewer - 2.0, "{case}"),
                     }
                 }
             }
