@@ -712,32 +712,6 @@ fn at_the_default_a_real_share_of_leads_is_organic() {
     }
 }
 
-/// Ranks (0-based, ties averaged) of `v`.
-fn ranks(v: &[f64]) -> Vec<f64> {
-    let mut idx: Vec<usize> = (0..v.len()).collect();
-    idx.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
-    let mut r = vec![0.0; v.len()];
-    let mut i = 0;
-    while i < idx.len() {
-        let mut j = i;
-        while j + 1 < idx.len() && v[idx[j + 1]] == v[idx[i]] {
-            j += 1;
-        }
-        for &k in &idx[i..=j] {
-            r[k] = (i + j) as f64 / 2.0;
-        }
-        i = j + 1;
-    }
-    r
-}
-
-fn spearman(a: &[f64], b: &[f64]) -> f64 {
-    let (ra, rb) = (ranks(a), ranks(b));
-    let m = (a.len() as f64 - 1.0) / 2.0;
-    let dot = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(p, q)| (p - m) * (q - m)).sum::<f64>();
-    dot(&ra, &rb) / (dot(&ra, &ra) * dot(&rb, &rb)).sqrt()
-}
-
 /// Spearman's rank correlation between median followers and median leads at day 730 over 80
 /// lever settings drawn with a fixed seed, management patient (reviews do not end any).
 fn vanity_outcome_rank_correlation(m: longgame::model::Mechanisms) -> f64 {
@@ -760,7 +734,7 @@ fn vanity_outcome_rank_correlation(m: longgame::model::Mechanisms) -> f64 {
         followers.push(median_at(&t, 730, Metric::Followers));
         leads.push(median_at(&t, 730, Metric::Leads));
     }
-    spearman(&followers, &leads)
+    longgame::model::per_run::spearman(&followers, &leads).expect("the settings differ")
 }
 
 #[test]

@@ -196,6 +196,11 @@ fn median(mut v: Vec<f64>) -> f64 {
     }
 }
 
+/// Spearman's rank correlation of two series (None when either is constant).
+pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
+    pearson(&ranks(x), &ranks(y))
+}
+
 /// Ranks from 1, ties sharing their mean rank.
 fn ranks(v: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..v.len()).collect();
