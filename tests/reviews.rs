@@ -3,7 +3,7 @@
 //! neighbour differ in management's verdict only where their results differ.
 
 use longgame::model::{preset, Derived, LeverSet, Mechanisms, Plan, RunTrace, Scenario};
-use longgame::model::{simulate, Change};
+use longgame::model::{simulate, Change, MonteCarlo};
 
 const RUNS: u64 = 200;
 const SEEDS: [u64; 3] = [2026, 7, 42];
@@ -170,6 +170,17 @@ fn a_later_change_restarts_a_programme_management_cancelled() {
             assert!(t.cancelled_day.is_none_or(|d| d > 365));
             assert!(t.active_days > 365);
         }
+        // The "why" panel counts only cancellations that still stand at the horizon.
+        let standing = traces.iter().filter(|t| t.cancelled_day.is_some()).count();
+        let why = MonteCarlo::new(s.clone(), seed, RUNS as u32, 1)
+            .unwrap()
+            .run_all()
+            .why;
+        assert_eq!(
+            why.cancelled_share,
+            standing as f64 / RUNS as f64,
+            "seed {seed}: restarted futures counted as cancelled"
+        );
     }
 }
 

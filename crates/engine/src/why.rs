@@ -36,7 +36,10 @@ pub struct RunWhy {
     pub review_cancel_day: Option<u32>,
     /// That review was the first one.
     pub cancelled_at_first_review: bool,
+    /// The day a plan's later change restarted the programme after management cancelled it.
+    pub restarted_day: Option<u32>,
 }
+
 
 /// The counters summarised over runs: means per run, except where a field says otherwise.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -85,6 +88,13 @@ pub struct Why {
 const SUMMED: usize = 22;
 
 impl RunWhy {
+    /// Management's cancellation, if it still stands at the horizon (a plan's later change may
+    /// have restarted the programme).
+    pub fn standing_cancel_day(&self) -> Option<u32> {
+        self.review_cancel_day
+            .filter(|day| self.restarted_day.is_none_or(|restart| *day >= restart))
+    }
+
     fn summed(&self) -> [f64; SUMMED] {
         [
             self.spent_content,
@@ -140,6 +150,7 @@ impl RunWhy {
             crises_ongoing,
             review_cancel_day: None,
             cancelled_at_first_review: false,
+            restarted_day: None,
         }
     }
 }
@@ -169,7 +180,7 @@ impl WhyTotals {
             sum.add(x);
         }
         self.runs += 1;
-        if let Some(day) = w.review_cancel_day {
+        if let Some(day) = w.standing_cancel_day() {
             self.cancelled += 1;
             self.at_first += w.cancelled_at_first_review as u32;
             let last = self.cancel_days.len() - 1;

@@ -276,6 +276,9 @@ fn switch(d: &Derived, seg: &Derived, day: u32, st: &mut State, out: &mut RunTra
         st.next_review = st.started + FIRST_REVIEW_DAYS;
         st.reviews = 0;
         out.cancelled_day = None;
+        if restart {
+            out.why.restarted_day = Some(day);
+        }
     }
     if st.active && !was {
         out.first_active_day.get_or_insert(day);
@@ -354,14 +357,17 @@ fn step(
 }
 
 /// 4 (cont.). People talk about the company elsewhere, page or not (Cohen #6): word of mouth
-/// drifts about neutral (one draw a day whatever the levers: common random numbers), and
-/// without a page it is the company's trust. 8 (cont.). A dead page that would-be buyers find
+/// drifts about neutral (one draw a day from its own stream, whatever the levers: common random
+/// numbers), and without a page it is the company's trust. 8 (cont.). A dead page that would-be buyers find
 /// leaves a mark that fades slowly once the page is alive again or gone (Dyka).
 #[inline(always)]
 fn reputation(d: &Derived, st: &mut State, rng: &mut Streams) {
-    let shock = rng.reputation.uniform() - 0.5; // variance 1/12
-    st.word += -st.word / REPUTATION_DAYS + shock * REPUTATION_SD * (24.0 / REPUTATION_DAYS).sqrt();
+    // Word of mouth is read only while there is no page, and a page once opened stays open:
+    // after that its stream (used nowhere else) is left alone, which changes no bit.
     if !st.page {
+        let shock = rng.reputation.uniform() - 0.5; // variance 1/12
+        st.word +=
+            -st.word / REPUTATION_DAYS + shock * REPUTATION_SD * (24.0 / REPUTATION_DAYS).sqrt();
         st.trust = (0.5 + st.word).clamp(0.0, 1.0);
     }
     if d.mechanisms.failed_entry {
