@@ -302,6 +302,36 @@ pub enum ProblemKind {
     /// The map's futures per cell (`mn`) that are not one of the choices; 200 are used.
     MapRuns(String),
     Language(String),
+    /// A language code (`lang=de`) of a language the app does not have; the browser's
+    /// language (or English) is used.
+    LanguageUnavailable(String),
+    /// An embed flag that is not 1 or 0 (`embed=yes`); the full page is shown.
+    Embed(String),
+    /// A quit day (`x`) after the horizon; the overlay is off.
+    QuitPastHorizon {
+        day: u32,
+        horizon: u32,
+    },
+    /// A story's step (`step`) past its last; the last step is shown.
+    StepPastEnd {
+        step: u32,
+        steps: usize,
+    },
+    /// A step (`step`) in a link that opens no story; it is ignored.
+    StepWithoutStory(String),
+    /// A game's day (`play`) that is not one of the game's stops (e.g. after the horizon);
+    /// the game is shown at the stop it reaches.
+    PlayDayMoved {
+        day: u32,
+        shown: u32,
+    },
+    /// A key given more than once; its first value is used and this one ignored.
+    Repeated {
+        key: String,
+        value: String,
+    },
+    /// A class ranked on something that is not an outcome (`rank`); leads are used.
+    RankOn(String),
     /// A chart name (`view=`) that is not one of the metrics; the default chart is shown.
     View(String),
     UnknownSetting(String),
@@ -415,141 +445,264 @@ fn encoded(text: &str) -> String {
 }
 
 /// Decodes a query string (with or without `?`). Never fails: returns the state plus a
-/// plain-language note for every field that was ignored.
+/// plain-language note for every value that was ignored or corrected.
 pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
-    let mut s = Shared::default();
-    let mut problems = Vec::new();
-    let (mut map_x, mut map_y) = (None, None);
-    // Days read from the link, checked against the horizon once the scenario is complete.
-    let (mut rank_day, mut explore_day) = (false, false);
-    let mut report = |pinned: bool, kind: ProblemKind| problems.push(Problem { pinned, kind });
+    let mut r = Reader::default();
     let query = query.strip_prefix('?').unwrap_or(query);
+    let mut seen = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let value = value.trim();
-        match key.as_ref() {
-            "v" if value != VERSION.to_string() => {
-                report(false, ProblemKind::Version(value.into()))
-            }
+        if !is_ours(&key) {
+            // Other parameters (e.g. a host's tracking tags) belong to someone else: leave them.
+            continue;
+        }
+        if seen.contains(&key) {
+            r.report(false, repeated(&key, value));
+            continue;
+        }
+        r.pair(&key, value);
+        seen.push(key);
+    }
+    r.finish()
+}
+
+/// The keys this app reads (anything else in a link is left alone, without a word).
+fn is_ours(key: &str) -> bool {
+    const KEYS: [&str; 21] = [
+        "v", "s", "n", "A", PLAN_KEY, "embed", "story", "step", "x", "play", "class", "rank",
+        "rday", "explore", "mx", "my", "eo", "ed", "mn", "view", "lang",
+    ];
+    KEYS.contains(&key) || field_by_key(key).is_some()
+}
+
+/// A key given again: the first value is kept, this one is ignored.
+fn repeated(key: &str, value: &str) -> ProblemKind {
+    ProblemKind::Repeated {
+        key: key.into(),
+        value: value.into(),
+    }
+}
+
+/// The state read so far, what went wrong, and what can only be checked once every value
+/// is in (the map's axes, days against the horizon, a step without a story).
+#[derive(Default)]
+struct Reader {
+    s: Shared,
+    problems: Vec<Problem>,
+    map_x: Option<Axis>,
+    map_y: Option<Axis>,
+    rank_day: bool,
+    explore_day: bool,
+    step: Option<String>,
+}
+
+impl Reader {
+    fn report(&mut self, pinned: bool, kind: ProblemKind) {
+        self.problems.push(Problem { pinned, kind });
+    }
+
+    fn pair(&mut self, key: &str, value: &str) {
+        let s = &mut self.s;
+        let problem = match key {
+            "v" if value != VERSION.to_string() => Some(ProblemKind::Version(value.into())),
+            "v" => None,
             "s" => match value.parse::<u64>() {
-                Ok(seed) if seed <= MAX_SEED => s.seed = seed,
-                _ => report(false, ProblemKind::Seed(value.into())),
+                Ok(seed) if seed <= MAX_SEED => set(&mut s.seed, seed),
+                _ => Some(ProblemKind::Seed(value.into())),
             },
             "n" => match value.parse::<u32>() {
-                Ok(n) if (MIN_RUNS..=MAX_RUNS).contains(&n) => s.runs = n,
-                _ => report(false, ProblemKind::Runs(value.into())),
+                Ok(n) if (MIN_RUNS..=MAX_RUNS).contains(&n) => set(&mut s.runs, n),
+                _ => Some(ProblemKind::Runs(value.into())),
             },
             "A" => {
-                let mut pinned = Scenario::default();
-                for pair in value.split(',').filter(|p| !p.is_empty()) {
-                    let (k, v) = pair.split_once(':').unwrap_or((pair, ""));
-                    if k == PLAN_KEY {
-                        match decode_plan(v) {
-                            Some(plan) => pinned.changes = plan,
-                            None => report(true, ProblemKind::Plan(v.into())),
-                        }
-                    } else if field_by_key(k).is_none() {
-                        report(true, ProblemKind::UnknownSetting(k.into()));
-                    } else if let Some(kind) = set_field(&mut pinned, k, v) {
-                        report(true, kind);
-                    }
-                }
-                let mut settled = Vec::new();
-                settle(&mut pinned, true, &mut settled);
-                settled.into_iter().for_each(|p| report(p.pinned, p.kind));
-                s.pinned = Some(pinned);
+                self.pinned(value);
+                None
             }
             PLAN_KEY => match decode_plan(value) {
-                Some(plan) => s.scenario.changes = plan,
-                None => report(false, ProblemKind::Plan(value.into())),
+                Some(plan) => set(&mut s.scenario.changes, plan),
+                None => Some(ProblemKind::Plan(value.into())),
             },
-            "embed" => s.embed = value == "1" || value == "true",
-            "story" if !value.is_empty() => s.story = Some(value.to_string()),
+            "embed" => match value {
+                "1" | "true" => set(&mut s.embed, true),
+                "0" | "false" => set(&mut s.embed, false),
+                _ => Some(ProblemKind::Embed(value.into())),
+            },
+            "story" => {
+                // An empty story is no story.
+                s.story = Some(value.to_string()).filter(|v| !v.is_empty());
+                None
+            }
             "step" => match value.parse::<u32>() {
-                Ok(step) if step < 1000 => s.step = step,
-                _ => report(false, ProblemKind::Step(value.into())),
+                Ok(step) if step < 1000 => {
+                    s.step = step;
+                    self.step = Some(value.into());
+                    None
+                }
+                _ => Some(ProblemKind::Step(value.into())),
             },
             "x" => match value.parse::<u32>() {
-                Ok(day) if day <= MAX_DAYS => s.quit = day,
-                _ => report(false, ProblemKind::QuitDay(value.into())),
+                Ok(day) if day <= MAX_DAYS => set(&mut s.quit, day),
+                _ => Some(ProblemKind::QuitDay(value.into())),
             },
             "play" => match value.parse::<u32>() {
-                Ok(day) if day <= MAX_DAYS => s.play = Some(day),
+                Ok(day) if day <= MAX_DAYS => set(&mut s.play, Some(day)),
                 _ => {
                     s.play = Some(0);
-                    report(false, ProblemKind::PlayDay(value.into()))
+                    Some(ProblemKind::PlayDay(value.into()))
                 }
             },
-            "class" => s.class.get_or_insert_with(Class::default).teams = value.to_string(),
+            "class" => set(
+                &mut s.class.get_or_insert_with(Class::default).teams,
+                value.to_string(),
+            ),
             "rank" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
-                Some(m) => s.class.get_or_insert_with(Class::default).metric = m,
-                None => report(false, ProblemKind::View(value.into())),
+                Some(m) => set(&mut s.class.get_or_insert_with(Class::default).metric, m),
+                None => Some(ProblemKind::RankOn(value.into())),
             },
             "rday" => match value.parse::<u32>() {
                 Ok(day) if (1..=MAX_DAYS).contains(&day) => {
                     s.class.get_or_insert_with(Class::default).day = day;
-                    rank_day = true;
+                    self.rank_day = true;
+                    None
                 }
-                _ => report(false, ProblemKind::RankDay(value.into())),
+                _ => Some(ProblemKind::RankDay(value.into())),
             },
+            "view" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
+                Some(m) => set(&mut s.view, Some(m)),
+                None => Some(ProblemKind::View(value.into())),
+            },
+            "lang" => {
+                language(value).map_or_else(|kind| Some(kind), |code| set(&mut s.lang, Some(code)))
+            }
+            "explore" | "mx" | "my" | "eo" | "ed" | "mn" => self.explore(key, value),
+            k => set_field(&mut s.scenario, k, value),
+        };
+        if let Some(kind) = problem {
+            self.report(false, kind);
+        }
+    }
+
+    /// The explorer's settings (`explore`, `mx`, `my`, `eo`, `ed`, `mn`).
+    fn explore(&mut self, key: &str, value: &str) -> Option<ProblemKind> {
+        let e = || Explore::default();
+        let s = &mut self.s;
+        match key {
             "explore" => {
-                let e = s.explore.get_or_insert_with(Explore::default);
+                let e = s.explore.get_or_insert_with(e);
                 match value {
-                    "tornado" => e.view = ExploreView::Tornado,
-                    "map" => e.view = ExploreView::Map,
-                    _ => report(false, ProblemKind::Explorer(value.into())),
+                    "tornado" => set(&mut e.view, ExploreView::Tornado),
+                    "map" => set(&mut e.view, ExploreView::Map),
+                    _ => Some(ProblemKind::Explorer(value.into())),
                 }
             }
             "mx" | "my" => match Axis::parse(value) {
                 Some(a) => {
-                    s.explore.get_or_insert_with(Explore::default);
-                    *if key == "mx" { &mut map_x } else { &mut map_y } = Some(a);
+                    s.explore.get_or_insert_with(e);
+                    let axis = if key == "mx" {
+                        &mut self.map_x
+                    } else {
+                        &mut self.map_y
+                    };
+                    set(axis, Some(a))
                 }
-                None => report(false, ProblemKind::MapAxis(value.into())),
+                None => Some(ProblemKind::MapAxis(value.into())),
             },
             "eo" => match Outcome::explored(value) {
-                Some(m) => s.explore.get_or_insert_with(Explore::default).outcome = m,
-                None => report(false, ProblemKind::ExploreOutcome(value.into())),
+                Some(m) => set(&mut s.explore.get_or_insert_with(e).outcome, m),
+                None => Some(ProblemKind::ExploreOutcome(value.into())),
             },
             "ed" => match value.parse::<u32>() {
                 Ok(day) if (1..=MAX_DAYS).contains(&day) => {
-                    s.explore.get_or_insert_with(Explore::default).day = day;
-                    explore_day = true;
+                    s.explore.get_or_insert_with(e).day = day;
+                    self.explore_day = true;
+                    None
                 }
-                _ => report(false, ProblemKind::ExploreDay(value.into())),
+                _ => Some(ProblemKind::ExploreDay(value.into())),
             },
-            "mn" => match value.parse::<u32>() {
+            _ => match value.parse::<u32>() {
                 Ok(n) if lever_map::RUNS_CHOICES.contains(&n) => {
-                    s.explore.get_or_insert_with(Explore::default).map_runs = n
+                    set(&mut s.explore.get_or_insert_with(e).map_runs, n)
                 }
-                _ => report(false, ProblemKind::MapRuns(value.into())),
+                _ => Some(ProblemKind::MapRuns(value.into())),
             },
-            "view" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
-                Some(m) => s.view = Some(m),
-                None => report(false, ProblemKind::View(value.into())),
-            },
-            "lang" => {
-                if !value.is_empty()
-                    && value.len() <= 8
-                    && value.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
-                {
-                    s.lang = Some(value.to_ascii_lowercase());
-                } else {
-                    report(false, ProblemKind::Language(value.into()));
-                }
-            }
-            k if field_by_key(k).is_some() => {
-                if let Some(kind) = set_field(&mut s.scenario, k, value) {
-                    report(false, kind);
-                }
-            }
-            // Other parameters (e.g. a host's tracking tags) belong to someone else: leave them.
-            _ => {}
         }
     }
-    settle(&mut s.scenario, false, &mut problems);
-    days_within_horizon(&mut s, (rank_day, explore_day), &mut problems);
-    if let Some(e) = s.explore.as_mut() {
-        e.axes = map_axes(map_x, map_y, &mut problems);
+
+    /// The pinned scenario `A=b:300,p:3`: its own pairs, each key once.
+    fn pinned(&mut self, value: &str) {
+        let mut pinned = Scenario::default();
+        let mut seen = Vec::new();
+        for pair in value.split(',').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once(':').unwrap_or((pair, ""));
+            let problem = if seen.contains(&k) {
+                Some(repeated(k, v))
+            } else if k == PLAN_KEY {
+                match decode_plan(v) {
+                    Some(plan) => set(&mut pinned.changes, plan),
+                    None => Some(ProblemKind::Plan(v.into())),
+                }
+            } else if field_by_key(k).is_none() {
+                Some(ProblemKind::UnknownSetting(k.into()))
+            } else {
+                set_field(&mut pinned, k, v)
+            };
+            seen.push(k);
+            if let Some(kind) = problem {
+                self.report(true, kind);
+            }
+        }
+        settle(&mut pinned, true, &mut self.problems);
+        self.s.pinned = Some(pinned);
     }
-    (s, problems)
+
+    /// What can be checked only once every value is in.
+    fn finish(mut self) -> (Shared, Vec<Problem>) {
+        let problems = &mut self.problems;
+        let s = &mut self.s;
+        settle(&mut s.scenario, false, problems);
+        days_within_horizon(s, (self.rank_day, self.explore_day), problems);
+        if let Some(e) = s.explore.as_mut() {
+            e.axes = map_axes(self.map_x, self.map_y, problems);
+        }
+        let horizon = s.scenario.assumptions.horizon_days;
+        if s.quit > horizon {
+            let (day, horizon) = (s.quit, horizon);
+            s.quit = 0;
+            let kind = ProblemKind::QuitPastHorizon { day, horizon };
+            problems.push(Problem {
+                pinned: false,
+                kind,
+            });
+        }
+        if let (Some(step), None) = (self.step, &s.story) {
+            s.step = 0;
+            let kind = ProblemKind::StepWithoutStory(step);
+            problems.push(Problem {
+                pinned: false,
+                kind,
+            });
+        }
+        (self.s, self.problems)
+    }
+}
+
+/// Stores a value that was read without a problem.
+fn set<T>(slot: &mut T, value: T) -> Option<ProblemKind> {
+    *slot = value;
+    None
+}
+
+/// The interface language a link names: a code of one of the app's languages (`sv`,
+/// `en-GB`), kept as written in lower case.
+fn language(value: &str) -> Result<String, ProblemKind> {
+    let code = !value.is_empty()
+        && value.len() <= 8
+        && value.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+    if !code {
+        return Err(ProblemKind::Language(value.into()));
+    }
+    match crate::i18n::Lang::from_code(value) {
+        Some(_) => Ok(value.to_ascii_lowercase()),
+        None => Err(ProblemKind::LanguageUnavailable(value.into())),
+    }
 }

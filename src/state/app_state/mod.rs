@@ -167,18 +167,28 @@ impl AppState {
         };
         s.notices = problems.into_iter().map(Notice::Link).collect();
         if let Some(code) = s.shared.story.take() {
-            let step = s.shared.step as usize;
+            let step = s.shared.step;
             match story_code::decode(&code) {
-                Ok(text) => s.open_story(text, step, None),
-                Err(e) => s.notices.push(Notice::Link(Problem {
-                    pinned: false,
-                    kind: ProblemKind::Story(e),
-                })),
+                Ok(text) => s.open_story(text, step as usize, None),
+                Err(e) => s.link_notice(ProblemKind::Story(e)),
+            }
+            let steps = s.story.as_ref().map_or(0, |story| story.steps.len());
+            if steps > 0 && step as usize >= steps {
+                s.link_notice(ProblemKind::StepPastEnd { step, steps });
             }
         }
+        let play = s.shared.play;
         s.refresh_game();
+        if let (Some(day), Some(shown)) = (play, s.shared.play.filter(|&d| Some(d) != play)) {
+            s.link_notice(ProblemKind::PlayDayMoved { day, shown });
+        }
         s.schedule(now);
         s
+    }
+
+    fn link_notice(&mut self, kind: ProblemKind) {
+        let pinned = false;
+        self.notices.push(Notice::Link(Problem { pinned, kind }));
     }
 
     /// Whether, at `at`, the worker has been silent too long with work outstanding.
