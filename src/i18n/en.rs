@@ -45,6 +45,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("file.too_deep", "lists and objects are nested more than {0} deep (line {1}, column {2})"),
     ("file.too_many_changes", "{0} changes, but a plan holds at most {1}"),
     ("file.number_too_large", "the number is too large (at most about ±1.8e308)"),
+    ("file.number_too_small", "the number is too close to 0 to be held (write 0, or at least about ±5e-324)"),
     ("file.not_object", "not a valid file: expected a JSON object"),
     ("file.unknown_field_known", "unknown field `{0}` (known: {1})"),
     ("file.wrong_type_range", "wrong type, expected {0} from {1} to {2}"),

@@ -45,6 +45,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("file.too_deep", "listor och objekt är nästlade mer än {0} nivåer djupt (rad {1}, kolumn {2})"),
     ("file.too_many_changes", "{0} ändringar, men en plan rymmer högst {1}"),
     ("file.number_too_large", "talet är för stort (högst omkring ±1,8e308)"),
+    ("file.number_too_small", "talet ligger för nära 0 för att kunna lagras (skriv 0, eller minst omkring ±5e-324)"),
     ("file.not_object", "inte en giltig fil: ett JSON-objekt väntades"),
     ("file.unknown_field_known", "okänt fält `{0}` (kända: {1})"),
     ("file.wrong_type_range", "fel typ, {0} från {1} till {2} väntades"),

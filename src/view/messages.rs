@@ -170,6 +170,7 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
                 FieldProblem::UnknownVariant(v) => trf(l, "file.unknown_variant", &[v]),
                 FieldProblem::DuplicateKey(k) => trf(l, "file.duplicate_key", &[k]),
                 FieldProblem::NumberTooLarge => tr(l, "file.number_too_large").to_string(),
+                FieldProblem::NumberTooSmall => tr(l, "file.number_too_small").to_string(),
                 FieldProblem::TooManyChanges { changes, most } => {
                     trf(l, "file.too_many_changes", &[changes, most])
                 }
