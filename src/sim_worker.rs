@@ -6,7 +6,7 @@
 use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
 use crate::state::jobs::{
-    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, RunRange, ToWorker,
+    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, RunRange, ToWorker, HEARTBEAT_MS,
 };
 use crate::state::jobs::{Slot, SLOTS};
 use crate::state::play::GAME_RUN;
@@ -67,6 +67,9 @@ pub struct SimWorker {
     step_scheduled: bool,
     /// Posting to this port queues a task without setTimeout's 4 ms clamp.
     wake: web_sys::MessagePort,
+    /// Who sent the last job (the page), and when this worker last said it was alive.
+    page: Option<HandlerId>,
+    last_alive: f64,
 }
 
 pub enum Msg {
@@ -117,6 +120,8 @@ impl Worker for SimWorker {
             comparing: None,
             step_scheduled: false,
             wake: channel.port2(),
+            page: None,
+            last_alive: 0.0,
         }
     }
 
@@ -129,7 +134,7 @@ impl Worker for SimWorker {
         }
         let Some(r) = self.running.iter_mut().flatten().next() else {
             self.compare(scope);
-            self.say_busy();
+            self.say_busy(scope);
             return;
         };
         let slice_start = now();
@@ -161,10 +166,11 @@ impl Worker for SimWorker {
         if self.running.iter().any(Option::is_some) || self.comparing.is_some() {
             self.schedule(scope);
         }
-        self.say_busy();
+        self.say_busy(scope);
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: ToWorker, who: HandlerId) {
+        self.page = Some(who);
         match request {
             ToWorker::Futures(job, share) => {
                 // Started at the next step: a newer job arriving before then replaces it.
@@ -183,7 +189,7 @@ impl Worker for SimWorker {
                 }
             }
         }
-        self.say_busy();
+        self.say_busy(scope);
     }
 }
 
@@ -217,12 +223,22 @@ impl Running {
 impl SimWorker {
     /// Whether this worker has work, as `longgameBusy` on its global scope: what a person
     /// debugging (or a test) can read to see that cancelled work really stopped.
-    fn say_busy(&self) {
+    /// While busy, it also tells the page now and then that it is alive: a worker restarted
+    /// by every newer job may have no tally to send for a long while, yet it is answering.
+    fn say_busy(&mut self, scope: &WorkerScope<Self>) {
         let busy = self.comparing.is_some()
             || self.running.iter().any(Option::is_some)
             || self.queued.iter().any(Option::is_some);
         let global = js_sys::global();
         let _ = js_sys::Reflect::set(&global, &"longgameBusy".into(), &busy.into());
+        let t = now();
+        if let Some(page) = self
+            .page
+            .filter(|_| busy && t - self.last_alive >= HEARTBEAT_MS)
+        {
+            self.last_alive = t;
+            scope.respond(page, FromWorker::Alive);
+        }
     }
 
     fn cancel(&mut self, slot: Slot) {

@@ -1,8 +1,8 @@
 //! Our own fuzz campaign, run with the suite: generated hostile input for the scenario, story
 //! and saved-storage readers, the team codes and the CSV writer. Each reader must not panic,
 //! must report every bad value (naming where it is), and must keep every good value bit for
-//! bit. Campaign sizes (cases per property) are in each block's config; together they take
-//! well under a minute.
+//! bit. The link decoder is driven the same way (see `links` below). Campaign sizes (cases
+//! per property) are in each block's config; together they take well under a minute.
 
 mod common;
 use longgame::files::parse_scenario;
@@ -28,6 +28,9 @@ fn bad_value(f: &'static Field) -> impl Strategy<Value = String> {
         Just("{\"x\": 1}".to_string()),
         Just("1e999".to_string()),
         Just("-1e400".to_string()),
+        // Nearer to 0 than a float holds: not silently 0.
+        Just("1e-400".to_string()),
+        Just("-2.5E-999".to_string()),
         Just("9".repeat(400)),
     ]
 }
@@ -45,7 +48,7 @@ fn any_field() -> impl Strategy<Value = &'static Field> {
 }
 
 proptest! {
-    // 10,000 files with one bad value each (16 fields by 10 kinds of bad value).
+    // 10,000 files with one bad value each (16 fields by 12 kinds of bad value).
     #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
@@ -277,6 +280,278 @@ proptest! {
         for (s, row) in standings.iter().zip(&rows[1..]) {
             let name = &names[s.team];
             prop_assert!(row[1] == *name || row[1] == format!("'{name}"), "{:?} for {:?}", row[1], name);
+        }
+    }
+}
+
+// ---- The link decoder ----
+//
+// "The same link" means the canonical form `encode` writes: its keys in a fixed order, values
+// that equal the defaults left out, numbers in their shortest exact form, and parameters that
+// are not ours (a host's tracking tags) dropped. Any good link, in any order and with others'
+// parameters mixed in, decodes without a notice to exactly the state it was written from, and
+// re-encodes to that state's canonical link.
+
+mod links {
+    use super::common;
+    use longgame::i18n::Lang;
+    use longgame::model::params::{Field, FIELDS, MAX_DAYS};
+    use longgame::model::Metric;
+    use longgame::state::explore::lever_map::{Axes, Axis, RUNS_CHOICES};
+    use longgame::state::explore::outcome::Outcome;
+    use longgame::state::link::{
+        decode, encode, Class, Explore, ExploreView, Shared, MAX_RUNS, MAX_SEED, MIN_RUNS,
+    };
+    use longgame::view::format::echo;
+    use longgame::view::messages::problem_text;
+    use proptest::prelude::*;
+
+    fn any_class() -> impl Strategy<Value = Class> {
+        let teams = "([A-Za-z0-9:?=&/.]([A-Za-z0-9:?=&/. \n]{0,30}[A-Za-z0-9:?=&/.])?)?";
+        let metric = proptest::sample::select(Metric::ALL.to_vec());
+        (teams, metric, 1u32..=MAX_DAYS).prop_map(|(teams, metric, day)| Class {
+            teams,
+            metric,
+            day,
+        })
+    }
+
+    fn any_explore() -> impl Strategy<Value = Explore> {
+        let axes = (0usize..4, 1usize..4).prop_map(|(x, d)| Axes {
+            x: Axis::ALL[x],
+            y: Axis::ALL[(x + d) % 4],
+        });
+        (
+            proptest::sample::select(vec![ExploreView::Tornado, ExploreView::Map]),
+            proptest::sample::select(Outcome::EXPLORED.to_vec()),
+            1u32..=MAX_DAYS,
+            axes,
+            proptest::sample::select(RUNS_CHOICES.to_vec()),
+        )
+            .prop_map(|(view, outcome, day, axes, map_runs)| Explore {
+                view,
+                outcome,
+                day,
+                axes,
+                map_runs,
+            })
+    }
+
+    /// Any state a page can be in when it writes its link (days within the horizon).
+    fn any_shared() -> impl Strategy<Value = Shared> {
+        let modes = (
+            proptest::option::of(any_class()),
+            proptest::option::of(any_explore()),
+            proptest::option::of(0u32..9),
+            proptest::option::of(proptest::sample::select(Metric::ALL.to_vec())),
+        );
+        (
+            common::any_scenario(MAX_DAYS),
+            (0..=MAX_SEED, MIN_RUNS..=MAX_RUNS),
+            proptest::option::of(common::any_scenario(MAX_DAYS)),
+            any::<bool>(),
+            proptest::option::of(proptest::sample::select(vec!["en", "sv", "sv-se", "en-gb"])),
+            0u32..=MAX_DAYS,
+            modes,
+        )
+            .prop_map(
+                |(scenario, (seed, runs), pinned, embed, lang, quit, modes)| {
+                    let (class, explore, step, view) = modes;
+                    let horizon = scenario.assumptions.horizon_days;
+                    Shared {
+                        scenario,
+                        seed,
+                        runs,
+                        pinned,
+                        embed,
+                        lang: lang.map(str::to_string),
+                        story: step.map(|_| "default".to_string()),
+                        step: step.unwrap_or(0),
+                        quit: quit.min(horizon),
+                        view,
+                        play: None,
+                        class: class.map(|c| Class {
+                            day: c.day.min(horizon),
+                            ..c
+                        }),
+                        explore: explore.map(|e| Explore {
+                            day: e.day.min(horizon),
+                            ..e
+                        }),
+                    }
+                },
+            )
+    }
+
+    /// Values no key may hold (as they stand in the link, and as the notice echoes them).
+    /// Keys whose fallback could break another value (the horizon, the market and starting
+    /// followers, the map's axes) are left out, so each bad value makes exactly one notice.
+    fn bad_values(key: &str, s: &Shared) -> Vec<(String, String)> {
+        let plain = |v: &[&str]| v.iter().map(|v| (v.to_string(), v.to_string())).collect();
+        let horizon = s.scenario.assumptions.horizon_days;
+        let field = |f: &Field| -> Vec<(String, String)> {
+            let mut v: Vec<(String, String)> = plain(&["abc", "", "NaN", "1e400", "-inf", "0x10"]);
+            for n in [f.max + 1.0, f.min - 1.0] {
+                v.push((format!("{n}"), format!("{n}")));
+            }
+            v.push(("%F0%9F%92%A5".into(), "💥".into()));
+            v
+        };
+        match key {
+            "v" => plain(&["2", "0", "1.0"]),
+            "s" => plain(&["-1", "abc", "9007199254740992", "1.5"]),
+            "n" => plain(&["0", "19", "5001", "abc"]),
+            "embed" => plain(&["yes", "2", "on"]),
+            "lang" => plain(&["de", "zz-ZZ", "x1", "en_GB"]),
+            "x" => {
+                let past = (horizon + 1).to_string();
+                let mut v = plain(&["abc", "-3", "12.5"]);
+                if horizon < MAX_DAYS {
+                    v.push((past.clone(), past));
+                }
+                v
+            }
+            "view" => plain(&["nope", "Leads", "reach-leads"]),
+            "rank" => plain(&["x", "LEADS"]),
+            "rday" => plain(&["0", "abc", "1096"]),
+            "explore" => plain(&["maps", ""]),
+            "eo" => plain(&["reach", "cost"]),
+            "ed" => plain(&["0", "abc", "-5"]),
+            "mn" => plain(&["7", "300", "abc"]),
+            "step" => plain(&["abc", "1000", "-1"]),
+            "c" => plain(&["nonsense", "1b"]),
+            "d" | "m" | "f" | "mx" | "my" | "A" | "class" | "story" => Vec::new(),
+            k => FIELDS.iter().find(|f| f.key == k).map_or(Vec::new(), field),
+        }
+    }
+
+    /// The pairs of a link (`key=value`, values as written).
+    fn pairs(link: &str) -> Vec<(String, String)> {
+        link.split('&')
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect()
+    }
+
+    fn join(pairs: &[(String, String)]) -> String {
+        let text: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        text.join("&")
+    }
+
+    /// Someone else's parameters, which the app leaves alone.
+    const FOREIGN: [(&str, &str); 3] = [("utm_source", "mail"), ("fbclid", "x%26y"), ("ref", "")];
+
+    proptest! {
+        // 3,000 good links, shuffled and mixed with others' parameters.
+        #![proptest_config(ProptestConfig { cases: 3_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_good_link_in_any_order_decodes_exactly_and_re_encodes_to_the_same_link(
+            s in any_shared(),
+            order in any::<u64>(),
+            foreign in proptest::sample::subsequence(FOREIGN.to_vec(), 0..=3),
+        ) {
+            let canonical = encode(&s);
+            let mut p = pairs(&canonical);
+            p.extend(foreign.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            // A deterministic shuffle from the drawn number.
+            let mut state = order | 1;
+            for i in (1..p.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                p.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+            let link = join(&p);
+            let (back, problems) = decode(&link);
+            prop_assert!(problems.is_empty(), "{}: {:?}", link, problems);
+            // Every value bit for bit (f64 equality here is bit equality: no value is NaN,
+            // and the codec's numbers are the shortest text that reads back to the same bits).
+            for ((f, a), (_, b)) in s.scenario.fields().zip(back.scenario.fields()) {
+                prop_assert_eq!(a.to_bits(), b.to_bits(), "{}", f.key);
+            }
+            prop_assert_eq!(&back, &s);
+            prop_assert_eq!(encode(&back), canonical);
+        }
+    }
+
+    proptest! {
+        // 5,000 hostile links: a good link with up to four of its values made bad, one key
+        // repeated with a bad value, and others' parameters mixed in.
+        #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_bad_value_in_a_link_is_reported_and_every_good_one_kept(
+            s in any_shared(),
+            picks in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..5),
+            repeat in proptest::option::of(any::<prop::sample::Index>()),
+        ) {
+            let canonical = pairs(&encode(&s));
+            let mut p = canonical.clone();
+            let mut bad: Vec<String> = Vec::new();
+            let mut spoiled: Vec<String> = Vec::new();
+            for (which, value) in &picks {
+                let i = which.index(p.len());
+                let key = p[i].0.clone();
+                let values = bad_values(&key, &s);
+                if values.is_empty() || spoiled.contains(&key) {
+                    continue;
+                }
+                let (raw, shown) = value.get(&values).clone();
+                p[i].1 = raw;
+                bad.push(shown);
+                spoiled.push(key);
+            }
+            if let Some(which) = repeat {
+                let (key, _) = which.get(&p).clone();
+                p.push((key, "zzz".into()));
+                bad.push("zzz".into());
+            }
+            p.extend(FOREIGN.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+            let link = join(&p);
+            let (back, problems) = decode(&link);
+            prop_assert_eq!(problems.len(), bad.len(), "{}: {:?}", link, problems);
+            for value in &bad {
+                for l in [Lang::En, Lang::Sv] {
+                    let named = problems.iter().any(|pr| problem_text(l, pr).contains(&echo(value)));
+                    prop_assert!(named, "{}: '{}' not named in {:?}: {:?}", link, value, l, problems);
+                }
+            }
+            // Every value left alone is kept exactly: its pair is in the re-encoded link.
+            let again = pairs(&encode(&back));
+            for pair in canonical.iter().filter(|(k, _)| !spoiled.contains(k)) {
+                prop_assert!(again.contains(pair), "{}: {:?} lost in {:?}", link, pair, again);
+            }
+            prop_assert!(back.scenario.validate().is_ok());
+        }
+    }
+
+    proptest! {
+        // 5,000 links of our keys with any values: never a panic, always a valid state, and
+        // the link the page then writes is canonical (it reads back unchanged, with no notice).
+        #![proptest_config(ProptestConfig { cases: 5_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_link_decodes_to_a_state_whose_link_is_canonical(
+            p in proptest::collection::vec((
+                proptest::sample::select(vec![
+                    "v", "s", "n", "A", "c", "embed", "story", "step", "x", "play", "class", "rank",
+                    "rday", "explore", "mx", "my", "eo", "ed", "mn", "view", "lang", "b", "p", "r",
+                    "i", "d", "m", "f", "gd", "zz",
+                ]),
+                "[-+.:,%0-9a-zA-Z_ ]{0,12}",
+            ), 0..12),
+        ) {
+            let link: Vec<String> = p.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let (s, _) = decode(&link.join("&"));
+            prop_assert!(s.scenario.validate().is_ok());
+            prop_assert!(s.pinned.is_none_or(|a| a.validate().is_ok()));
+            let canonical = encode(&s);
+            let (back, problems) = decode(&canonical);
+            prop_assert!(problems.is_empty(), "{}: {:?}", canonical, problems);
+            prop_assert_eq!(encode(&back), canonical);
         }
     }
 }

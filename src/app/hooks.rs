@@ -9,13 +9,14 @@ use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-/// Every second, tells the reducer the time, so a silent worker with work outstanding is
-/// reported instead of an endless spinner.
+/// Every second, tells the reducer the time and when the workers last answered, so a silent
+/// pool with work outstanding is reported instead of an endless spinner.
 #[hook]
 pub fn use_watchdog(dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with((), move |_| {
         let timer = Interval::new(1000, move || {
-            dispatch.dispatch(Action::Tick(js_sys::Date::now()))
+            let heard = super::pool::last_answer();
+            dispatch.dispatch(Action::Tick(js_sys::Date::now(), heard))
         });
         move || drop(timer)
     });

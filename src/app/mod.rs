@@ -66,8 +66,8 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // The watchdog ticks every second: a tick that changes nothing re-renders nothing.
-        if let Action::Tick(at) = action {
-            if self.stalled_at(at) == self.stalled {
+        if let Action::Tick(at, heard) = action {
+            if self.stalled_at(at, heard) == self.stalled {
                 return self;
             }
         }

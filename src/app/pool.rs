@@ -8,11 +8,21 @@ use crate::state::app_state::{Action, AppState};
 use crate::state::jobs::{Report, Request, Slot, ToWorker, SLOTS};
 use crate::state::pool::{workers_for, Gathering};
 use gloo::worker::{Spawnable, WorkerBridge};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
 type Workers = Rc<RefCell<Vec<WorkerBridge<SimWorker>>>>;
+
+thread_local! {
+    /// When any worker last answered (milliseconds; 0 = never), for the watchdog.
+    static LAST_ANSWER: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// When any worker of the pool last answered anything (0 if none has yet).
+pub fn last_answer() -> f64 {
+    LAST_ANSWER.get()
+}
 
 struct Pool {
     workers: Workers,
@@ -41,6 +51,8 @@ impl Pool {
                 let workers = workers.clone();
                 SimWorker::spawner()
                     .callback(move |answer| {
+                        // Any answer, even to superseded work, shows the worker is alive.
+                        LAST_ANSWER.set(js_sys::Date::now());
                         // The borrow ends before the reducer runs.
                         let report = gathering.borrow_mut().receive(answer);
                         if let Some(report) = report {

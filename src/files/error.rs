@@ -51,6 +51,9 @@ pub enum FieldProblem {
     DuplicateKey(String),
     /// A number beyond what a 64-bit float holds (about ±1.8e308).
     NumberTooLarge,
+    /// A number written as not zero that a 64-bit float holds only as 0 (`1e-400`): reading
+    /// it as 0 would change it without a word.
+    NumberTooSmall,
     /// A plan with more changes than a plan holds.
     TooManyChanges {
         changes: usize,
@@ -204,6 +207,10 @@ impl fmt::Display for FileError {
                     FieldProblem::NumberTooLarge => {
                         write!(f, "the number is too large (at most about ±1.8e308)")
                     }
+                    FieldProblem::NumberTooSmall => write!(
+                        f,
+                        "the number is too close to 0 to be held (write 0, or at least about ±5e-324)"
+                    ),
                     FieldProblem::Other(m) => write!(f, "{m}"),
                 }
             }

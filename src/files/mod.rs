@@ -67,7 +67,52 @@ fn parse_json(json: &str) -> Result<serde_json::Value, FileError> {
         }
     })?;
     de.end().map_err(|e| FileError::syntax(&e))?; // text after the JSON
+    if let Some(at) = underflow(json) {
+        // Found again as too large, to learn its field: the same place, named the same way.
+        let marked = format!("{}1e999{}", &json[..at.start], &json[at.end..]);
+        return Err(match parse_json(&marked) {
+            Err(FileError::At { path, .. }) => FileError::At {
+                path,
+                problem: FieldProblem::NumberTooSmall,
+            },
+            _ => FileError::Syntax { line: 1, column: 1 },
+        });
+    }
     Ok(value)
+}
+
+/// The first number in JSON text that is written as not zero but reads as 0 (`1e-400`).
+fn underflow(json: &str) -> Option<std::ops::Range<usize>> {
+    let bytes = json.as_bytes();
+    let (mut i, mut in_string) = (0, false);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b'-' || b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len()
+                && matches!(bytes[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+            {
+                i += 1;
+            }
+            let token = &json[start..i];
+            let mantissa = token.split(['e', 'E']).next().unwrap_or("");
+            let written_nonzero = mantissa.bytes().any(|d| (b'1'..=b'9').contains(&d));
+            if written_nonzero && token.parse::<f64>().is_ok_and(|v| v == 0.0) {
+                return Some(start..i);
+            }
+            continue;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// How deep serde_json nests lists and objects before it gives up.

@@ -87,6 +87,24 @@ mod tests {
             err(&deep)
         );
         assert!(err(r#"{"levers": {}} x"#).starts_with("not valid JSON (line 1"));
+        // Nearer to 0 than a float holds: read as 0 it would be a changed value.
+        let tiny = "the number is too close to 0 to be held (write 0, or at least about ±5e-324)";
+        assert_eq!(
+            err(r#"{"name": "1e-400", "levers": {"posts_per_week": 2, "responsiveness": 1e-400}}"#),
+            format!("levers.responsiveness: {tiny}")
+        );
+        assert_eq!(
+            err(
+                r#"{"assumptions": {"starting_followers": -0.000e-9999, "market_size": -12.5E-340}}"#
+            ),
+            format!("assumptions.market_size: {tiny}")
+        );
+        for zero in ["0", "0.0", "-0", "0e-400", "0.000E+5"] {
+            let json = format!(r#"{{"levers": {{"responsiveness": {zero}}}}}"#);
+            assert!(parse_scenario(&json).is_ok(), "{zero} is 0 as written");
+        }
+        let subnormal = parse_scenario(r#"{"levers": {"responsiveness": 5e-324}}"#).unwrap();
+        assert_eq!(subnormal.levers.responsiveness, 5e-324);
     }
 
     #[test]

@@ -170,7 +170,13 @@ pub enum FromWorker {
     /// Progress (values at the end) of the `u32`-th share of an outcomes job.
     Outcomes(u32, Box<Outcomes>),
     Refused(JobRefused),
+    /// A busy worker's sign of life, at least every [`HEARTBEAT_MS`]: its work may be
+    /// superseded before it has anything to report (a slider moved 20 times a second).
+    Alive,
 }
+
+/// How often a busy worker says it is alive (well within the page's `STALL_MS`).
+pub const HEARTBEAT_MS: f64 = 1000.0;
 
 /// Stores the job `make` builds as the latest request in `latest`, with the next id, unless
 /// the same work (all but the id) is already requested there.

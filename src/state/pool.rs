@@ -206,6 +206,8 @@ impl Gathering {
                 self.outcomes = None;
                 Some(Report::Refused(r))
             }
+            // Only the watchdog cares (the app notes the time of every answer).
+            FromWorker::Alive => None,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::files::{FieldProblem, FileError, StoryProblem};
 use crate::model::params::field;
-use crate::model::{Metric, Plan, Scenario};
+use crate::model::{InvalidParam, Metric, Plan, Scenario};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -160,6 +160,19 @@ fn build_scenario(
                 at: at.into(),
                 name: name.clone(),
             }));
+        }
+        // A value outside the field's range is named with the range (as the CLI's --set
+        // does); a day count within it must still be whole.
+        let range = field(name).expect("checked above").range();
+        if !(value.is_finite() && *value >= range.min && *value <= range.max) {
+            return Err(FileError::Range {
+                at: format!("{at}.set"),
+                invalid: InvalidParam {
+                    range,
+                    value: *value,
+                    change: None,
+                },
+            });
         }
         if s.set(name, *value).is_err() {
             return Err(FileError::WholeDays {
@@ -334,6 +347,19 @@ mod tests {
             r#"{"title": "a", "point": "b", "view": "leads", "set": {"buy_in": 140}}"#
         ))
         .contains("steps[0].set: levers.buy_in is 140, but must be between 0 and 100"));
+        let days = err(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "set": {"horizon_days": -1}}"#,
+        ));
+        assert!(
+            days.contains(
+                "steps[0].set: assumptions.horizon_days is -1, but must be between 30 and 1095"
+            ),
+            "the range, as the CLI says it: {days}"
+        );
+        assert!(err(&step(
+            r#"{"title": "a", "point": "b", "view": "leads", "set": {"horizon_days": 90.5}}"#
+        ))
+        .contains("must be a whole number of days"));
         assert!(err(&step(
             r#"{"title": "a", "point": "b", "view": "leads", "set": {"horizon_days": 300}, "changes": [{"day": 400, "set": {"budget": 9000}}]}"#
         ))

@@ -4,6 +4,7 @@ use crate::files::error::range_at;
 use crate::files::{FieldProblem, FileError, StoryProblem};
 use crate::i18n::{number, tr, trf, Lang};
 use crate::model::params::field;
+use crate::model::Metric;
 use crate::state::app_state::{Notice, StoryRefusal};
 use crate::state::explore::lever_map::{DEFAULT_RUNS, RUNS_CHOICES};
 use crate::state::link::{Problem, ProblemKind, MAX_RUNS, MAX_SEED, MIN_RUNS, VERSION};
@@ -95,6 +96,21 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         }
         ProblemKind::Language(v) => trf(l, "problem.language", &[&echo(v)]),
         ProblemKind::View(v) => trf(l, "problem.view", &[&echo(v)]),
+        ProblemKind::LanguageUnavailable(v) => trf(l, "problem.language_unavailable", &[&echo(v)]),
+        ProblemKind::Embed(v) => trf(l, "problem.embed", &[&echo(v)]),
+        ProblemKind::QuitPastHorizon { day, horizon } => {
+            trf(l, "problem.quit_past", &[day, horizon])
+        }
+        ProblemKind::StepPastEnd { step, steps } => trf(l, "problem.step_past", &[step, steps]),
+        ProblemKind::StepWithoutStory(v) => trf(l, "problem.step_no_story", &[&echo(v)]),
+        ProblemKind::PlayDayMoved { day, shown } => trf(l, "problem.play_moved", &[day, shown]),
+        ProblemKind::Repeated { key, value } => {
+            trf(l, "problem.repeated", &[&echo(key), &echo(value)])
+        }
+        ProblemKind::RankOn(v) => {
+            let names: Vec<&str> = Metric::ALL.iter().map(|m| m.name()).collect();
+            trf(l, "problem.rank_on", &[&echo(v), &names.join(", ")])
+        }
         ProblemKind::UnknownSetting(k) => trf(l, "problem.unknown", &[&echo(k)]),
         ProblemKind::Plan(v) => trf(l, "problem.plan", &[&echo(v)]),
         ProblemKind::Story(CodeError::Damaged) => tr(l, "problem.story_damaged").into(),
@@ -154,6 +170,7 @@ pub fn file_error_text(l: Lang, e: &FileError) -> String {
                 FieldProblem::UnknownVariant(v) => trf(l, "file.unknown_variant", &[v]),
                 FieldProblem::DuplicateKey(k) => trf(l, "file.duplicate_key", &[k]),
                 FieldProblem::NumberTooLarge => tr(l, "file.number_too_large").to_string(),
+                FieldProblem::NumberTooSmall => tr(l, "file.number_too_small").to_string(),
                 FieldProblem::TooManyChanges { changes, most } => {
                     trf(l, "file.too_many_changes", &[changes, most])
                 }

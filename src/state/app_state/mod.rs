@@ -101,8 +101,9 @@ pub enum Action {
     ToggleSamples,
     /// What the workers answered (a result or a refusal), at `now` (milliseconds).
     Report(Report, f64),
-    /// The watchdog's clock.
-    Tick(f64),
+    /// The watchdog's clock: the time now, and when any worker last answered anything (a
+    /// result, a sign of life, or an answer to work superseded since), in milliseconds.
+    Tick(f64, f64),
     /// Trainer mode (`story.rs`), play mode (`play.rs`), class mode (`class.rs`), the
     /// explorer (`explore.rs`).
     Story(StoryAction),
@@ -167,23 +168,35 @@ impl AppState {
         };
         s.notices = problems.into_iter().map(Notice::Link).collect();
         if let Some(code) = s.shared.story.take() {
-            let step = s.shared.step as usize;
+            let step = s.shared.step;
             match story_code::decode(&code) {
-                Ok(text) => s.open_story(text, step, None),
-                Err(e) => s.notices.push(Notice::Link(Problem {
-                    pinned: false,
-                    kind: ProblemKind::Story(e),
-                })),
+                Ok(text) => s.open_story(text, step as usize, None),
+                Err(e) => s.link_notice(ProblemKind::Story(e)),
+            }
+            let steps = s.story.as_ref().map_or(0, |story| story.steps.len());
+            if steps > 0 && step as usize >= steps {
+                s.link_notice(ProblemKind::StepPastEnd { step, steps });
             }
         }
+        let play = s.shared.play;
         s.refresh_game();
+        if let (Some(day), Some(shown)) = (play, s.shared.play.filter(|&d| Some(d) != play)) {
+            s.link_notice(ProblemKind::PlayDayMoved { day, shown });
+        }
         s.schedule(now);
         s
     }
 
-    /// Whether, at `at`, the worker has been silent too long with work outstanding.
-    pub fn stalled_at(&self, at: f64) -> bool {
-        at - self.last_heard > STALL_MS && self.results.pending()
+    fn link_notice(&mut self, kind: ProblemKind) {
+        let pinned = false;
+        self.notices.push(Notice::Link(Problem { pinned, kind }));
+    }
+
+    /// Whether, at `at`, the workers have been silent too long with work outstanding: neither
+    /// a result (`last_heard`) nor any other answer (`heard`) for `STALL_MS`. Busy workers
+    /// answer (a result, an answer to superseded work, a sign of life); dead ones do not.
+    pub fn stalled_at(&self, at: f64, heard: f64) -> bool {
+        at - self.last_heard.max(heard) > STALL_MS && self.results.pending()
     }
 
     /// The interface language: the link's, else the browser's, else English.
@@ -217,9 +230,10 @@ impl AppState {
             Action::DismissNotices => self.notices.clear(),
             Action::ToggleSamples => self.show_samples = !self.show_samples,
             Action::Report(report, at) => self.report(report, at),
-            Action::Tick(at) => {
+            Action::Tick(at, heard) => {
                 now = at;
-                self.stalled = self.stalled_at(at);
+                self.stalled = self.stalled_at(at, heard);
+                self.last_heard = self.last_heard.max(heard);
             }
             Action::Story(a) => self.apply_story(a),
             Action::Play(a) => self.apply_play(a),

@@ -137,15 +137,37 @@ fn a_story_opens_at_its_step_and_a_broken_one_is_reported() {
 #[test]
 fn silence_with_work_outstanding_is_reported_and_a_result_clears_it() {
     let mut s = AppState::new("", None, 1000.0);
-    s.apply(Action::Tick(1000.0 + STALL_MS / 2.0));
+    s.apply(Action::Tick(1000.0 + STALL_MS / 2.0, 0.0));
     assert!(!s.stalled);
-    s.apply(Action::Tick(1000.0 + STALL_MS + 1.0));
+    s.apply(Action::Tick(1000.0 + STALL_MS + 1.0, 0.0));
     assert!(s.stalled);
     let p = result(&s, Slot::Current);
     s.apply(Action::Report(Report::Progress(Box::new(p)), 20_000.0));
     assert!(!s.stalled);
-    s.apply(Action::Tick(40_000.0));
+    s.apply(Action::Tick(40_000.0, 0.0));
     assert!(!s.stalled, "nothing outstanding, nothing to report");
+}
+
+#[test]
+fn busy_workers_whose_answers_are_all_superseded_are_not_reported_as_silent() {
+    // A slider moved 20 times a second for a minute: every job is superseded before its
+    // tally arrives, so no result comes, but the workers keep answering.
+    let mut s = AppState::new("n=5000&d=1095", None, 0.0);
+    let budget_field = field("budget").unwrap();
+    for k in 1..=1200 {
+        let at = k as f64 * 50.0;
+        let budget = if k % 2 == 0 { 3000.0 } else { 3100.0 };
+        s.apply(Action::SetField(budget_field, budget));
+        // Whatever the workers answered arrived a little earlier.
+        s.apply(Action::Tick(at, at - 40.0));
+        assert!(!s.stalled, "alarm at {at} ms");
+    }
+    // Then the workers die: silence with work outstanding is reported.
+    let last = 1200.0 * 50.0;
+    s.apply(Action::Tick(last + STALL_MS / 2.0, last - 40.0));
+    assert!(!s.stalled);
+    s.apply(Action::Tick(last + STALL_MS + 1.0, last - 40.0));
+    assert!(s.stalled, "a pool that stopped answering is reported");
 }
 
 #[test]
@@ -484,7 +506,7 @@ fn the_explorer_opens_again_as_it_was_left_after_a_cell_is_loaded() {
         Some("lever-posts_per_week"),
         "its first lever"
     );
-    s.apply(Action::Tick(1.0));
+    s.apply(Action::Tick(1.0, 0.0));
     assert_eq!(s.focus_next, None, "for the render that follows only");
     s.apply(Action::Explore(ExploreAction::Open));
     assert_eq!(

@@ -3,12 +3,14 @@
 //! the defaults are written. Decoding never fails: a bad field falls back to its default
 //! and is reported, the others are kept.
 
-use crate::model::params::{field_by_key, MAX_DAYS};
 use crate::model::{Metric, Scenario};
-use crate::state::explore::lever_map::{self, Axes, Axis};
+use crate::state::explore::lever_map::{self, Axes};
 use crate::state::explore::outcome::Outcome;
-use crate::state::plan_code::{decode_plan, encode_plan};
+use crate::state::plan_code::encode_plan;
 use crate::state::story_code::{self, CodeError};
+
+mod decode;
+pub use decode::decode;
 
 /// The codec version written into every link.
 pub const VERSION: u32 = 1;
@@ -302,6 +304,36 @@ pub enum ProblemKind {
     /// The map's futures per cell (`mn`) that are not one of the choices; 200 are used.
     MapRuns(String),
     Language(String),
+    /// A language code (`lang=de`) of a language the app does not have; the browser's
+    /// language (or English) is used.
+    LanguageUnavailable(String),
+    /// An embed flag that is not 1 or 0 (`embed=yes`); the full page is shown.
+    Embed(String),
+    /// A quit day (`x`) after the horizon; the overlay is off.
+    QuitPastHorizon {
+        day: u32,
+        horizon: u32,
+    },
+    /// A story's step (`step`) past its last; the last step is shown.
+    StepPastEnd {
+        step: u32,
+        steps: usize,
+    },
+    /// A step (`step`) in a link that opens no story; it is ignored.
+    StepWithoutStory(String),
+    /// A game's day (`play`) that is not one of the game's stops (e.g. after the horizon);
+    /// the game is shown at the stop it reaches.
+    PlayDayMoved {
+        day: u32,
+        shown: u32,
+    },
+    /// A key given more than once; its first value is used and this one ignored.
+    Repeated {
+        key: String,
+        value: String,
+    },
+    /// A class ranked on something that is not an outcome (`rank`); leads are used.
+    RankOn(String),
     /// A chart name (`view=`) that is not one of the metrics; the default chart is shown.
     View(String),
     UnknownSetting(String),
@@ -312,244 +344,7 @@ pub enum ProblemKind {
     Story(CodeError),
 }
 
-/// Reads `key=value` into `scenario`, keeping it valid; returns what went wrong, if anything.
-fn set_field(scenario: &mut Scenario, key: &str, value: &str) -> Option<ProblemKind> {
-    let f = field_by_key(key)?;
-    let field = f.name;
-    let Ok(v) = value.parse::<f64>() else {
-        return Some(ProblemKind::NotANumber {
-            field,
-            value: value.to_string(),
-        });
-    };
-    // Check just this field (other fields may still be waiting for their own value).
-    if !(v.is_finite() && v >= f.min && v <= f.max) {
-        return Some(ProblemKind::OutOfRange {
-            field,
-            value: value.to_string(),
-            min: f.min,
-            max: f.max,
-        });
-    }
-    if f.set(scenario, v).is_err() {
-        return Some(ProblemKind::NotWholeDays {
-            field,
-            value: value.to_string(),
-        });
-    }
-    None
-}
-
-/// Keeps starting followers within the market once every field is read.
-fn settle(scenario: &mut Scenario, pinned: bool, problems: &mut Vec<Problem>) {
-    let a = &mut scenario.assumptions;
-    if a.starting_followers > a.market_size {
-        problems.push(Problem {
-            pinned,
-            kind: ProblemKind::StartAboveMarket {
-                value: a.starting_followers,
-                market: a.market_size,
-            },
-        });
-        a.starting_followers = Scenario::default()
-            .assumptions
-            .starting_followers
-            .min(a.market_size);
-    }
-    // A plan must fit the rest of the scenario (days within the horizon, in order).
-    if !scenario.changes.is_empty() && scenario.validate().is_err() {
-        let text = crate::state::plan_code::encode_plan(&scenario.changes);
-        scenario.changes = Default::default();
-        problems.push(Problem {
-            pinned,
-            kind: ProblemKind::Plan(text),
-        });
-    }
-}
-
-/// The map's axes from the levers a link names (`mx`, `my`): one named, the other keeps its
-/// default or swaps if that is the same; the same lever on both is refused with a notice.
-fn map_axes(x: Option<Axis>, y: Option<Axis>, problems: &mut Vec<Problem>) -> Axes {
-    let axes = Axes::default();
-    match (x, y) {
-        (Some(x), Some(y)) if x == y => {
-            let kind = ProblemKind::MapSameAxis(x.name().into());
-            problems.push(Problem {
-                pinned: false,
-                kind,
-            });
-            axes
-        }
-        (Some(x), Some(y)) => Axes { x, y },
-        (Some(x), None) => axes.with_x(x),
-        (None, Some(y)) => axes.with_y(y),
-        (None, None) => axes,
-    }
-}
-
-/// The class's and the explorer's days read from the link (`given`), brought to the horizon
-/// when they lie after it, each with a notice.
-fn days_within_horizon(s: &mut Shared, given: (bool, bool), problems: &mut Vec<Problem>) {
-    let horizon = s.scenario.assumptions.horizon_days;
-    let class_day = s.class.as_mut().filter(|_| given.0).map(|c| &mut c.day);
-    let explore_day = s.explore.as_mut().filter(|_| given.1).map(|e| &mut e.day);
-    for (class, day) in [(true, class_day), (false, explore_day)] {
-        if let Some(day) = day.filter(|d| **d > horizon) {
-            let kind = ProblemKind::DayPastHorizon {
-                class,
-                day: *day,
-                horizon,
-            };
-            problems.push(Problem {
-                pinned: false,
-                kind,
-            });
-            *day = horizon;
-        }
-    }
-}
-
 /// Text as a query-string value (any text survives the round trip through [`decode`]).
 fn encoded(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
-}
-
-/// Decodes a query string (with or without `?`). Never fails: returns the state plus a
-/// plain-language note for every field that was ignored.
-pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
-    let mut s = Shared::default();
-    let mut problems = Vec::new();
-    let (mut map_x, mut map_y) = (None, None);
-    // Days read from the link, checked against the horizon once the scenario is complete.
-    let (mut rank_day, mut explore_day) = (false, false);
-    let mut report = |pinned: bool, kind: ProblemKind| problems.push(Problem { pinned, kind });
-    let query = query.strip_prefix('?').unwrap_or(query);
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        let value = value.trim();
-        match key.as_ref() {
-            "v" if value != VERSION.to_string() => {
-                report(false, ProblemKind::Version(value.into()))
-            }
-            "s" => match value.parse::<u64>() {
-                Ok(seed) if seed <= MAX_SEED => s.seed = seed,
-                _ => report(false, ProblemKind::Seed(value.into())),
-            },
-            "n" => match value.parse::<u32>() {
-                Ok(n) if (MIN_RUNS..=MAX_RUNS).contains(&n) => s.runs = n,
-                _ => report(false, ProblemKind::Runs(value.into())),
-            },
-            "A" => {
-                let mut pinned = Scenario::default();
-                for pair in value.split(',').filter(|p| !p.is_empty()) {
-                    let (k, v) = pair.split_once(':').unwrap_or((pair, ""));
-                    if k == PLAN_KEY {
-                        match decode_plan(v) {
-                            Some(plan) => pinned.changes = plan,
-                            None => report(true, ProblemKind::Plan(v.into())),
-                        }
-                    } else if field_by_key(k).is_none() {
-                        report(true, ProblemKind::UnknownSetting(k.into()));
-                    } else if let Some(kind) = set_field(&mut pinned, k, v) {
-                        report(true, kind);
-                    }
-                }
-                let mut settled = Vec::new();
-                settle(&mut pinned, true, &mut settled);
-                settled.into_iter().for_each(|p| report(p.pinned, p.kind));
-                s.pinned = Some(pinned);
-            }
-            PLAN_KEY => match decode_plan(value) {
-                Some(plan) => s.scenario.changes = plan,
-                None => report(false, ProblemKind::Plan(value.into())),
-            },
-            "embed" => s.embed = value == "1" || value == "true",
-            "story" if !value.is_empty() => s.story = Some(value.to_string()),
-            "step" => match value.parse::<u32>() {
-                Ok(step) if step < 1000 => s.step = step,
-                _ => report(false, ProblemKind::Step(value.into())),
-            },
-            "x" => match value.parse::<u32>() {
-                Ok(day) if day <= MAX_DAYS => s.quit = day,
-                _ => report(false, ProblemKind::QuitDay(value.into())),
-            },
-            "play" => match value.parse::<u32>() {
-                Ok(day) if day <= MAX_DAYS => s.play = Some(day),
-                _ => {
-                    s.play = Some(0);
-                    report(false, ProblemKind::PlayDay(value.into()))
-                }
-            },
-            "class" => s.class.get_or_insert_with(Class::default).teams = value.to_string(),
-            "rank" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
-                Some(m) => s.class.get_or_insert_with(Class::default).metric = m,
-                None => report(false, ProblemKind::View(value.into())),
-            },
-            "rday" => match value.parse::<u32>() {
-                Ok(day) if (1..=MAX_DAYS).contains(&day) => {
-                    s.class.get_or_insert_with(Class::default).day = day;
-                    rank_day = true;
-                }
-                _ => report(false, ProblemKind::RankDay(value.into())),
-            },
-            "explore" => {
-                let e = s.explore.get_or_insert_with(Explore::default);
-                match value {
-                    "tornado" => e.view = ExploreView::Tornado,
-                    "map" => e.view = ExploreView::Map,
-                    _ => report(false, ProblemKind::Explorer(value.into())),
-                }
-            }
-            "mx" | "my" => match Axis::parse(value) {
-                Some(a) => {
-                    s.explore.get_or_insert_with(Explore::default);
-                    *if key == "mx" { &mut map_x } else { &mut map_y } = Some(a);
-                }
-                None => report(false, ProblemKind::MapAxis(value.into())),
-            },
-            "eo" => match Outcome::explored(value) {
-                Some(m) => s.explore.get_or_insert_with(Explore::default).outcome = m,
-                None => report(false, ProblemKind::ExploreOutcome(value.into())),
-            },
-            "ed" => match value.parse::<u32>() {
-                Ok(day) if (1..=MAX_DAYS).contains(&day) => {
-                    s.explore.get_or_insert_with(Explore::default).day = day;
-                    explore_day = true;
-                }
-                _ => report(false, ProblemKind::ExploreDay(value.into())),
-            },
-            "mn" => match value.parse::<u32>() {
-                Ok(n) if lever_map::RUNS_CHOICES.contains(&n) => {
-                    s.explore.get_or_insert_with(Explore::default).map_runs = n
-                }
-                _ => report(false, ProblemKind::MapRuns(value.into())),
-            },
-            "view" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
-                Some(m) => s.view = Some(m),
-                None => report(false, ProblemKind::View(value.into())),
-            },
-            "lang" => {
-                if !value.is_empty()
-                    && value.len() <= 8
-                    && value.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
-                {
-                    s.lang = Some(value.to_ascii_lowercase());
-                } else {
-                    report(false, ProblemKind::Language(value.into()));
-                }
-            }
-            k if field_by_key(k).is_some() => {
-                if let Some(kind) = set_field(&mut s.scenario, k, value) {
-                    report(false, kind);
-                }
-            }
-            // Other parameters (e.g. a host's tracking tags) belong to someone else: leave them.
-            _ => {}
-        }
-    }
-    settle(&mut s.scenario, false, &mut problems);
-    days_within_horizon(&mut s, (rank_day, explore_day), &mut problems);
-    if let Some(e) = s.explore.as_mut() {
-        e.axes = map_axes(map_x, map_y, &mut problems);
-    }
-    (s, problems)
 }
