@@ -270,8 +270,9 @@ type Entry = (Levers, Plan, bool, Option<u64>);
 fn read_entry(entry: &str) -> Result<Entry, EntryProblem> {
     if let Some(q) = entry.find('?') {
         let (shared, problems) = link::decode(&entry[q + 1..]);
-        if let Some(p) = problems.first() {
-            return Err(EntryProblem::Link(p.clone()));
+        // A page's notices (its language, an overlay) do not change the team's plan.
+        if let Some(p) = problems.into_iter().find(link::Problem::changes_team_entry) {
+            return Err(EntryProblem::Link(p));
         }
         let s = shared.scenario;
         return Ok((
@@ -349,6 +350,30 @@ mod tests {
             (teams[0].name.as_str(), teams[0].levers.budget),
             ("Blue", 1500.0)
         );
+    }
+
+    #[test]
+    fn a_team_link_is_refused_only_for_what_changes_its_plan() {
+        // A page's notices (language, embedding, a quit day past the horizon, a repeated
+        // language) leave the plan as written; a lever, plan or seed that cannot be read does not.
+        let read = "Blue: https://example.org/?lang=de&embed=yes&x=900&lang=sv&b=1500&p=3";
+        let (teams, refused) = read_teams(read);
+        assert_eq!(refused, []);
+        assert_eq!(
+            (teams[0].levers.budget, teams[0].levers.posts_per_week),
+            (1500.0, 3.0)
+        );
+        for bad in [
+            "?b=abc",
+            "?b=1500&b=900",
+            "?p=500",
+            "?s=x",
+            "?c=zz",
+            "?b=1500&s=1&s=2",
+        ] {
+            let (teams, refused) = read_teams(&format!("Red: {bad}"));
+            assert_eq!((teams.len(), refused.len()), (0, 1), "{bad} is refused");
+        }
     }
 
     #[test]

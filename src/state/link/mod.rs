@@ -3,6 +3,7 @@
 //! the defaults are written. Decoding never fails: a bad field falls back to its default
 //! and is reported, the others are kept.
 
+use crate::model::params::{field_by_key, FIELDS};
 use crate::model::{Metric, Scenario};
 use crate::state::explore::lever_map::{self, Axes};
 use crate::state::explore::outcome::Outcome;
@@ -248,6 +249,32 @@ pub struct Problem {
     /// In the pinned scenario "A" rather than the current one.
     pub pinned: bool,
     pub kind: ProblemKind,
+}
+
+fn field_named(name: &str) -> Option<&'static crate::model::params::Field> {
+    FIELDS.iter().find(|f| f.name == name)
+}
+
+impl Problem {
+    /// Whether this problem changes what a class reads from a team's link (its levers, plan,
+    /// seed, or whether it was played), rather than how a page would show it (language,
+    /// embedding, overlays, views).
+    pub fn changes_team_entry(&self) -> bool {
+        use ProblemKind::*;
+        let lever = |name: &str| field_named(name).is_some_and(|f| f.lever);
+        !self.pinned
+            && match &self.kind {
+                NotANumber { field, .. }
+                | OutOfRange { field, .. }
+                | NotWholeDays { field, .. } => lever(field),
+                Version(_) | Seed(_) | Plan(_) | PlayDay(_) => true,
+                Repeated { key, .. } => {
+                    matches!(key.as_str(), PLAN_KEY | "s" | "v" | "play")
+                        || field_by_key(key).is_some_and(|f| f.lever)
+                }
+                _ => false,
+            }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
