@@ -40,7 +40,6 @@ pub struct RunWhy {
     pub restarted_day: Option<u32>,
 }
 
-
 /// The counters summarised over runs: means per run, except where a field says otherwise.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
