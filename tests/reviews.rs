@@ -172,7 +172,7 @@ fn a_later_change_restarts_a_programme_management_cancelled() {
         }
         // The "why" panel counts only cancellations that still stand at the horizon.
         let standing = traces.iter().filter(|t| t.cancelled_day.is_some()).count();
-        let why = MonteCarlo::new(s.clone(), seed, RUNS as u32, 1)
+        let why = MonteCarlo::new(s, seed, RUNS as u32, 1)
             .unwrap()
             .run_all()
             .why;
