@@ -412,9 +412,10 @@ fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> At
     // money buys reach further from the target and at higher frequency (growth like √spend).
     let relevant = st.adstock / (1.0 + st.adstock / d.relevant_adstock).sqrt();
     let paid_reach = d.paid_max * relevant / (relevant + d.paid_half_saturation) * noise;
+    // Click-through is per impression: each person reached sees the ad AD_FREQUENCY times.
     let clicks = rng
         .content
-        .poisson(paid_reach * PAID_ENGAGEMENT_RATE * (0.5 + quality) * warmth);
+        .poisson(paid_reach * (AD_FREQUENCY * PAID_ENGAGEMENT_RATE) * (0.5 + quality) * warmth);
     Attention {
         quality,
         organic_reach,
