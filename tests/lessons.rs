@@ -731,7 +731,7 @@ fn vanity_outcome_rank_correlation(m: longgame::model::Mechanisms) -> f64 {
         s.levers.posts_per_week = (next() * 21.0).round();
         s.levers.responsiveness = (next() * 100.0).round();
         s.levers.buy_in = (next() * 100.0).round();
-        let t = runs_with(&s, m, SEED, 40);
+        let t = runs_with(&s, m, SEED, 100);
         followers.push(median_at(&t, 730, Metric::Followers));
         leads.push(median_at(&t, 730, Metric::Leads));
     }

@@ -201,3 +201,7 @@ pub const SPREAD_CONVERSION: f64 = 0.35;
 pub const SPREAD_PAID: f64 = 0.3;
 pub const SPREAD_FOLLOW: f64 = 0.3;
 pub const SPREAD_CRISIS: f64 = 0.5;
+/// Ad click-through: P10–P90 ≈ 0.58–1.41 % around 0.9 % (industries 0.47–1.61 %).
+pub const SPREAD_CLICK_THROUGH: f64 = 0.35;
+/// Capability's growth time: P10–P90 ≈ 175–330 days around 240 (range 90–365).
+pub const SPREAD_CAPABILITY_TIME: f64 = 0.25;
