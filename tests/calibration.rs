@@ -98,8 +98,9 @@ fn traces_without_conversations(s: &Scenario) -> Vec<RunTrace> {
 fn leads_per_engagement_and_per_person_reached_stay_small() {
     // Assumption: 0.5–3 % of organic engagements become leads (comments and messages that ask,
     // most reactions do not); measured with conversations switched off, as those are counted
-    // per answered question (next test). Published paid funnels: click-through ≈ 0.9 % ×
-    // conversion ≈ 5–10 % ≈ 0.02–0.2 % of people reached.
+    // per answered question (next test). Published paid funnels (WordStream 2017): two
+    // impressions per person reached × click-through 0.47–1.61 % × conversion ≈ 5–14 % ≈
+    // 0.05–0.45 % of people reached (organic reach converts less).
     let organic = traces_without_conversations(&organic_only());
     let per_engagement = median(
         organic
@@ -138,7 +139,7 @@ fn leads_per_engagement_and_per_person_reached_stay_small() {
     );
     eprintln!("calibration: committed leads per person reached {per_reached:.5}");
     assert!(
-        (0.0002..=0.002).contains(&per_reached),
+        (0.0002..=0.004).contains(&per_reached),
         "leads per person reached: {per_reached}"
     );
 }
@@ -170,7 +171,8 @@ fn an_established_page_without_ads_earns_a_few_leads_a_month_per_thousand_follow
 
 #[test]
 fn cost_per_paid_lead_is_within_published_ranges() {
-    // Published social-ad benchmarks: average cost per lead ≈ €20–25, by industry ≈ €5–100.
+    // WordStream: average Facebook cost per action $18.68 (2017; ≈ $8–55 by industry) and cost
+    // per lead $21.98 (2024). The model counts a new page's slow start too.
     for id in ["default", "committed"] {
         let cpl = median(
             traces(&preset(id).unwrap().scenario)
@@ -180,7 +182,7 @@ fn cost_per_paid_lead_is_within_published_ranges() {
         );
         eprintln!("calibration: {id} cost per paid lead {cpl:.1}");
         assert!(
-            (5.0..=100.0).contains(&cpl),
+            (8.0..=55.0).contains(&cpl),
             "{id}: cost per paid lead €{cpl}"
         );
     }
@@ -269,4 +271,140 @@ fn replies_meet_published_expectations_of_speed() {
     );
     // The fastest team in the model answers within the hour.
     assert!(reply_delay_hours(1.0) <= 1.0);
+}
+
+/// Median over runs of `f`, for preset `id`.
+fn preset_median(id: &str, f: impl Fn(&RunTrace) -> f64) -> f64 {
+    median(
+        traces(&preset(id).unwrap().scenario)
+            .iter()
+            .map(f)
+            .collect(),
+    )
+}
+
+#[test]
+fn ads_click_through_per_impression_is_within_published_ranges() {
+    // WordStream, Facebook ads benchmarks (2017, 256 accounts): click-through per impression
+    // 0.90 % on average, 0.47 % (employment) to 1.61 % (legal) by industry. A page that only
+    // promotes (no posts): all its reach is paid, every engagement a click; the model shows an
+    // ad AD_FREQUENCY times to each person it reaches in a day.
+    use longgame::model::constants::AD_FREQUENCY;
+    let mut s = Scenario::default();
+    s.levers.posts_per_week = 0.0;
+    s.assumptions.goal_leads = 1.0;
+    let ctr = median(
+        traces(&s)
+            .iter()
+            .map(|t| {
+                ratio_over_year(
+                    |d| t.value(d, Metric::Engagement),
+                    |d| t.value(d, Metric::Reach) * AD_FREQUENCY,
+                )
+            })
+            .collect(),
+    );
+    eprintln!("calibration: ad click-through per impression {ctr:.4}");
+    assert!((0.0047..=0.0161).contains(&ctr), "click-through: {ctr}");
+}
+
+#[test]
+fn cost_per_click_is_within_published_ranges() {
+    // WordStream (2017): average Facebook cost per click $1.72 (≈ €1.6), $0.45–3.77 by industry.
+    for id in ["default", "committed"] {
+        let cpc = preset_median(id, |t| t.why.spent_promotion / t.why.clicks.max(1.0));
+        eprintln!("calibration: {id} cost per click {cpc:.2}");
+        assert!((0.45..=3.5).contains(&cpc), "{id}: cost per click €{cpc}");
+    }
+    let cpc = preset_median("default", |t| t.why.spent_promotion / t.why.clicks.max(1.0));
+    assert!(
+        (1.0..=2.2).contains(&cpc),
+        "default near the average: €{cpc}"
+    );
+}
+
+#[test]
+fn clicks_become_leads_at_published_conversion_rates() {
+    // WordStream (2017): 9.21 % of Facebook ad clicks convert on average (≈ 2–14 % by
+    // industry); WordStream (2024, lead campaigns): 8.78 %.
+    for id in ["default", "committed"] {
+        let cvr = preset_median(id, |t| t.why.leads_paid / t.why.clicks.max(1.0));
+        eprintln!("calibration: {id} click -> lead {cvr:.4}");
+        assert!((0.05..=0.14).contains(&cvr), "{id}: click -> lead {cvr}");
+    }
+}
+
+/// Compound monthly growth of followers between two days, per run.
+fn monthly_growth(t: &RunTrace, from: usize, to: usize) -> f64 {
+    let months = (to - from) as f64 / 30.44;
+    (t.value(to, Metric::Followers) / t.value(from, Metric::Followers)).powf(1.0 / months) - 1.0
+}
+
+#[test]
+fn pages_grow_followers_at_published_monthly_rates_by_size() {
+    // Fanpage Karma (2013, 60,000 active Facebook pages over three months): median growth
+    // 0.64 % a week (≈ 2.8 % a month), top tenth 2.22 % a week (≈ 10 % a month), nearly the
+    // same for small and large pages. An established page without ads grows like the median;
+    // the default page (€1,200 a month of promotion), once past 5,000 followers in year two,
+    // grows at most like the top tenth.
+    let organic = median(
+        traces(&organic_only())
+            .iter()
+            .map(|t| monthly_growth(t, 90, 365))
+            .collect(),
+    );
+    eprintln!("calibration: established page without ads, growth a month {organic:.4}");
+    assert!((-0.01..=0.03).contains(&organic), "organic page: {organic}");
+    let all = traces(&Scenario::default());
+    let year_one = median(all.iter().map(|t| monthly_growth(t, 0, 365)).collect());
+    let year_two = median(all.iter().map(|t| monthly_growth(t, 365, 730)).collect());
+    eprintln!(
+        "calibration: default growth a month, year one {year_one:.4}, year two {year_two:.4}"
+    );
+    assert!(
+        (0.01..=0.10).contains(&year_two),
+        "default year two: {year_two}"
+    );
+}
+
+#[test]
+fn a_typical_brand_answers_few_messages_slowly_and_the_default_more_and_faster() {
+    // Sprout Social Index: brands answered under 20 % of the messages that needed an answer, in
+    // 10.9–11.3 hours (2013); about 1 in 10 in about 10 hours (Q1 2016); 7 in 8 go unanswered
+    // within 72 hours (2015). The default (responsiveness 80) is a brand that has decided to
+    // answer; a typical brand is one at responsiveness 10 with everything else the default.
+    let stats = |responsiveness: f64| {
+        let mut s = Scenario::default();
+        s.levers.responsiveness = responsiveness;
+        let all = traces(&s);
+        let share = median(
+            all.iter()
+                .map(|t| t.why.answered / t.why.messages)
+                .collect(),
+        );
+        let hours = median(
+            all.iter()
+                .map(|t| t.why.answer_hours / t.why.answered)
+                .collect(),
+        );
+        (share, hours)
+    };
+    let (typical_share, typical_hours) = stats(10.0);
+    let (share, hours) = stats(80.0);
+    eprintln!(
+        "calibration: answered share / reply hours, typical brand {typical_share:.3} / \
+         {typical_hours:.1}, default {share:.3} / {hours:.1}"
+    );
+    assert!(
+        (0.05..=0.25).contains(&typical_share),
+        "typical: {typical_share}"
+    );
+    assert!(
+        (6.0..=16.0).contains(&typical_hours),
+        "typical: {typical_hours} h"
+    );
+    assert!(
+        share > 0.5 && hours < typical_hours,
+        "default: {share}, {hours} h"
+    );
 }

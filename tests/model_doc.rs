@@ -6,7 +6,9 @@
 //!
 //!     LONGGAME_WRITE_DOCS=1 cargo test --test model_doc
 
-use longgame::model::{presets, Metric, MonteCarlo, Summary};
+use longgame::model::{
+    presets, simulate_company, Company, Derived, Metric, MonteCarlo, RunTrace, Summary,
+};
 use std::fmt::Write;
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/MODEL.md");
@@ -149,6 +151,117 @@ fn predictors_table(default: &Summary) -> String {
     out
 }
 
+/// The company's constants drawn per run: name in the table, the constant, its documented
+/// range as factors of the median (low end, high end), and the field of `Company` it scales.
+type Set = fn(&mut Company, f64);
+const SENSITIVITY: [(&str, &str, f64, f64, Set); 8] = [
+    (
+        "organic reach",
+        "`ORGANIC_REACH` 0.02–0.06",
+        0.5,
+        1.5,
+        |c, v| c.reach = v,
+    ),
+    (
+        "engagement",
+        "`ENGAGEMENT_RATE` 0.01–0.03",
+        0.5,
+        1.5,
+        |c, v| c.engagement = v,
+    ),
+    (
+        "conversion (every lead)",
+        "`LEADS_PER_CLICK` 0.07–0.2",
+        0.54,
+        1.54,
+        |c, v| c.conversion = v,
+    ),
+    (
+        "people reached per euro",
+        "`PAID_REACH_PER_UNIT` 25–100",
+        0.5,
+        2.0,
+        |c, v| c.paid = v,
+    ),
+    (
+        "ad click-through",
+        "`PAID_ENGAGEMENT_RATE` 0.47–1.61 %",
+        0.52,
+        1.79,
+        |c, v| c.click_through = v,
+    ),
+    (
+        "follow rates",
+        "`PAID_FOLLOW_RATE` 0.002–0.02",
+        0.125,
+        1.25,
+        |c, v| c.follow = v,
+    ),
+    (
+        "capability's growth time",
+        "`CAPABILITY_GROW_DAYS` 90–365",
+        0.375,
+        1.52,
+        |c, v| c.capability_time = v,
+    ),
+    (
+        "crisis rate",
+        "`CRISIS_RATE` 1/730–2/365",
+        0.5,
+        2.0,
+        |c, v| c.crisis = v,
+    ),
+];
+
+/// The default's median leads and ROI on day 730 with one company constant at each end of its
+/// documented range (the others drawn as usual, the same luck): what each one moves.
+fn sensitivity_table() -> String {
+    const N: u64 = 300;
+    let s = presets()[0].scenario;
+    let d = Derived::new(&s);
+    let medians = |set: Option<(Set, f64)>| {
+        let mut t = RunTrace::default();
+        let (mut leads, mut roi) = (Vec::new(), Vec::new());
+        for run in 0..N {
+            let mut company = Company::draw(SEED, run);
+            if let Some((f, v)) = set {
+                f(&mut company, v);
+            }
+            simulate_company(
+                &d,
+                &company,
+                s.assumptions.starting_followers,
+                (SEED, run),
+                &mut t,
+            );
+            leads.push(t.value(730, Metric::Leads));
+            roi.push(t.value(730, Metric::Roi));
+        }
+        let m = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        (m(leads), m(roi))
+    };
+    let (leads, roi) = medians(None);
+    let mut out = format!(
+        "| constant (drawn per run) | range | median leads day 730, low / high end (as drawn: {leads:.0}) | median ROI day 730, low / high end (as drawn: {}) |\n",
+        signed_percent(roi)
+    );
+    out.push_str("|---|---|---|---|\n");
+    for (name, range, low, high, set) in SENSITIVITY {
+        let (l_lo, r_lo) = medians(Some((set, low)));
+        let (l_hi, r_hi) = medians(Some((set, high)));
+        let _ = writeln!(
+            out,
+            "| {name} | {range} | {l_lo:.0} / {l_hi:.0} | {} / {} |",
+            signed_percent(r_lo),
+            signed_percent(r_hi)
+        );
+    }
+    out
+}
+
 /// Each block: its name in the markers and its text.
 fn blocks() -> Vec<(&'static str, String)> {
     let all = summaries();
@@ -157,6 +270,7 @@ fn blocks() -> Vec<(&'static str, String)> {
         ("presets-outcomes", outcomes_table(&all)),
         ("futures-split", split_table()),
         ("predictors-default", predictors_table(&all[0].1)),
+        ("sensitivity", sensitivity_table()),
     ]
 }
 

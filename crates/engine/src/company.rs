@@ -1,5 +1,6 @@
 //! What we do not know about the company: each run draws its own constants (reach, engagement,
-//! conversion, paid performance, follow rate, crisis rate) around the calibrated medians.
+//! conversion, paid performance, follow rate, crisis rate, ad click-through, the time it takes to
+//! build capability) around the calibrated medians.
 //!
 //! The draws come from a stream keyed on `(seed, run)` only, never on the scenario, so two
 //! scenarios compared under the same seed face the same company in the same run (common random
@@ -18,6 +19,10 @@ pub struct Company {
     pub paid: f64,
     pub follow: f64,
     pub crisis: f64,
+    /// Ad click-through per impression (industries differ: WordStream 0.47–1.61 %).
+    pub click_through: f64,
+    /// Days it takes to build capability (the articles' "takes time": 90–365 days).
+    pub capability_time: f64,
 }
 
 impl Company {
@@ -32,6 +37,9 @@ impl Company {
             paid: factor(SPREAD_PAID),
             follow: factor(SPREAD_FOLLOW),
             crisis: factor(SPREAD_CRISIS),
+            // Drawn after the six above, so those keep their draws.
+            click_through: factor(SPREAD_CLICK_THROUGH),
+            capability_time: factor(SPREAD_CAPABILITY_TIME),
         }
     }
 }
@@ -47,5 +55,20 @@ mod tests {
         let mut reach: Vec<f64> = (0..2001).map(|r| Company::draw(9, r).reach).collect();
         reach.sort_by(f64::total_cmp);
         assert!((reach[1000] - 1.0).abs() < 0.05, "median {}", reach[1000]);
+    }
+
+    #[test]
+    fn click_through_and_capability_time_differ_between_companies() {
+        // Both swing the default's median ROI by tens of points across their ranges (MODEL.md
+        // §6.1), so each run draws them: P10–P90 spans about ×0.64–1.57 and ×0.73–1.38.
+        let spread = |f: fn(&Company) -> f64| {
+            let mut v: Vec<f64> = (0..1001).map(|r| f(&Company::draw(5, r))).collect();
+            v.sort_by(f64::total_cmp);
+            (v[100], v[900])
+        };
+        let (lo, hi) = spread(|c| c.click_through);
+        assert!(lo < 0.7 && hi > 1.45, "click-through P10–P90 {lo}–{hi}");
+        let (lo, hi) = spread(|c| c.capability_time);
+        assert!(lo < 0.8 && hi > 1.3, "capability time P10–P90 {lo}–{hi}");
     }
 }

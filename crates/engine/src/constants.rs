@@ -31,9 +31,11 @@ pub const POST_HALF_LIFE_HOURS: f64 = 1.5;
 pub const AWAKE_HOURS: f64 = 16.0;
 /// Engagements (reactions, comments, shares) per person reached organically.
 pub const ENGAGEMENT_RATE: f64 = 0.02;
-/// Clicks per person reached by paid promotion (ad click-through ~0.9%).
+/// Clicks per ad impression (click-through 0.90 %, WordStream's 2017 Facebook average).
 pub const PAID_ENGAGEMENT_RATE: f64 = 0.009;
-/// Unique people reached per euro at low paid spend (CPM ~10, frequency ~2).
+/// Ad impressions per person paid promotion reaches in a day (frequency ~2).
+pub const AD_FREQUENCY: f64 = 2.0;
+/// Unique people reached per euro at low paid spend (CPM ~10 at frequency AD_FREQUENCY).
 pub const PAID_REACH_PER_UNIT: f64 = 50.0;
 /// Most of the market paid promotion can reach in a day (Hill curve ceiling).
 pub const PAID_MAX_SHARE: f64 = 0.2;
@@ -84,8 +86,9 @@ pub const QUESTION_SHARE: f64 = 0.05;
 /// Share of the engagement questions that channel-fitted posting starts, relative to fully
 /// fitted posts, when posts are the same message everywhere (assumption, 0.2–0.6).
 pub const QUESTIONS_AT_NO_FIT: f64 = 0.4;
-/// Slowest typical reply (hours) at responsiveness just above zero.
-pub const SLOWEST_REPLY_HOURS: f64 = 48.0;
+/// Slowest typical reply (hours) at responsiveness just above zero: brands that answer few
+/// messages answer them in about 10–11 hours (Sprout Social Index 2013, 2016).
+pub const SLOWEST_REPLY_HOURS: f64 = 12.0;
 /// Reply delay (hours) at which half the people asking are still satisfied.
 pub const PATIENCE_HOURS: f64 = 12.0;
 /// Typical delay (hours) of an answer that comes from the community rather than the staff.
@@ -171,9 +174,10 @@ pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 /// Leads per organic engagement at intent 1 (about neutral trust with capability 0.85) and
 /// every question answered.
 pub const LEADS_PER_ENGAGEMENT: f64 = 0.025;
-/// Leads per paid click, same conditions (landing-page and message conversion).
-pub const LEADS_PER_CLICK: f64 = 0.074;
-/// Leads per answered question (a conversation) at intent 1 (assumption, 0.05–0.2: people who
+/// Leads per paid click, same conditions (landing-page and message conversion): with intent
+/// and answers as they are, 8–12 % of clicks become leads (WordStream 2017: 9.21 %).
+pub const LEADS_PER_CLICK: f64 = 0.13;
+/// Leads per answered question (a conversation) at intent 1 (assumption, 0.15–0.5: people who
 /// ask about a product or a service and get a useful answer often go ahead).
 pub const LEADS_PER_CONVERSATION: f64 = 0.3;
 /// Share of would-be leads who go ahead without an answer to their question.
@@ -197,3 +201,7 @@ pub const SPREAD_CONVERSION: f64 = 0.35;
 pub const SPREAD_PAID: f64 = 0.3;
 pub const SPREAD_FOLLOW: f64 = 0.3;
 pub const SPREAD_CRISIS: f64 = 0.5;
+/// Ad click-through: P10–P90 ≈ 0.58–1.41 % around 0.9 % (industries 0.47–1.61 %).
+pub const SPREAD_CLICK_THROUGH: f64 = 0.35;
+/// Capability's growth time: P10–P90 ≈ 175–330 days around 240 (range 90–365).
+pub const SPREAD_CAPABILITY_TIME: f64 = 0.25;

@@ -405,6 +405,18 @@ pub fn simulate(d: &Derived, starting_followers: f64, seed: u64, run: u64, out: 
     day::run(d, &company, starting_followers, seed, run, out);
 }
 
+/// Simulates run `run` for a given company rather than the one the run draws (the luck is the
+/// run's): what one of the company's constants does at either end of its range.
+pub fn simulate_company(
+    d: &Derived,
+    company: &Company,
+    starting_followers: f64,
+    (seed, run): (u64, u64),
+    out: &mut RunTrace,
+) {
+    day::run(d, company, starting_followers, seed, run, out);
+}
+
 /// Simulates run `run` only up to the end of day `day` (at most the horizon): the days up to
 /// it are exactly those of the full run (nothing before a day depends on the days after it),
 /// the rest of `out.values` stays zero, and what is settled at the horizon (break-even, a

@@ -19,7 +19,8 @@ pub mod why;
 
 pub use company::Company;
 pub use engine::{
-    simulate, simulate_until, CrisisEvent, CrisisOutcome, Derived, Metric, RunTrace, N_METRICS,
+    simulate, simulate_company, simulate_until, CrisisEvent, CrisisOutcome, Derived, Metric,
+    RunTrace, N_METRICS,
 };
 pub use monte_carlo::{
     outcomes_per_run, Band, CrisisRecord, MonteCarlo, SamplePath, Summary, Tally,

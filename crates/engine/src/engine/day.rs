@@ -324,7 +324,7 @@ fn step(
 
     // 6. Patience compounds: capability builds slowly with sustained effort, decays without.
     let effort = if st.active { d.effort } else { 0.0 };
-    st.capability += effort * (1.0 - st.capability) / CAPABILITY_GROW_DAYS
+    st.capability += effort * (1.0 - st.capability) / (CAPABILITY_GROW_DAYS * co.capability_time)
         - (1.0 - effort) * st.capability / CAPABILITY_DECAY_DAYS;
     // ...and the business fixes what people complain about, when the feedback reaches it.
     if st.active {
@@ -418,9 +418,14 @@ fn attention(d: &Derived, co: &Company, st: &mut State, rng: &mut Streams) -> At
     // money buys reach further from the target and at higher frequency (growth like √spend).
     let relevant = st.adstock / (1.0 + st.adstock / d.relevant_adstock).sqrt();
     let paid_reach = d.paid_max * relevant / (relevant + d.paid_half_saturation) * noise;
-    let clicks = rng
-        .content
-        .poisson(paid_reach * PAID_ENGAGEMENT_RATE * (0.5 + quality) * warmth);
+    // Click-through is per impression: each person reached sees the ad AD_FREQUENCY times.
+    let clicks = rng.content.poisson(
+        paid_reach
+            * (AD_FREQUENCY * PAID_ENGAGEMENT_RATE)
+            * co.click_through
+            * (0.5 + quality)
+            * warmth,
+    );
     Attention {
         quality,
         organic_reach,
