@@ -32,19 +32,31 @@ pub fn synthetic(
     start: f64,
     columns: &[Column],
 ) -> Synthetic {
+    let template = History::of_periods(days, &vec![[None; 8]; periods], columns);
+    synthetic_like(scenario, template, (seed, run), start)
+}
+
+/// [`synthetic`] over the periods and columns of `template` (its values are ignored).
+pub fn synthetic_like(
+    scenario: &Scenario,
+    template: History,
+    (seed, run): (u64, u64),
+    start: f64,
+) -> Synthetic {
+    let columns = template.columns.clone();
     let opts = FitOptions {
         seed,
         starting_followers: Some(start),
         ..FitOptions::default()
     };
     let l = scenario.levers;
-    let mut rows = vec![[None; 8]; periods];
-    for row in &mut rows {
-        for &c in columns {
-            row[c.index()] = Some(0.0);
+    let mut history = template;
+    for row in &mut history.rows {
+        row.values = [None; 8];
+        for &c in &columns {
+            row.values[c.index()] = Some(0.0);
         }
     }
-    let mut history = History::of_periods(days, &rows, columns);
     let fitter = Fitter::new(&history, scenario, &opts);
     let truth = fitter.draw(run);
     let (company, unknowns) = (truth.company, truth.unknowns);
