@@ -1,4 +1,4 @@
-//! `longgame fit`: a page's history fitted and its futures continued (docs/MODEL.md §12).
+//! `longgame fit`: a page's history fitted and its futures continued (docs/MODEL.md §13).
 
 use super::{lever_value, open_regular, text, value, whole, whole_arg, USAGE};
 use crate::files::parse_scenario;
@@ -57,11 +57,7 @@ fn parse(args: &[OsString]) -> Result<FitArgs, String> {
     let mut parser = lexopt::Parser::from_args(args.iter().cloned());
     let (mut scenario, mut stated) = (Scenario::default(), LeverSet::default());
     let (mut history, mut sets, mut days, mut csv) = (None, Vec::new(), None, false);
-    let mut opts = FitOptions {
-        runs: 1000,
-        futures: 1000,
-        ..FitOptions::default()
-    };
+    let mut opts = FitOptions::default();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("history") => history = Some(read_history(&value(&mut parser)?)?),

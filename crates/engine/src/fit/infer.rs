@@ -1,4 +1,4 @@
-//! Weighing futures against a history (docs/MODEL.md §12): a future is a company, its unknown
+//! Weighing futures against a history (docs/MODEL.md §13): a future is a company, its unknown
 //! levers and starting followers, and its luck (a stream id); simulated over the history's
 //! days, it is weighed by the likelihood of what the page reported. `smc.rs` moves a
 //! population of futures from the prior to the posterior; this file holds what it weighs with
@@ -33,10 +33,10 @@ pub struct FitOptions {
 impl Default for FitOptions {
     fn default() -> Self {
         FitOptions {
-            runs: 20_000,
+            runs: 500,
             seed: 1,
             starting_followers: None,
-            futures: 1000,
+            futures: 500,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! "Your page": forecasts fitted to a page's own history (docs/MODEL.md §12).
+//! "Your page": forecasts fitted to a page's own history (docs/MODEL.md §13).
 //!
 //! - `table`, `dates`: a pasted or exported table read into a [`History`];
 //! - `prior`: what is unknown before the history (the company's constants as every run draws

@@ -1,7 +1,7 @@
 //! The observation model: how what a page reports relates to what a simulated future did.
 //! Followers (a level) with log-normal error; the totals (reach, engagements, messages, leads,
 //! customers) as negative-binomial counts around the simulated total, over-dispersed because
-//! platforms' counts and the model are both rough. Both are assumptions (docs/MODEL.md §12).
+//! platforms' counts and the model are both rough. Both are assumptions (docs/MODEL.md §13).
 
 use super::history::Column;
 use crate::rng::Stream;

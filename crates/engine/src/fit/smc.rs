@@ -4,7 +4,7 @@
 //! reweighs, resamples, and moves every future by Metropolis–Hastings: once in its constants
 //! and unknown levers (its luck held: common random numbers make the comparison fair), once in
 //! its luck (a fresh stream, its constants held). Both moves leave the tempered posterior
-//! over (constants, luck) unchanged. See docs/MODEL.md §12 for why not plain importance
+//! over (constants, luck) unchanged. See docs/MODEL.md §13 for why not plain importance
 //! sampling.
 
 use super::history::History;
