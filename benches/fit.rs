@@ -29,7 +29,10 @@ fn main() {
             let (t, cpu) = (Instant::now(), cpu_seconds());
             let f = fit(&history, &scenario, &opts).expect("the sample fits");
             let fitted = t.elapsed().as_secs_f64();
-            let summary = f.forecast(&scenario, LeverSet::default(), 0).unwrap().run_all();
+            let summary = f
+                .forecast(&scenario, LeverSet::default(), 0)
+                .unwrap()
+                .run_all();
             std::hint::black_box(summary);
             let total = t.elapsed().as_secs_f64();
             let on_core = cpu.zip(cpu_seconds()).map_or(f64::NAN, |(a, b)| b - a);

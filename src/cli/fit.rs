@@ -34,6 +34,7 @@ pub fn run(args: &[OsString], out: &mut impl Write) -> Result<(), String> {
         serde_json::from_str(&summary_json(&summary)).expect("the summary is JSON");
     v["history_days"] = fitted.history_day.into();
     v["ess"] = fitted.ess.into();
+    v["prior_ess"] = fitted.prior_ess.into();
     v["stages"] = fitted.stages.into();
     v["posterior"] = serde_json::to_value(&fitted.posterior).expect("plain numbers");
     v["history"] = history_json(&a.history);

@@ -205,8 +205,12 @@ pub struct Fit {
     pub history_day: u32,
     /// Futures weighed.
     pub runs: u32,
-    /// Effective sample size of the final weights: (Σw)² / Σw².
+    /// Effective sample size of the final weights: (Σw)² / Σw² (at least half the futures
+    /// by construction: each stage raises β only as far as keeps half).
     pub ess: f64,
+    /// The effective sample size plain importance sampling of the same prior draws would have
+    /// had: how much the history says (and why the sampler moves in stages).
+    pub prior_ess: f64,
     /// Tempering stages from the prior to the posterior.
     pub stages: u32,
     /// Share of proposed moves accepted over all stages.

@@ -83,6 +83,8 @@ pub struct Smc {
     accepted: u64,
     /// The last stream id given to a future (the prior's are 0..runs).
     fresh: u64,
+    /// What plain importance sampling from the prior would have had.
+    prior_ess: f64,
 }
 
 impl Smc {
@@ -91,7 +93,7 @@ impl Smc {
         let mut fitter = Fitter::new(history, scenario, opts);
         let prior: Vec<Future> = (0..opts.runs as u64).map(|r| fitter.draw(r)).collect();
         let (ll, ok) = prior.iter().map(|f| fitter.weigh(f)).unzip();
-        Smc {
+        let mut smc = Smc {
             rng: Stream::new(opts.seed ^ 0x05A3_C000_0F17, 0, Mechanism::Review),
             fitter,
             runs: opts.runs,
@@ -105,7 +107,10 @@ impl Smc {
             proposed: 0,
             accepted: 0,
             fresh: opts.runs as u64,
-        }
+            prior_ess: 0.0,
+        };
+        smc.prior_ess = ess(&smc.weights(1.0));
+        smc
     }
 
     /// How far the population is: β from 0 (the prior) to 1 (the posterior).
@@ -268,6 +273,7 @@ impl Smc {
             history_day: f.history.last_day(),
             runs: self.runs,
             ess,
+            prior_ess: self.prior_ess,
             stages: self.stage + 1,
             acceptance: self.accepted as f64 / self.proposed.max(1) as f64,
             reproduced,
