@@ -204,3 +204,33 @@ fn plans_continue_the_same_posterior_futures_with_the_same_luck() {
         .clone()
         .all(|(k, q)| q.metrics[li][240] <= k.metrics[li][240]));
 }
+
+#[test]
+fn a_stage_moved_in_parts_gives_the_same_bits_as_in_one_piece() {
+    use longgame_engine::fit::moves::move_part;
+    let s = Scenario::default();
+    let syn = synthetic(&s, (30, 3), (5, 4), 200.0, &Column::ALL);
+    let o = opts(6);
+    let mut smc = Smc::new(&syn.history, &s, &o);
+    assert!(
+        smc.step().is_none(),
+        "the history takes more than one stage"
+    );
+    let (stage, walkers) = (smc.stage_moves(), smc.walkers());
+    // One worker with the whole population, and two workers with a part each, each with a
+    // fitter of its own (as a worker would build it).
+    let mut whole = walkers.clone();
+    move_part(
+        &mut Fitter::new(&syn.history, &s, &o),
+        &stage,
+        0,
+        &mut whole,
+    );
+    let (mut a, mut b) = (walkers[..70].to_vec(), walkers[70..].to_vec());
+    move_part(&mut Fitter::new(&syn.history, &s, &o), &stage, 0, &mut a);
+    move_part(&mut Fitter::new(&syn.history, &s, &o), &stage, 70, &mut b);
+    a.extend(b);
+    assert_eq!(a, whole);
+    let moved = whole.iter().zip(&walkers).filter(|(x, y)| x != y).count();
+    assert!(moved > 100, "most futures move: {moved} of 200");
+}

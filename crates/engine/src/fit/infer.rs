@@ -42,7 +42,7 @@ impl Default for FitOptions {
 }
 
 /// One future: its company and unknowns (what the fit infers) and its luck.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Future {
     pub company: Company,
     pub unknowns: Unknowns,

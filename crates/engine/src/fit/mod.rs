@@ -12,6 +12,7 @@ mod dates;
 pub mod forecast;
 pub mod history;
 pub mod infer;
+pub mod moves;
 pub mod observe;
 pub mod prior;
 pub mod smc;

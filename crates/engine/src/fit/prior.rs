@@ -32,7 +32,7 @@ const FIT_SALT: u64 = 0x05EE_DF17_0000_0001;
 pub type LeverKey = [u8; 4];
 
 /// One future's unknowns besides its company.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Unknowns {
     pub key: LeverKey,
     pub start: f64,

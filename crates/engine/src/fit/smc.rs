@@ -11,60 +11,15 @@ use super::history::History;
 use super::infer::{
     nothing_reproduces, ranges, resample, Fit, FitError, FitOptions, Fitter, Future, MIN_ESS,
 };
-use super::prior::{BUDGET_GRID, PERCENT_GRID, POSTS_GRID, START_LOG_SD};
-use crate::constants::*;
+use super::moves::{move_part, z, StageMoves, Walker};
 use crate::rng::{Mechanism, Stream};
-use crate::{Company, Scenario};
+use crate::Scenario;
 
 /// Most tempering stages before the fit gives up (a history far from every future).
 pub const MAX_STAGES: u32 = 40;
 
-/// Metropolis–Hastings rounds per stage (each moves constants, then luck).
-pub const MOVES: u32 = 4;
-
 /// The population's effective share each stage keeps when it raises β.
 const KEEP_ESS: f64 = 0.5;
-
-/// Log-normal spreads of the company's constants, in the order of [`z`].
-const SPREADS: [f64; 6] = [
-    SPREAD_REACH,
-    SPREAD_ENGAGEMENT,
-    SPREAD_CONVERSION,
-    SPREAD_PAID,
-    SPREAD_FOLLOW,
-    SPREAD_CRISIS,
-];
-
-/// A future's constants as standard normals (its prior is independent N(0, 1) in each).
-fn z(f: &Future, first_followers: f64) -> [f64; 7] {
-    let c = &f.company;
-    let m = [
-        c.reach,
-        c.engagement,
-        c.conversion,
-        c.paid,
-        c.follow,
-        c.crisis,
-    ];
-    let mut out = [0.0; 7];
-    for i in 0..6 {
-        out[i] = libm::log(m[i]) / SPREADS[i];
-    }
-    out[6] = libm::log((1.0 + f.unknowns.start) / (1.0 + first_followers)) / START_LOG_SD;
-    out
-}
-
-fn company(z: &[f64; 7]) -> Company {
-    let f = |i: usize| libm::exp(SPREADS[i] * z[i]);
-    Company {
-        reach: f(0),
-        engagement: f(1),
-        conversion: f(2),
-        paid: f(3),
-        follow: f(4),
-        crisis: f(5),
-    }
-}
 
 /// A population being moved to the posterior, a stage at a time (the app shows progress and
 /// can stop between stages).
@@ -81,8 +36,6 @@ pub struct Smc {
     rng: Stream,
     proposed: u64,
     accepted: u64,
-    /// The last stream id given to a future (the prior's are 0..runs).
-    fresh: u64,
     /// What plain importance sampling from the prior would have had.
     prior_ess: f64,
 }
@@ -106,7 +59,6 @@ impl Smc {
             ok,
             proposed: 0,
             accepted: 0,
-            fresh: opts.runs as u64,
             prior_ess: 0.0,
         };
         smc.prior_ess = ess(&smc.weights(1.0));
@@ -134,11 +86,41 @@ impl Smc {
         self.pop = picked.iter().map(|&i| self.pop[i]).collect();
         self.ll = picked.iter().map(|&i| self.ll[i]).collect();
         self.ok = picked.iter().map(|&i| self.ok[i]).collect();
-        for _ in 0..MOVES {
-            self.moves();
+        let stage = self.stage_moves();
+        let mut walkers = self.walkers();
+        let (proposed, accepted) = move_part(&mut self.fitter, &stage, 0, &mut walkers);
+        self.proposed += proposed;
+        self.accepted += accepted;
+        for (i, w) in walkers.into_iter().enumerate() {
+            (self.pop[i], self.ll[i], self.ok[i]) = (w.future, w.ll, w.ok);
         }
         self.stage += 1;
         None
+    }
+
+    /// The population with each future's log-likelihood (what workers move).
+    pub fn walkers(&self) -> Vec<Walker> {
+        (0..self.pop.len())
+            .map(|i| Walker {
+                future: self.pop[i],
+                ll: self.ll[i],
+                ok: self.ok[i],
+            })
+            .collect()
+    }
+
+    /// What every future's moves in this stage share (a worker needs only this, the fitter
+    /// and its futures): the random walk scaled to the population's spread.
+    pub fn stage_moves(&self) -> StageMoves {
+        let first = self.fitter.prior.first_followers;
+        let zs: Vec<[f64; 7]> = self.pop.iter().map(|f| z(f, first)).collect();
+        StageMoves {
+            seed: self.fitter.seed,
+            stage: self.stage,
+            beta: self.beta,
+            scale: spread(&zs).map(|s| 2.38 / 7f64.sqrt() * s.max(0.02)),
+            runs: self.runs,
+        }
     }
 
     /// Runs every stage.
@@ -174,76 +156,6 @@ impl Smc {
         }
         // Always move on, however little: a stage that raises nothing would repeat forever.
         lo.max(self.beta + 1e-6).min(1.0)
-    }
-
-    /// Metropolis–Hastings moves of every future at the current β: its constants and levers
-    /// (random walk scaled to the population's spread), then its luck (a fresh stream).
-    fn moves(&mut self) {
-        let first = self.fitter.prior.first_followers;
-        let zs: Vec<[f64; 7]> = self.pop.iter().map(|f| z(f, first)).collect();
-        let scale = spread(&zs).map(|s| 2.38 / 7f64.sqrt() * s.max(0.02));
-        for (i, zi) in zs.into_iter().enumerate() {
-            if let Some((f, log_prior_ratio)) = self.walk(self.pop[i], zi, &scale) {
-                let u = self.rng.uniform();
-                self.propose(i, f, log_prior_ratio, u);
-            }
-            // Its luck: a stream no other future has used.
-            let mut g = self.pop[i];
-            self.fresh += 1;
-            g.stream = self.fresh;
-            let u = self.rng.uniform();
-            self.propose(i, g, 0.0, u);
-        }
-    }
-
-    /// A random-walk proposal from `f` (constants at `z`) and the log ratio of its prior to
-    /// `f`'s; `None` when a lever would step off its grid (rejected: the prior is 0 there).
-    fn walk(&mut self, mut f: Future, mut z: [f64; 7], scale: &[f64; 7]) -> Option<(Future, f64)> {
-        let prior = &self.fitter.prior;
-        let (first, known_start) = (prior.first_followers, prior.known_start.is_some());
-        let known = [prior.budget_known, prior.posts_known, false, false];
-        let mut log_prior_ratio = 0.0;
-        for (k, s) in scale.iter().enumerate() {
-            if k == 6 && known_start {
-                continue;
-            }
-            let step = s * self.rng.normal();
-            log_prior_ratio -= 0.5 * ((z[k] + step).powi(2) - z[k].powi(2));
-            z[k] += step;
-        }
-        f.company = company(&z);
-        if !known_start {
-            f.unknowns.start = ((1.0 + first) * libm::exp(START_LOG_SD * z[6]) - 1.0).max(0.0);
-        }
-        let grids = [
-            BUDGET_GRID.len(),
-            POSTS_GRID.len(),
-            PERCENT_GRID.len(),
-            PERCENT_GRID.len(),
-        ];
-        let mut inside = true;
-        for k in 0..4 {
-            let u = self.rng.uniform();
-            if known[k] || u > 1.0 / 3.0 {
-                continue;
-            }
-            let to = f.unknowns.key[k] as i32 + if u < 1.0 / 6.0 { -1 } else { 1 };
-            inside &= (0..grids[k] as i32).contains(&to);
-            f.unknowns.key[k] = to.clamp(0, grids[k] as i32 - 1) as u8;
-        }
-        inside.then_some((f, log_prior_ratio))
-    }
-
-    fn propose(&mut self, i: usize, f: Future, log_prior_ratio: f64, u: f64) {
-        self.proposed += 1;
-        let (ll, ok) = self.fitter.weigh(&f);
-        let log_ratio = self.beta * (ll - self.ll[i]) + log_prior_ratio;
-        if ll > f64::NEG_INFINITY && libm::log(u.max(1e-300)) < log_ratio {
-            self.accepted += 1;
-            self.pop[i] = f;
-            self.ll[i] = ll;
-            self.ok[i] = ok;
-        }
     }
 
     fn finish(&mut self, w: &[f64]) -> Result<Fit, FitError> {
