@@ -22,3 +22,12 @@ exports.simulate_runs(50); // warm-up: compile the hot paths
 const bare = best(() => exports.simulate_runs(runs));
 const full = best(() => exports.monte_carlo(runs));
 console.log(`wasm32 committed  simulate: ${rate(bare)}   with summaries: ${rate(full)}`);
+// The history fit (benches/fit.rs): the sample page's twelve months, 500 futures, one core.
+// Also its time on the core (process.cpuUsage), which a busy machine's waits do not inflate.
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+exports.fit_sample(500);
+const cpu = process.cpuUsage(cpu0);
+const fitS = (performance.now() - t0) / 1e3;
+const onCore = (cpu.user + cpu.system) / 1e6;
+console.log(`wasm32 fit 12 monthly rows, 500 futures, to day 730: ${fitS.toFixed(2)} s wall, ${onCore.toFixed(2)} s on the core`);

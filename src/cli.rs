@@ -7,10 +7,14 @@ use crate::state::export::{summary_csv, summary_json};
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
 
+mod fit;
+
 const USAGE: &str = "\
 usage:
   longgame run [--preset NAME | --scenario FILE.json] [--set LEVER=VALUE]...
                [--runs N] [--days D] [--seed S] [--samples K] [--format json|csv]
+  longgame fit --history FILE.csv [--scenario FILE.json] [--set LEVER=VALUE]...
+               [--runs N] [--seed S] [--days D] [--format json|csv]
   longgame presets
 
 Prints the Monte Carlo summary: per-day percentiles (p10 p25 p50 p75 p90 mean) of
@@ -22,7 +26,15 @@ crisis statistics; under `why` where money, followers and leads came from and we
 the median of every metric among the continued and among the cancelled (a bimodal outcome:
 `material` when each group holds 20 % or more); and under `predictors` how well each early
 number on day 90 and 180 orders the futures by their leads on the last day (Spearman's rank
-correlation and the share of pairs of futures ordered correctly).";
+correlation and the share of pairs of futures ordered correctly).
+
+`fit` weighs futures by how well they reproduce a page's own history (a table: a first column
+of dates as YYYY-MM or YYYY-MM-DD, then any of followers, reach, engagements, messages, leads,
+customers, spend, posts, in English or Swedish; comma, semicolon or tab separated) and
+continues those that fit from its last day: under the levers the history had, or those that
+--scenario and --set state. It prints `run`'s summary (days from the history's first day, the
+history included), plus `history_days` (its last day), `ess` (effective sample size),
+`posterior` (each inferred constant's prior and posterior p10/p50/p90) and `history`.";
 
 struct RunArgs {
     scenario: Scenario,
@@ -75,6 +87,7 @@ fn dispatch(args: Vec<OsString>, out: &mut impl Write) -> Result<(), String> {
                 writeln!(out, "{}", summary_json(&summary)).map_err(io)
             }
         }
+        Some("fit") => fit::run(&args[1..], out),
         Some("help" | "--help" | "-h") | None => {
             writeln!(out, "{}\n\n{USAGE}", crate::model::TAGLINE).map_err(io)
         }

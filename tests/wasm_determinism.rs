@@ -1,5 +1,5 @@
 //! The wasm32 build computes the same bits as the native one: the engine's fingerprints (the
-//! golden run and a small Monte Carlo summary) are built into a bare wasm32 module (the
+//! golden run, a small Monte Carlo summary and a fitted page history) are built into a bare wasm32 module (the
 //! `wasm_fingerprint` example of crates/engine), run under Node, and compared with the native
 //! values. Without the wasm32 target or Node the test says so and passes, except on CI
 //! (`CI` set), where it fails.
@@ -95,10 +95,14 @@ fn the_wasm32_build_gives_the_same_bits_as_the_native_one() {
         return;
     }
     let module = build_module();
-    let wasm = run_in_node(&module, &["golden_run", "golden_summary"]);
-    let native = vec![fingerprint::golden_run(), fingerprint::golden_summary()];
+    let wasm = run_in_node(&module, &["golden_run", "golden_summary", "golden_fit"]);
+    let native = vec![
+        fingerprint::golden_run(),
+        fingerprint::golden_summary(),
+        fingerprint::golden_fit(),
+    ];
     assert_eq!(
         wasm, native,
-        "wasm32 and native disagree (golden run, Monte Carlo summary)"
+        "wasm32 and native disagree (golden run, Monte Carlo summary, fitted history)"
     );
 }

@@ -8,6 +8,7 @@ pub mod futures;
 pub mod geometry;
 pub mod meanings;
 pub mod messages;
+pub mod page;
 pub mod qr;
 pub mod slider;
 pub mod why;

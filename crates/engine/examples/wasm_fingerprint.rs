@@ -11,3 +11,8 @@ pub extern "C" fn golden_run() -> u64 {
 pub extern "C" fn golden_summary() -> u64 {
     longgame_engine::fingerprint::golden_summary()
 }
+
+#[no_mangle]
+pub extern "C" fn golden_fit() -> u64 {
+    longgame_engine::fingerprint::golden_fit()
+}

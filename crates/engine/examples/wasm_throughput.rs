@@ -38,3 +38,21 @@ pub extern "C" fn monte_carlo(runs: u32) -> f64 {
         .run_all();
     summary.metrics[4].p50.last().copied().unwrap_or(0.0)
 }
+
+/// The history fit of `benches/fit.rs` (the sample page's twelve months, `futures` futures)
+/// and its forecast to day 730; returns the effective sample size.
+#[no_mangle]
+pub extern "C" fn fit_sample(futures: u32) -> f64 {
+    use longgame_engine::fit::{fit, read_table, FitOptions};
+    let history = read_table(include_str!("../../../examples/page-history.csv")).expect("sample");
+    let scenario = longgame_engine::Scenario::default();
+    let opts = FitOptions {
+        runs: futures,
+        futures,
+        ..FitOptions::default()
+    };
+    let f = fit(&history, &scenario, &opts).expect("the sample fits");
+    let plan = longgame_engine::plan::LeverSet::default();
+    let summary = f.forecast(&scenario, plan, 0).expect("valid").run_all();
+    f.ess + 0.0 * summary.metrics[4].p50.last().copied().unwrap_or(0.0)
+}

@@ -2,7 +2,7 @@
 
 use super::company::Company;
 use super::constants::*;
-use super::params::{Mechanisms, Scenario};
+use super::params::{Levers, Mechanisms, Scenario};
 use super::rng::{inverse_normal_cdf, BinomialTable, QuantileTable};
 use super::why::RunWhy;
 use serde::Serialize;
@@ -224,6 +224,21 @@ impl Derived {
         root
     }
 
+    /// `s` (its levers from day 0) whose levers change on the given days, in increasing order:
+    /// any number of changes, unlike a plan in a file (a fitted history's periods, then a
+    /// forecast's levers). `s`'s own plan is not used.
+    pub fn with_changes(s: &Scenario, changes: &[(u32, Levers)]) -> Self {
+        let mut root = Derived::segment(s, Mechanisms::ALL);
+        root.later = changes
+            .iter()
+            .map(|&(day, levers)| {
+                let seg = Scenario { levers, ..*s };
+                (day, Derived::segment(&seg, Mechanisms::ALL))
+            })
+            .collect();
+        root
+    }
+
     /// The segment of the plan in force on `day` (`self` is the first).
     pub fn on(&self, day: u32) -> &Derived {
         self.later
@@ -430,6 +445,29 @@ pub fn simulate_until(
 ) {
     let company = Company::draw(seed, run);
     let _ = day::run_until(d, &company, starting_followers, (seed, run, day), out);
+}
+
+/// Simulates run `run` with a given company to the last of `marks` (increasing days),
+/// calling `on_mark(day, trace)` at the end of each: the days are exactly those of
+/// [`simulate`] with that company (the fit of a page's history reads its periods this way).
+pub fn simulate_marked(
+    d: &Derived,
+    company: &Company,
+    starting_followers: f64,
+    (seed, run): (u64, u64),
+    marks: &[u32],
+    out: &mut RunTrace,
+    on_mark: &mut dyn FnMut(u32, &RunTrace),
+) -> Paused {
+    day::run_marked(
+        d,
+        company,
+        starting_followers,
+        (seed, run),
+        marks,
+        out,
+        on_mark,
+    )
 }
 
 pub use day::Paused;

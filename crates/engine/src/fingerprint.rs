@@ -45,3 +45,37 @@ pub fn golden_summary() -> u64 {
     }
     hash(&values)
 }
+
+/// A fitted page history (a generated three-month history, 60 futures): the effective sample
+/// size, every future's weight and constants, and the forecast's percentiles. The fit sums
+/// log-likelihoods (`lgamma`, `log`) and moves futures by them, so it must agree bit for bit
+/// too.
+pub fn golden_fit() -> u64 {
+    use super::fit::{fit, synthetic::synthetic, Column, FitOptions};
+    use super::plan::LeverSet;
+    let mut s = Scenario::default();
+    s.assumptions.horizon_days = 150;
+    let history = synthetic(&s, (30, 3), (42, 3), 200.0, &Column::ALL).history;
+    let opts = FitOptions {
+        runs: 60,
+        seed: 42,
+        starting_followers: None,
+        futures: 60,
+    };
+    let f = fit(&history, &s, &opts).expect("a generated history fits");
+    let mut values = vec![f.ess];
+    values.extend_from_slice(&f.weights);
+    for future in &f.population {
+        let c = future.company;
+        values.extend_from_slice(&[c.reach, c.engagement, c.conversion, c.paid, c.follow]);
+        values.extend_from_slice(&[c.crisis, future.unknowns.start]);
+    }
+    let summary = f
+        .forecast(&s, LeverSet::default(), 0)
+        .expect("valid")
+        .run_all();
+    for band in &summary.metrics {
+        values.extend_from_slice(&band.p50);
+    }
+    hash(&values)
+}

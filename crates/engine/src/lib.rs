@@ -8,6 +8,7 @@ pub mod constants;
 pub mod engine;
 mod exact_sum;
 pub mod fingerprint;
+pub mod fit;
 pub mod monte_carlo;
 pub mod params;
 pub mod per_run;
@@ -23,7 +24,8 @@ pub use engine::{
     RunTrace, N_METRICS,
 };
 pub use monte_carlo::{
-    outcomes_per_run, Band, CrisisRecord, MonteCarlo, SamplePath, Summary, Tally,
+    outcomes_per_run, Band, Continuation, CrisisRecord, KeptFuture, MonteCarlo, SamplePath,
+    Summary, Tally,
 };
 pub use params::{Assumptions, InvalidParam, Levers, Mechanisms, Scenario};
 pub use plan::{Change, LeverSet, Plan, LEVERS, MAX_CHANGES};

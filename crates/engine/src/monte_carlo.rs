@@ -4,9 +4,10 @@
 //! two scenarios run with the same seed share their random draws (common random numbers).
 //! Memory is bounded by the summaries (per-day histograms, a few sample paths), not by runs.
 
+use super::company::Company;
 use super::engine::{
-    play_until, simulate, simulate_fork, CrisisEvent, CrisisOutcome, Derived, Metric, Paused,
-    RunTrace, N_METRICS,
+    play_until, simulate, simulate_fork, simulate_marked, CrisisEvent, CrisisOutcome, Derived,
+    Metric, Paused, RunTrace, N_METRICS,
 };
 use super::params::{InvalidParam, Scenario};
 use super::per_run::{self, PredictorSet, RunRecord, Split, RECORDS_KEPT};
@@ -143,6 +144,49 @@ pub struct MonteCarlo {
     pending: Vec<f64>,
     /// Set for the futures still possible in a game: each run is a fork of the paused game.
     game: Option<Game>,
+    /// Set for a fitted history's forecast: run k continues kept future k.
+    posterior: Option<Continuation>,
+}
+
+/// The futures a fitted page history kept (see `fit/`), to continue from the history's last
+/// day: run k re-simulates kept future k's history (the same bits as when it was weighed),
+/// then goes on with the luck of fork k, the same for every plan (common random numbers).
+#[derive(Clone, Debug)]
+pub struct Continuation {
+    /// The history's last day.
+    pub day: u32,
+    /// The seed the history was fitted under.
+    pub seed: u64,
+    /// Each distinct set of levers: the history's periods, then the plan's levers.
+    pub derived: std::sync::Arc<[Derived]>,
+    pub futures: std::sync::Arc<[KeptFuture]>,
+}
+
+/// One future that reproduces the history: its run, company, starting followers and levers
+/// (an index into [`Continuation::derived`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeptFuture {
+    pub run: u64,
+    pub company: Company,
+    pub start: f64,
+    pub derived: u32,
+}
+
+impl Continuation {
+    fn simulate(&self, fork: u64, out: &mut RunTrace) {
+        let f = &self.futures[fork as usize];
+        let d = &self.derived[f.derived as usize];
+        let paused = simulate_marked(
+            d,
+            &f.company,
+            f.start,
+            (self.seed, f.run),
+            &[self.day],
+            out,
+            &mut |_, _| {},
+        );
+        simulate_fork(d, &paused, self.seed, fork, out);
+    }
 }
 
 /// What a set of runs adds up to: everything a summary needs and nothing per run. Tallies of
@@ -213,7 +257,21 @@ impl MonteCarlo {
             trace: RunTrace::default(),
             pending: Vec::with_capacity(FOLD_BATCH.min(runs as usize) * days * N_METRICS),
             game: None,
+            posterior: None,
         })
+    }
+
+    /// A fitted history's forecast: one run per kept future, each continued from the
+    /// history's last day under `scenario`'s horizon and goal (the levers are each future's).
+    pub fn continued(
+        scenario: Scenario,
+        continuation: Continuation,
+        sample_paths: u32,
+    ) -> Result<Self, InvalidParam> {
+        let runs = continuation.futures.len() as u32;
+        let mut mc = MonteCarlo::new(scenario, continuation.seed, runs, sample_paths)?;
+        mc.posterior = Some(continuation);
+        Ok(mc)
     }
 
     /// Only runs `first..end` of the `runs` (clamped to them): one worker's share.
@@ -260,15 +318,16 @@ impl MonteCarlo {
         let end = self.end.min((self.first + self.done).saturating_add(batch));
         while self.first + self.done < end {
             let run = (self.first + self.done) as u64;
-            match &self.game {
-                None => simulate(
+            match (&self.posterior, &self.game) {
+                (Some(p), _) => p.simulate(run, &mut self.trace),
+                (None, None) => simulate(
                     &self.derived,
                     self.scenario.assumptions.starting_followers,
                     self.seed,
                     run,
                     &mut self.trace,
                 ),
-                Some(g) => {
+                (None, Some(g)) => {
                     self.trace.clone_from(&g.so_far);
                     simulate_fork(&self.derived, &g.paused, self.seed, run, &mut self.trace);
                 }

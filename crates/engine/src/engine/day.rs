@@ -170,6 +170,27 @@ pub(super) fn run_until(
     paused
 }
 
+/// Simulates run `run` up to the last of `marks` (increasing days) into `out`, calling
+/// `on_mark` at the end of each mark with the trace so far (what a page's history reports per
+/// period); the days simulated are exactly those of [`run`]. Returns the run paused there.
+pub(super) fn run_marked(
+    d: &Derived,
+    company: &Company,
+    starting_followers: f64,
+    (seed, run): (u64, u64),
+    marks: &[u32],
+    out: &mut RunTrace,
+    on_mark: &mut dyn FnMut(u32, &RunTrace),
+) -> Paused {
+    let mut rng = streams(seed, run);
+    let mut paused = begin(d, company, starting_followers, out);
+    for &m in marks {
+        advance(d, company, &mut paused, m.min(d.days), &mut rng, out);
+        on_mark(paused.day, out);
+    }
+    paused
+}
+
 /// Continues a paused run to the horizon with the luck of fork `fork` (its own streams, the
 /// same for every plan: common random numbers from the pause on). `out` must hold the run's
 /// trace up to the pause; the days after it are written.
