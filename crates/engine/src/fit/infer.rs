@@ -340,6 +340,8 @@ fn named(fitter: &Fitter, draws: &[Future]) -> Vec<(String, Vec<f64>)> {
         ("paid", |c| c.paid),
         ("follow", |c| c.follow),
         ("crisis", |c| c.crisis),
+        ("click_through", |c| c.click_through),
+        ("capability_time", |c| c.capability_time),
     ]
     .into_iter()
     .map(|(n, f)| (n.to_string(), draws.iter().map(|d| f(&d.company)).collect()))

@@ -15,14 +15,21 @@ pub const MOVES: u32 = 4;
 /// Keeps the moves' streams apart from the model's and the prior's.
 const MOVE_SALT: u64 = 0x4D0E_5EED_0000_0026;
 
+/// The company's constants the moves walk: all of them.
+const CONSTANTS: usize = 8;
+/// The walk's coordinates: the constants, then the starting followers.
+pub const Z: usize = CONSTANTS + 1;
+
 /// Log-normal spreads of the company's constants, in the order of [`z`].
-const SPREADS: [f64; 6] = [
+const SPREADS: [f64; CONSTANTS] = [
     SPREAD_REACH,
     SPREAD_ENGAGEMENT,
     SPREAD_CONVERSION,
     SPREAD_PAID,
     SPREAD_FOLLOW,
     SPREAD_CRISIS,
+    SPREAD_CLICK_THROUGH,
+    SPREAD_CAPABILITY_TIME,
 ];
 
 /// What every future's moves in one stage share.
@@ -33,7 +40,7 @@ pub struct StageMoves {
     /// The likelihood's power the moves keep invariant.
     pub beta: f64,
     /// The random walk's step for each standardised constant (and the starting followers).
-    pub scale: [f64; 7],
+    pub scale: [f64; Z],
     /// The population's size (fresh luck is numbered past it).
     pub runs: u32,
 }
@@ -48,7 +55,7 @@ pub struct Walker {
 
 /// A future's constants as standard normals (its prior is independent N(0, 1) in each), the
 /// starting followers last (relative to the first reported level).
-pub fn z(f: &Future, first_followers: f64) -> [f64; 7] {
+pub fn z(f: &Future, first_followers: f64) -> [f64; Z] {
     let c = &f.company;
     let m = [
         c.reach,
@@ -57,16 +64,18 @@ pub fn z(f: &Future, first_followers: f64) -> [f64; 7] {
         c.paid,
         c.follow,
         c.crisis,
+        c.click_through,
+        c.capability_time,
     ];
-    let mut out = [0.0; 7];
-    for i in 0..6 {
+    let mut out = [0.0; Z];
+    for i in 0..CONSTANTS {
         out[i] = libm::log(m[i]) / SPREADS[i];
     }
-    out[6] = libm::log((1.0 + f.unknowns.start) / (1.0 + first_followers)) / START_LOG_SD;
+    out[CONSTANTS] = libm::log((1.0 + f.unknowns.start) / (1.0 + first_followers)) / START_LOG_SD;
     out
 }
 
-fn company(z: &[f64; 7]) -> Company {
+fn company(z: &[f64; Z]) -> Company {
     let f = |i: usize| libm::exp(SPREADS[i] * z[i]);
     Company {
         reach: f(0),
@@ -75,6 +84,8 @@ fn company(z: &[f64; 7]) -> Company {
         paid: f(3),
         follow: f(4),
         crisis: f(5),
+        click_through: f(6),
+        capability_time: f(7),
     }
 }
 
@@ -121,7 +132,7 @@ pub fn move_part(
 fn walk(
     fitter: &Fitter,
     mut f: Future,
-    mut z: [f64; 7],
+    mut z: [f64; Z],
     stage: &StageMoves,
     rng: &mut Stream,
 ) -> Option<(Future, f64)> {
@@ -130,7 +141,7 @@ fn walk(
     let known = [prior.budget_known, prior.posts_known, false, false];
     let mut log_prior_ratio = 0.0;
     for (k, s) in stage.scale.iter().enumerate() {
-        if k == 6 && known_start {
+        if k == CONSTANTS && known_start {
             continue;
         }
         let step = s * rng.normal();
@@ -139,7 +150,7 @@ fn walk(
     }
     f.company = company(&z);
     if !known_start {
-        f.unknowns.start = ((1.0 + first) * libm::exp(START_LOG_SD * z[6]) - 1.0).max(0.0);
+        f.unknowns.start = ((1.0 + first) * libm::exp(START_LOG_SD * z[CONSTANTS]) - 1.0).max(0.0);
     }
     let grids = [
         BUDGET_GRID.len(),

@@ -11,7 +11,7 @@ use super::history::History;
 use super::infer::{
     nothing_reproduces, ranges, resample, Fit, FitError, FitOptions, Fitter, Future, MIN_ESS,
 };
-use super::moves::{move_part, z, StageMoves, Walker};
+use super::moves::{move_part, z, StageMoves, Walker, Z};
 use crate::rng::{Mechanism, Stream};
 use crate::Scenario;
 
@@ -113,12 +113,12 @@ impl Smc {
     /// and its futures): the random walk scaled to the population's spread.
     pub fn stage_moves(&self) -> StageMoves {
         let first = self.fitter.prior.first_followers;
-        let zs: Vec<[f64; 7]> = self.pop.iter().map(|f| z(f, first)).collect();
+        let zs: Vec<[f64; Z]> = self.pop.iter().map(|f| z(f, first)).collect();
         StageMoves {
             seed: self.fitter.seed,
             stage: self.stage,
             beta: self.beta,
-            scale: spread(&zs).map(|s| 2.38 / 7f64.sqrt() * s.max(0.02)),
+            scale: spread(&zs).map(|s| 2.38 / (Z as f64).sqrt() * s.max(0.02)),
             runs: self.runs,
         }
     }
@@ -221,9 +221,9 @@ pub fn ess(w: &[f64]) -> f64 {
 }
 
 /// Each coordinate's standard deviation over the population.
-fn spread(zs: &[[f64; 7]]) -> [f64; 7] {
+fn spread(zs: &[[f64; Z]]) -> [f64; Z] {
     let n = zs.len() as f64;
-    let mut out = [0.0; 7];
+    let mut out = [0.0; Z];
     for (k, o) in out.iter_mut().enumerate() {
         let mean = zs.iter().map(|z| z[k]).sum::<f64>() / n;
         *o = (zs.iter().map(|z| (z[k] - mean).powi(2)).sum::<f64>() / n).sqrt();
