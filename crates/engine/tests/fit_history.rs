@@ -221,7 +221,7 @@ fn a_fit_shared_by_two_workers_gives_the_same_bits_as_one_alone() {
     let mut smc = Smc::from_prior(fitter(), &o, prior);
     let mut stages = 0;
     let shared = loop {
-        if let Err(done) = smc.reweigh() {
+        if let Some(done) = smc.reweigh() {
             break done.unwrap();
         }
         let (stage, walkers) = (smc.stage_moves(), smc.walkers());

@@ -77,7 +77,7 @@ impl Smc {
 
     /// One stage; `Some` when the fit is done (or refused).
     pub fn step(&mut self) -> Option<Result<Fit, FitError>> {
-        if let Err(done) = self.reweigh() {
+        if let Some(done) = self.reweigh() {
             return Some(done);
         }
         let stage = self.stage_moves();
@@ -87,25 +87,25 @@ impl Smc {
         None
     }
 
-    /// A stage's first half: raises β, and either finishes (`Err` holds the fit or its
-    /// refusal) or resamples the population for its moves ([`stage_moves`](Self::stage_moves),
+    /// A stage's first half: raises β, and either finishes (`Some`: the fit or its refusal)
+    /// or resamples the population for its moves ([`stage_moves`](Self::stage_moves),
     /// [`walkers`](Self::walkers); workers may share them out with [`move_part`]).
-    pub fn reweigh(&mut self) -> Result<(), Result<Fit, FitError>> {
+    pub fn reweigh(&mut self) -> Option<Result<Fit, FitError>> {
         if self.ll.iter().all(|&l| l == f64::NEG_INFINITY) || self.stage >= MAX_STAGES {
-            return Err(Err(self.refusal()));
+            return Some(Err(self.refusal()));
         }
         let next = self.next_beta();
         let w = self.weights(next - self.beta);
         self.beta = next;
         if next >= 1.0 {
-            return Err(self.finish(&w));
+            return Some(self.finish(&w));
         }
         let sum: f64 = w.iter().sum();
         let picked = resample(&w, sum, self.runs, self.rng.uniform());
         self.pop = picked.iter().map(|&i| self.pop[i]).collect();
         self.ll = picked.iter().map(|&i| self.ll[i]).collect();
         self.ok = picked.iter().map(|&i| self.ok[i]).collect();
-        Ok(())
+        None
     }
 
     /// A stage's second half: the moved population (in order) and the moves' (proposed,
