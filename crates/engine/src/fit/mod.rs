@@ -21,5 +21,5 @@ pub mod table;
 
 pub use history::{Column, History, Row};
 pub use infer::{ConstantRange, Fit, FitError, FitOptions, Fitter, Future, MIN_ESS};
-pub use smc::{fit, Smc};
+pub use smc::{fit, weigh_prior, Smc};
 pub use table::{read_table, Problem, TableError};

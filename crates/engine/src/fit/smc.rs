@@ -44,8 +44,13 @@ impl Smc {
     /// Draws the first population from the prior and weighs it.
     pub fn new(history: &History, scenario: &Scenario, opts: &FitOptions) -> Smc {
         let mut fitter = Fitter::new(history, scenario, opts);
-        let prior: Vec<Future> = (0..opts.runs as u64).map(|r| fitter.draw(r)).collect();
-        let (ll, ok) = prior.iter().map(|f| fitter.weigh(f)).unzip();
+        let prior = weigh_prior(&mut fitter, 0..opts.runs as u64);
+        Smc::from_prior(fitter, opts, prior)
+    }
+
+    /// The first population as weighed elsewhere (by workers, each with its own fitter, on
+    /// runs in order: see [`weigh_prior`]).
+    pub fn from_prior(fitter: Fitter, opts: &FitOptions, prior: Vec<Walker>) -> Smc {
         let mut smc = Smc {
             rng: Stream::new(opts.seed ^ 0x05A3_C000_0F17, 0, Mechanism::Review),
             fitter,
@@ -53,10 +58,10 @@ impl Smc {
             futures: opts.futures,
             beta: 0.0,
             stage: 0,
-            pop: prior.clone(),
-            prior,
-            ll,
-            ok,
+            pop: prior.iter().map(|w| w.future).collect(),
+            prior: prior.iter().map(|w| w.future).collect(),
+            ll: prior.iter().map(|w| w.ll).collect(),
+            ok: prior.iter().map(|w| w.ok).collect(),
             proposed: 0,
             accepted: 0,
             prior_ess: 0.0,
@@ -72,6 +77,20 @@ impl Smc {
 
     /// One stage; `Some` when the fit is done (or refused).
     pub fn step(&mut self) -> Option<Result<Fit, FitError>> {
+        if let Some(done) = self.reweigh() {
+            return Some(done);
+        }
+        let stage = self.stage_moves();
+        let mut walkers = self.walkers();
+        let counts = move_part(&mut self.fitter, &stage, 0, &mut walkers);
+        self.moved(walkers, counts);
+        None
+    }
+
+    /// A stage's first half: raises β, and either finishes (`Some`: the fit or its refusal)
+    /// or resamples the population for its moves ([`stage_moves`](Self::stage_moves),
+    /// [`walkers`](Self::walkers); workers may share them out with [`move_part`]).
+    pub fn reweigh(&mut self) -> Option<Result<Fit, FitError>> {
         if self.ll.iter().all(|&l| l == f64::NEG_INFINITY) || self.stage >= MAX_STAGES {
             return Some(Err(self.refusal()));
         }
@@ -86,16 +105,18 @@ impl Smc {
         self.pop = picked.iter().map(|&i| self.pop[i]).collect();
         self.ll = picked.iter().map(|&i| self.ll[i]).collect();
         self.ok = picked.iter().map(|&i| self.ok[i]).collect();
-        let stage = self.stage_moves();
-        let mut walkers = self.walkers();
-        let (proposed, accepted) = move_part(&mut self.fitter, &stage, 0, &mut walkers);
+        None
+    }
+
+    /// A stage's second half: the moved population (in order) and the moves' (proposed,
+    /// accepted) counts.
+    pub fn moved(&mut self, walkers: Vec<Walker>, (proposed, accepted): (u64, u64)) {
         self.proposed += proposed;
         self.accepted += accepted;
         for (i, w) in walkers.into_iter().enumerate() {
             (self.pop[i], self.ll[i], self.ok[i]) = (w.future, w.ll, w.ok);
         }
         self.stage += 1;
-        None
     }
 
     /// The population with each future's log-likelihood (what workers move).
@@ -208,6 +229,16 @@ impl Smc {
         }
         nothing_reproduces(&mut self.fitter, &best, self.runs)
     }
+}
+
+/// Runs `runs` drawn from the prior and weighed (a worker's share of the first population).
+pub fn weigh_prior(fitter: &mut Fitter, runs: std::ops::Range<u64>) -> Vec<Walker> {
+    runs.map(|r| {
+        let future = fitter.draw(r);
+        let (ll, ok) = fitter.weigh(&future);
+        Walker { future, ll, ok }
+    })
+    .collect()
 }
 
 /// Effective sample size: (Σw)² / Σw².
