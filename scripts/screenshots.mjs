@@ -22,7 +22,7 @@ const guess = async (page) => {
 };
 // On a phone: one tap on "Levers".
 const levers = async (page) => {
-  await page.locator('.jump').getByRole('link', { name: 'Levers' }).click();
+  await page.locator('.jump a[href="#levers"]').click();
   await page.waitForFunction(() => document.querySelector('#lever-budget').getBoundingClientRect().top >= 0);
 };
 // The end screen after the last step.
@@ -65,6 +65,9 @@ const shots = [
   ['projector-story-buy-in', PROJECTOR, '?lang=sv&story=default&step=2', false],
   ['phone-charts', PHONE, '?lang=en&b=4000&p=7&r=90&i=90', false],
   ['phone-levers', PHONE, '?lang=en&b=4000&p=7&r=90&i=90', false, levers],
+  ['phone-levers-swedish', PHONE, '?lang=sv', false, levers],
+  ['tablet-charts-swedish', { width: 768, height: 1024 }, '?lang=sv&b=4000&p=7&r=90&i=90', false],
+  ['embed-320', { width: 320, height: 720 }, '?lang=en&embed=1&view=leads&b=4000&p=7&r=90&i=90', false],
   ['embed-600', { width: 600, height: 720 }, '?lang=en&embed=1&b=4000&p=7&r=90&i=90', false],
   ['embed-900-followers', { width: 900, height: 720 }, '?lang=en&embed=1&view=followers&b=4000&p=7&r=90&i=90', false],
   ['laptop-story-end', LAPTOP, '?lang=en&story=default&step=99', false, storyEnd],

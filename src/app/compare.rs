@@ -55,6 +55,7 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
             <h3 id="compare-title">{ tr(l, "compare.heading") }</h3>
             <p>{ trf(l, "compare.a", &[&levers(a)]) }<br/>{ trf(l, "compare.b", &[&levers(b)]) }</p>
             <p class="crn-note">{ trf(l, "compare.crn", &[&b.seed]) }</p>
+            <div class="table-scroll" tabindex="0">
             <table class="data-table compare-table">
                 <thead><tr>
                     <th scope="col">{ tr(l, "compare.median") }</th>
@@ -78,6 +79,7 @@ pub fn CompareSummary(p: &CompareProps) -> Html {
                     </tr> }
                 }) }</tbody>
             </table>
+            </div>
         </section>
     }
 }

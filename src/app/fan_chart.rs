@@ -176,6 +176,7 @@ pub fn FanChart(p: &FanProps) -> Html {
     let guessing = p.on_pick.is_some();
     let handlers = Handlers::new(p, &cursor, &svg_ref, &sc, days);
     let clip = format!("reveal-{}-{}", name, p.current.0.id);
+    let (text, usual) = explain(l, p, band, readout_day);
     html! {
         <figure class={classes!("chart", p.stale.then_some("stale"))} data-chart={name.clone()} data-shown={shown.to_string()}
             data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}>
@@ -211,7 +212,7 @@ pub fn FanChart(p: &FanProps) -> Html {
                     <p class="readout" aria-live="polite">{ tr(l, "chart.roi_na") }</p>
                 } else {
                     <p class="readout" aria-live="polite">{ readout(l, p, band, pinned, quit, readout_day) }</p>
-                    <p class="explain">{ explain(l, p, band, readout_day) }</p>
+                    <p class={classes!("explain", usual.then_some("usual"))}>{ text }</p>
                 }
                 if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
             }
@@ -449,17 +450,22 @@ fn readout(
 
 /// What the bands mean, on the day read out. The median's sentence follows the band: where
 /// the median is also an end of the light band, "half end above it" would be false.
-fn explain(l: Lang, p: &FanProps, band: &Band, day: usize) -> String {
+/// How to read the bands on the day shown, and whether that is the usual reading (a band with
+/// width, the median inside it), which the workshop view says once above its charts instead.
+fn explain(l: Lang, p: &FanProps, band: &Band, day: usize) -> (String, bool) {
     let (key, p10, p90) = band_ends(l, p, band, day, ["chart.explain", "chart.explain_same"]);
     let bands = trf(l, key, &[&day, &p10, &p90]);
     let p50 = percentile(l, band.p50[day], p.unit);
     let median = match () {
-        _ if p10 == p90 => return bands,
+        _ if p10 == p90 => return (bands, false),
         _ if p50 == p90 => "chart.median_top",
         _ if p50 == p10 => "chart.median_bottom",
         _ => "chart.median_half",
     };
-    format!("{bands} {}", tr(l, median))
+    (
+        format!("{bands} {}", tr(l, median)),
+        median == "chart.median_half",
+    )
 }
 
 /// The light band's ends on `day` as shown, and which of the texts `[band, same]` fits them:
@@ -497,7 +503,10 @@ fn fan_table(
         false => html! { <td>{ percentile(l, v, p.unit) }</td> },
     };
     let b = &p.current;
+    // Its own sideways scroll on a narrow screen, never the page's (focusable, so a keyboard
+    // can scroll it too).
     html! {
+        <div class="table-scroll" tabindex="0">
         <table class="data-table">
             <caption>{ trf(l, "chart.caption", &[&p.title, &p.current.0.summary.runs_done]) }</caption>
             <thead><tr>
@@ -516,5 +525,6 @@ fn fan_table(
                 </tr>
             }) }</tbody>
         </table>
+        </div>
     }
 }

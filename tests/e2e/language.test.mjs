@@ -39,7 +39,7 @@ app.test('a full pass through the app in Swedish leaves no English on screen', a
   await open('?lang=sv&b=12500&A=i:20&n=100');
   await waitDone(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
-  assert.equal(await textOf(page, 'h2#vanity-title'), 'Fåfänga: uppmärksamhet');
+  assert.equal(await textOf(page, 'h2#vanity-title'), 'Uppmärksamhet, ännu inte affärer');
   // Swedish number format: non-breaking space between thousands, "12 500".
   assert.equal(await page.locator('[data-lever="budget"] .typed').inputValue(), '12500');
   assert.match(await textOf(page, '.compare-summary'), /12\u00a0500\u00a0€\/månad/);
