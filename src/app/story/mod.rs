@@ -4,7 +4,7 @@
 pub(super) mod trainer;
 
 use super::controls::Levers;
-use super::fan_chart::FanChart;
+use super::fan_chart::{FanChart, Fit};
 use super::header::{LangSwitch, Notices};
 use super::patience::Patience;
 use super::player::Player;
@@ -355,6 +355,11 @@ fn step_view(l: Lang, p: &StoryProps, room: &Room, predicting: bool, asking: boo
         let guess = room.guess.clone();
         Callback::from(move |v: f64| guess.set(Some(v)))
     };
+    // One chart across the card, or two side by side (or one beside the levers).
+    let fit = match metrics.len() > 1 || step.ask_room {
+        true => Fit::StoryTwo,
+        false => Fit::StoryOne,
+    };
     let charts = metrics.iter().map(|&m| {
         let c = spec(m);
         let (reveal, guess_mark, on_pick) = match predict {
@@ -365,7 +370,7 @@ fn step_view(l: Lang, p: &StoryProps, room: &Room, predicting: bool, asking: boo
         };
         html! {
             <FanChart metric={m} title={tr(l, c.title)} unit={c.unit} current={snap.clone()} pinned={p.pinned.clone()}
-                show_samples={*room.show_samples} stale={!latest} reveal_day={reveal} guess={guess_mark} on_pick={on_pick} />
+                show_samples={*room.show_samples} stale={!latest} reveal_day={reveal} guess={guess_mark} on_pick={on_pick} {fit} />
         }
     });
     let charts = html! {
