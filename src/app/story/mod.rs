@@ -281,13 +281,14 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                     <button type="button" onclick={click(&prev)} disabled={index == 0}>{ tr(l, "story.back") }</button>
                     <button type="button" class="story-next" onclick={click(&next)}>{ next_label }</button>
                     <button type="button" class="small" onclick={click(&p.on_exit)}>{ tr(l, "story.exit") }</button>
+                    // In the bar that stays on screen, not below the fold.
+                    <span class="hint">{ tr(l, "story.hint") }</span>
                 </nav>
                 { tools }
                 <p class="story-why" aria-live="polite">
                     if *room.nudged && predicting { { tr(l, "story.guess_first") } }
                 </p>
             </footer>
-            <p class="hint">{ tr(l, "story.hint") }</p>
         </div>
     }
 }
