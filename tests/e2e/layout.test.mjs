@@ -161,3 +161,22 @@ for (const lang of ['en', 'sv']) {
     }
   }, { viewport: PROJECTOR });
 }
+
+for (const viewport of [LAPTOP, PROJECTOR]) {
+  app.test(`at a crisis stop the Trust chart, where the crisis shows, is on screen (${viewport.width}x${viewport.height})`, async ({ page, open }) => {
+    await open(`?lang=en&${GAME}&play=40`);
+    await page.locator('.game-charts .chart[data-chart]:not(.stale)').first().waitFor();
+    assert.match(await page.locator('.stop-reasons').innerText(), /crisis/);
+    const trust = await page.evaluate(() => {
+      const svg = document.querySelector('.game-charts .chart[data-chart="trust"] svg').getBoundingClientRect();
+      return { top: svg.top, bottom: svg.bottom, height: innerHeight, first: document.querySelector('.game-charts .chart[data-chart]').dataset.chart };
+    });
+    assert.equal(trust.first, 'trust', 'Trust is the first chart at a crisis');
+    assert.ok(trust.top >= 0 && trust.bottom <= trust.height, `the Trust chart spans y = ${trust.top}–${trust.bottom}`);
+    // A stop without a crisis keeps Leads first.
+    await open(`?lang=en&${GAME}&play=91`);
+    await page.locator('.game-charts .chart[data-chart]:not(.stale)').first().waitFor();
+    assert.doesNotMatch(await page.locator('.stop-reasons').innerText(), /crisis/);
+    assert.equal(await page.locator('.game-charts .chart[data-chart]').first().getAttribute('data-chart'), 'leads');
+  }, { viewport });
+}
