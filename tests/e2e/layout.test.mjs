@@ -1,7 +1,8 @@
 // Labels and the projector, measured in real Chromium: no two texts of a chart overlap (the
-// boxes the browser draws, every chart of the simulator, each story step while it plays and
-// after a guess, and play stops) on a phone, a laptop and a projector in both languages; and
-// on a 1920x1080 projector every story step fits the screen with text the room can read.
+// boxes the browser draws: the simulator's charts, each story step while it plays and after a
+// guess, play stops and the debrief) on a phone, a laptop and a projector in both languages; on
+// a 1920x1080 projector the story's steps fit with 24 px text; the class ranking's chart; and
+// the Trust chart on screen at a crisis stop.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useApp, waitDone, LAPTOP, PROJECTOR } from './helpers.mjs';
@@ -62,7 +63,7 @@ async function checkWhilePlaying(page, where) {
 for (const viewport of [PHONE, LAPTOP, PROJECTOR]) {
   for (const lang of ['en', 'sv']) {
     const at = `${viewport.width}x${viewport.height} ${lang}`;
-    app.test(`no two chart labels overlap at ${at}: simulator, story steps, play stops`, async ({ page, open }) => {
+    app.test(`no two chart labels overlap at ${at}: simulator, story steps, play stops, debrief`, async ({ page, open }) => {
       await open(`?lang=${lang}&b=4000&p=7&r=90&i=90`);
       await waitDone(page);
       await noOverlaps(page, `${at} simulator`);
@@ -83,6 +84,9 @@ for (const viewport of [PHONE, LAPTOP, PROJECTOR]) {
         await page.locator('.game-charts .chart[data-chart]:not(.stale)').first().waitFor();
         await noOverlaps(page, `${at} play stop ${stop}`);
       }
+      await open(`?lang=${lang}&${GAME}&c=92b3000i80&play=730`);
+      await page.locator('.debrief-table tbody tr').first().waitFor({ timeout: 30000 });
+      await noOverlaps(page, `${at} debrief`);
     }, { viewport });
   }
 }
