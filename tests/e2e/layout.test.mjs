@@ -74,7 +74,6 @@ for (const viewport of [PHONE, LAPTOP, PROJECTOR]) {
           await page.locator('.story .guess-input').fill('1230');
           await page.locator('.story .guess-input').press('Enter');
           await page.locator('.verdict').waitFor();
-          await page.locator('.story .guess-label').waitFor();
         }
         await noOverlaps(page, `${at} story step ${i}`);
         if (i === 0 || i === 5) await checkWhilePlaying(page, `${at} story step ${i}`);
