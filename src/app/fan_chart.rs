@@ -6,14 +6,17 @@
 //! readout and the day shown by "play the year" are drawn over them, so moving the mouse or
 //! playing the year does not rebuild a single path.
 
-use super::chart_frame::{chart_tools, frame, milestones, vline};
+use super::chart_frame::{
+    chart_tools, frame, milestone_labels, milestones, placed, top_rows, vline,
+};
 use super::Snapshot;
 use crate::i18n::{tr, trf, Lang};
 use crate::model::monte_carlo::MILESTONES;
 use crate::model::{Band, CrisisOutcome, Metric};
 use crate::view::chart_export::{ExportInfo, Mark};
 use crate::view::format::{levers_text, percentile, roi_undefined, with_unit, Unit};
-use crate::view::geometry::{area, extent, line, nice_ticks, Scale, BOTTOM, H, TOP, W};
+use crate::view::geometry::{area, extent, line, nice_ticks, Frame, Scale, W};
+use crate::view::labels::{Anchor, Label, Rect, Spot};
 use crate::view::meanings::plan_lines;
 use yew::prelude::*;
 
@@ -44,6 +47,36 @@ pub struct FanProps {
     /// A game: every future shares the player's own up to this day, drawn as its own line.
     #[prop_or_default]
     pub own_until: Option<u32>,
+    /// Where the chart is shown, which sets its shape and text size.
+    #[prop_or_default]
+    pub fit: Fit,
+}
+
+/// Where a fan chart is shown: the main views, or a story on a projector (one chart across
+/// the screen, or two side by side), where the room must read it from the back.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Fit {
+    #[default]
+    Page,
+    StoryOne,
+    StoryTwo,
+}
+
+/// The class that draws a chart's text at its frame's size (style.css; the page's security
+/// policy allows no inline styles).
+pub fn text_class(f: &Frame) -> String {
+    format!("text-{}", (f.text * 10.0).round())
+}
+
+/// The chart's frame at a window `width` CSS px wide: larger text on a phone (at least 12 px
+/// on screen) and on a projector (at least 24 px), and a wide chart filling a story's card.
+pub fn frame_for(fit: Fit, width: f64) -> Frame {
+    match fit {
+        _ if width <= 480.0 => Frame::sized(W, 19.5),
+        Fit::StoryOne if width >= 1600.0 => Frame::sized(1000.0, 17.0),
+        Fit::StoryTwo if width >= 1600.0 => Frame::sized(W, 18.0),
+        _ => Frame::STANDARD,
+    }
 }
 
 /// The player's own future in a game: its own colour (black, of the charts' colour-blind-safe
@@ -60,7 +93,7 @@ fn band_of(s: &Option<Snapshot>, metric: Metric, days: usize) -> Option<&Band> {
 
 /// The value axis: every band and sample shown, stretched while the room guesses (so the fan's
 /// height cannot be read off it), widened to keep a wild guess on the chart after the reveal.
-fn value_scale(p: &FanProps, days: usize) -> Scale {
+fn value_scale(p: &FanProps, days: usize, f: Frame) -> Scale {
     let summary = &p.current.0.summary;
     let mut bands = vec![summary.band(p.metric)];
     bands.extend(band_of(&p.pinned, p.metric, days));
@@ -90,6 +123,7 @@ fn value_scale(p: &FanProps, days: usize) -> Scale {
         days: days as f64,
         lo: lo.min(*ticks.first().unwrap_or(&lo)),
         hi: hi.max(*ticks.last().unwrap_or(&hi)),
+        f,
     }
 }
 
@@ -143,6 +177,7 @@ struct PathKey {
     picking: bool,
     guess: Option<u64>,
     own: Option<u32>,
+    frame: Frame,
 }
 
 #[component]
@@ -155,7 +190,9 @@ pub fn FanChart(p: &FanProps) -> Html {
     let band = summary.band(p.metric);
     let days = band.p50.len() - 1;
     let shown = p.reveal_day.map_or(days, |d| (d as usize).min(days));
-    let sc = value_scale(p, days);
+    let width = super::hooks::use_viewport_width();
+    let sc = value_scale(p, days, frame_for(p.fit, width));
+    let f = sc.f;
     let key = PathKey {
         current: p.current.clone(),
         pinned: p.pinned.clone(),
@@ -165,6 +202,7 @@ pub fn FanChart(p: &FanProps) -> Html {
         picking: p.on_pick.is_some(),
         guess: p.guess.map(|g| g.1.to_bits()),
         own: p.own_until,
+        frame: f,
     };
     let drawn = use_memo(key, |_| paths(p, &sc, days));
     let pinned = band_of(&p.pinned, p.metric, days);
@@ -177,6 +215,7 @@ pub fn FanChart(p: &FanProps) -> Html {
     let handlers = Handlers::new(p, &cursor, &svg_ref, &sc, days);
     let clip = format!("reveal-{}-{}", name, p.current.0.id);
     let (text, usual) = explain(l, p, band, readout_day);
+    let (frame_html, taken) = frame(l, &sc, p.unit, days);
     html! {
         <figure class={classes!("chart", p.stale.then_some("stale"))} data-chart={name.clone()} data-shown={shown.to_string()}
             data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}>
@@ -184,26 +223,24 @@ pub fn FanChart(p: &FanProps) -> Html {
                 <span class="chart-title">{ p.title.clone() }</span>
                 if !guessing { { chart_tools(l, &show_table, Some((&svg_ref, &name, export_info(l, p)))) } }
             </figcaption>
-            <svg ref={svg_ref.clone()} viewBox={format!("0 0 {W} {H}")} role="img" tabindex="0" xmlns="http://www.w3.org/2000/svg"
+            <svg ref={svg_ref.clone()} viewBox={format!("0 0 {} {}", f.w, f.h)} role="img" tabindex="0" xmlns="http://www.w3.org/2000/svg"
                 aria-label={trf(l, "chart.aria", &[&p.title, &days])}
                 onmousemove={handlers.on_move} onkeydown={handlers.on_key} onfocus={handlers.on_focus} onmousedown={handlers.on_press}
-                class={classes!(guessing.then_some("pickable"))}>
+                class={classes!(text_class(&f), guessing.then_some("pickable"))}>
                 <defs><clipPath id={clip.clone()}>
-                    <rect x="0" y="0" width={format!("{:.1}", sc.x(shown as f64) + 0.5)} height={H.to_string()} />
+                    <rect x="0" y="0" width={format!("{:.1}", sc.x(shown as f64) + 0.5)} height={f.h.to_string()} />
                 </clipPath></defs>
-                { frame(l, &sc, p.unit, days, "chart.days_axis") }
-                { milestones(l, &sc, days) }
+                { frame_html }
+                { milestones(&sc, days) }
                 <g class="fan" clip-path={format!("url(#{clip})")}>
                     { fan_paths(&drawn) }
                     { review_marks(l, summary, &sc, shown) }
                 </g>
                 if p.show_samples { { sample_marks(l, p, &sc, shown) } }
-                if let (true, Some(_)) = ((p.quit_day as usize) <= days, quit) { { vline("quit-day", sc.x(p.quit_day as f64)) } }
-                if let Some(d) = *cursor { { vline("cursor", sc.x(d as f64)) } }
-                { guess_mark(l, p, &sc, days) }
-                if shown < days {
-                    <text class="reveal-day" x={format!("{:.1}", sc.x(shown as f64) + 4.0)} y={(TOP + 28.0).to_string()}>{ trf(l, "chart.day", &[&shown]) }</text>
-                }
+                if let (true, Some(_)) = ((p.quit_day as usize) <= days, quit) { { vline("quit-day", sc.x(p.quit_day as f64), &f) } }
+                if let Some(d) = *cursor { { vline("cursor", sc.x(d as f64), &f) } }
+                { guess_mark(p, &sc, days) }
+                { labels(l, p, &sc, days, shown, &taken) }
             </svg>
             if guessing {
                 <p class="readout">{ tr(l, "chart.pick") }</p>
@@ -273,8 +310,8 @@ impl Handlers {
             let svg = svg.clone();
             move |e: &MouseEvent| {
                 let r = svg.cast::<web_sys::Element>()?.get_bounding_client_rect();
-                let x = (e.client_x() as f64 - r.left()) / r.width().max(1.0) * W;
-                let y = (e.client_y() as f64 - r.top()) / r.height().max(1.0) * H;
+                let x = (e.client_x() as f64 - r.left()) / r.width().max(1.0) * sc.f.w;
+                let y = (e.client_y() as f64 - r.top()) / r.height().max(1.0) * sc.f.h;
                 Some((x, y))
             }
         };
@@ -371,7 +408,7 @@ fn review_marks(l: Lang, summary: &crate::model::Summary, sc: &Scale, shown: usi
         .step_by(every)
         .map(|d| {
             // Pointing down onto the time axis from inside the plot, clear of the tick labels.
-            let (x, y) = (sc.x(d as f64), H - BOTTOM);
+            let (x, y) = (sc.x(d as f64), sc.f.h - sc.f.bottom);
             html! { <path class="review" d={format!("M{x:.1},{y:.1}l-6,-9h12z")}>
                 <title>{ trf(l, "chart.review", &[&d]) }</title>
             </path> }
@@ -403,15 +440,67 @@ fn sample_marks(l: Lang, p: &FanProps, sc: &Scale, shown: usize) -> Html {
     html! { <g class="sample-marks">{ for marks }</g> }
 }
 
-fn guess_mark(l: Lang, p: &FanProps, sc: &Scale, days: usize) -> Html {
-    let Some((d, v)) = p.guess.filter(|(d, _)| (*d as usize) <= days) else {
+fn guess_mark(p: &FanProps, sc: &Scale, days: usize) -> Html {
+    let Some((x, y)) = guess_at(p, sc, days) else {
         return Html::default();
     };
-    let (x, y) = (sc.x(d as f64), sc.y(v.clamp(sc.lo, sc.hi)));
-    html! { <g class="guess">
-        <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="7" />
-        <text x={format!("{:.1}", x - 10.0)} y={format!("{:.1}", y - 10.0)} text-anchor="end">{ trf(l, "chart.guess", &[&with_unit(l, v, p.unit)]) }</text>
-    </g> }
+    html! { <g class="guess"><circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="7" /></g> }
+}
+
+/// Where the room's guess is drawn, if it is on the chart.
+fn guess_at(p: &FanProps, sc: &Scale, days: usize) -> Option<(f64, f64)> {
+    let (d, v) = p.guess.filter(|(d, _)| (*d as usize) <= days)?;
+    Some((sc.x(d as f64), sc.y(v.clamp(sc.lo, sc.hi))))
+}
+
+/// The chart's labels, placed clear of each other and of the frame's text: the day played to
+/// first, then the room's guess (beside its mark), then the milestones.
+fn labels(l: Lang, p: &FanProps, sc: &Scale, days: usize, shown: usize, taken: &[Rect]) -> Html {
+    let f = &sc.f;
+    let bold = |text: String, spots: Vec<Spot>| Label {
+        text,
+        size: f.text,
+        bold: true,
+        spots,
+    };
+    let mut all: Vec<(&'static str, Label)> = Vec::new();
+    if shown < days {
+        let x = sc.x(shown as f64);
+        let spots = [(x + 4.0, Anchor::Start), (x - 4.0, Anchor::End)]
+            .into_iter()
+            .flat_map(|(x, anchor)| top_rows(f, 3).map(move |y| Spot { x, y, anchor }))
+            .collect();
+        all.push(("reveal-day", bold(trf(l, "chart.day", &[&shown]), spots)));
+    }
+    if let (Some((x, y)), Some((_, v))) = (guess_at(p, sc, days), p.guess) {
+        let (above, below) = (y - 10.0, y + 10.0 + f.text * 0.95);
+        let spots = [
+            (above, Anchor::End),
+            (above, Anchor::Start),
+            (below, Anchor::End),
+            (below, Anchor::Start),
+        ]
+        .into_iter()
+        .map(|(y, anchor)| {
+            let x = if anchor == Anchor::End {
+                x - 10.0
+            } else {
+                x + 10.0
+            };
+            Spot { x, y, anchor }
+        })
+        .collect();
+        all.push((
+            "guess-label",
+            bold(trf(l, "chart.guess", &[&with_unit(l, v, p.unit)]), spots),
+        ));
+    }
+    all.extend(
+        milestone_labels(l, sc, days)
+            .into_iter()
+            .map(|m| ("milestone-label", m)),
+    );
+    placed(&all, taken, f)
 }
 
 fn readout(

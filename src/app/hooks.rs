@@ -96,3 +96,26 @@ pub fn focus(id: &str) {
         }
     }
 }
+
+/// The window's width in CSS pixels, kept current as the window is resized (charts choose
+/// their text size from it).
+#[hook]
+pub fn use_viewport_width() -> f64 {
+    let width = use_state_eq(viewport_width);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listener = gloo::events::EventListener::new(&window, "resize", move |_| {
+                width.set(viewport_width())
+            });
+            move || drop(listener)
+        });
+    }
+    *width
+}
+
+fn viewport_width() -> f64 {
+    let width = gloo::utils::window().inner_width().ok();
+    width.and_then(|v| v.as_f64()).unwrap_or(1024.0)
+}

@@ -1,9 +1,10 @@
 //! A small line chart of probabilities by week (goal reached, broken even, cancelled).
 
 use super::chart_frame::{chart_tools, frame_with};
+use super::fan_chart::{frame_for, text_class, Fit};
 use crate::i18n::{tr, Lang};
 use crate::view::format::chance;
-use crate::view::geometry::{line, Scale, H, W};
+use crate::view::geometry::{line, Scale};
 use yew::prelude::*;
 
 /// Chances on the value axis.
@@ -20,10 +21,12 @@ pub struct WeeklyProps {
 pub fn WeeklyChart(p: &WeeklyProps) -> Html {
     let l = use_context::<Lang>().unwrap_or_default();
     let weeks = p.series.iter().map(|s| s.2.len()).max().unwrap_or(1).max(2) - 1;
+    let width = super::hooks::use_viewport_width();
     let sc = Scale {
         days: weeks as f64,
         lo: 0.0,
         hi: 1.0,
+        f: frame_for(Fit::Page, width),
     };
     let show_table = use_state(|| false);
     // Every fourth week and the last one: a table a screen reader can walk through.
@@ -54,7 +57,7 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
                 <span class="chart-title">{ p.title.clone() }</span>
                 { chart_tools(l, &show_table, None) }
             </figcaption>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={p.title.clone()} xmlns="http://www.w3.org/2000/svg">
+            <svg viewBox={format!("0 0 {} {}", sc.f.w, sc.f.h)} class={text_class(&sc.f)} role="img" aria-label={p.title.clone()} xmlns="http://www.w3.org/2000/svg">
                 { frame_with(l, &sc, &TICKS, &TICKS.map(|t| chance(l, t)), weeks, "chart.weeks_axis") }
                 { for p.series.iter().map(|(_, colour, v)| html! {
                     <path d={line(v, &sc)} fill="none" stroke={*colour} stroke-width="2.5" />

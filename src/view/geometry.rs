@@ -14,33 +14,75 @@ pub const BOTTOM: f64 = 30.0;
 /// Most points drawn per line: plenty for a chart this wide, cheap to render.
 const MAX_POINTS: usize = 240;
 
+/// A chart's viewBox, its plot's margins and its text size, in viewBox units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub w: f64,
+    pub h: f64,
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// The font size of the chart's text (chart.css draws 14).
+    pub text: f64,
+}
+
+impl Frame {
+    pub const STANDARD: Frame = Frame {
+        w: W,
+        h: H,
+        left: LEFT,
+        right: RIGHT,
+        top: TOP,
+        bottom: BOTTOM,
+        text: 14.0,
+    };
+
+    /// A chart `w` units wide (and `H` high) with text of `text` units: the margins that hold
+    /// the tick labels grow with the text.
+    pub fn sized(w: f64, text: f64) -> Frame {
+        let k = (text / 14.0).max(1.0);
+        Frame {
+            w,
+            left: (LEFT * k).round(),
+            bottom: (BOTTOM * k).round(),
+            text,
+            ..Frame::STANDARD
+        }
+    }
+}
+
 /// Maps a day and a value to SVG coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {
     pub days: f64,
     pub lo: f64,
     pub hi: f64,
+    pub f: Frame,
 }
 
 impl Scale {
     pub fn x(&self, day: f64) -> f64 {
-        LEFT + (W - LEFT - RIGHT) * day / self.days.max(1.0)
+        let f = &self.f;
+        f.left + (f.w - f.left - f.right) * day / self.days.max(1.0)
     }
 
     pub fn y(&self, v: f64) -> f64 {
-        let span = (self.hi - self.lo).max(1e-9);
-        TOP + (H - TOP - BOTTOM) * (1.0 - (v - self.lo) / span)
+        let (f, span) = (&self.f, (self.hi - self.lo).max(1e-9));
+        f.top + (f.h - f.top - f.bottom) * (1.0 - (v - self.lo) / span)
     }
 
     /// The day under an x coordinate (in viewBox units), within the horizon.
     pub fn day_at(&self, x: f64) -> usize {
-        let day = ((x - LEFT) / (W - LEFT - RIGHT) * self.days).round();
+        let f = &self.f;
+        let day = ((x - f.left) / (f.w - f.left - f.right) * self.days).round();
         day.clamp(0.0, self.days) as usize
     }
 
     /// The value under a y coordinate (in viewBox units), within the axis.
     pub fn value_at(&self, y: f64) -> f64 {
-        let share = 1.0 - ((y - TOP) / (H - TOP - BOTTOM)).clamp(0.0, 1.0);
+        let f = &self.f;
+        let share = 1.0 - ((y - f.top) / (f.h - f.top - f.bottom)).clamp(0.0, 1.0);
         self.lo + share * (self.hi - self.lo)
     }
 }
@@ -185,6 +227,7 @@ mod tests {
             days: 730.0,
             lo: 0.0,
             hi: 100.0,
+            f: Frame::STANDARD,
         };
         assert_eq!(sc.x(0.0), LEFT);
         assert_eq!(sc.x(730.0), W - RIGHT);
@@ -202,6 +245,7 @@ mod tests {
             days: 1095.0,
             lo: 0.0,
             hi: 1095.0,
+            f: Frame::STANDARD,
         };
         let d = line(&series, &sc);
         let points = d.matches(['M', 'L']).count();

@@ -6,6 +6,7 @@ pub mod explore;
 pub mod format;
 pub mod futures;
 pub mod geometry;
+pub mod labels;
 pub mod meanings;
 pub mod messages;
 pub mod page;

@@ -2,6 +2,8 @@
 //! every plan runs on the same futures, and the class is ranked on an outcome at a day, with,
 //! for each pair of teams, the share of futures in which one beats the other.
 
+mod chart;
+
 use super::header::ModeMasthead;
 use super::hooks::{read_problem_text, use_file_text, ReadProblem};
 use super::whole_box::WholeBox;
@@ -246,6 +248,7 @@ fn ranking(l: Lang, r: &Roster, o: &Outcomes, metric: Metric, day: u32, seed: u6
     html! {
         <section class="class-results" aria-labelledby="ranking-title">
             <h2 id="ranking-title">{ trf(l, "class.ranking", &[&tr(l, outcome), &day]) }</h2>
+            <div class="class-rank-view">
             <table class="class-table">
                 <thead><tr>
                     <th scope="col">{ "#" }</th>
@@ -266,6 +269,8 @@ fn ranking(l: Lang, r: &Roster, o: &Outcomes, metric: Metric, day: u32, seed: u6
                     </tr> }
                 }) }</tbody>
             </table>
+            { chart::ranking_chart(l, r, &standings, &o.values, unit) }
+            </div>
             { pairwise(l, r, &standings) }
             <div class="export-buttons">
                 <button type="button" class="small export-class-csv" onclick={export_csv}>{ tr(l, "class.export_csv") }</button>

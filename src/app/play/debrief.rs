@@ -12,7 +12,7 @@ use crate::state::link;
 use crate::state::play::{alternatives, Ending, Game, GAME_RUN};
 use crate::state::team_code::{self, TeamPlan};
 use crate::view::format::{chance, full, tick_labels, Unit};
-use crate::view::geometry::{line, nice_ticks, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W};
+use crate::view::geometry::{line, nice_ticks, Frame, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W};
 use crate::view::meanings::plan_lines;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -109,6 +109,7 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
         days: days as f64,
         lo: 0.0,
         hi: ticks.last().copied().unwrap_or(hi).max(hi),
+        f: Frame::STANDARD,
     };
     let finals: Vec<String> = series
         .iter()

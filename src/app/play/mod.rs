@@ -66,7 +66,7 @@ fn StopView() -> Html {
             <section class="game-charts" aria-label={tr(l, "play.charts_aria")}>
                 if let Some((snap, latest)) = snap {
                     { game_legend(l, game.day()) }
-                    { for [Metric::Leads, Metric::Trust].into_iter().map(|m| {
+                    { for chart_order(&game).into_iter().map(|m| {
                         let c = spec(m);
                         let title = trf(l, "play.chart_title", &[&tr(l, c.title), &game.day()]);
                         html! { <FanChart metric={m} title={title} unit={c.unit} current={snap.clone()}
@@ -77,6 +77,19 @@ fn StopView() -> Html {
                 }
             </section>
         </div>
+    }
+}
+
+/// The charts in the order shown: at a crisis, Trust (where the crisis shows) first, so it
+/// is on screen at the stop; otherwise Leads first.
+fn chart_order(game: &Game) -> [Metric; 2] {
+    let crisis = game
+        .stops
+        .last()
+        .is_some_and(|s| s.reasons.contains(&Reason::Crisis));
+    match crisis {
+        true => [Metric::Trust, Metric::Leads],
+        false => [Metric::Leads, Metric::Trust],
     }
 }
 

@@ -4,7 +4,7 @@
 pub(super) mod trainer;
 
 use super::controls::Levers;
-use super::fan_chart::FanChart;
+use super::fan_chart::{FanChart, Fit};
 use super::header::{LangSwitch, Notices};
 use super::patience::Patience;
 use super::player::Player;
@@ -281,13 +281,14 @@ pub fn StoryMode(p: &StoryProps) -> Html {
                     <button type="button" onclick={click(&prev)} disabled={index == 0}>{ tr(l, "story.back") }</button>
                     <button type="button" class="story-next" onclick={click(&next)}>{ next_label }</button>
                     <button type="button" class="small" onclick={click(&p.on_exit)}>{ tr(l, "story.exit") }</button>
+                    // In the bar that stays on screen, not below the fold.
+                    <span class="hint">{ tr(l, "story.hint") }</span>
                 </nav>
                 { tools }
                 <p class="story-why" aria-live="polite">
                     if *room.nudged && predicting { { tr(l, "story.guess_first") } }
                 </p>
             </footer>
-            <p class="hint">{ tr(l, "story.hint") }</p>
         </div>
     }
 }
@@ -355,6 +356,11 @@ fn step_view(l: Lang, p: &StoryProps, room: &Room, predicting: bool, asking: boo
         let guess = room.guess.clone();
         Callback::from(move |v: f64| guess.set(Some(v)))
     };
+    // One chart across the card, or two side by side (or one beside the levers).
+    let fit = match metrics.len() > 1 || step.ask_room {
+        true => Fit::StoryTwo,
+        false => Fit::StoryOne,
+    };
     let charts = metrics.iter().map(|&m| {
         let c = spec(m);
         let (reveal, guess_mark, on_pick) = match predict {
@@ -365,7 +371,7 @@ fn step_view(l: Lang, p: &StoryProps, room: &Room, predicting: bool, asking: boo
         };
         html! {
             <FanChart metric={m} title={tr(l, c.title)} unit={c.unit} current={snap.clone()} pinned={p.pinned.clone()}
-                show_samples={*room.show_samples} stale={!latest} reveal_day={reveal} guess={guess_mark} on_pick={on_pick} />
+                show_samples={*room.show_samples} stale={!latest} reveal_day={reveal} guess={guess_mark} on_pick={on_pick} {fit} />
         }
     });
     let charts = html! {
