@@ -753,3 +753,38 @@ fn followers_and_leads_rank_strategies_differently() {
     assert!(rho < 0.83, "followers rank strategies as leads do: {rho}");
     assert!(rho < without - 0.03, "{rho} vs {without} without");
 }
+
+/// Median over paired runs of the leads won in month `m` (days 30(m−1)..30m).
+fn month_leads(traces: &[RunTrace], m: usize) -> f64 {
+    median(
+        traces
+            .iter()
+            .map(|t| t.value(30 * m, Metric::Leads) - t.value(30 * (m - 1), Metric::Leads))
+            .collect(),
+    )
+}
+
+#[test]
+fn patience_decomposed_capability_carries_most_of_it() {
+    // The committed programme's month 12 against its month 3, and again with capability's
+    // growth switched off (know-how stays where it started). Measured, not a lesson yet: the
+    // audience and trust compound too, but know-how carries most of the patience (docs/MODEL.md
+    // §11.1; issue 25 asks for several compounding mechanisms, each with its time constant).
+    use longgame::model::Mechanisms;
+    let mut fixed = Mechanisms::ALL;
+    fixed.capability_growth = false;
+    for seed in SEEDS {
+        let ratio = |m: Mechanisms| {
+            let t = runs_with(&scenario("committed"), m, seed, RUNS);
+            month_leads(&t, 12) / month_leads(&t, 3)
+        };
+        let (with, without) = (ratio(Mechanisms::ALL), ratio(fixed));
+        let share = 1.0 - without.ln() / with.ln();
+        eprintln!("seed {seed}: month 12 / month 3 x{with:.2}, capability fixed x{without:.2}, capability's share {share:.2}");
+        assert!(with >= 2.0, "seed {seed}: x{with}");
+        assert!(
+            (0.9..=1.4).contains(&without),
+            "seed {seed}: without know-how x{without}"
+        );
+    }
+}

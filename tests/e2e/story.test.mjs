@@ -63,8 +63,13 @@ app.test('the room can drag its guess on the chart, nudge it with the arrow keys
   await open('?story=default&step=1');
   await waitDone(page);
   // The top of the axis while guessing, against after the reveal: it must not give the answer away.
+  // Ticks read "6,000", or "15k" and "1.5M" once the largest reaches 10,000.
   const topTick = () => page.$$eval('.story .chart[data-chart="leads"] g.tick text',
-    (ts) => Math.max(...ts.map((t) => Number(t.textContent.replace(/[^\d.]/g, '')))));
+    (ts) => Math.max(...ts.map((t) => {
+      const label = t.textContent.trim();
+      const scale = label.endsWith('M') ? 1e6 : label.endsWith('k') ? 1e3 : 1;
+      return Number(label.replace(/[^\d.]/g, '')) * scale;
+    })));
   const guessingTop = await topTick();
   const svg = page.locator('.story svg.pickable');
   const guessed = async () => Number(await page.locator('.guess-input').inputValue());

@@ -33,6 +33,9 @@ pub struct Mechanisms {
     /// Promotion buys low-intent followers: people who followed an ad engage and ask less than
     /// those who found the page, so followers can be bought without the outcomes.
     pub low_intent_followers: bool,
+    /// Mechanism 6: capability (know-how) builds with sustained effort and decays without;
+    /// switched off, it stays where it started (to measure how much of patience it carries).
+    pub capability_growth: bool,
 }
 
 impl Mechanisms {
@@ -46,6 +49,7 @@ impl Mechanisms {
         failed_entry: true,
         conversations: true,
         low_intent_followers: true,
+        capability_growth: true,
     };
 
     /// Buy-in (0–1) as one of its channels sees it: the lever's value when the channel is on,

@@ -344,9 +344,12 @@ fn step(
     crises(d, co, day, st, &att, &ex, rng, out);
 
     // 6. Patience compounds: capability builds slowly with sustained effort, decays without.
-    let effort = if st.active { d.effort } else { 0.0 };
-    st.capability += effort * (1.0 - st.capability) / (CAPABILITY_GROW_DAYS * co.capability_time)
-        - (1.0 - effort) * st.capability / CAPABILITY_DECAY_DAYS;
+    if d.mechanisms.capability_growth {
+        let effort = if st.active { d.effort } else { 0.0 };
+        st.capability += effort * (1.0 - st.capability)
+            / (CAPABILITY_GROW_DAYS * co.capability_time)
+            - (1.0 - effort) * st.capability / CAPABILITY_DECAY_DAYS;
+    }
     // ...and the business fixes what people complain about, when the feedback reaches it.
     if st.active {
         st.fixed += (d.repeat_fix - st.fixed) / REPEAT_FIX_DAYS;
