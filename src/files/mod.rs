@@ -67,7 +67,40 @@ fn parse_json(json: &str) -> Result<serde_json::Value, FileError> {
         }
     })?;
     de.end().map_err(|e| FileError::syntax(&e))?; // text after the JSON
-    Ok(value)
+    match too_large(&value, &mut String::new()) {
+        Some(path) => Err(FileError::At {
+            path,
+            problem: FieldProblem::NumberTooLarge,
+        }),
+        None => Ok(value),
+    }
+}
+
+/// Where the first number beyond the range of f64 is (`levers.budget`, `changes[0].day`):
+/// serde_json keeps numbers as written (`arbitrary_precision`, so each reads back exactly)
+/// and reads them only when asked.
+fn too_large(value: &serde_json::Value, path: &mut String) -> Option<String> {
+    use serde_json::Value;
+    let at = path.len();
+    let found = match value {
+        Value::Number(n) => (!n.as_f64().is_some_and(f64::is_finite)).then(|| path.clone()),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            path.truncate(at);
+            path.push_str(&format!("[{i}]"));
+            too_large(v, path)
+        }),
+        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            path.truncate(at);
+            if at > 0 {
+                path.push('.');
+            }
+            path.push_str(k);
+            too_large(v, path)
+        }),
+        _ => None,
+    };
+    path.truncate(at);
+    found
 }
 
 /// How deep serde_json nests lists and objects before it gives up.
