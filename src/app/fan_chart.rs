@@ -13,7 +13,7 @@ use crate::model::monte_carlo::MILESTONES;
 use crate::model::{Band, CrisisOutcome, Metric};
 use crate::view::chart_export::{ExportInfo, Mark};
 use crate::view::format::{levers_text, percentile, roi_undefined, with_unit, Unit};
-use crate::view::geometry::{area, extent, line, nice_ticks, Scale, BOTTOM, H, TOP, W};
+use crate::view::geometry::{area, extent, line, value_axis, Scale, BOTTOM, H, TOP, W};
 use crate::view::meanings::plan_lines;
 use yew::prelude::*;
 
@@ -85,12 +85,7 @@ fn value_scale(p: &FanProps, days: usize) -> Scale {
         lo = lo.min(g);
         hi = hi.max(g);
     }
-    let ticks = nice_ticks(lo, hi, 5);
-    Scale {
-        days: days as f64,
-        lo: lo.min(*ticks.first().unwrap_or(&lo)),
-        hi: hi.max(*ticks.last().unwrap_or(&hi)),
-    }
+    value_axis(lo, hi, days)
 }
 
 /// The SVG paths of one chart, for the whole horizon.

@@ -95,3 +95,21 @@ pub fn focus(id: &str) {
         }
     }
 }
+
+/// A first mount in stages, each its own browser task: the stage starts at `from` and, while
+/// `go` holds, moves one step per zero-delay timer up to `last`, so the browser can paint and
+/// answer input between the shell, the first chart and the rest (a phone's "total blocking
+/// time").
+#[hook]
+pub fn use_stage(go: bool, from: u8, last: u8) -> u8 {
+    let stage = use_state_eq(|| from.min(last));
+    {
+        let stage = stage.clone();
+        use_effect_with((*stage, go), move |&(now, go)| {
+            let timer = (go && now < last)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || stage.set(now + 1)));
+            move || drop(timer)
+        });
+    }
+    *stage
+}

@@ -48,9 +48,16 @@ pub(crate) fn spec(metric: Metric) -> &'static ChartSpec {
         .expect("every metric has a chart")
 }
 
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    /// Charts of the first picture not drawn yet (staged): not "done" until they are.
+    #[prop_or_default]
+    pub drawing: bool,
+}
+
 /// What the simulation is doing: starting, running (with progress), updating, done, stalled.
 #[component]
-pub fn Status() -> Html {
+pub fn Status(sp: &StatusProps) -> Html {
     let state = use_app();
     let l = state.lang();
     if state.stalled {
@@ -64,7 +71,7 @@ pub fn Status() -> Html {
     let p = &snap.0;
     let s = &p.summary;
     // "Done" only once every picture on screen is final: the comparison and the overlay too.
-    let phase = match (latest, p.done && !state.results.pending()) {
+    let phase = match (latest, p.done && !state.results.pending() && !sp.drawing) {
         (false, _) => "updating",
         (true, true) => "done",
         (true, false) => "running",
@@ -108,7 +115,14 @@ struct ColumnProps {
     charts: &'static [ChartSpec],
     /// "Play the year": the day shown, or the whole horizon.
     reveal_day: Option<u32>,
+    /// Only the leads chart is drawn yet (the first picture's first stage).
+    leads_only: bool,
 }
+
+/// The stages of the first picture, each in a task of its own: the leads chart, the other
+/// charts, then what is said below them.
+const ALL_CHARTS: u8 = 1;
+const BELOW: u8 = 2;
 
 /// A column of fan charts for the current result, with the comparison and overlay.
 #[component]
@@ -116,6 +130,10 @@ fn Charts(p: &ColumnProps) -> Html {
     let state = use_app();
     let l = state.lang();
     let s = &state.shared;
+    let default = crate::state::link::Shared {
+        lang: None,
+        ..s.clone()
+    } == crate::state::link::Shared::default();
     // An embed shows one chart: the one the link names, else leads.
     let shown = p
         .charts
@@ -123,28 +141,59 @@ fn Charts(p: &ColumnProps) -> Html {
         .filter(|c| !s.embed || c.metric == s.view.unwrap_or(Metric::Leads));
     let Some((snap, up_to_date)) = state.results.current().map(Same::flagged) else {
         // Boxes the size of the charts to come, so nothing below them jumps when they arrive.
-        return shown.map(|c| placeholder(l, c)).collect();
+        return shown.map(|c| placeholder(l, c, default)).collect();
     };
     let (pinned, quit) = (
         state.results.latest(Slot::Pinned).map(Same),
         state.results.latest(Slot::Quit).map(Same),
     );
     shown
-        .map(|c| html! {
+        .map(|c| if p.leads_only && c.metric != Metric::Leads { placeholder(l, c, false) } else { html! {
             <FanChart metric={c.metric} title={tr(l, c.title)} unit={c.unit} current={snap.clone()}
                 pinned={pinned.clone()} quit={quit.clone()} quit_day={s.quit}
                 show_samples={state.show_samples} stale={!up_to_date} reveal_day={p.reveal_day} />
-        })
+        } })
         .collect()
 }
 
-/// An empty chart of the right size, while the first futures are simulated.
-fn placeholder(l: Lang, c: &ChartSpec) -> Html {
-    use crate::view::geometry::{H, W};
+thread_local! {
+    /// The default link's leads chart drawn into index.html at build time (its SVG), shown in
+    /// the leads chart's place until the wasm's first picture replaces it.
+    static FIRST_CHART: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the static first paint's leads chart (taken from the page before the app mounts).
+pub fn keep_first_chart(svg: Option<String>) {
+    FIRST_CHART.with_borrow_mut(|c| *c = svg);
+}
+
+/// The chart's tools, unseen, so the caption is as high as the drawn chart's.
+fn pending_tools(l: Lang) -> Html {
     html! {
-        <figure class="chart chart-placeholder">
-            <figcaption><span class="chart-title">{ tr(l, c.title) }</span></figcaption>
-            <svg viewBox={format!("0 0 {W} {H}")} aria-hidden="true"></svg>
+        <span class="chart-tools pending" aria-hidden="true">
+            <button type="button" class="small" tabindex="-1">{ tr(l, "chart.table") }</button>
+            <button type="button" class="small" tabindex="-1">{"SVG"}</button>
+            <button type="button" class="small" tabindex="-1">{"PNG"}</button>
+        </span>
+    }
+}
+
+/// An empty chart of the right size, while the first futures are simulated; the static leads
+/// chart while the link is still the default one.
+fn placeholder(l: Lang, c: &ChartSpec, default_link: bool) -> Html {
+    use crate::view::geometry::{H, W};
+    let kept = (default_link && c.metric == Metric::Leads)
+        .then(|| FIRST_CHART.with_borrow(Clone::clone))
+        .flatten();
+    let marked = kept.is_some().then_some("leads");
+    let svg = match kept {
+        Some(svg) => Html::from_html_unchecked(svg.into()),
+        None => html! { <svg viewBox={format!("0 0 {W} {H}")} aria-hidden="true"></svg> },
+    };
+    html! {
+        <figure class="chart chart-placeholder" data-static-chart={marked}>
+            <figcaption><span class="chart-title">{ tr(l, c.title) }</span>{ pending_tools(l) }</figcaption>
+            { svg }
             <p class="readout">{ tr(l, "status.first") }</p>
         </figure>
     }
@@ -164,10 +213,12 @@ pub fn Results() -> Html {
     };
     let on_samples = send(&state, || Action::ToggleSamples);
     let pinned = state.results.latest(Slot::Pinned).map(Same);
+    let stage = super::hooks::use_stage(current.is_some(), 0, BELOW);
+    let leads_only = stage < ALL_CHARTS;
     html! {
         <main class="results" id="charts" tabindex="-1">
             <div class="results-head">
-                <Status />
+                <Status drawing={stage < BELOW} />
                 // There from the start (with the horizon asked for), so the charts below do not
                 // move down when the first futures arrive.
                 if !s.embed {
@@ -183,14 +234,14 @@ pub fn Results() -> Html {
             }
             <super::legend::ChartLegend />
             if s.embed {
-                <div class="embed-chart"><Charts charts={&CHARTS[..]} reveal_day={*play_day} /></div>
+                <div class="embed-chart"><Charts charts={&CHARTS[..]} reveal_day={*play_day} {leads_only} /></div>
             } else {
                 <div class="columns">
-                    { column(l, ("vanity", "column.vanity"), &CHARTS[..4], *play_day) }
-                    { column(l, ("outcomes", "column.outcomes"), &CHARTS[4..], *play_day) }
+                    { column(l, ("vanity", "column.vanity"), &CHARTS[..4], (*play_day, leads_only)) }
+                    { column(l, ("outcomes", "column.outcomes"), &CHARTS[4..], (*play_day, leads_only)) }
                 </div>
             }
-            if !s.embed {
+            if !s.embed && stage >= BELOW {
                 if let Some((snap, _)) = &current { <Patience current={snap.clone()} /> }
                 <super::why::WhyPanel />
             }
@@ -205,7 +256,7 @@ fn column(
     l: Lang,
     (class, title): (&'static str, &'static str),
     charts: &'static [ChartSpec],
-    reveal_day: Option<u32>,
+    (reveal_day, leads_only): (Option<u32>, bool),
 ) -> Html {
     let id = format!(
         "{}-title",
@@ -218,7 +269,7 @@ fn column(
     html! {
         <section class={classes!("column", class)} aria-labelledby={id.clone()}>
             <h2 id={id}>{ tr(l, title) }</h2>
-            <Charts {charts} {reveal_day} />
+            <Charts {charts} {reveal_day} {leads_only} />
         </section>
     }
 }
