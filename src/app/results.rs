@@ -213,7 +213,12 @@ pub fn Results() -> Html {
     };
     let on_samples = send(&state, || Action::ToggleSamples);
     let pinned = state.results.latest(Slot::Pinned).map(Same);
-    let stage = super::hooks::use_stage(current.is_some(), 0, BELOW);
+    // In stages only on a first visit: back from the explorer or the handout, all at once.
+    let stage = super::hooks::use_stage(
+        current.is_some(),
+        if current.is_some() { BELOW } else { 0 },
+        BELOW,
+    );
     let leads_only = stage < ALL_CHARTS;
     html! {
         <main class="results" id="charts" tabindex="-1">
