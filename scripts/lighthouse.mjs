@@ -32,6 +32,9 @@ async function measure(url, config) {
     const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' }, config);
     const figures = { score: Math.round(lhr.categories.performance.score * 100) };
     for (const [key, audit] of Object.entries(METRICS)) figures[key] = lhr.audits[audit].numericValue;
+    // Where the blocking time goes: each long task's start, length and script (for the JSON).
+    figures.long_tasks = (lhr.audits['long-tasks'].details?.items ?? [])
+      .map((t) => ({ start: Math.round(t.startTime), ms: Math.round(t.duration), url: t.url.split('/').pop() }));
     return figures;
   } finally {
     await chrome.kill();
@@ -45,8 +48,9 @@ try {
   for (const [name, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
     const each = [];
     for (let i = 0; i < RUNS; i++) each.push(await measure(url, config));
-    results[name] = Object.fromEntries(Object.keys(each[0]).map((k) => [k, median(each.map((r) => r[k]))]));
+    results[name] = Object.fromEntries(Object.keys(each[0]).filter((k) => k !== 'long_tasks').map((k) => [k, median(each.map((r) => r[k]))]));
     results[name].all_scores = each.map((r) => r.score);
+    results[name].long_tasks = each.map((r) => r.long_tasks);
   }
 } finally {
   server.close();

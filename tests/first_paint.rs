@@ -42,3 +42,57 @@ fn the_static_first_paint_says_what_the_app_says_in_both_languages() {
         assert_ne!(en, key, "{key} is not in the tables");
     }
 }
+
+const FIRST_CHART: (&str, &str) = ("<!-- first-chart -->", "<!-- /first-chart -->");
+
+/// The static leads chart as index.html should hold it: the default scenario's summary, as
+/// the command line (and so the app's workers) compute it, drawn by `view::first_chart`.
+fn first_chart_markup() -> String {
+    use longgame::i18n::tr;
+    use longgame::model::{MonteCarlo, Scenario};
+    use longgame::state::link::{encode, Shared, DEFAULT_RUNS, DEFAULT_SEED};
+    let summary = MonteCarlo::new(Scenario::default(), DEFAULT_SEED, DEFAULT_RUNS, 0)
+        .expect("the default scenario runs")
+        .run_all();
+    let title = (tr(Lang::En, "metric.leads"), tr(Lang::Sv, "metric.leads"));
+    format!(
+        concat!(
+            "{}\n              ",
+            r#"<figure class="chart" data-static-chart="leads" data-default-query="{}"><figcaption>"#,
+            r#"<span class="chart-title" data-i18n="metric.leads" data-sv="{}">{}</span>"#,
+            r#"<span class="chart-tools pending" aria-hidden="true"><button type="button" class="small" tabindex="-1" data-i18n="chart.table" data-sv="{}">{}</button>"#,
+            r#"<button type="button" class="small" tabindex="-1">SVG</button><button type="button" class="small" tabindex="-1">PNG</button></span></figcaption>"#,
+            r#"{}<p class="readout">&nbsp;</p></figure>"#,
+            "\n              {}"
+        ),
+        FIRST_CHART.0,
+        encode(&Shared::default()),
+        title.1,
+        title.0,
+        tr(Lang::Sv, "chart.table"),
+        tr(Lang::En, "chart.table"),
+        longgame::view::first_chart::leads_svg(&summary),
+        FIRST_CHART.1,
+    )
+}
+
+/// `LONGGAME_WRITE_DOCS=1 cargo test --test first_paint` rewrites it after a model change.
+#[test]
+fn the_static_leads_chart_is_the_default_scenarios() {
+    let start = INDEX
+        .find(FIRST_CHART.0)
+        .expect("index.html marks its first chart");
+    let end = INDEX.find(FIRST_CHART.1).expect("and where it ends") + FIRST_CHART.1.len();
+    let want = first_chart_markup();
+    if std::env::var_os("LONGGAME_WRITE_DOCS").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/index.html");
+        let written = format!("{}{want}{}", &INDEX[..start], &INDEX[end..]);
+        std::fs::write(path, written).expect("index.html is writable");
+        return;
+    }
+    assert!(
+        INDEX[start..end] == want,
+        "index.html's static leads chart is not the default scenario's: \
+         LONGGAME_WRITE_DOCS=1 cargo test --test first_paint"
+    );
+}

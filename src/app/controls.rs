@@ -9,8 +9,11 @@ use crate::model::{preset, presets, Scenario};
 use crate::state::app_state::{try_set, Action, Refusal};
 use crate::state::link::{MAX_RUNS, MAX_SEED, MIN_RUNS};
 use crate::view::format::{echo, full, read_typed, typed_text};
-use crate::view::meanings::{lever_meaning, plan_lines};
+use crate::view::meanings::{
+    fewer_posts_bring_more_leads, lever_meaning_quick, plan_lines, posting_judged,
+};
 use crate::view::slider;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -152,10 +155,22 @@ pub fn Levers() -> Html {
     let state = use_app();
     let l = state.lang();
     let levers = state.shared.scenario.levers;
+    // The posting sentence simulates a few futures: in a task of its own, after this render.
+    let redraw = use_force_update();
+    use_effect_with(levers, move |v| {
+        let v = *v;
+        let timer = (!posting_judged(&v)).then(|| {
+            Timeout::new(0, move || {
+                fewer_posts_bring_more_leads(&v);
+                redraw.force_update();
+            })
+        });
+        move || drop(timer)
+    });
     html! {
         <section class="levers" aria-label={tr(l, "levers.aria")}>
             { for FIELDS.iter().filter(|f| f.lever).map(|field| html! {
-                <Lever {field} meaning={lever_meaning(l, field.name, &levers)} />
+                <Lever {field} meaning={lever_meaning_quick(l, field.name, &levers)} />
             }) }
             if !state.shared.scenario.changes.is_empty() {
                 <div class="plan">
@@ -215,9 +230,33 @@ pub fn Assumptions() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |v: u64| dispatch.dispatch(Action::SetRuns(v as u32)))
     };
+    // Drawn when first opened (and kept, so a draft typed in it survives closing it).
+    let opened = use_state_eq(|| false);
+    let on_toggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            if details.has_attribute("open") {
+                opened.set(true);
+            }
+        })
+    };
     html! {
-        <details class="assumptions">
+        <details class="assumptions" ontoggle={on_toggle}>
             <summary>{ tr(l, "assumptions.title") }</summary>
+            if *opened { { assumption_fields(l, s, on_seed, on_runs) } }
+        </details>
+    }
+}
+
+fn assumption_fields(
+    l: Lang,
+    s: &crate::state::link::Shared,
+    on_seed: Callback<u64>,
+    on_runs: Callback<u64>,
+) -> Html {
+    html! {
+        <>
             { for FIELDS.iter().filter(|f| !f.lever).map(|field| html! {
                 <Lever {field} meaning={tr_dyn(l, &format!("{}.help", field.label_key))} />
             }) }
@@ -230,6 +269,6 @@ pub fn Assumptions() -> Html {
                 <label for="runs">{ tr(l, "assume.runs") }</label>
                 <WholeBox id="runs" lang={l} value={s.runs as u64} min={MIN_RUNS as u64} max={MAX_RUNS as u64} on_set={on_runs} />
             </div>
-        </details>
+        </>
     }
 }

@@ -15,7 +15,7 @@ use crate::model::monte_carlo::MILESTONES;
 use crate::model::{Band, CrisisOutcome, Metric};
 use crate::view::chart_export::{ExportInfo, Mark};
 use crate::view::format::{levers_text, percentile, roi_undefined, with_unit, Unit};
-use crate::view::geometry::{area, extent, line, nice_ticks, Frame, Scale, W};
+use crate::view::geometry::{area, extent, line, value_axis, Frame, Scale, W};
 use crate::view::labels::{Anchor, Label, Rect, Spot};
 use crate::view::meanings::plan_lines;
 use yew::prelude::*;
@@ -118,13 +118,7 @@ fn value_scale(p: &FanProps, days: usize, f: Frame) -> Scale {
         lo = lo.min(g);
         hi = hi.max(g);
     }
-    let ticks = nice_ticks(lo, hi, 5);
-    Scale {
-        days: days as f64,
-        lo: lo.min(*ticks.first().unwrap_or(&lo)),
-        hi: hi.max(*ticks.last().unwrap_or(&hi)),
-        f,
-    }
+    value_axis(lo, hi, days, f)
 }
 
 /// The SVG paths of one chart, for the whole horizon.

@@ -119,3 +119,21 @@ fn viewport_width() -> f64 {
     let width = gloo::utils::window().inner_width().ok();
     width.and_then(|v| v.as_f64()).unwrap_or(1024.0)
 }
+
+/// A first mount in stages, each its own browser task: the stage starts at `from` and, while
+/// `go` holds, moves one step per zero-delay timer up to `last`, so the browser can paint and
+/// answer input between the shell, the first chart and the rest (a phone's "total blocking
+/// time").
+#[hook]
+pub fn use_stage(go: bool, from: u8, last: u8) -> u8 {
+    let stage = use_state_eq(|| from.min(last));
+    {
+        let stage = stage.clone();
+        use_effect_with((*stage, go), move |&(now, go)| {
+            let timer = (go && now < last)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || stage.set(now + 1)));
+            move || drop(timer)
+        });
+    }
+    *stage
+}

@@ -142,6 +142,10 @@ fn App() -> Html {
     }
 }
 
+/// The stage of the first mount at which the panels below the levers are added: first the
+/// shell, the levers and the charts' boxes, each later stage in a task of its own.
+const PANELS: u8 = 1;
+
 /// The workshop view: the headline (leads and the pay-off verdict) with the levers, then the
 /// other charts (compact when embedded). The headline and the levers share a `.deck`, inside
 /// which a phone keeps the leads chart on screen while a lever moves (static/style.css).
@@ -151,7 +155,9 @@ fn MainPage() -> Html {
     let l = state.lang();
     let s = &state.shared;
     // Back from the explorer: the focus goes where `focus_next` says, not to the page body.
+    // (A return is not a first visit: everything at once, so the focus has its target.)
     let next = state.focus_next.clone();
+    let stage = hooks::use_stage(true, if next.is_some() { PANELS } else { 0 }, PANELS);
     use_effect_with((), move |_| {
         if let Some(id) = next {
             hooks::focus(&id);
@@ -163,9 +169,12 @@ fn MainPage() -> Html {
         let play_day = play_day.clone();
         Callback::from(move |d: Option<u32>| play_day.set(d))
     };
+    let chart_stage = results::use_chart_stage(&state);
+    let ready = stage >= PANELS;
+    let panels = ready && !s.embed;
     html! {
-        <div class={classes!("page", "workshop", s.embed.then_some("embed"))} data-app-ready="true"
-            data-query={link::encode(s)} lang={l.code()}>
+        <div class={classes!("page", "workshop", s.embed.then_some("embed"))} data-app-ready={ready.then_some("true")}
+            data-stage={stage.to_string()} data-query={link::encode(s)} lang={l.code()}>
             <a class="skip-link" href="#charts">{ tr(l, "app.skip") }</a>
             <header::Masthead />
             <header::Notices />
@@ -174,7 +183,7 @@ fn MainPage() -> Html {
                     <aside class="controls" id="levers" tabindex="-1" aria-label={tr(l, "app.levers_aria")}>
                         <controls::Presets />
                         <controls::Levers />
-                        if !s.embed {
+                        if panels {
                             <controls::Assumptions />
                             <compare::ComparePanel />
                             <quit::QuitPanel />
@@ -183,10 +192,10 @@ fn MainPage() -> Html {
                             <export::ExportPanel />
                         }
                     </aside>
-                    { results::headline(&state, &results::PlayProps { play_day: *play_day, on_day }) }
+                    { results::headline(&state, &results::PlayProps { play_day: *play_day, on_day, stage: chart_stage }) }
                 </div>
                 if !s.embed {
-                    <results::Results play_day={*play_day} />
+                    <results::Results play_day={*play_day} stage={chart_stage} />
                 }
             </div>
             if !s.embed {
@@ -206,6 +215,13 @@ pub fn start() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .expect("index.html has an #app element");
+    // The default link's leads chart, drawn at build time, stays until the first picture.
+    let first_chart = root
+        .query_selector("[data-static-chart] svg")
+        .ok()
+        .flatten()
+        .map(|svg| svg.outer_html());
+    results::keep_first_chart(first_chart);
     root.set_inner_html("");
     yew::Renderer::<App>::with_root(root).render();
     // `?debug=panic` panics on purpose, so the crash banner can be tested in a real browser.

@@ -26,10 +26,13 @@ pub fn Player(p: &PlayerProps) -> Html {
     let day = use_mut_ref(|| Rc::new(Cell::new(p.day.unwrap_or(p.days))));
     day.borrow().set(p.day.unwrap_or(p.days));
     let timer = use_mut_ref(|| None::<Interval>);
+    // Whether the timer runs, set where it starts and stops: a test waits for it to stop.
+    let ticking = use_state_eq(|| false);
 
     {
-        let (timer, day, on_day, playing_h, days) = (
+        let (timer, ticking, day, on_day, playing_h, days) = (
             timer.clone(),
+            ticking.clone(),
             day.borrow().clone(),
             p.on_day.clone(),
             playing.clone(),
@@ -50,6 +53,7 @@ pub fn Player(p: &PlayerProps) -> Html {
                     }
                 }));
             }
+            ticking.set(*playing);
         });
     }
     let toggle = {
@@ -81,7 +85,7 @@ pub fn Player(p: &PlayerProps) -> Html {
     };
     let shown = p.day.map_or(p.days, |d| d.min(p.days));
     html! {
-        <div class="player" role="group" aria-label={tr(l, "play.group")}>
+        <div class="player" role="group" aria-label={tr(l, "play.group")} data-ticking={ticking.to_string()}>
             <button type="button" class="play" onclick={toggle} aria-pressed={playing.to_string()}>
                 { play_icon(*playing) }{ " " }
                 { if *playing { tr(l, "play.pause") } else { tr(l, "play.play") } }

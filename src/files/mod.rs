@@ -67,52 +67,51 @@ fn parse_json(json: &str) -> Result<serde_json::Value, FileError> {
         }
     })?;
     de.end().map_err(|e| FileError::syntax(&e))?; // text after the JSON
-    if let Some(at) = underflow(json) {
-        // Found again as too large, to learn its field: the same place, named the same way.
-        let marked = format!("{}1e999{}", &json[..at.start], &json[at.end..]);
-        return Err(match parse_json(&marked) {
-            Err(FileError::At { path, .. }) => FileError::At {
-                path,
-                problem: FieldProblem::NumberTooSmall,
-            },
-            _ => FileError::Syntax { line: 1, column: 1 },
-        });
+    match out_of_range(&value, &mut String::new()) {
+        Some((path, problem)) => Err(FileError::At { path, problem }),
+        None => Ok(value),
     }
-    Ok(value)
 }
 
-/// The first number in JSON text that is written as not zero but reads as 0 (`1e-400`).
-fn underflow(json: &str) -> Option<std::ops::Range<usize>> {
-    let bytes = json.as_bytes();
-    let (mut i, mut in_string) = (0, false);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' => in_string = false,
-                _ => {}
+/// Where the first number that f64 cannot hold is (`levers.budget`, `changes[0].day`), and
+/// why: beyond its range (`1e309`), or written as not zero but read as 0 (`1e-400`). serde_json
+/// keeps numbers as written (`arbitrary_precision`, so each reads back exactly) and reads them
+/// only when asked.
+fn out_of_range(value: &serde_json::Value, path: &mut String) -> Option<(String, FieldProblem)> {
+    use serde_json::Value;
+    let at = path.len();
+    let found = match value {
+        Value::Number(n) => number_problem(n).map(|p| (path.clone(), p)),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            path.truncate(at);
+            path.push_str(&format!("[{i}]"));
+            out_of_range(v, path)
+        }),
+        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            path.truncate(at);
+            if at > 0 {
+                path.push('.');
             }
-        } else if b == b'"' {
-            in_string = true;
-        } else if b == b'-' || b.is_ascii_digit() {
-            let start = i;
-            while i < bytes.len()
-                && matches!(bytes[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
-            {
-                i += 1;
-            }
-            let token = &json[start..i];
-            let mantissa = token.split(['e', 'E']).next().unwrap_or("");
-            let written_nonzero = mantissa.bytes().any(|d| (b'1'..=b'9').contains(&d));
-            if written_nonzero && token.parse::<f64>().is_ok_and(|v| v == 0.0) {
-                return Some(start..i);
-            }
-            continue;
+            path.push_str(k);
+            out_of_range(v, path)
+        }),
+        _ => None,
+    };
+    path.truncate(at);
+    found
+}
+
+fn number_problem(n: &serde_json::Number) -> Option<FieldProblem> {
+    match n.as_f64() {
+        Some(v) if v.is_finite() => {
+            // The digits before any exponent: "1e-400" is written as not zero.
+            let text = n.to_string();
+            let digits = text.split(['e', 'E']).next().unwrap_or_default();
+            let nonzero = digits.bytes().any(|b| (b'1'..=b'9').contains(&b));
+            (v == 0.0 && nonzero).then_some(FieldProblem::NumberTooSmall)
         }
-        i += 1;
+        _ => Some(FieldProblem::NumberTooLarge),
     }
-    None
 }
 
 /// How deep serde_json nests lists and objects before it gives up.

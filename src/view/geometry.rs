@@ -171,6 +171,18 @@ pub fn whole_ticks(lo: f64, hi: f64, want: usize) -> Vec<f64> {
         .collect()
 }
 
+/// The value axis over `lo..hi` for a chart of `days` days in frame `f`, widened to its outer
+/// ticks.
+pub fn value_axis(lo: f64, hi: f64, days: usize, f: Frame) -> Scale {
+    let ticks = nice_ticks(lo, hi, 5);
+    Scale {
+        days: days as f64,
+        lo: lo.min(*ticks.first().unwrap_or(&lo)),
+        hi: hi.max(*ticks.last().unwrap_or(&hi)),
+        f,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

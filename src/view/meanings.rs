@@ -36,9 +36,23 @@ pub fn budget_meaning(l: Lang, budget: f64) -> String {
     tr(l, key).to_string()
 }
 
+/// The meaning under a lever without simulating: for posting, the judgement of these levers
+/// if made, else the last one made (a slider moved one step seldom changes it) until
+/// [`fewer_posts_bring_more_leads`] has run for them, in a task of its own.
+pub fn lever_meaning_quick(l: Lang, name: &str, v: &Levers) -> String {
+    match name {
+        "posts_per_week" => posts_sentence(l, posts_key_with(v, |_| last_judgement().1)),
+        _ => lever_meaning(l, name, v),
+    }
+}
+
 /// What posting this often does, in words.
 pub fn posts_meaning(l: Lang, v: &Levers) -> String {
-    match posts_key(v) {
+    posts_sentence(l, posts_key(v))
+}
+
+fn posts_sentence(l: Lang, key: &'static str) -> String {
+    match key {
         "posts.blasting" => trf(l, "posts.blasting", &[&FATIGUE_POSTS_PER_WEEK]),
         key => tr(l, key).to_string(),
     }
@@ -48,12 +62,16 @@ pub fn posts_meaning(l: Lang, v: &Levers) -> String {
 /// tire; below it, more posts on the same content money make each one thinner, and where
 /// that costs more leads than the extra posts bring, the sentence says so.
 pub fn posts_key(v: &Levers) -> &'static str {
+    posts_key_with(v, fewer_posts_bring_more_leads)
+}
+
+fn posts_key_with(v: &Levers, fewer_posts: impl FnOnce(&Levers) -> bool) -> &'static str {
     let made = v.posts_per_week * posts_delivered(v.buy_in / 100.0);
     match v.posts_per_week {
         p if p <= 0.0 && v.budget > 0.0 => "posts.silent_paid",
         p if p <= 0.0 => "posts.silent",
         _ if made > FATIGUE_POSTS_PER_WEEK => "posts.blasting",
-        _ if fewer_posts_bring_more_leads(v) => "posts.too_many",
+        _ if fewer_posts(v) => "posts.too_many",
         p if p < 2.0 => "posts.rare",
         _ if made > 10.0 => "posts.busy",
         _ => "posts.steady",
@@ -65,20 +83,41 @@ pub fn posts_key(v: &Levers) -> &'static str {
 const JUDGE_RUNS: u64 = 16;
 const JUDGE_DAY: usize = 365;
 
+/// The default levers' judgement, known without simulating (a test checks it), so a first
+/// visit does not simulate on the page's first task.
+const DEFAULT_FEWER_POSTS: bool = false;
+
 thread_local! {
     /// The last judgement: a lever moving one step at a time asks for the same one again.
-    static LAST: RefCell<Option<(Levers, bool)>> = const { RefCell::new(None) };
+    static LAST: RefCell<(Levers, bool)> = RefCell::new((Levers::default(), DEFAULT_FEWER_POSTS));
+}
+
+fn last_judgement() -> (Levers, bool) {
+    LAST.with_borrow(|l| *l)
+}
+
+/// Whether [`fewer_posts_bring_more_leads`] answers these levers without simulating.
+pub fn posting_judged(v: &Levers) -> bool {
+    last_judgement().0 == *v
 }
 
 /// Whether a quarter, a half or three quarters fewer posts (at least one fewer) would bring
 /// at least 5 % (and half a lead) more leads in the first year, on the same futures of the
 /// default company (management reviews off: posting's own effect).
 pub fn fewer_posts_bring_more_leads(v: &Levers) -> bool {
-    if let Some((_, fewer)) = LAST.with_borrow(|l| *l).filter(|(at, _)| at == v) {
-        return fewer;
+    match last_judgement() {
+        (at, fewer) if at == *v => fewer,
+        _ => {
+            let answer = judge_posting(v);
+            LAST.with_borrow_mut(|l| *l = (*v, answer));
+            answer
+        }
     }
+}
+
+fn judge_posting(v: &Levers) -> bool {
     let now = v.posts_per_week;
-    let answer = now >= 1.0 && {
+    now >= 1.0 && {
         let here = first_year_leads(v);
         [now - (now / 4.0).max(1.0), now / 2.0, now / 4.0]
             .iter()
@@ -89,9 +128,7 @@ pub fn fewer_posts_bring_more_leads(v: &Levers) -> bool {
                 };
                 first_year_leads(&fewer) > 1.05 * here + 0.5
             })
-    };
-    LAST.with_borrow_mut(|l| *l = Some((*v, answer)));
-    answer
+    }
 }
 
 /// Mean leads on day 365 of [`JUDGE_RUNS`] futures of the default company.
@@ -177,6 +214,11 @@ pub fn plan_lines(l: Lang, plan: &Plan) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_levers_posting_judgement_is_the_one_simulated() {
+        assert_eq!(judge_posting(&Levers::default()), DEFAULT_FEWER_POSTS);
+    }
 
     #[test]
     fn every_lever_has_a_meaning_that_follows_its_value() {

@@ -3,6 +3,7 @@
 
 pub mod chart_export;
 pub mod explore;
+pub mod first_chart;
 pub mod format;
 pub mod futures;
 pub mod geometry;

@@ -131,9 +131,8 @@ app.test('a story step reveals only up to its day, and play the year animates it
   await page.click('.story .player .play'); // pause
   await page.locator('.story .player .play', { hasText: 'Play' }).waitFor();
   const paused = Number(await page.locator('.day-counter').getAttribute('data-day'));
-  // The page's timers run in the order they fall due: a player still ticking (every 50 ms)
-  // would have moved the day before a timer set for three of its ticks from now runs.
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 150)));
+  // The player says when its timer has stopped; the day shown then is the paused one.
+  await page.locator('.story .player[data-ticking="false"]').waitFor();
   assert.equal(Number(await page.locator('.day-counter').getAttribute('data-day')), paused);
   await page.click('text=+1 week');
   assert.equal(Number(await page.locator('.day-counter').getAttribute('data-day')), paused + 7);
