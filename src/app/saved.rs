@@ -30,7 +30,9 @@ struct Panel {
     list: UseStateHandle<Vec<SavedScenario>>,
     message: UseStateHandle<Option<String>>,
     pending: UseStateHandle<Option<Pending>>,
-    renaming: UseStateHandle<Option<(usize, String)>>,
+    /// The entry being renamed, by its name (another tab may reorder the list meanwhile), and
+    /// the new name as typed so far.
+    renaming: UseStateHandle<Option<(String, String)>>,
     lang: Lang,
 }
 
@@ -99,13 +101,10 @@ impl Panel {
         self.persist(next, done, None);
     }
 
-    fn rename(&self, index: usize, to: &str) {
+    fn rename(&self, from: &str, to: &str) {
         let l = self.lang;
         let mut next = self.stored();
-        let Some(from) = self.list.get(index).map(|s| s.name.clone()) else {
-            return;
-        };
-        match saved::rename(&mut next, &from, to) {
+        match saved::rename(&mut next, from, to) {
             Ok(()) => {
                 self.persist(next, trf(l, "saved.renamed", &[&to.trim()]), None);
                 self.renaming.set(None);
@@ -127,7 +126,7 @@ pub fn SavedPanel(p: &SavedProps) -> Html {
         list: use_state(|| loaded.0.clone()),
         message: use_state(|| loaded.1.clone()),
         pending: use_state(|| None::<Pending>),
-        renaming: use_state(|| None::<(usize, String)>),
+        renaming: use_state(|| None::<(String, String)>),
         lang: l,
     };
     {
@@ -232,28 +231,25 @@ fn saved_item(panel: &Panel, i: usize, load: &Callback<usize>) -> Html {
     let editing = panel
         .renaming
         .as_ref()
-        .filter(|(at, _)| *at == i)
+        .filter(|(from, _)| *from == s.name)
         .map(|(_, to)| to.clone());
     if let Some(to) = editing {
         let on_submit = {
             let panel = panel.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                let to = panel
-                    .renaming
-                    .as_ref()
-                    .map(|r| r.1.clone())
-                    .unwrap_or_default();
-                panel.rename(i, &to);
+                if let Some((from, to)) = panel.renaming.as_ref() {
+                    panel.rename(from, to);
+                }
             })
         };
         let on_input = {
-            let renaming = panel.renaming.clone();
+            let (renaming, from) = (panel.renaming.clone(), s.name.clone());
             Callback::from(move |e: InputEvent| {
                 let to = e
                     .target_unchecked_into::<web_sys::HtmlInputElement>()
                     .value();
-                renaming.set(Some((i, to)));
+                renaming.set(Some((from.clone(), to)));
             })
         };
         return html! {
@@ -268,7 +264,7 @@ fn saved_item(panel: &Panel, i: usize, load: &Callback<usize>) -> Html {
     let on_load = load.reform(move |_: MouseEvent| i);
     let on_rename = {
         let (renaming, n) = (panel.renaming.clone(), s.name.clone());
-        Callback::from(move |_: MouseEvent| renaming.set(Some((i, n.clone()))))
+        Callback::from(move |_: MouseEvent| renaming.set(Some((n.clone(), n.clone()))))
     };
     let on_delete = {
         let panel = panel.clone();

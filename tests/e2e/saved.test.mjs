@@ -87,3 +87,23 @@ app.test('two tabs: what one saves or deletes never loses what the other saved, 
   assert.deepEqual(await other.locator('.saved-list li').evaluateAll((li) => li.map((e) => e.dataset.saved)), ['Two', 'Three']);
   await other.close();
 });
+
+app.test('two tabs: a rename in progress renames the entry it began on, even if the other tab reorders the list', async ({ open, page, context }) => {
+  await open('?b=1111&n=50');
+  await saveAs(page, 'One');
+  await saveAs(page, 'Two');
+  await page.locator('[data-saved="Two"]').waitFor();
+  await page.locator('[data-saved="Two"]').getByRole('button', { name: 'Rename' }).click();
+  const input = page.locator('[data-saved="Two"] form.rename input');
+  await input.fill('Second');
+  // Meanwhile another tab deletes One: "Two" moves from the second row to the first.
+  const other = await context.newPage();
+  await other.goto(`${app.baseUrl}?b=2222&n=50`);
+  await other.waitForSelector('[data-app-ready]', { timeout: 15000 });
+  await other.locator('[data-saved="One"]').getByRole('button', { name: 'Delete One' }).click();
+  await page.locator('[data-saved="One"]').waitFor({ state: 'detached' });
+  await input.press('Enter');
+  await page.locator('[data-saved="Second"]').waitFor();
+  assert.deepEqual((await stored(page)).map((s) => s.name), ['Second'], 'Two was renamed, nothing else');
+  await other.close();
+});
