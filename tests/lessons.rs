@@ -698,16 +698,17 @@ fn a_committed_page_with_no_ad_budget_earns_leads_by_answering_people() {
 
 #[test]
 fn at_the_default_a_real_share_of_leads_is_organic() {
-    // Assumption (no single published split; see docs/MODEL.md): 10–50 % of a page's leads
-    // come from organic engagement and conversations when it also runs ads (at published
-    // click costs and conversion rates, ads bring most leads at the default).
+    // Assumption (no single published split; see docs/MODEL.md): 15–50 % of a page's leads
+    // come from organic engagement and conversations when it also runs ads. Ads at published
+    // click costs bring most of the default's leads, but social media is an exchange (Gym;
+    // Cohen #5, #10): a share under 15 % is the "leads are paid clicks" the review found.
     for seed in SEEDS {
         let t = runs_seeded(&Scenario::default(), seed);
         let organic: f64 = t.iter().map(|t| t.why.leads_organic).sum();
         let paid: f64 = t.iter().map(|t| t.why.leads_paid).sum();
         let share = organic / (organic + paid);
         assert!(
-            (0.10..=0.5).contains(&share),
+            (0.15..=0.5).contains(&share),
             "seed {seed}: organic share {share}"
         );
     }

@@ -81,8 +81,9 @@ pub const DORMANT_CHURN: f64 = 0.0008;
 pub const MESSAGES_BASE: f64 = 0.5;
 /// Messages a day per follower.
 pub const MESSAGES_PER_FOLLOWER: f64 = 0.0004;
-/// Share of engagements and of paid clicks that ask for an answer.
-pub const QUESTION_SHARE: f64 = 0.05;
+/// Share of engagements and of paid clicks that ask for an answer (assumption, 0.02–0.1; with
+/// `LEADS_PER_CONVERSATION` it sets the organic share of leads, about 21 % at the default).
+pub const QUESTION_SHARE: f64 = 0.08;
 /// Share of the engagement questions that channel-fitted posting starts, relative to fully
 /// fitted posts, when posts are the same message everywhere (assumption, 0.2–0.6).
 pub const QUESTIONS_AT_NO_FIT: f64 = 0.4;
@@ -175,11 +176,13 @@ pub const EFFORT_AT_NO_BUY_IN: f64 = 0.4;
 /// every question answered.
 pub const LEADS_PER_ENGAGEMENT: f64 = 0.025;
 /// Leads per paid click, same conditions (landing-page and message conversion): with intent
-/// and answers as they are, 8–12 % of clicks become leads (WordStream 2017: 9.21 %).
-pub const LEADS_PER_CLICK: f64 = 0.13;
+/// and answers as they are, 7.5–10 % of clicks become leads (WordStream 2017: 9.21 %) and a paid
+/// lead costs about €18 at the default (WordStream: $18.68 in 2017, $21.98 in 2024).
+pub const LEADS_PER_CLICK: f64 = 0.11;
 /// Leads per answered question (a conversation) at intent 1 (assumption, 0.15–0.5: people who
-/// ask about a product or a service and get a useful answer often go ahead).
-pub const LEADS_PER_CONVERSATION: f64 = 0.3;
+/// ask about a product or a service and get a useful answer often go ahead; the upper end, so
+/// that ads at published click costs do not bring nearly every lead).
+pub const LEADS_PER_CONVERSATION: f64 = 0.5;
 /// Share of would-be leads who go ahead without an answer to their question.
 pub const SELF_SERVE: f64 = 0.25;
 /// How much an answer settles without backing (1 with full backing: experts answer).
