@@ -63,6 +63,7 @@ const shots = [
   ['projector-committed', PROJECTOR, '?lang=en&b=4000&p=7&r=90&i=90', false],
   ['projector-story-predict', PROJECTOR, '?lang=en&story=default&step=1', false, guess],
   ['projector-story-buy-in', PROJECTOR, '?lang=sv&story=default&step=2', false],
+  ['projector-story-goals', PROJECTOR, '?lang=en&story=default&step=7', false],
   ['phone-charts', PHONE, '?lang=en&b=4000&p=7&r=90&i=90', false],
   ['phone-levers', PHONE, '?lang=en&b=4000&p=7&r=90&i=90', false, levers],
   ['phone-levers-swedish', PHONE, '?lang=sv', false, levers],
