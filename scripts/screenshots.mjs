@@ -73,6 +73,7 @@ const shots = [
   ['embed-900-followers', { width: 900, height: 720 }, '?lang=en&embed=1&view=followers&b=4000&p=7&r=90&i=90', false],
   ['laptop-story-end', LAPTOP, '?lang=en&story=default&step=99', false, storyEnd],
   ['projector-play-crisis', PROJECTOR, `?lang=en&${GAME}&play=40`, false, null, played],
+  ['projector-play-debrief', PROJECTOR, `?lang=en&${GAME}&c=92b3000i80&play=730`, false, null, '.debrief-table tbody tr'],
   ['laptop-play-debrief', LAPTOP, `?lang=en&${GAME}&c=92b3000i80&play=730`, true, null, '.debrief-table tbody tr'],
   ['phone-play-stop', PHONE, `?lang=sv&${GAME}&play=91`, false, null, played],
   ['projector-class', PROJECTOR, `?lang=en&class=${CLASS}`, true, null, '.class-table tbody tr'],

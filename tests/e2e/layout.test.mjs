@@ -181,3 +181,32 @@ for (const viewport of [LAPTOP, PROJECTOR]) {
     assert.equal(await page.locator('.game-charts .chart[data-chart]').first().getAttribute('data-chart'), 'leads');
   }, { viewport });
 }
+
+/** The computed font sizes (px) of the shown elements that `selector` finds. */
+const fontSizes = (page, selector) => page.$$eval(selector, (els) => els
+  .filter((e) => e.getClientRects().length && e.textContent.trim())
+  .map((e) => ({ text: e.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) })));
+
+const STOP_TEXT = `.game-side h2, .stop-reasons li, .game-facts dt, .game-facts dd, .decision h3, .game-lever label,
+  .game-lever .lever-value, .decision-buttons button, .game-legend li, .game-charts .chart-title, .game-charts .readout`;
+const DEBRIEF_TEXT = `.debrief-main h2, .debrief-main .ending, .debrief-main .pays-back, .debrief-table caption,
+  .debrief-table th, .debrief-table td, .path-chart .chart-title, .path-legend li`;
+
+for (const lang of ['en', 'sv']) {
+  app.test(`on a 1920x1080 projector the play stop's panel and the debrief are read at 24 px (${lang})`, async ({ page, open }) => {
+    const check = async (selector, where, least) => {
+      const sizes = await fontSizes(page, selector);
+      assert.ok(sizes.length >= least, `${where}: ${sizes.length} texts found`);
+      assert.deepEqual(sizes.filter((s) => s.px < 24), [], `${where}: text under 24 px`);
+    };
+    await open(`?lang=${lang}&${GAME}&play=40`);
+    await page.locator('.game-charts .chart[data-chart]:not(.stale)').first().waitFor();
+    await check(STOP_TEXT, `${lang} play stop 40`, 15);
+    // The decision's buttons stay on screen beside the levers.
+    const go = await page.locator('.decision-buttons .play-go').boundingBox();
+    assert.ok(go.y + go.height <= 1080, `"Keep going" at y = ${go.y + go.height}`);
+    await open(`?lang=${lang}&${GAME}&c=92b3000i80&play=730`);
+    await page.locator('.debrief-table tbody tr').first().waitFor({ timeout: 30000 });
+    await check(DEBRIEF_TEXT, `${lang} debrief`, 20);
+  }, { viewport: PROJECTOR });
+}
