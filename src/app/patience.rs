@@ -61,13 +61,7 @@ pub fn Patience(p: &PatienceProps) -> Html {
 /// The pay-off verdict in a sentence, at the top of the page (the milestones and the chances by
 /// week follow further down, in [`Patience`]); its box waits, empty, for the first futures.
 pub fn verdict(l: Lang, s: Option<&crate::model::Summary>) -> Html {
-    let text = s.map(|s| {
-        let paid = s.break_even_by_week.last().copied().unwrap_or(0.0);
-        match s.break_even_p50 {
-            Some(p50) if paid > 0.0 => trf(l, "verdict.pays", &[&chance(l, paid), &s.days, &p50]),
-            _ => trf(l, "patience.never", &[&s.runs_done, &s.days]),
-        }
-    });
+    let text = s.map(|s| crate::view::futures::payoff(l, s));
     html! {
         <div class="payoff">
             <h2>{ tr(l, "patience.title") }</h2>

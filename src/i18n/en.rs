@@ -95,6 +95,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("legend.explain", "Each chart shows many simulated futures: 8 in 10 lie in the light band, half in the dark band, and the line is the median (half above it, half below). A spread of what may happen, not a forecast."),
     ("headline.aria", "Leads and when it pays off"),
     ("verdict.pays", "In {0} of futures the programme has paid back its cost by day {1}; half of those by day {2}."),
+    ("verdict.rare", "In under 1 in 100 futures has the programme paid back its cost by day {0}."),
     ("verdict.more", "Milestones and chances by week"),
     ("chart.explain_same", "In 8 of 10 simulated futures, the value on day {0} is {1}: they agree on it, so the band has no width and the line shows that value."),
     ("chart.explain", "In 8 of 10 simulated futures, the value on day {0} lies in the light band, between {1} and {2}; half lie in the dark band."),

@@ -94,6 +94,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("legend.explain", "Varje diagram visar många simulerade framtider: 8 av 10 ligger i det ljusa bandet, hälften i det mörka, och linjen är medianen (hälften över den, hälften under). En spridning av vad som kan hända, inte en prognos."),
     ("headline.aria", "Leads och när det lönar sig"),
     ("verdict.pays", "I {0} av framtiderna har satsningen tjänat in sin kostnad till dag {1}; hälften av dem senast dag {2}."),
+    ("verdict.rare", "I färre än 1 av 100 framtider har satsningen tjänat in sin kostnad till dag {0}."),
     ("verdict.more", "Milstolpar och chanser vecka för vecka"),
     ("chart.explain_same", "I 8 av 10 simulerade framtider är värdet dag {0} {1}: de är överens, så bandet saknar bredd och linjen visar det värdet."),
     ("chart.explain", "I 8 av 10 simulerade framtider ligger värdet dag {0} i det ljusa bandet, mellan {1} och {2}; hälften ligger i det mörka bandet."),

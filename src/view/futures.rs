@@ -134,6 +134,18 @@ pub fn predictor_sentences(l: Lang, sets: &[PredictorSet]) -> Vec<String> {
         .collect()
 }
 
+/// "When will it pay off?" in one sentence: the share of futures paid back by the horizon and
+/// the median day among those; a share that rounds to 0 % is said as under 1 %, not as "0 %,
+/// half of those by day …".
+pub fn payoff(l: Lang, s: &Summary) -> String {
+    let paid = s.break_even_by_week.last().copied().unwrap_or(0.0);
+    match s.break_even_p50 {
+        Some(_) if paid < 0.005 => trf(l, "verdict.rare", &[&s.days]),
+        Some(p50) if paid > 0.0 => trf(l, "verdict.pays", &[&chance(l, paid), &s.days, &p50]),
+        _ => trf(l, "patience.never", &[&s.runs_done, &s.days]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +177,26 @@ mod tests {
         );
         let backed = committed_at(90.0);
         assert_eq!(headline(Lang::En, &backed), None);
+    }
+
+    #[test]
+    fn a_pay_off_in_under_1_percent_of_futures_is_not_said_as_0_percent() {
+        let mut s = committed_at(60.0);
+        let n = s.break_even_by_week.len();
+        s.break_even_by_week[n - 1] = 0.004;
+        s.break_even_p50 = Some(129);
+        for l in [Lang::En, Lang::Sv] {
+            let said = payoff(l, &s);
+            assert!(!said.contains("0 %") && !said.contains("0%"), "{said}");
+            assert!(
+                !said.contains("129"),
+                "no median day of almost no futures: {said}"
+            );
+            assert!(said.contains("1"), "{said}");
+        }
+        s.break_even_by_week[n - 1] = 0.69;
+        s.break_even_p50 = Some(303);
+        assert!(payoff(Lang::En, &s).contains("half of those by day 303"));
     }
 
     #[test]
