@@ -2,7 +2,7 @@
 // about the same day as its readout; their text is drawn at about 12 px at laptop size, one
 // number style per axis, nothing overlapping.
 import assert from 'node:assert/strict';
-import { useApp, textOf, waitDone } from './helpers.mjs';
+import { useApp, textOf, waitDone, shown } from './helpers.mjs';
 
 const app = useApp();
 
@@ -10,7 +10,7 @@ app.test('a visible legend explains the bands, the median, reviews and, when sho
   await open('?n=50&A=b:300&x=120');
   await waitDone(page);
   const legend = page.locator('.chart-legend');
-  assert.ok(await legend.isVisible());
+  await shown(legend, 'the chart legend');
   const text = await legend.innerText();
   for (const words of ['8 in 10 futures', 'half of the futures', 'median', 'A, the pinned scenario', 'if you quit', 'management review']) {
     assert.ok(text.includes(words), `the legend lacks "${words}": ${text}`);

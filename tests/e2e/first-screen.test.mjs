@@ -4,7 +4,7 @@
 // a newcomer reads plain words with one explanation of the bands.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { LAPTOP, useApp, waitDone, afterChange } from './helpers.mjs';
+import { LAPTOP, useApp, waitDone, afterChange, shown } from './helpers.mjs';
 
 const app = useApp();
 const PHONE = { width: 390, height: 844 };
@@ -96,7 +96,7 @@ for (const lang of ['en', 'sv']) {
     assert.equal(bands, 1, 'how to read the bands is said once');
     // The details are one click away.
     await page.locator('details.assumptions summary').click();
-    assert.ok(await page.locator('#seed').isVisible(), 'the seed is in the assumptions');
+    await shown(page.locator('#seed'), 'the seed in the assumptions');
   }, { viewport: LAPTOP });
 }
 

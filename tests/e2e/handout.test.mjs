@@ -3,7 +3,7 @@
 // and QR code; in English and Swedish; nothing for axe-core to find.
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { useApp, waitDone } from './helpers.mjs';
+import { useApp, waitDone, shown } from './helpers.mjs';
 
 const app = useApp();
 
@@ -55,7 +55,7 @@ app.test('the handout prints on one or two A4 pages with levers, plan, charts, c
   assert.ok(link.includes('b=4000') && text.includes(link), `the printout lacks the link ${link}`);
   // The QR code: a square of dark modules inside a quiet zone, drawn at least 25 mm wide.
   const qr = page.locator('.handout-link svg.qr');
-  assert.ok(await qr.isVisible());
+  await shown(qr, 'the QR code');
   const box = await qr.boundingBox();
   assert.ok(box.width >= 94 && Math.abs(box.width - box.height) < 1, `QR ${box.width} × ${box.height}`);
   const modules = await qr.evaluate((svg) => svg.querySelector('path').getAttribute('d').split('z').length - 1);

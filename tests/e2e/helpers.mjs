@@ -147,3 +147,11 @@ export const workersBusy = (page) =>
 /** Waits until no simulation worker has work left (a cancelled job has really stopped). */
 export const workersIdle = (page, timeout = 20000) =>
   waitUntil(async () => !(await workersBusy(page)).some(Boolean), 'every worker to be idle', timeout);
+
+/**
+ * Waits until `locator` is visible (parts of the page mount in stages, so a check right after
+ * a click or a finished run must wait for them); fails naming `what` after `timeout`.
+ */
+export async function shown(locator, what, timeout = 20000) {
+  await locator.waitFor({ state: 'visible', timeout }).catch(() => assert.fail(`${what}: not shown after ${timeout} ms`));
+}
