@@ -2,27 +2,29 @@
 // depends only on its lever; the small marks say what they draw (the play symbols are drawn,
 // the handout names the quit day, a count's axis has whole ticks).
 import assert from 'node:assert/strict';
-import { useApp, textOf, waitDone } from './helpers.mjs';
+import { useApp, textOf, waitDone, shown } from './helpers.mjs';
 
 const app = useApp();
 
 const meaning = (page, lever) => textOf(page, `[data-lever="${lever}"] .meaning`);
+/** Waits until the lever's sentence says `words`. */
+const says = (page, lever, words, why = '') =>
+  shown(page.locator(`[data-lever="${lever}"] .meaning`, { hasText: words }), `${why} the ${lever} sentence saying ${words}`);
 
 app.test('the posting sentence follows what the model does: silent with a budget, past the best', async ({ open, page }) => {
+  // The sentence is judged from a few futures in a task after the first render: wait for it.
   await open('?p=0&n=50');
-  const silent = await meaning(page, 'posts_per_week');
-  assert.match(silent, /the budget still buys paid reach/);
-  assert.doesNotMatch(silent, /attention drains away/);
+  await says(page, 'posts_per_week', /the budget still buys paid reach/);
+  assert.doesNotMatch(await meaning(page, 'posts_per_week'), /attention drains away/);
   await open('?p=0&b=0&n=50');
-  assert.match(await meaning(page, 'posts_per_week'), /attention drains away/, 'no budget, no posts: nothing is seen');
+  await says(page, 'posts_per_week', /attention drains away/, 'no budget, no posts: nothing is seen');
   await open('?p=10&n=50');
-  const ten = await meaning(page, 'posts_per_week');
-  assert.match(ten, /fewer posts would bring more leads/);
-  assert.doesNotMatch(ten, /Steady/);
+  await says(page, 'posts_per_week', /fewer posts would bring more leads/);
+  assert.doesNotMatch(await meaning(page, 'posts_per_week'), /Steady/);
   await open('?p=3&n=50');
-  assert.match(await meaning(page, 'posts_per_week'), /Steady/);
+  await says(page, 'posts_per_week', /Steady/);
   await open('?p=0&n=50&lang=sv');
-  assert.match(await meaning(page, 'posts_per_week'), /budgeten köper fortfarande betald räckvidd/);
+  await says(page, 'posts_per_week', /budgeten köper fortfarande betald räckvidd/);
 });
 
 app.test('the responsiveness sentence depends on responsiveness alone and claims no more than the model answers', async ({ open, page }) => {
