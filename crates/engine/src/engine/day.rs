@@ -353,7 +353,7 @@ fn step(
         } else {
             0.0
         };
-        st.capability += grow - (1.0 - effort) * st.capability / CAPABILITY_DECAY_DAYS;
+        st.capability += grow - (1.0 - effort) * st.capability / d.capability_decay_days;
     }
     // ...and the business fixes what people complain about, when the feedback reaches it.
     if st.active {
@@ -482,7 +482,7 @@ fn exchange(
         c.angry_today = angry;
     }
     // Posting that fits its channel starts conversations; a copy-paste post fewer.
-    let questions = (att.organic_engagement * d.question_fit + att.clicks) * QUESTION_SHARE;
+    let questions = (att.organic_engagement * d.question_fit + att.clicks) * d.question_share;
     let message_mean = if st.page {
         (MESSAGES_BASE + st.followers * engaged_share(d, st) * MESSAGES_PER_FOLLOWER + questions)
             * (1.0 - COMPLAINT_SHARE * st.fixed)
@@ -514,7 +514,7 @@ fn exchange(
             + (messages - answered) * IGNORED_SCORE
             + angry_answered * CRISIS_ANSWER_SCORE * d.crisis_satisfaction;
         let weight = total / (total + TRUST_VOLUME_HALF);
-        st.trust += TRUST_SPEED * weight * (score / total - st.trust);
+        st.trust += d.trust_speed * weight * (score / total - st.trust);
     }
     if st.active && d.posts_per_day > 0.0 {
         st.trust += CONTENT_TRUST_SPEED * d.presence * (0.4 + 0.4 * att.quality - st.trust);
@@ -652,11 +652,11 @@ fn outcomes(
         * co.conversion
         * (1.0 - st.scar)
         * (1.0 - st.dead_mark);
-    let conversation = SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share;
+    let conversation = d.self_serve + (1.0 - d.self_serve) * ex.answer_share;
     let engagement = att.organic_engagement * LEADS_PER_ENGAGEMENT * conversation;
     // 4 (cont.). Organic exchange: an answered question is a conversation, and some become leads.
     let talk = if d.mechanisms.conversations {
-        ex.conversations * LEADS_PER_CONVERSATION
+        ex.conversations * d.leads_per_conversation
     } else {
         0.0
     };
