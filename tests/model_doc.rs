@@ -7,7 +7,8 @@
 //!     LONGGAME_WRITE_DOCS=1 cargo test --test model_doc
 
 use longgame::model::{
-    presets, simulate_company, Company, Derived, Metric, MonteCarlo, RunTrace, Summary,
+    presets, simulate, simulate_company, Company, Derived, Fixed, Mechanisms, Metric, MonteCarlo,
+    RunTrace, Summary,
 };
 use std::fmt::Write;
 
@@ -262,6 +263,115 @@ fn sensitivity_table() -> String {
     out
 }
 
+/// A constant that is the same in every run, with its documented range as factors on its value
+/// and how a test moves it.
+type SetFixed = fn(&mut Fixed, f64);
+
+/// Name, range as documented, the low and high end as factors, and the factor's field.
+const FIXED_SENSITIVITY: [(&str, &str, f64, f64, SetFixed); 8] = [
+    (
+        "management's grace",
+        "`REVIEW_GRACE_DAYS` 60–300",
+        60.0 / 140.0,
+        300.0 / 140.0,
+        |f, v| f.review_grace = v,
+    ),
+    (
+        "trust's speed",
+        "`TRUST_SPEED` 0.03–0.15",
+        0.03 / 0.08,
+        0.15 / 0.08,
+        |f, v| f.trust_speed = v,
+    ),
+    (
+        "questions asked",
+        "`QUESTION_SHARE` 0.02–0.1",
+        0.02 / 0.08,
+        0.1 / 0.08,
+        |f, v| f.question_share = v,
+    ),
+    (
+        "conversations' yield",
+        "`LEADS_PER_CONVERSATION` 0.15–0.5",
+        0.15 / 0.5,
+        1.0,
+        |f, v| f.leads_per_conversation = v,
+    ),
+    (
+        "going ahead unanswered",
+        "`SELF_SERVE` 0.1–0.5",
+        0.1 / 0.25,
+        0.5 / 0.25,
+        |f, v| f.self_serve = v,
+    ),
+    (
+        "know-how's decay time",
+        "`CAPABILITY_DECAY_DAYS` 60–365",
+        60.0 / 120.0,
+        365.0 / 120.0,
+        |f, v| f.capability_decay = v,
+    ),
+    (
+        "fatigue's slope",
+        "`FATIGUE_ENGAGEMENT_SLOPE` 0.3–1.5",
+        0.3 / 0.8,
+        1.5 / 0.8,
+        |f, v| f.fatigue_slope = v,
+    ),
+    (
+        "an ignored crisis's branching",
+        "`BRANCHING_IGNORED` 1.2–2.5",
+        1.2 / 1.6,
+        2.5 / 1.6,
+        |f, v| f.branching_ignored = v,
+    ),
+];
+
+/// The default's median leads and ROI on day 730 and the share of futures cancelled by then,
+/// with one constant that is the same in every run at each end of its documented range (the
+/// same companies and luck): what each one moves.
+fn fixed_sensitivity_table() -> String {
+    const N: u64 = 300;
+    let s = presets()[0].scenario;
+    let outcomes = |fixed: Fixed| {
+        let d = Derived::with_fixed(&s, Mechanisms::ALL, fixed);
+        let mut t = RunTrace::default();
+        let (mut leads, mut roi, mut cancelled) = (Vec::new(), Vec::new(), 0);
+        for run in 0..N {
+            simulate(&d, s.assumptions.starting_followers, SEED, run, &mut t);
+            leads.push(t.value(730, Metric::Leads));
+            roi.push(t.value(730, Metric::Roi));
+            cancelled += usize::from(t.cancelled_day.is_some());
+        }
+        let m = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        (m(leads), m(roi), 100.0 * cancelled as f64 / N as f64)
+    };
+    let (leads, roi, cancelled) = outcomes(Fixed::MODEL);
+    let mut out = format!(
+        "| constant (the same in every run) | range | median leads day 730, low / high end (as documented: {leads:.0}) | median ROI day 730, low / high end (as documented: {}) | cancelled by day 730, low / high end (as documented: {cancelled:.0} %) |\n",
+        signed_percent(roi)
+    );
+    out.push_str("|---|---|---|---|---|\n");
+    for (name, range, low, high, set) in FIXED_SENSITIVITY {
+        let at = |v: f64| {
+            let mut f = Fixed::MODEL;
+            set(&mut f, v);
+            outcomes(f)
+        };
+        let ((l_lo, r_lo, c_lo), (l_hi, r_hi, c_hi)) = (at(low), at(high));
+        let _ = writeln!(
+            out,
+            "| {name} | {range} | {l_lo:.0} / {l_hi:.0} | {} / {} | {c_lo:.0} % / {c_hi:.0} % |",
+            signed_percent(r_lo),
+            signed_percent(r_hi)
+        );
+    }
+    out
+}
+
 /// Each block: its name in the markers and its text.
 fn blocks() -> Vec<(&'static str, String)> {
     let all = summaries();
@@ -271,6 +381,7 @@ fn blocks() -> Vec<(&'static str, String)> {
         ("futures-split", split_table()),
         ("predictors-default", predictors_table(&all[0].1)),
         ("sensitivity", sensitivity_table()),
+        ("sensitivity-fixed", fixed_sensitivity_table()),
     ]
 }
 

@@ -2,7 +2,7 @@
 //! patience whatever the levers, on a calendar the levers do not move, so a scenario and its
 //! neighbour differ in management's verdict only where their results differ.
 
-use longgame::model::{preset, Derived, LeverSet, Mechanisms, Plan, RunTrace, Scenario};
+use longgame::model::{preset, Derived, Fixed, LeverSet, Mechanisms, Plan, RunTrace, Scenario};
 use longgame::model::{simulate, Change, MonteCarlo};
 
 const RUNS: u64 = 200;
@@ -222,6 +222,42 @@ fn with_reviews_off_buy_in_still_matters_through_what_backing_buys() {
         assert!(
             without_backing < 1.25,
             "seed {seed}: reviews, staff time and experts off: x{without_backing}"
+        );
+    }
+}
+
+/// The test-only override of constants that are the same in every run (`Fixed`) reaches the
+/// reviews: a longer grace before results are expected (`REVIEW_GRACE_DAYS` at the top of its
+/// documented range) cancels fewer `half-hearted` programmes by day 180 than the documented
+/// grace, and a shorter one (the bottom of the range) more, on the same futures. (At its
+/// documented value the override changes no bit: the golden hash in tests/determinism.rs.)
+#[test]
+fn management_s_grace_moves_cancellations_through_the_fixed_override() {
+    let s = preset("half-hearted").expect("preset").scenario;
+    let by_day_180 = |grace: f64, seed: u64| {
+        let fixed = Fixed {
+            review_grace: grace,
+            ..Fixed::MODEL
+        };
+        let d = Derived::with_fixed(&s, Mechanisms::ALL, fixed);
+        let mut t = RunTrace::default();
+        (0..RUNS)
+            .filter(|&run| {
+                simulate(&d, s.assumptions.starting_followers, seed, run, &mut t);
+                t.cancelled_day.is_some_and(|day| day <= 180)
+            })
+            .count()
+    };
+    for seed in SEEDS {
+        let (short, documented, long) = (
+            by_day_180(60.0 / 140.0, seed),
+            by_day_180(1.0, seed),
+            by_day_180(300.0 / 140.0, seed),
+        );
+        assert!(
+            short > documented && documented > long,
+            "seed {seed}: cancelled by day 180 with grace 60 / 140 / 300 days at full buy-in: \
+             {short} / {documented} / {long} of {RUNS}"
         );
     }
 }

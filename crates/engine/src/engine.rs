@@ -2,7 +2,7 @@
 
 use super::company::Company;
 use super::constants::*;
-use super::params::{Levers, Mechanisms, Scenario};
+use super::params::{Fixed, Levers, Mechanisms, Scenario};
 use super::rng::{inverse_normal_cdf, BinomialTable, QuantileTable};
 use super::why::RunWhy;
 use serde::Serialize;
@@ -112,6 +112,15 @@ pub struct Derived {
     buy_in: f64,
     /// Which mechanisms run (all but in tests that switch one off).
     mechanisms: Mechanisms,
+    /// Management's grace before results are expected (days), for this buy-in.
+    grace: f64,
+    /// The constants below are the model's, times a test's factor (`Fixed`; 1 outside tests).
+    trust_speed: f64,
+    question_share: f64,
+    leads_per_conversation: f64,
+    self_serve: f64,
+    capability_decay_days: f64,
+    branching_ignored: f64,
     /// Binomial draws of customers from the day's leads at the close rate.
     close: BinomialTable,
     customer_value: f64,
@@ -166,7 +175,12 @@ pub fn review_grace_days(buy_in: f64) -> f64 {
 /// Leads management expects after `running` days of a programme: a straight line to the goal
 /// that starts once the grace of the buy-in is over.
 pub fn expected_leads(goal_leads: f64, goal_day: u32, running: f64, buy_in: f64) -> f64 {
-    let judged = running - review_grace_days(buy_in);
+    expected_after(goal_leads, goal_day, running, review_grace_days(buy_in))
+}
+
+/// [`expected_leads`] after a given grace (days).
+pub(crate) fn expected_after(goal_leads: f64, goal_day: u32, running: f64, grace: f64) -> f64 {
+    let judged = running - grace;
     goal_leads * (judged / goal_day as f64).clamp(0.0, 1.0)
 }
 
@@ -208,7 +222,13 @@ impl Derived {
     /// [`Derived::new`] with some mechanisms switched off (for tests that measure what each
     /// mechanism carries).
     pub fn with_mechanisms(s: &Scenario, mechanisms: Mechanisms) -> Self {
-        let mut root = Derived::segment(s, mechanisms);
+        Derived::with_fixed(s, mechanisms, Fixed::MODEL)
+    }
+
+    /// [`Derived::with_mechanisms`] with some constants that are the same in every run moved
+    /// (for tests that measure what each one moves).
+    pub fn with_fixed(s: &Scenario, mechanisms: Mechanisms, fixed: Fixed) -> Self {
+        let mut root = Derived::segment(s, mechanisms, fixed);
         root.later = s
             .changes
             .changes()
@@ -217,7 +237,7 @@ impl Derived {
                 let levers = s.changes.levers_on(s.levers, c.day);
                 (
                     c.day,
-                    Derived::segment(&Scenario { levers, ..*s }, mechanisms),
+                    Derived::segment(&Scenario { levers, ..*s }, mechanisms, fixed),
                 )
             })
             .collect();
@@ -228,12 +248,12 @@ impl Derived {
     /// any number of changes, unlike a plan in a file (a fitted history's periods, then a
     /// forecast's levers). `s`'s own plan is not used.
     pub fn with_changes(s: &Scenario, changes: &[(u32, Levers)]) -> Self {
-        let mut root = Derived::segment(s, Mechanisms::ALL);
+        let mut root = Derived::segment(s, Mechanisms::ALL, Fixed::MODEL);
         root.later = changes
             .iter()
             .map(|&(day, levers)| {
                 let seg = Scenario { levers, ..*s };
-                (day, Derived::segment(&seg, Mechanisms::ALL))
+                (day, Derived::segment(&seg, Mechanisms::ALL, Fixed::MODEL))
             })
             .collect();
         root
@@ -248,7 +268,7 @@ impl Derived {
             .map_or(self, |(_, seg)| seg)
     }
 
-    fn segment(s: &Scenario, mechanisms: Mechanisms) -> Self {
+    fn segment(s: &Scenario, mechanisms: Mechanisms, fixed: Fixed) -> Self {
         let (l, a) = (&s.levers, &s.assumptions);
         let buy_in = l.buy_in / 100.0;
         let staff = Mechanisms::buy_in_through(mechanisms.staff_time, buy_in);
@@ -294,7 +314,7 @@ impl Derived {
             base_quality: craft * (0.3 + 0.7 * fit),
             question_fit: QUESTIONS_AT_NO_FIT + (1.0 - QUESTIONS_AT_NO_FIT) * fit,
             slots: saturating_slots(posts_per_day),
-            fatigue_engagement: 1.0 / (1.0 + FATIGUE_ENGAGEMENT_SLOPE * over),
+            fatigue_engagement: 1.0 / (1.0 + FATIGUE_ENGAGEMENT_SLOPE * fixed.fatigue_slope * over),
             fatigue_unfollow: FATIGUE_UNFOLLOW * over,
             answer_share,
             reply_capacity: (budget_per_day * community + 0.5 * goodwill) / REPLY_COST,
@@ -317,6 +337,13 @@ impl Derived {
             effort: effort_delivered * (0.3 + 0.4 * presence * craft.sqrt() + 0.3 * answer_share),
             buy_in,
             mechanisms,
+            grace: review_grace_days(buy_in) * fixed.review_grace,
+            trust_speed: TRUST_SPEED * fixed.trust_speed,
+            question_share: QUESTION_SHARE * fixed.question_share,
+            leads_per_conversation: LEADS_PER_CONVERSATION * fixed.leads_per_conversation,
+            self_serve: SELF_SERVE * fixed.self_serve,
+            capability_decay_days: CAPABILITY_DECAY_DAYS * fixed.capability_decay,
+            branching_ignored: BRANCHING_IGNORED * fixed.branching_ignored,
             close: BinomialTable::new(close_rate),
             customer_value: a.customer_value,
             goal_leads: a.goal_leads,

@@ -27,7 +27,7 @@ pub use monte_carlo::{
     outcomes_per_run, Band, Continuation, CrisisRecord, KeptFuture, MonteCarlo, SamplePath,
     Summary, Tally,
 };
-pub use params::{Assumptions, InvalidParam, Levers, Mechanisms, Scenario};
+pub use params::{Assumptions, Fixed, InvalidParam, Levers, Mechanisms, Scenario};
 pub use plan::{Change, LeverSet, Plan, LEVERS, MAX_CHANGES};
 pub use presets::{preset, presets, Preset};
 pub use why::{differences, highlights, Cause, Reason, Why};

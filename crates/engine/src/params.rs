@@ -69,6 +69,51 @@ impl Default for Mechanisms {
     }
 }
 
+/// Factors on constants that are the same in every run (not drawn per run like a
+/// [`crate::company::Company`]'s): 1 in every scenario the app and the command line run, where
+/// `x·1` is `x` bit for bit. Tests set one at a time to either end of its documented range to
+/// show how much it moves the headline outcomes (docs/MODEL.md §6.1); nothing outside the tests
+/// sets them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fixed {
+    /// `REVIEW_GRACE_DAYS`: management's grace before results are expected.
+    pub review_grace: f64,
+    /// `TRUST_SPEED`: how fast answers and silence move trust.
+    pub trust_speed: f64,
+    /// `QUESTION_SHARE`: engagements and clicks that ask a question.
+    pub question_share: f64,
+    /// `LEADS_PER_CONVERSATION`: conversations' yield of leads.
+    pub leads_per_conversation: f64,
+    /// `SELF_SERVE`: would-be leads who go ahead without an answer.
+    pub self_serve: f64,
+    /// `CAPABILITY_DECAY_DAYS`: how long know-how lasts without effort.
+    pub capability_decay: f64,
+    /// `FATIGUE_ENGAGEMENT_SLOPE`: how fast engagement falls past the fatigue point.
+    pub fatigue_slope: f64,
+    /// `BRANCHING_IGNORED`: a crisis's branching ratio when nobody answers.
+    pub branching_ignored: f64,
+}
+
+impl Fixed {
+    /// Every constant at its documented value: the model.
+    pub const MODEL: Fixed = Fixed {
+        review_grace: 1.0,
+        trust_speed: 1.0,
+        question_share: 1.0,
+        leads_per_conversation: 1.0,
+        self_serve: 1.0,
+        capability_decay: 1.0,
+        fatigue_slope: 1.0,
+        branching_ignored: 1.0,
+    };
+}
+
+impl Default for Fixed {
+    fn default() -> Self {
+        Fixed::MODEL
+    }
+}
+
 /// The four levers, in the units people think in.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -79,13 +79,26 @@ impl Stream {
 
     /// Poisson count with the given mean (one 64-bit draw): exact for small means (see
     /// [`poisson_bits`]), a rounded normal approximation above `POISSON_EXACT_MAX`.
+    #[inline(always)]
     pub fn poisson(&mut self, mean: f64) -> f64 {
-        poisson_from(self.tables, self.bits(), mean)
+        let bits = self.bits();
+        // A negligible (or negative, or NaN) mean gives 0 without the call: on an inactive
+        // page most of the day's draws are of nothing (same count, same stream, same bits).
+        if mean < POISSON_NEGLIGIBLE || mean.is_nan() {
+            return 0.0;
+        }
+        poisson_from(self.tables, bits, mean)
     }
 
     /// Binomial count of `n` trials with success probability `p` (one uniform).
+    #[inline(always)]
     pub fn binomial(&mut self, n: f64, p: f64) -> f64 {
-        binomial_inv(self.uniform(), n, p)
+        let u = self.uniform();
+        // Under one whole trial (or NaN) gives 0 without the call, as `binomial_inv` would.
+        if n < 1.0 || n.is_nan() {
+            return 0.0;
+        }
+        binomial_inv(u, n, p)
     }
 
     /// Binomial count of `n` trials with the table's fixed success probability (one draw).
@@ -274,14 +287,16 @@ impl BinomialTable {
     }
 }
 
-/// `#{k : hi > row[k]}` for a non-decreasing row whose last entry is `u32::MAX`: a binary
-/// search in five fixed steps (no data-dependent branch).
+/// `#{k : hi > row[k]}` for a non-decreasing row whose last entry is `u32::MAX`: a search in
+/// three fixed steps (no data-dependent branch). The first two steps each settle two levels of
+/// a binary search with three independent loads, so a draw waits for three loads, not five
+/// (the count is the same: the row is non-decreasing).
 #[inline(always)]
 fn inverse_row(row: &[u32; POISSON_ROW], hi: u32) -> u32 {
-    let mut i = 0;
-    for step in [16, 8, 4, 2, 1] {
-        i += (hi > row[i + step - 1]) as usize * step;
-    }
+    let above = |k: usize| (hi > row[k]) as usize;
+    let mut i = 8 * (above(7) + above(15) + above(23)); // the count lies in i..i + 8
+    i += 2 * (above(i + 1) + above(i + 3) + above(i + 5)); // ... in i..i + 2
+    i += above(i);
     i as u32
 }
 
@@ -770,10 +785,21 @@ mod tests {
     fn row_inversion_counts_the_thresholds_passed() {
         let mut s = Stream::new(1, 2, Mechanism::Audience);
         for row in TABLES.poisson.iter().step_by(7) {
-            for _ in 0..2000 {
-                let hi = (s.bits() >> 32) as u32;
+            // Random draws, and every threshold and its neighbours (the search's edges).
+            let edges = row
+                .iter()
+                .flat_map(|&t| [t.saturating_sub(1), t, t.saturating_add(1)]);
+            let draws: Vec<u32> = (0..2000).map(|_| (s.bits() >> 32) as u32).collect();
+            for hi in draws.into_iter().chain(edges).chain([0, u32::MAX]) {
                 let count = row.iter().filter(|&&t| hi > t).count() as u32;
-                assert_eq!(inverse_row(row, hi), count);
+                assert_eq!(inverse_row(row, hi), count, "hi {hi}");
+            }
+        }
+        // Every row of every grid mean, not only every seventh, at its thresholds.
+        for row in TABLES.poisson.iter() {
+            for &t in row {
+                let count = row.iter().filter(|&&r| t > r).count() as u32;
+                assert_eq!(inverse_row(row, t), count);
             }
         }
     }

@@ -82,7 +82,8 @@ struct Exchange {
 /// Adds `total` to counters in proportion to `parts` (which sum to `sum`).
 #[inline(always)]
 fn attribute<const N: usize>(total: f64, parts: [f64; N], sum: f64, counters: [&mut f64; N]) {
-    if sum > 0.0 {
+    // Nothing to share out (most days on a quiet page) adds +0 to every counter: skipped.
+    if sum > 0.0 && total != 0.0 {
         let scale = total / sum;
         for (c, p) in counters.into_iter().zip(parts) {
             *c += p * scale;
@@ -346,16 +347,21 @@ fn step(
     // 6. Patience compounds: capability builds slowly with sustained effort, decays without.
     if d.mechanisms.capability_growth {
         let effort = if st.active { d.effort } else { 0.0 };
-        st.capability += effort * (1.0 - st.capability)
-            / (CAPABILITY_GROW_DAYS * co.capability_time)
-            - (1.0 - effort) * st.capability / CAPABILITY_DECAY_DAYS;
+        // Without effort the growth term is exactly 0: its division is skipped.
+        let grow = if effort > 0.0 {
+            effort * (1.0 - st.capability) / (CAPABILITY_GROW_DAYS * co.capability_time)
+        } else {
+            0.0
+        };
+        st.capability += grow - (1.0 - effort) * st.capability / d.capability_decay_days;
     }
     // ...and the business fixes what people complain about, when the feedback reaches it.
     if st.active {
         st.fixed += (d.repeat_fix - st.fixed) / REPEAT_FIX_DAYS;
     }
     // 5 (cont.). Angry messages left unanswered are read elsewhere for months.
-    if d.mechanisms.crisis_scar {
+    // (No scar and no anger today leaves it at exactly 0: skipped.)
+    if d.mechanisms.crisis_scar && (st.scar != 0.0 || ex.angry_ignored != 0.0) {
         st.scar += SCAR_PER_IGNORED * ex.angry_ignored * (1.0 - st.scar) - st.scar / SCAR_DAYS;
     }
     reputation(d, st, rng);
@@ -395,11 +401,11 @@ fn reputation(d: &Derived, st: &mut State, rng: &mut Streams) {
         st.trust = (0.5 + st.word).clamp(0.0, 1.0);
     }
     if d.mechanisms.failed_entry {
-        st.dead_mark += if st.page && !st.active {
-            (DEAD_PAGE_MARK - st.dead_mark) / DEAD_PAGE_DAYS
-        } else {
-            -st.dead_mark / DEAD_PAGE_FADE_DAYS
-        };
+        if st.page && !st.active {
+            st.dead_mark += (DEAD_PAGE_MARK - st.dead_mark) / DEAD_PAGE_DAYS;
+        } else if st.dead_mark != 0.0 {
+            st.dead_mark += -st.dead_mark / DEAD_PAGE_FADE_DAYS; // no mark stays exactly 0
+        }
     }
 }
 
@@ -476,7 +482,7 @@ fn exchange(
         c.angry_today = angry;
     }
     // Posting that fits its channel starts conversations; a copy-paste post fewer.
-    let questions = (att.organic_engagement * d.question_fit + att.clicks) * QUESTION_SHARE;
+    let questions = (att.organic_engagement * d.question_fit + att.clicks) * d.question_share;
     let message_mean = if st.page {
         (MESSAGES_BASE + st.followers * engaged_share(d, st) * MESSAGES_PER_FOLLOWER + questions)
             * (1.0 - COMPLAINT_SHARE * st.fixed)
@@ -508,7 +514,7 @@ fn exchange(
             + (messages - answered) * IGNORED_SCORE
             + angry_answered * CRISIS_ANSWER_SCORE * d.crisis_satisfaction;
         let weight = total / (total + TRUST_VOLUME_HALF);
-        st.trust += TRUST_SPEED * weight * (score / total - st.trust);
+        st.trust += d.trust_speed * weight * (score / total - st.trust);
     }
     if st.active && d.posts_per_day > 0.0 {
         st.trust += CONTENT_TRUST_SPEED * d.presence * (0.4 + 0.4 * att.quality - st.trust);
@@ -563,7 +569,7 @@ fn audience(
     let paid = att.paid_reach * PAID_FOLLOW_RATE * warmth;
     let gained = discovery + word_of_mouth + paid;
     let joined = rng.audience.poisson(gained);
-    let bought = if gained > 0.0 {
+    let bought = if gained > 0.0 && joined != 0.0 {
         joined * paid / gained
     } else {
         0.0
@@ -614,7 +620,11 @@ fn audience(
         };
     }
     // Those who leave are a cross-section of the followers.
-    let stay = if f > 0.0 { 1.0 - left / f } else { 1.0 };
+    let stay = if f > 0.0 && left != 0.0 {
+        1.0 - left / f
+    } else {
+        1.0
+    };
     st.bought = st.bought * stay + bought;
     st.followers = (f + joined - left).clamp(0.0, d.market);
     if st.bought > st.followers {
@@ -642,11 +652,11 @@ fn outcomes(
         * co.conversion
         * (1.0 - st.scar)
         * (1.0 - st.dead_mark);
-    let conversation = SELF_SERVE + (1.0 - SELF_SERVE) * ex.answer_share;
+    let conversation = d.self_serve + (1.0 - d.self_serve) * ex.answer_share;
     let engagement = att.organic_engagement * LEADS_PER_ENGAGEMENT * conversation;
     // 4 (cont.). Organic exchange: an answered question is a conversation, and some become leads.
     let talk = if d.mechanisms.conversations {
-        ex.conversations * LEADS_PER_CONVERSATION
+        ex.conversations * d.leads_per_conversation
     } else {
         0.0
     };

@@ -69,7 +69,8 @@ pub(super) fn crises(
     if let Some(c) = st.crisis.as_mut() {
         let age = (day - c.start) as f64;
         let mishandled = (1.0 - ex.handling) * (1.0 - ex.handling);
-        let branching = (BRANCHING_HANDLED + (BRANCHING_IGNORED - BRANCHING_HANDLED) * mishandled)
+        let branching = (BRANCHING_HANDLED
+            + (d.branching_ignored - BRANCHING_HANDLED) * mishandled)
             * libm::pow(NEWS_FATIGUE, age);
         let angry = c.angry_today;
         c.total += angry;

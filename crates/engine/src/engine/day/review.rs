@@ -3,7 +3,7 @@
 
 use super::{State, Streams};
 use crate::constants::*;
-use crate::engine::{expected_leads, review_grace_days, Derived, RunTrace};
+use crate::engine::{expected_after, Derived, RunTrace};
 
 /// 7. Leadership reviews on a fixed calendar: management judges results against a straight
 ///    line that starts after the grace its buy-in gives. Review k draws the k-th patience draw,
@@ -23,14 +23,14 @@ pub(super) fn review(d: &Derived, day: u32, st: &mut State, rng: &mut Streams, o
         return;
     }
     let running = (day - st.started) as f64;
-    let expected = expected_leads(d.goal_leads, d.goal_day, running, d.buy_in);
+    let expected = expected_after(d.goal_leads, d.goal_day, running, d.grace);
     if expected <= 0.0 {
         return; // still within the grace
     }
     st.reviews += 1;
     let shortfall = (1.0 - (st.leads - st.leads_at_start) / expected).clamp(0.0, 1.0);
     // A verdict on a few days of expectation is a weak one: its weight grows over six weeks.
-    let judged = running - review_grace_days(d.buy_in);
+    let judged = running - d.grace;
     let weight = (judged / FIRST_REVIEW_DAYS as f64).min(1.0);
     if draw < libm::pow(1.0 - d.buy_in, 1.5) * shortfall.sqrt() * weight {
         st.active = false;
