@@ -88,3 +88,33 @@ impl Stepwise {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{fit, synthetic::synthetic, Column};
+    use super::*;
+    use crate::Scenario;
+
+    #[test]
+    fn a_fit_in_pieces_is_the_fit_in_one_go_bit_for_bit() {
+        let mut s = Scenario::default();
+        s.assumptions.horizon_days = 150;
+        let history = synthetic(&s, (30, 3), (5, 2), 200.0, &Column::ALL).history;
+        let opts = FitOptions {
+            runs: 40,
+            seed: 5,
+            starting_followers: None,
+            futures: 40,
+        };
+        let whole = fit(&history, &s, &opts).unwrap();
+        let mut pieces = Stepwise::new(Fitter::new(&history, &s, &opts), &opts);
+        let parts = loop {
+            if let Some(done) = pieces.work(3) {
+                break done.unwrap();
+            }
+        };
+        assert_eq!(whole.weights, parts.weights);
+        assert_eq!(whole.kept, parts.kept);
+        assert_eq!(whole.ess.to_bits(), parts.ess.to_bits());
+    }
+}
