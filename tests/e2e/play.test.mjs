@@ -72,13 +72,14 @@ test('a game is played to the end by keyboard, through a crisis and a review, an
   assert.match(await textOf(page, '.pays-back'), /Your plan pays back in \d+ of 200 futures; in yours it did( not)?\./);
   assert.match(await textOf(page, '.ending'), /You played all 730 days|cancelled the programme at the review on day \d+/);
   assert.match(await textOf(page, '.game-history'), /From day \d+: Budget/);
+  assert.match(await textOf(page, '.company-standing'), /The game knew your company; you did not\. Its reach per follower beat \d+ of 100 companies/);
   const code = await page.locator('.team-code .code').getAttribute('data-code');
   assert.ok(code.length < 40, `the team code "${code}" is short`);
   await page.waitForSelector('.why-list li');
 
   // The link replays the same decisions on the same future: the same debrief.
   const link = await page.locator('.game-link').inputValue();
-  const debrief = async () => [await textOf(page, '.ending'), await textOf(page, '.debrief-table'), await textOf(page, '.pays-back'), await textOf(page, '.path-legend')];
+  const debrief = async () => [await textOf(page, '.ending'), await textOf(page, '.company-standing'), await textOf(page, '.debrief-table'), await textOf(page, '.pays-back'), await textOf(page, '.path-legend')];
   const played = await debrief();
   await page.goto(link);
   await page.waitForSelector('.debrief-table tbody tr', { timeout: 30000 });
@@ -169,6 +170,12 @@ test('in Swedish, the game and the class speak Swedish', async ({ page, open }) 
   await page.waitForSelector('.game-page');
   assert.match(await textOf(page, 'h1'), /Spela det långa spelet/);
   assert.match(await textOf(page, 'button.play-go'), /Starta året/);
+  assert.match(await textOf(page, '.band-meaning'), /Du känner inte ditt företag än/);
+  await goOn(page);
+  assert.match(await textOf(page, '.band-meaning'), /stämmer med det du sett hittills/);
+  await press(page, 'button.play-stop');
+  await page.waitForSelector('.game-page[data-game-over="true"]');
+  assert.match(await textOf(page, '.company-standing'), /räckvidd per följare slog \d+ av 100 företag/);
   await press(page, 'button.exit-game');
   await press(page, 'button.open-class');
   await page.locator('#class-list').focus();

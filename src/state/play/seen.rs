@@ -19,14 +19,17 @@ const FIT_SALT: u64 = 0x9A7E_0F17_5EED_0026;
 /// see [`fit_options`]).
 pub const FIT_RUNS: u32 = 200;
 
-/// The boundaries of what the player has seen by `day`: every month's end (365/12 days,
-/// rounded, as the quarters are) and every stop, in day order.
+/// The boundaries of what the player has seen by `day`: every stop, and every month's end
+/// (365/12 days, rounded, as the quarters are) less than a week from a stop; in day order.
+/// (A row of a day or two would weigh a handful of leads against a day's luck.)
 fn boundaries(game: &Game, day: u32) -> Vec<u32> {
+    let stops: Vec<u32> = stop_days(game, day).chain([day]).collect();
+    let near_stop = |d: u32| stops.iter().any(|&s| s.abs_diff(d) < super::MERGE_DAYS);
     let months = (1..)
         .map(|k| (k as f64 * 365.0 / 12.0).round() as u32)
-        .take_while(|&d| d <= day);
-    let mut out: Vec<u32> = months.chain(stop_days(game, day)).collect();
-    out.push(day);
+        .take_while(|&d| d <= day)
+        .filter(|&d| !near_stop(d));
+    let mut out: Vec<u32> = months.chain(stops.iter().copied()).collect();
     out.sort_unstable();
     out.dedup();
     out.retain(|&d| d > 0);
@@ -40,6 +43,10 @@ fn stop_days(game: &Game, day: u32) -> impl Iterator<Item = u32> + '_ {
 /// The history the player has seen by `day`, as a table of periods: the leads of each
 /// period (the leads chart shows them day by day) and the followers at each stop (the
 /// stop's facts show them).
+///
+/// ```text
+/// stops 91, 132, 183 → rows ending 30, 61, 91, 122, 132, 152, 183 (leads), followers at 91, 132, 183
+/// ```
 pub fn seen_history(game: &Game, day: u32) -> History {
     let stops: Vec<u32> = stop_days(game, day).collect();
     let t: &RunTrace = &game.trace;
@@ -119,4 +126,36 @@ pub fn still_possible(game: &Game, runs: u32) -> Result<MonteCarlo, String> {
         None => None,
     };
     futures(game.scenario, game.seed, runs, fit.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::preset;
+
+    #[test]
+    fn the_history_seen_has_a_row_a_month_and_one_at_each_stop_and_no_short_rows() {
+        let s = preset("default").unwrap().scenario;
+        for seed in 1..20 {
+            let game = Game::at(&s, seed, 400);
+            let h = seen_history(&game, game.day());
+            assert_eq!(h.last_day(), game.day());
+            for row in &h.rows {
+                let stop = game.stops.iter().any(|st| st.day == row.end);
+                assert_eq!(row.get(Column::Followers).is_some(), stop, "{row:?}");
+                let leads = game.trace.value(row.end as usize, Metric::Leads)
+                    - game.trace.value(row.start as usize, Metric::Leads);
+                assert_eq!(row.get(Column::Leads), Some(leads));
+                // Rows are at least a week, except between two stops closer than that (a
+                // cancelling review and its merged neighbour).
+                let after_stop = game.stops.iter().any(|st| st.day == row.start);
+                assert!(row.days() >= 7 || (stop && after_stop), "{row:?}");
+            }
+            assert!(
+                h.rows.len() >= 12,
+                "a row a month at least: {}",
+                h.rows.len()
+            );
+        }
+    }
 }
