@@ -9,8 +9,9 @@ use crate::state::jobs::{
     FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, RunRange, ToWorker, HEARTBEAT_MS,
 };
 use crate::state::jobs::{Slot, SLOTS};
-use crate::state::play::GAME_RUN;
+use crate::state::play::{seen, Game};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
+use longgame_engine::fit::Stepwise;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -19,6 +20,9 @@ struct Running {
     range: RunRange,
     /// The page is ready for another tally (it asks after each picture it merges).
     wanted: bool,
+    /// A game's futures still possible are fitted to what the player has seen first (every
+    /// worker fits the same, bit for bit, and continues its share of the kept futures).
+    fitting: Option<Stepwise>,
     sim: MonteCarlo,
     started: f64,
     last_report: f64,
@@ -138,6 +142,13 @@ impl Worker for SimWorker {
             return;
         };
         let slice_start = now();
+        if r.fitting.is_some() {
+            r.fit_slice(slice_start);
+            r.compute_ms += now() - slice_start;
+            self.schedule(scope);
+            self.say_busy(scope);
+            return;
+        }
         let mut done = r.sim.is_done();
         // The first picture is sent as soon as its runs are in, not at the slice's end.
         let first_at = (r.last_report == 0.0 && r.wanted).then(|| first_report_runs(r));
@@ -200,7 +211,31 @@ fn first_report_runs(r: &Running) -> u32 {
     (part as u32).min(share)
 }
 
+/// Futures weighed or moved between looks at the clock while fitting.
+const FIT_PIECE: usize = 2;
+
 impl Running {
+    /// A slice of the fit; once done, its futures continued replace the placeholder `sim`.
+    /// Should the player's history not be fitted (never seen with the model's own
+    /// histories), the futures are the simulator's: nothing the player cannot know.
+    fn fit_slice(&mut self, slice_start: f64) {
+        let Some(fitting) = self.fitting.as_mut() else {
+            return;
+        };
+        while now() < slice_start + SLICE_MS {
+            let Some(done) = fitting.work(FIT_PIECE) else {
+                continue;
+            };
+            let (s, seed, runs) = (self.job.scenario, self.job.seed, self.job.runs);
+            let fitted = seen::futures(s, seed, runs, done.as_ref().ok());
+            if let Ok(sim) = fitted {
+                self.sim = sim.part(self.range.first, self.range.end);
+            }
+            self.fitting = None;
+            return;
+        }
+    }
+
     /// What this share's runs add up to. A streamed report repeats neither the sample paths
     /// once sent (they are the first runs and no longer change) nor the crisis list (sent with
     /// the final report).
@@ -254,19 +289,18 @@ impl SimWorker {
         who: HandlerId,
     ) {
         let slot = job.slot as usize;
-        let sim = match job.from {
-            Some(day) => {
-                let game = (job.seed, GAME_RUN, day);
-                MonteCarlo::from_day(job.scenario, game, job.runs, job.samples)
-            }
-            None => MonteCarlo::new(job.scenario, job.seed, job.runs, job.samples),
-        };
-        match sim {
+        // A game's stop: the futures that reproduce what the player has seen (none at the
+        // start: the simulator's own futures). Until fitted, `sim` is the simulator's.
+        let fitting = job
+            .from
+            .and_then(|day| seen::sampler(&Game::at(&job.scenario, job.seed, day), job.runs));
+        match MonteCarlo::new(job.scenario, job.seed, job.runs, job.samples) {
             Ok(sim) => {
                 self.running[slot] = Some(Running {
                     job,
                     range: share,
                     wanted: true,
+                    fitting,
                     sim: sim.part(share.first, share.end),
                     started: now(),
                     last_report: 0.0,

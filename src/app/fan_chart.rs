@@ -212,7 +212,8 @@ pub fn FanChart(p: &FanProps) -> Html {
     let (frame_html, taken) = frame(l, &sc, p.unit, days);
     html! {
         <figure class={classes!("chart", p.stale.then_some("stale"))} data-chart={name.clone()} data-shown={shown.to_string()}
-            data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}>
+            data-median={format!("{}", band.p50[note_day])} data-job={p.current.0.id.to_string()}
+            data-band-year={format!("{} {}", band.p10[days.min(365)], band.p90[days.min(365)])} data-done={p.current.0.done.to_string()}>
             <figcaption>
                 <span class="chart-title">{ p.title.clone() }</span>
                 if !guessing { { chart_tools(l, &show_table, Some((&svg_ref, &name, export_info(l, p)))) } }

@@ -146,6 +146,17 @@ pub fn payoff(l: Lang, s: &Summary) -> String {
     }
 }
 
+/// Play's debrief: how the player's company (run `run` of `seed`, which the game knew and the
+/// player did not) differed from the typical one, as the share of the model's companies its
+/// reach per follower and its readiness to become leads beat.
+pub fn company_standing(l: Lang, seed: u64, run: u64) -> String {
+    let company = crate::model::Company::draw(seed, run);
+    let [reach, leads] = company
+        .standing()
+        .map(|p| (p * 100.0).round().clamp(1.0, 99.0) as u32);
+    trf(l, "debrief.company", &[&reach, &leads])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +232,24 @@ mod tests {
             "{:?}",
             rows[5]
         );
+    }
+
+    #[test]
+    fn the_debrief_says_where_the_player_s_company_stood_in_both_languages() {
+        let c = crate::model::Company::draw(1, 0);
+        let reach = (crate::model::Company::percentile(c.reach, 0.3) * 100.0).round();
+        for l in [Lang::En, Lang::Sv] {
+            let text = company_standing(l, 1, 0);
+            assert!(text.contains(&format!(" {reach} ")), "{text}");
+            assert!(!text.contains('{'), "{text}");
+        }
+        // Every company's standing is said as 1 to 99 of 100, never 0 or 100.
+        for run in 0..200 {
+            let text = company_standing(Lang::En, 3, run);
+            assert!(
+                !text.contains(" 0 of") && !text.contains(" 100 of"),
+                "{text}"
+            );
+        }
     }
 }

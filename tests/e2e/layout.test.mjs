@@ -188,8 +188,8 @@ const fontSizes = (page, selector) => page.$$eval(selector, (els) => els
   .map((e) => ({ text: e.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) })));
 
 const STOP_TEXT = `.game-side h2, .stop-reasons li, .game-facts dt, .game-facts dd, .decision h3, .game-lever label,
-  .game-lever .lever-value, .decision-buttons button, .game-legend li, .game-charts .chart-title, .game-charts .readout`;
-const DEBRIEF_TEXT = `.debrief-main h2, .debrief-main .ending, .debrief-main .pays-back, .debrief-table caption,
+  .game-lever .lever-value, .decision-buttons button, .game-legend li, .game-charts .band-meaning, .game-charts .chart-title, .game-charts .readout`;
+const DEBRIEF_TEXT = `.debrief-main h2, .debrief-main .ending, .debrief-main .company-standing, .debrief-main .pays-back, .debrief-table caption,
   .debrief-table th, .debrief-table td, .path-chart .chart-title, .path-legend li`;
 
 for (const lang of ['en', 'sv']) {

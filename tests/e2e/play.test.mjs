@@ -1,8 +1,9 @@
 // Play mode and class mode, by keyboard, in real Chromium: a game played to the end through a
 // crisis and a management review, its link replaying the same game, and a class of teams
-// ranked on the same futures with a mistyped code refused by name.
+// ranked on the same futures with a mistyped code refused by name; the band of futures still
+// possible starts as the simulator's and narrows as the player sees more.
 import assert from 'node:assert/strict';
-import { useApp, textOf, PROJECTOR } from './helpers.mjs';
+import { useApp, textOf, PROJECTOR, recordPerf } from './helpers.mjs';
 
 const { test } = useApp();
 
@@ -71,13 +72,14 @@ test('a game is played to the end by keyboard, through a crisis and a review, an
   assert.match(await textOf(page, '.pays-back'), /Your plan pays back in \d+ of 200 futures; in yours it did( not)?\./);
   assert.match(await textOf(page, '.ending'), /You played all 730 days|cancelled the programme at the review on day \d+/);
   assert.match(await textOf(page, '.game-history'), /From day \d+: Budget/);
+  assert.match(await textOf(page, '.company-standing'), /The game knew your company; you did not\. Its reach per follower beat \d+ of 100 companies/);
   const code = await page.locator('.team-code .code').getAttribute('data-code');
   assert.ok(code.length < 40, `the team code "${code}" is short`);
   await page.waitForSelector('.why-list li');
 
   // The link replays the same decisions on the same future: the same debrief.
   const link = await page.locator('.game-link').inputValue();
-  const debrief = async () => [await textOf(page, '.ending'), await textOf(page, '.debrief-table'), await textOf(page, '.pays-back'), await textOf(page, '.path-legend')];
+  const debrief = async () => [await textOf(page, '.ending'), await textOf(page, '.company-standing'), await textOf(page, '.debrief-table'), await textOf(page, '.pays-back'), await textOf(page, '.path-legend')];
   const played = await debrief();
   await page.goto(link);
   await page.waitForSelector('.debrief-table tbody tr', { timeout: 30000 });
@@ -168,6 +170,12 @@ test('in Swedish, the game and the class speak Swedish', async ({ page, open }) 
   await page.waitForSelector('.game-page');
   assert.match(await textOf(page, 'h1'), /Spela det långa spelet/);
   assert.match(await textOf(page, 'button.play-go'), /Starta året/);
+  assert.match(await textOf(page, '.band-meaning'), /Du känner inte ditt företag än/);
+  await goOn(page);
+  assert.match(await textOf(page, '.band-meaning'), /stämmer med det du sett hittills/);
+  await press(page, 'button.play-stop');
+  await page.waitForSelector('.game-page[data-game-over="true"]');
+  assert.match(await textOf(page, '.company-standing'), /räckvidd per följare slog \d+ av 100 företag/);
   await press(page, 'button.exit-game');
   await press(page, 'button.open-class');
   await page.locator('#class-list').focus();
@@ -214,3 +222,52 @@ test('the player\'s own future has its own colour and legend entry, and no two s
     assert.ok(unique[i] - unique[i - 1] >= 7, `stops on days ${unique[i - 1]} and ${unique[i]}: ${unique.join(', ')}`);
   }
 }, { viewport: PROJECTOR });
+
+/** The leads chart's P10–P90 on day 365 once its futures are complete and current, and when. */
+async function leadsBand(page, after = -1) {
+  const chart = '.game-charts .chart[data-chart="leads"]';
+  await page.waitForFunction(({ chart, after }) => {
+    const c = document.querySelector(chart);
+    return c && c.dataset.done === 'true' && !c.classList.contains('stale') && Number(c.dataset.job) > after;
+  }, { chart, after }, { timeout: 60000 });
+  const c = page.locator(chart);
+  const [p10, p90] = (await c.getAttribute('data-band-year')).split(' ').map(Number);
+  return { p10, p90, width: p90 - p10, job: Number(await c.getAttribute('data-job')) };
+}
+
+test('a played game\'s band is wide at the start, narrows at later stops, and its link gives the same game and band', async ({ page, open }) => {
+  await open('?n=200');
+  await startGame(page);
+  assert.match(await textOf(page, '.band-meaning'), /You do not know your company yet/);
+  const start = await leadsBand(page);
+  // Long tasks on the page while the stops' futures are fitted (the fit runs in the workers).
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  const bands = [];
+  let job = start.job;
+  while (bands.length < 2 || (await gameDay(page)) < 180) {
+    const t0 = Date.now();
+    await goOn(page);
+    const band = await leadsBand(page, job);
+    job = band.job;
+    bands.push({ day: await gameDay(page), ms: Date.now() - t0, ...band });
+  }
+  const longest = Math.max(0, ...(await page.evaluate(() => window.longTasks)));
+  console.log(`band on day 365 at day 0: ${start.p10}–${start.p90}; then ${bands.map((b) => `day ${b.day}: ${b.p10}–${b.p90} (${b.ms} ms)`).join(', ')}; longest task ${longest} ms`);
+  await recordPerf({ play_fit_stop_ms: bands.map((b) => [b.day, b.ms]), play_fit_longest_task_ms: longest });
+  assert.match(await textOf(page, '.band-meaning'), /match what you have seen so far/);
+  for (const b of bands) assert.ok(b.width < start.width, `day ${b.day}: ${b.width} is narrower than ${start.width}`);
+  const last = bands[bands.length - 1];
+  assert.ok(last.width < 0.7 * start.width, `by day ${last.day} the band has narrowed: ${last.width} of ${start.width}`);
+
+  // The link at this stop: the same game (its facts) and the same band.
+  const facts = await textOf(page, '.game-facts');
+  const link = page.url();
+  await page.goto(link);
+  await page.waitForSelector(`.game-page[data-game-day="${last.day}"]`);
+  assert.equal(await textOf(page, '.game-facts'), facts);
+  const again = await leadsBand(page);
+  assert.deepEqual([again.p10, again.p90], [last.p10, last.p90]);
+});

@@ -42,6 +42,22 @@ impl Company {
             capability_time: factor(SPREAD_CAPABILITY_TIME),
         }
     }
+
+    /// Where a constant `value` (a multiplier drawn with log-normal `spread`) lies among the
+    /// companies every run draws: the share of them with a smaller value, 0 to 1.
+    pub fn percentile(value: f64, spread: f64) -> f64 {
+        0.5 * (1.0 + libm::erf(libm::log(value) / spread / core::f64::consts::SQRT_2))
+    }
+
+    /// This company's reach per follower and readiness to become a lead, each as the share of
+    /// the companies every run draws that it beats (play's debrief: how the player's company,
+    /// which the game knew, differed from the typical one).
+    pub fn standing(&self) -> [f64; 2] {
+        [
+            Company::percentile(self.reach, SPREAD_REACH),
+            Company::percentile(self.conversion, SPREAD_CONVERSION),
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -53,6 +69,15 @@ mod tests {
         assert_eq!(Company::draw(3, 4), Company::draw(3, 4));
         assert_ne!(Company::draw(3, 4), Company::draw(3, 5));
         let mut reach: Vec<f64> = (0..2001).map(|r| Company::draw(9, r).reach).collect();
+        let below = reach
+            .iter()
+            .filter(|&&x| Company::percentile(x, SPREAD_REACH) < 0.25)
+            .count();
+        let share = below as f64 / reach.len() as f64;
+        assert!(
+            (share - 0.25).abs() < 0.03,
+            "a quarter below the 25th percentile: {share}"
+        );
         reach.sort_by(f64::total_cmp);
         assert!((reach[1000] - 1.0).abs() < 0.05, "median {}", reach[1000]);
     }

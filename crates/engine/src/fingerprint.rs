@@ -47,7 +47,8 @@ pub fn golden_summary() -> u64 {
 }
 
 /// A fitted page history (a generated three-month history, 60 futures): the effective sample
-/// size, every future's weight and constants, and the forecast's percentiles. The fit sums
+/// size, every future's weight and constants, and the forecast's percentiles; then the same
+/// history fitted piecewise with the plan known (play mode's fit). The fit sums
 /// log-likelihoods (`lgamma`, `log`) and moves futures by them, so it must agree bit for bit
 /// too.
 pub fn golden_fit() -> u64 {
@@ -77,5 +78,12 @@ pub fn golden_fit() -> u64 {
     for band in &summary.metrics {
         values.extend_from_slice(&band.p50);
     }
+    // Play's fit: the plan known, done a few futures at a time (`Stepwise`).
+    let plan = super::fit::Fitter::for_plan(&history, &s, &opts);
+    let f = super::fit::Stepwise::new(plan, &opts)
+        .run()
+        .expect("fits under its own plan");
+    values.push(f.ess);
+    values.extend_from_slice(&f.weights);
     hash(&values)
 }

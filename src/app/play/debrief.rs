@@ -38,6 +38,7 @@ pub fn Debrief() -> Html {
             <section class="debrief-main" aria-labelledby="debrief-title">
                 <h2 id="debrief-title" tabindex="-1">{ tr(l, "debrief.title") }</h2>
                 <p class="ending">{ ending_text(l, &game) }</p>
+                <p class="company-standing">{ crate::view::futures::company_standing(l, game.seed, GAME_RUN) }</p>
                 { pays_back(l, &state, &game) }
                 { path_chart(l, &paths) }
                 { compare_table(l, &state, &game) }

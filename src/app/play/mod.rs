@@ -66,6 +66,7 @@ fn StopView() -> Html {
             <section class="game-charts" aria-label={tr(l, "play.charts_aria")}>
                 if let Some((snap, latest)) = snap {
                     { game_legend(l, game.day()) }
+                    <p class="band-meaning">{ tr(l, if game.day() == 0 { "play.band_start" } else { "play.band_later" }) }</p>
                     { for chart_order(&game).into_iter().map(|m| {
                         let c = spec(m);
                         let title = trf(l, "play.chart_title", &[&tr(l, c.title), &game.day()]);

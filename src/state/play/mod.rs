@@ -7,6 +7,8 @@
 //! Because a change after day D leaves days up to D untouched (common random numbers), the
 //! stops and events up to the day reached are recomputed from the final plan, exactly as played.
 
+pub mod seen;
+
 use crate::model::engine::{expected_leads, first_review_day};
 use crate::model::{constants::REVIEW_EVERY_DAYS, Metric};
 use crate::model::{preset, run_once, Change, LeverSet, Levers, RunTrace, Scenario, MAX_CHANGES};

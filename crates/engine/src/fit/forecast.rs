@@ -74,6 +74,11 @@ impl Fit {
     }
 
     fn derived(&self, scenario: &Scenario, stated: LeverSet, key: LeverKey) -> Derived {
+        if self.plan_known {
+            // The scenario's own plan made the history and goes on as it is (`stated` would
+            // rewrite the history's levers, so a known plan takes none).
+            return Derived::new(scenario);
+        }
         let mut changes = history_levers(&self.history, key);
         let last: Levers = changes.last().expect("day 0's levers").1;
         let mut levers = stated.apply(last);

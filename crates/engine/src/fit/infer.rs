@@ -77,8 +77,27 @@ pub struct Fitter {
 impl Fitter {
     pub fn new(history: &History, scenario: &Scenario, opts: &FitOptions) -> Fitter {
         let mut s = *scenario;
-        s.assumptions.horizon_days = s.assumptions.horizon_days.max(history.last_day());
         s.changes = Default::default();
+        Fitter::with(history, &s, opts)
+    }
+
+    /// A fitter for a history made under `scenario`'s own levers and plan, from its own
+    /// starting followers (unless stated): only the company and its luck are unknown. Play
+    /// mode fits the player's history so: the player chose every lever.
+    pub fn for_plan(history: &History, scenario: &Scenario, opts: &FitOptions) -> Fitter {
+        let stated = opts.starting_followers;
+        let opts = FitOptions {
+            starting_followers: Some(stated.unwrap_or(scenario.assumptions.starting_followers)),
+            ..*opts
+        };
+        let mut f = Fitter::with(history, scenario, &opts);
+        f.prior.plan_known = true;
+        f
+    }
+
+    fn with(history: &History, scenario: &Scenario, opts: &FitOptions) -> Fitter {
+        let mut s = *scenario;
+        s.assumptions.horizon_days = s.assumptions.horizon_days.max(history.last_day());
         let mut marks: Vec<u32> = history.rows.iter().flat_map(|r| [r.start, r.end]).collect();
         marks.retain(|&d| d > 0);
         marks.sort_unstable();
@@ -178,6 +197,11 @@ impl Fitter {
         if let Some(&i) = self.keys.get(&key) {
             return i;
         }
+        if self.prior.plan_known {
+            self.derived.push(Derived::new(&self.scenario));
+            self.keys.insert(key, self.derived.len() - 1);
+            return self.derived.len() - 1;
+        }
         let levers = history_levers(&self.history, key);
         let root = Scenario {
             levers: levers[0].1,
@@ -226,6 +250,9 @@ pub struct Fit {
     pub kept: Vec<Future>,
     pub(super) scenario: Scenario,
     pub(super) seed: u64,
+    /// The history was made under the scenario's own levers and plan (see
+    /// [`Fitter::for_plan`]).
+    pub(super) plan_known: bool,
 }
 
 /// Why a history was not fitted.
@@ -349,6 +376,9 @@ fn named(fitter: &Fitter, draws: &[Future]) -> Vec<(String, Vec<f64>)> {
     if fitter.prior.known_start.is_none() {
         let start = draws.iter().map(|d| d.unknowns.start).collect();
         named.push(("starting_followers".into(), start));
+    }
+    if fitter.prior.plan_known {
+        return named;
     }
     let levers = fitter.prior.unknown_levers(draws[0].unknowns.key);
     for (k, (name, _)) in levers.iter().enumerate() {

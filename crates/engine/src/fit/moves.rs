@@ -138,7 +138,10 @@ fn walk(
 ) -> Option<(Future, f64)> {
     let prior = &fitter.prior;
     let (first, known_start) = (prior.first_followers, prior.known_start.is_some());
-    let known = [prior.budget_known, prior.posts_known, false, false];
+    let known = match prior.plan_known {
+        true => [true; 4],
+        false => [prior.budget_known, prior.posts_known, false, false],
+    };
     let mut log_prior_ratio = 0.0;
     for (k, s) in stage.scale.iter().enumerate() {
         if k == CONSTANTS && known_start {

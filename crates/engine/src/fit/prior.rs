@@ -47,6 +47,8 @@ pub struct Prior {
     pub first_followers: f64,
     pub budget_known: bool,
     pub posts_known: bool,
+    /// Every lever is known: the scenario's own, plan included (no lever is inferred).
+    pub plan_known: bool,
 }
 
 impl Prior {
@@ -61,6 +63,7 @@ impl Prior {
             first_followers: first.unwrap_or(default_start),
             budget_known: history.has(Column::Spend),
             posts_known: history.has(Column::Posts),
+            plan_known: false,
         }
     }
 
@@ -80,6 +83,9 @@ impl Prior {
         }
         if self.posts_known {
             key[1] = 0;
+        }
+        if self.plan_known {
+            key = [0; 4];
         }
         let start = self.known_start.unwrap_or_else(|| {
             ((1.0 + self.first_followers) * libm::exp(START_LOG_SD * z) - 1.0).max(0.0)

@@ -70,6 +70,11 @@ impl Smc {
         smc
     }
 
+    /// The fitter the moves weigh with (a piecewise fit moves part of a stage at a time).
+    pub(super) fn fitter_mut(&mut self) -> &mut Fitter {
+        &mut self.fitter
+    }
+
     /// How far the population is: β from 0 (the prior) to 1 (the posterior).
     pub fn progress(&self) -> f64 {
         self.beta
@@ -216,6 +221,7 @@ impl Smc {
             kept,
             scenario: f.scenario,
             seed: f.seed,
+            plan_known: f.prior.plan_known,
         })
     }
 
