@@ -1,6 +1,6 @@
 //! User Timing measures (`performance.measure`, names starting `lg:`) along the pool's data
 //! path: simulating, folding and copying a tally in a worker, merging the shares' tallies
-//! and drawing the picture on the page. A Chromium trace shows them on each thread, and
+//! on the page (the picture is drawn in the task after). A Chromium trace shows them on each thread, and
 //! `scripts/slider-latency.mjs --trace` adds them up per slider press (docs/PERFORMANCE.md).
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -137,11 +137,9 @@ fn picture(
     }
 }
 
-/// Hands a report to the reducer, which draws it (`lg:draw`).
+/// Hands a report to the reducer; Yew draws it at the end of the same task.
 fn deliver(dispatch: &UseReducerDispatcher<AppState>, report: Report) {
-    let start = crate::timing::now();
     dispatch.dispatch(Action::Report(report, js_sys::Date::now()));
-    crate::timing::measure("lg:draw", start);
 }
 
 /// After a picture that is not the last, the workers may send their next tallies: so the page

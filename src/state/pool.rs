@@ -354,6 +354,16 @@ mod tests {
                 .filter_map(|a| g.receive(a))
                 .collect();
             assert!(reports.len() > 1, "pictures stream in before the end");
+            // Pictures before the last are thinned, their other days filled in between.
+            for r in &reports {
+                let Report::Progress(p) = r else { continue };
+                let lines = p
+                    .summary
+                    .metrics
+                    .iter()
+                    .flat_map(|b| [&b.p10, &b.p50, &b.p90]);
+                assert!(lines.flatten().all(|v| v.is_finite()), "{workers} workers");
+            }
             let Some(Report::Progress(last)) = reports.last() else {
                 panic!("no final picture")
             };
