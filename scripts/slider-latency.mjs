@@ -146,6 +146,6 @@ function report(events) {
       console.log(`  +${round((ts - from) / 1000)}`.padEnd(10), thread.padEnd(12), name.padEnd(12), round(dur / 1000));
     }
   }
-  console.log(`trace of ${windows.length} presses, median ms per press (sums of nested events may overlap):`);
+  console.log(`trace of ${windows.length} presses, median ms per press (nested and overlapping events joined per row):`);
   for (const [k, v] of [...rows].sort()) console.log(`  ${k.padEnd(34)} ${round(quantile(v, 0.5))}`);
 }
