@@ -2,9 +2,11 @@
 //! (copying its tally and encoding it for the message) and the page's merge (decoding every
 //! share's tally, merging them and summarising). `cargo bench --bench pool` — default
 //! scenario, 500 runs × 730 days, split as the page splits it for 1, 2 and 4 workers: the
-//! final reports, and the first picture (48 runs over the workers, as after a slider move).
+//! final reports, and the first picture (48 runs over the workers, as after a slider move),
+//! whole and thinned to every 7th day as the workers send it (`Tally::thin_days`).
 
 use longgame::model::{MonteCarlo, Scenario, Tally};
+use longgame::state::jobs::PICTURE_DAY_STEP;
 use longgame::state::pool::run_ranges;
 use std::hint::black_box;
 use std::time::Instant;
@@ -28,8 +30,9 @@ fn main() {
         .map(|w| ("final", w))
         .into_iter()
         .chain([1, 2, 4].map(|w| ("first", w)))
+        .chain([1, 2, 4].map(|w| ("thin", w)))
     {
-        let runs_each = if picture == "first" {
+        let runs_each = if picture != "final" {
             48 / workers as u32
         } else {
             RUNS
@@ -40,7 +43,11 @@ fn main() {
                 let mut mc = MonteCarlo::new(scenario, 1, RUNS, 8).unwrap();
                 mc = mc.part(s.first, s.end);
                 mc.step(runs_each);
-                mc.tally().clone()
+                let mut tally = mc.tally().clone();
+                if picture == "thin" {
+                    tally.thin_days(PICTURE_DAY_STEP);
+                }
+                tally
             })
             .collect();
         let encoded: Vec<Vec<u8>> = tallies

@@ -19,3 +19,6 @@ pub mod app;
 
 #[cfg(target_arch = "wasm32")]
 pub mod sim_worker;
+
+#[cfg(target_arch = "wasm32")]
+pub mod timing;

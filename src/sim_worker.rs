@@ -6,7 +6,8 @@
 use crate::model::engine::{simulate_until, Derived};
 use crate::model::{MonteCarlo, RunTrace};
 use crate::state::jobs::{
-    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, RunRange, ToWorker, HEARTBEAT_MS,
+    FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, RunRange, ToWorker,
+    HEARTBEAT_MS, PICTURE_DAY_STEP,
 };
 use crate::state::jobs::{Slot, SLOTS};
 use crate::state::play::{seen, Game};
@@ -89,8 +90,9 @@ const BATCH: u32 = 8;
 const FIRST_REPORT_RUNS: u32 = 48;
 const REPORT_EVERY_MS: f64 = 150.0;
 
+/// The worker's own clock (monotonic, in milliseconds), which its User Timing measures use too.
 fn now() -> f64 {
-    js_sys::Date::now()
+    crate::timing::now()
 }
 
 impl SimWorker {
@@ -156,19 +158,25 @@ impl Worker for SimWorker {
         while !done && now() < slice_start + SLICE_MS && !first_ready(r) {
             done = r.sim.step(BATCH);
         }
+        crate::timing::measure("lg:simulate", slice_start);
         let t = now();
         let first = r.last_report == 0.0 && r.sim.runs_done() >= first_report_runs(r);
         let due = first || (r.last_report > 0.0 && t - r.last_report >= REPORT_EVERY_MS);
         let report = done || (r.wanted && due);
         if report {
             // The runs are folded when their tally is asked for: that is simulation work too.
+            let start = now();
             let _ = r.sim.tally();
+            crate::timing::measure("lg:fold", start);
         }
         r.compute_ms += now() - slice_start;
         if report {
             r.last_report = t;
             r.wanted = false;
-            scope.respond(r.who, FromWorker::Tally(Box::new(r.part_tally(done, t))));
+            let start = now();
+            let tally = r.part_tally(done, t);
+            crate::timing::measure("lg:copy", start);
+            scope.respond(r.who, FromWorker::Tally(Box::new(tally)));
         }
         if done {
             let slot = r.job.slot as usize;
@@ -242,6 +250,9 @@ impl Running {
     fn part_tally(&mut self, done: bool, now: f64) -> PartTally {
         let mut tally = self.sim.tally().clone();
         tally.trim(done, done || !self.samples_sent);
+        if !done {
+            tally.thin_days(PICTURE_DAY_STEP);
+        }
         self.samples_sent = true;
         PartTally {
             slot: self.job.slot,

@@ -6,7 +6,7 @@ use super::AppContext;
 use crate::sim_worker::SimWorker;
 use crate::state::app_state::{Action, AppState};
 use crate::state::jobs::{Report, Request, Slot, ToWorker, SLOTS};
-use crate::state::pool::{workers_for, Gathering};
+use crate::state::pool::{workers_for, Gathering, Received};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -54,10 +54,15 @@ impl Pool {
                         // Any answer, even to superseded work, shows the worker is alive.
                         LAST_ANSWER.set(js_sys::Date::now());
                         // The borrow ends before the reducer runs.
-                        let report = gathering.borrow_mut().receive(answer);
-                        if let Some(report) = report {
-                            ask_for_more(&workers, &report);
-                            dispatch.dispatch(Action::Report(report, js_sys::Date::now()));
+                        let received = gathering.borrow_mut().store(answer);
+                        match received {
+                            Received::Nothing => {}
+                            Received::Report(report) => deliver(&dispatch, report),
+                            Received::Picture(slot) => {
+                                let (gathering, workers) = (gathering.clone(), workers.clone());
+                                let dispatch = dispatch.clone();
+                                later(move || picture(&gathering, &workers, dispatch, slot));
+                            }
                         }
                     })
                     .spawn_with_loader(&super::worker_script::url())
@@ -107,6 +112,34 @@ impl Pool {
             .iter()
             .for_each(|w| w.send(ToWorker::CancelOutcomes));
     }
+}
+
+/// Runs `f` in a task of its own: the page stays responsive between the message that
+/// completes a picture, merging it and drawing it (each a task; together they were one
+/// long task of the page's first visit, docs/PERFORMANCE.md).
+fn later(f: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, f).forget();
+}
+
+/// Merges the shares' tallies into the slot's picture (`lg:merge`); it is drawn in the next task.
+fn picture(
+    gathering: &RefCell<Gathering>,
+    workers: &Workers,
+    dispatch: UseReducerDispatcher<AppState>,
+    slot: Slot,
+) {
+    let start = crate::timing::now();
+    let report = gathering.borrow_mut().picture(slot);
+    crate::timing::measure("lg:merge", start);
+    if let Some(report) = report {
+        ask_for_more(workers, &report);
+        later(move || deliver(&dispatch, report));
+    }
+}
+
+/// Hands a report to the reducer; Yew draws it at the end of the same task.
+fn deliver(dispatch: &UseReducerDispatcher<AppState>, report: Report) {
+    dispatch.dispatch(Action::Report(report, js_sys::Date::now()));
 }
 
 /// After a picture that is not the last, the workers may send their next tallies: so the page

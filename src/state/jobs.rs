@@ -178,6 +178,12 @@ pub enum FromWorker {
 /// How often a busy worker says it is alive (well within the page's `STALL_MS`).
 pub const HEARTBEAT_MS: f64 = 1000.0;
 
+/// A picture before the last keeps the percentiles of every this many days (and the last),
+/// the days between drawn straight (`Tally::thin_days`): a seventh of the data to send,
+/// decode and merge, so the first picture after a slider move comes sooner. The final
+/// picture has every day.
+pub const PICTURE_DAY_STEP: usize = 7;
+
 /// Stores the job `make` builds as the latest request in `latest`, with the next id, unless
 /// the same work (all but the id) is already requested there.
 fn supersede<T: Clone + PartialEq>(

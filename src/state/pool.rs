@@ -4,6 +4,7 @@
 
 use super::jobs::{
     FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, Progress, Report, RunRange,
+    PICTURE_DAY_STEP,
 };
 use super::jobs::{Slot, SLOTS};
 
@@ -62,22 +63,40 @@ struct Gather {
 }
 
 impl Gather {
+    /// Keeps a share's latest tally; true when a picture is due (see `ready`).
+    fn store(&mut self, part: Box<PartTally>) -> bool {
+        let i = part.range.index as usize;
+        let Some(slot) = self.parts.get_mut(i) else {
+            return false;
+        };
+        *slot = Some(part);
+        self.fresh[i] = true;
+        self.ready()
+    }
+
     /// A new picture once every share has reported since the last one (so pictures come no
     /// faster than the workers report), and the final one as soon as every share is done.
-    fn receive(&mut self, part: Box<PartTally>) -> Option<Progress> {
-        let i = part.range.index as usize;
-        *self.parts.get_mut(i)? = Some(part);
-        self.fresh[i] = true;
+    fn ready(&self) -> bool {
         let parts: Vec<&PartTally> = self.parts.iter().flatten().map(|p| &**p).collect();
-        let done = parts.len() == self.parts.len() && parts.iter().all(|p| p.done);
         // A share already done will not report again: it counts as fresh.
         let fresh = (self.fresh.iter().zip(&parts)).all(|(&f, p)| f || p.done);
-        if parts.len() < self.parts.len() || !(done || fresh) {
+        parts.len() == self.parts.len() && fresh
+    }
+
+    /// The picture of the shares' latest tallies, if one is due.
+    fn picture(&mut self) -> Option<Progress> {
+        if !self.ready() {
             return None;
         }
+        let parts: Vec<&PartTally> = self.parts.iter().flatten().map(|p| &**p).collect();
+        let done = parts.iter().all(|p| p.done);
         self.fresh.fill(false);
         let mut tally = parts[0].tally.clone();
         parts[1..].iter().for_each(|p| tally.merge(&p.tally));
+        if !done {
+            // A share already done sent every day: the picture keeps only the thinned ones.
+            tally.thin_days(PICTURE_DAY_STEP);
+        }
         let whole = (self.job.scenario, self.job.seed, self.job.runs);
         Some(Progress {
             slot: self.job.slot,
@@ -122,6 +141,18 @@ impl OutcomesGather {
             total: self.total,
         })
     }
+}
+
+/// What a worker's answer means for the app.
+pub enum Received {
+    /// Nothing yet (or an answer to a job no longer under way).
+    Nothing,
+    /// Tell the app.
+    Report(Report),
+    /// A picture of this slot's job is due: [`Gathering::picture`] merges it. The app does
+    /// that in a task of its own, so decoding a message, merging the shares and drawing the
+    /// result do not block the page as one long task.
+    Picture(Slot),
 }
 
 /// The jobs the pool is working on, and what to tell the app as the shares report.
@@ -171,27 +202,49 @@ impl Gathering {
         self.outcomes = None;
     }
 
-    /// What a worker's answer means for the app, if anything yet. Answers to jobs no longer
-    /// under way are dropped here; the app drops stale ones too (by id).
+    /// What a worker's answer means for the app, if anything yet, with a picture merged at
+    /// once. Answers to jobs no longer under way are dropped here; the app drops stale ones
+    /// too (by id).
     pub fn receive(&mut self, answer: FromWorker) -> Option<Report> {
+        match self.store(answer) {
+            Received::Nothing => None,
+            Received::Report(report) => Some(report),
+            Received::Picture(slot) => self.picture(slot),
+        }
+    }
+
+    /// The picture of the futures job in `slot`, if one is due (none when a newer job took
+    /// the slot meanwhile, or the picture was already merged).
+    pub fn picture(&mut self, slot: Slot) -> Option<Report> {
+        let progress = self.futures[slot as usize].as_mut()?.picture()?;
+        if progress.done {
+            // The shares' tallies (a histogram grid each) are not kept once merged.
+            self.futures[slot as usize] = None;
+        }
+        Some(Report::Progress(Box::new(progress)))
+    }
+
+    /// Takes a worker's answer: keeps a share's tally (saying when a picture is due) or
+    /// turns the answer into a report.
+    pub fn store(&mut self, answer: FromWorker) -> Received {
+        self.take(answer).unwrap_or(Received::Nothing)
+    }
+
+    fn take(&mut self, answer: FromWorker) -> Option<Received> {
+        let report = |r| Some(Received::Report(r));
         match answer {
             FromWorker::Tally(part) => {
-                let slot = part.slot as usize;
-                let g = self.futures[slot].as_mut()?;
+                let slot = part.slot;
+                let g = self.futures[slot as usize].as_mut()?;
                 (g.job.id == part.id).then_some(())?;
-                let progress = g.receive(part)?;
-                if progress.done {
-                    // The shares' tallies (a histogram grid each) are not kept once merged.
-                    self.futures[slot] = None;
-                }
-                Some(Report::Progress(Box::new(progress)))
+                g.store(part).then_some(Received::Picture(slot))
             }
             FromWorker::Refused(r @ JobRefused::Futures { slot, id, .. }) => {
                 // Every worker refuses the same invalid job: tell the app once.
                 let g = self.futures[slot as usize].as_mut()?;
                 (g.job.id == id && !g.refused).then_some(())?;
                 g.refused = true;
-                Some(Report::Refused(r))
+                report(Report::Refused(r))
             }
             FromWorker::Outcomes(index, o) => {
                 let g = self.outcomes.as_mut().filter(|g| g.id == o.id)?;
@@ -199,12 +252,12 @@ impl Gathering {
                 if merged.complete() {
                     self.outcomes = None;
                 }
-                Some(Report::Outcomes(Box::new(merged)))
+                report(Report::Outcomes(Box::new(merged)))
             }
             FromWorker::Refused(r @ JobRefused::Outcomes { id, .. }) => {
                 self.outcomes.as_ref().filter(|g| g.id == id)?;
                 self.outcomes = None;
-                Some(Report::Refused(r))
+                report(Report::Refused(r))
             }
             // Only the watchdog cares (the app notes the time of every answer).
             FromWorker::Alive => None,
@@ -301,6 +354,16 @@ mod tests {
                 .filter_map(|a| g.receive(a))
                 .collect();
             assert!(reports.len() > 1, "pictures stream in before the end");
+            // Pictures before the last are thinned, their other days filled in between.
+            for r in &reports {
+                let Report::Progress(p) = r else { continue };
+                let lines = p
+                    .summary
+                    .metrics
+                    .iter()
+                    .flat_map(|b| [&b.p10, &b.p50, &b.p90]);
+                assert!(lines.flatten().all(|v| v.is_finite()), "{workers} workers");
+            }
             let Some(Report::Progress(last)) = reports.last() else {
                 panic!("no final picture")
             };

@@ -24,7 +24,9 @@ app.test('the chart follows a slider quickly and a full default run finishes fas
         const s = document.querySelector('.status');
         if (t0 !== null && s && Number(s.dataset.job) > job0 && s.dataset.status !== 'updating') {
           obs.disconnect();
-          resolve(performance.now() - t0);
+          // Until the frame with the new picture is painted: a task posted from the next
+          // animation frame runs once that frame is out.
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
         }
       });
       obs.observe(document.body, { attributes: true, subtree: true, childList: true });
@@ -36,19 +38,22 @@ app.test('the chart follows a slider quickly and a full default run finishes fas
   const runDays = full.map((f) => (f.runs * f.days) / (f.computeMs / 1000));
   const figures = {
     slider_to_chart_ms_median: Math.round(median(latencies)),
+    slider_to_chart_ms_p95: Math.round([...latencies].sort((a, b) => a - b)[Math.ceil(0.95 * latencies.length) - 1]),
     slider_to_chart_ms_all: latencies.map(Math.round),
     full_default_run_ms_median: Math.round(median(full.map((f) => f.elapsedMs))),
     wasm_run_days_per_second_median: Math.round(median(runDays)),
     runs: full[0].runs,
     days: full[0].days,
   };
-  // The targets (150 ms and 1 s on a 2-core machine) are reported, as the native benchmark
+  // The targets (issue 24: 50 ms median and 100 ms p95 to the painted picture, a full default
+  // run in 120 ms, on a quiet 2-core machine) are reported, as the native benchmark
   // reports its own: a timed test would fail whenever a shared machine is busy (at load 7
   // the slider took 232 ms). What fails is a breakdown no load explains: several times the
   // target (measured here: 80–230 ms and 120–450 ms).
   figures.targets = {
-    slider_to_chart_ms: 150, slider_met: figures.slider_to_chart_ms_median <= 150,
-    full_default_run_ms: 1000, full_run_met: figures.full_default_run_ms_median <= 1000,
+    slider_to_chart_ms: 50, slider_met: figures.slider_to_chart_ms_median <= 50,
+    slider_to_chart_ms_p95: 100, slider_p95_met: figures.slider_to_chart_ms_p95 <= 100,
+    full_default_run_ms: 120, full_run_met: figures.full_default_run_ms_median <= 120,
   };
   console.log('browser performance:', JSON.stringify(figures));
   await record(figures);

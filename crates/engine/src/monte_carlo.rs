@@ -418,6 +418,19 @@ impl Tally {
         }
     }
 
+    /// Keeps the percentiles of every `step`-th day and the last (each metric's histograms of
+    /// the other days are emptied; counts, sums and means stay whole): a picture that is
+    /// refined later moves and merges about `1 / step` of the data. A summary reads the
+    /// other days' percentiles off the kept days on either side, linearly.
+    pub fn thin_days(&mut self, step: usize) {
+        let last = self.active_runs.len().saturating_sub(1);
+        let step = step.max(1);
+        self.grid.keep_series(|s| {
+            let day = s / N_METRICS;
+            day % step == 0 || day == last
+        });
+    }
+
     /// Runs counted (the grid takes them in batches, see `MonteCarlo::fold`).
     pub fn runs(&self) -> u32 {
         self.runs
@@ -526,6 +539,10 @@ impl Tally {
                 // resolution could make them dip, so each line keeps its running maximum.
                 let q = |p: f64| {
                     let mut line = series(&|s| self.grid.quantile(s, p));
+                    // Days of a thinned tally (`thin_days`), read off the kept days.
+                    fill_gaps(&mut line, |d| {
+                        self.grid.has_values(d * N_METRICS + m.index())
+                    });
                     if m.is_cumulative() {
                         running_max(&mut line);
                     }
@@ -615,6 +632,27 @@ impl Tally {
     }
 }
 
+/// Sets each value of `line` whose day `kept` refuses by a straight line between the nearest
+/// kept days on either side (the nearest one past the first or last). Unchanged when every
+/// day is kept, or none (no runs yet).
+fn fill_gaps(line: &mut [f64], kept: impl Fn(usize) -> bool) {
+    let kept: Vec<usize> = (0..line.len()).filter(|&d| kept(d)).collect();
+    if kept.is_empty() || kept.len() == line.len() {
+        return;
+    }
+    let (first, last) = (kept[0], kept[kept.len() - 1]);
+    let (start, end) = (line[first], line[last]);
+    line[..first].fill(start);
+    line[last + 1..].fill(end);
+    for pair in kept.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (ya, yb) = (line[a], line[b]);
+        for (k, y) in line[a + 1..b].iter_mut().enumerate() {
+            *y = ya + (yb - ya) * (k + 1) as f64 / (b - a) as f64;
+        }
+    }
+}
+
 /// Appends `b` to `a`, keeping at most `most` in all.
 fn append<T: Copy>(a: &mut Vec<T>, b: &[T], most: usize) {
     a.extend(b.iter().take(most.saturating_sub(a.len())).copied())
@@ -684,4 +722,47 @@ pub fn outcomes_per_run(
             trace.value(day, metric)
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_thinned_tally_keeps_its_days_and_reads_the_others_between_them() {
+        let scenario = Scenario::default();
+        let mut mc = MonteCarlo::new(scenario, 3, 60, 2).unwrap();
+        mc.step(60);
+        let tally = mc.tally().clone();
+        let mut thin = tally.clone();
+        thin.thin_days(7);
+        let whole = (scenario, 3, 60);
+        let full = tally.summary(whole, true, true);
+        let coarse = thin.summary(whole, true, true);
+        let last = full.days as usize;
+        for (m, (f, c)) in Metric::ALL
+            .iter()
+            .zip(full.metrics.iter().zip(&coarse.metrics))
+        {
+            assert_eq!(f.mean, c.mean, "{}: means stay exact", f.name);
+            for (f, c) in [(&f.p10, &c.p10), (&f.p50, &c.p50), (&f.p90, &c.p90)] {
+                for d in 0..=last {
+                    let (a, b) = (d / 7 * 7, (d / 7 * 7 + 7).min(last));
+                    if d == a || d == last {
+                        // A cumulative line's running maximum may differ where the full
+                        // line dipped between kept days.
+                        if !m.is_cumulative() {
+                            assert_eq!(c[d], f[d], "{} day {d}: a kept day", m.name());
+                        }
+                    } else {
+                        let (lo, hi) = (c[a].min(c[b]), c[a].max(c[b]));
+                        assert!((lo..=hi).contains(&c[d]), "{} day {d}", m.name());
+                    }
+                }
+            }
+        }
+        let mut rest = coarse.clone();
+        rest.metrics = full.metrics.clone();
+        assert_eq!(rest, full, "only the percentile lines change");
+    }
 }

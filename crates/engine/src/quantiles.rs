@@ -252,6 +252,26 @@ impl QuantileGrid {
         self.n
     }
 
+    /// Empties the series `keep` refuses, all but their sums (so means stay exact): a thinner
+    /// grid for a picture that is refined later, cheaper to send, merge and read. Their
+    /// percentiles are then read off their neighbours (see `Tally::summary`).
+    pub fn keep_series(&mut self, keep: impl Fn(usize) -> bool) {
+        for (s, head) in self.heads.iter_mut().enumerate().filter(|(s, _)| !keep(*s)) {
+            for i in set_bits(head.filled) {
+                self.bins[s * BINS + i] = EMPTY;
+            }
+            *head = Head {
+                sum: head.sum,
+                ..Head::default()
+            };
+        }
+    }
+
+    /// Whether series `s` holds values (not while empty, nor once emptied by `keep_series`).
+    pub fn has_values(&self, s: usize) -> bool {
+        self.heads[s].filled != 0
+    }
+
     pub fn mean(&self, s: usize) -> f64 {
         if self.n == 0 {
             0.0
