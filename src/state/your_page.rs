@@ -125,7 +125,7 @@ impl FitSetup {
 }
 
 /// A worker's part of a fit, or a forecast. `id` names the fit (a newer one supersedes it).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FitTask {
     /// Draw and weigh runs `first..end` of the prior.
     Prior {
@@ -138,7 +138,7 @@ pub enum FitTask {
     Move {
         id: u32,
         setup: Box<FitSetup>,
-        stage: StageMoves,
+        stage: Box<StageMoves>,
         first: usize,
         walkers: Vec<Walker>,
     },
@@ -147,13 +147,13 @@ pub enum FitTask {
     Forecast {
         id: u32,
         fit: Box<Fit>,
-        scenario: Scenario,
+        scenario: Box<Scenario>,
         stated: [Option<f64>; 4],
     },
 }
 
 /// A worker's answer to a [`FitTask`].
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FitAnswer {
     Prior {
         id: u32,
@@ -377,7 +377,7 @@ impl FitDriver {
                 let task = FitTask::Move {
                     id: self.id,
                     setup: Box::new(self.setup.clone()),
-                    stage,
+                    stage: Box::new(stage),
                     first: r.start,
                     walkers: walkers[r.clone()].to_vec(),
                 };
@@ -493,7 +493,7 @@ mod tests {
             let task = FitTask::Forecast {
                 id: 1,
                 fit: Box::new(fit.clone()),
-                scenario: setup.scenario,
+                scenario: Box::new(setup.scenario),
                 stated,
             };
             match do_task(&mut cache, task) {

@@ -200,7 +200,7 @@ pub struct ConstantRange {
 
 /// A fitted history: the futures kept (resampled by weight) and what the fit learned. It
 /// travels to a worker whole (the app continues the futures there).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fit {
     pub history: History,
     pub history_day: u32,
