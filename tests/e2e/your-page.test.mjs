@@ -159,7 +159,7 @@ app.test('a phone (390 px) shows the fit without sideways scrolling', async ({ o
 
 app.test('a history too long for the link is said so, and offered as a file', async ({ open, page }) => {
   await open('?page=');
-  const rows = Array.from({ length: 200 }, (_, d) => {
+  const rows = Array.from({ length: 300 }, (_, d) => {
     const day = new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
     return `${day},${1000 + 5 * d},${900 + d},${30 + (d % 7)},${d % 5},${d % 3},0,100,1`;
   });
