@@ -124,10 +124,13 @@ pub fn YourPage() -> Html {
             Runner::new(Callback::from(move |e| dispatch.dispatch(Msg::Heard(e))))
         })
     };
-    // Leaving the page ends its workers.
+    // The workers start with the page, and leaving the page ends them.
     {
         let runner = runner.clone();
-        use_effect_with((), move |_| move || runner.cancel());
+        use_effect_with((), move |_| {
+            runner.spawn();
+            move || runner.cancel()
+        });
     }
     let plan = use_state(|| [None::<f64>; 4]);
     use_forecasts(&view, &runner, *plan);

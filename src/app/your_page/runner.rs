@@ -103,7 +103,9 @@ impl Runner {
         }
     }
 
-    fn spawn(self: &Rc<Self>) {
+    /// Starts the workers (if not running): on opening the page, so that a fit does not wait
+    /// for the module to start in them.
+    pub fn spawn(self: &Rc<Self>) {
         if !self.workers.borrow().is_empty() {
             return;
         }
