@@ -3,6 +3,7 @@
 // unfittable histories get messages; Cancel stops the fit's workers; the link reopens the fit.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { useApp, recordPerf, shown, waitUntil } from './helpers.mjs';
 
 const app = useApp();
@@ -178,4 +179,19 @@ app.test('a history too long for the link is said so, and offered as a file', as
   const [file] = await Promise.all([page.waitForEvent('download'), note.locator('button').click()]);
   assert.equal(await readFile(await file.path(), 'utf8'), text, 'the history as typed');
   if (await page.locator('.fit-cancel').count()) await page.locator('.fit-cancel').click();
+});
+
+app.test('axe finds no violations on Your page: the column menus, then a fit with a plan', async ({ open, page }) => {
+  const axe = async () => (await new AxeBuilder({ page }).analyze()).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`);
+  await open('?page=&lang=sv');
+  await page.fill('#history-text', 'Månad,Fans\n2025-01,100\n');
+  await shown(page.locator('.column-menu select'), 'the column menu');
+  assert.deepEqual(await axe(), []);
+  await open(`?page=${encodeURIComponent(SAMPLE)}`);
+  await fitted(page);
+  await page.fill('[data-lever="buy_in"]', '90');
+  await page.keyboard.press('Tab');
+  await shown(page.locator('.fit-compare'), 'the A/B legend', FIT);
+  assert.deepEqual(await axe(), []);
 });
