@@ -193,16 +193,21 @@ fn link_note(l: Lang, text: &str) -> Html {
 #[hook]
 fn use_forecasts(view: &UseReducerHandle<FitView>, runner: &Rc<Runner>, plan: [Option<f64>; 4]) {
     let fit = view.fit.clone();
-    let key = (fit.as_ref().map(|f| Rc::as_ptr(f) as usize), plan);
-    let (runner, dispatch) = (runner.clone(), view.dispatcher());
-    use_effect_with(key, move |(fitted, plan)| {
-        if let (Some(fit), Some(_)) = (fit, fitted) {
-            let scenario = fit_scenario(&fit.history);
-            let asked = |keep: bool, id: u32| dispatch.dispatch(Msg::Asked { keep, id });
-            asked(true, runner.forecast(&fit, scenario, [None; 4], 0));
-            if plan.iter().any(Option::is_some) {
-                asked(false, runner.forecast(&fit, scenario, *plan, 1));
+    let fitted = fit.as_ref().map(|f| Rc::as_ptr(f) as usize);
+    {
+        let (runner, dispatch, fit) = (runner.clone(), view.dispatcher(), fit.clone());
+        use_effect_with(fitted, move |_| {
+            if let Some(fit) = fit {
+                let id = runner.forecast(&fit, fit_scenario(&fit.history), [None; 4], 0);
+                dispatch.dispatch(Msg::Asked { keep: true, id });
             }
+        });
+    }
+    let (runner, dispatch) = (runner.clone(), view.dispatcher());
+    use_effect_with((fitted, plan), move |(_, plan)| {
+        if let Some(fit) = fit.filter(|_| plan.iter().any(Option::is_some)) {
+            let id = runner.forecast(&fit, fit_scenario(&fit.history), *plan, 1);
+            dispatch.dispatch(Msg::Asked { keep: false, id });
         }
     });
 }
