@@ -157,8 +157,11 @@ app.test('with JavaScript off the default link still shows the leads chart; anot
 // (label placement, chart frames, the class chart) about +8 KB; issue 24's second round:
 // serde_json's arbitrary_precision instead of float_roundtrip -7 KB, the staged first mount +3.5
 // KB, the default leads chart drawn into index.html +4.6 KB. Issue 24 asks for no growth past
-// 456 KB: that is open. The limit sits just above today's so that growth is noticed.
-const BUNDLE_LIMIT_KB = 505;
+// 456 KB: that is open. Issue 26's "Your page" view (the fit's sampler, table reader and
+// observation model now linked into the app, their messages between page and workers, the view
+// and its words) took it from 504 to 579.1 KB (2026-12-08): a planner's decision, see
+// docs/PERFORMANCE.md. The limit sits just above today's so that growth is noticed.
+const BUNDLE_LIMIT_KB = 580;
 const BUNDLE_TARGET_KB = 250;
 
 app.test('the whole app downloads within its budget (gzip)', async ({ page, context }) => {
