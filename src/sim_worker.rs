@@ -4,6 +4,7 @@
 //! wins, and jobs superseded before they start cost nothing (a slider drag sends many).
 
 use crate::model::engine::{simulate_until, Derived};
+use crate::model::fit::Fitter;
 use crate::model::{MonteCarlo, RunTrace};
 use crate::state::jobs::{
     FromWorker, Job, JobRefused, Outcomes, OutcomesJob, PartTally, RunRange, ToWorker,
@@ -11,6 +12,7 @@ use crate::state::jobs::{
 };
 use crate::state::jobs::{Slot, SLOTS};
 use crate::state::play::{seen, Game};
+use crate::state::your_page::{self, FitSetup};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use longgame_engine::fit::Stepwise;
 use wasm_bindgen::closure::Closure;
@@ -75,6 +77,8 @@ pub struct SimWorker {
     /// Who sent the last job (the page), and when this worker last said it was alive.
     page: Option<HandlerId>,
     last_alive: f64,
+    /// The fitter of the last history fitted here.
+    fitter: Option<(FitSetup, Fitter)>,
 }
 
 pub enum Msg {
@@ -128,6 +132,7 @@ impl Worker for SimWorker {
             wake: channel.port2(),
             page: None,
             last_alive: 0.0,
+            fitter: None,
         }
     }
 
@@ -201,6 +206,10 @@ impl Worker for SimWorker {
             ToWorker::Outcomes(job, index) => self.start_outcomes(scope, job, index, who),
             ToWorker::CancelSlot(slot) => self.cancel(slot),
             ToWorker::CancelOutcomes => self.comparing = None,
+            ToWorker::Fit(task) => {
+                let answer = your_page::do_task(&mut self.fitter, *task);
+                scope.respond(who, FromWorker::Fit(Box::new(answer)));
+            }
             ToWorker::More { slot, id } => {
                 let r = self.running[slot as usize].as_mut();
                 if let Some(r) = r.filter(|r| r.job.id == id) {

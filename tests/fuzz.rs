@@ -359,6 +359,7 @@ mod links {
                     let (class, explore, step, view) = modes;
                     let horizon = scenario.assumptions.horizon_days;
                     Shared {
+                        page: None,
                         scenario,
                         seed,
                         runs,

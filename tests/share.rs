@@ -91,6 +91,7 @@ fn any_shared() -> impl Strategy<Value = Shared> {
                     ..e
                 });
                 Shared {
+                    page: None,
                     scenario,
                     seed,
                     runs,
@@ -361,4 +362,29 @@ fn a_default_day_after_a_short_horizon_is_the_horizon_silently_and_in_the_link()
     assert_eq!(e.day_in(&s.scenario), 180);
     assert!(encode(&s).contains("ed=180"), "{}", encode(&s));
     assert!(decode(&encode(&s)).1.is_empty());
+}
+
+#[test]
+fn a_page_history_travels_in_the_link_as_typed_while_it_fits_the_budget() {
+    let text = "month;följare;leads\r\n2025-01;1 200,5;3\n\n2025-02;1 300;\"4\"\n";
+    let s = Shared {
+        page: Some(text.to_string()),
+        ..Shared::default()
+    };
+    let (back, problems) = decode(&encode(&s));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(
+        back.page.as_deref(),
+        Some(text),
+        "every character, the white space too"
+    );
+    // Over the budget: the view opens, the table stays out (the page offers the file).
+    let long = format!("month,followers\n{}", "2025-01,100\n".repeat(700));
+    let s = Shared {
+        page: Some(long),
+        ..Shared::default()
+    };
+    let link = encode(&s);
+    assert!(link.len() < 100, "{link}");
+    assert_eq!(decode(&link).0.page.as_deref(), Some(""));
 }

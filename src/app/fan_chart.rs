@@ -50,6 +50,9 @@ pub struct FanProps {
     /// Where the chart is shown, which sets its shape and text size.
     #[prop_or_default]
     pub fit: Fit,
+    /// What a page reported (day, value), drawn as points on the bands ("Your page").
+    #[prop_or_default]
+    pub points: Vec<(u32, f64)>,
 }
 
 /// Where a fan chart is shown: the main views, or a story on a projector (one chart across
@@ -109,6 +112,9 @@ fn value_scale(p: &FanProps, days: usize, f: Frame) -> Scale {
         Vec::new()
     };
     let (mut lo, mut hi) = extent(&bands, &samples);
+    for &(_, v) in &p.points {
+        (lo, hi) = (lo.min(v), hi.max(v));
+    }
     if p.on_pick.is_some() {
         // A factor from 1.6 to 3 that depends on the seed.
         let u =
@@ -235,6 +241,7 @@ pub fn FanChart(p: &FanProps) -> Html {
                 if let (true, Some(_)) = ((p.quit_day as usize) <= days, quit) { { vline("quit-day", sc.x(p.quit_day as f64), &f) } }
                 if let Some(d) = *cursor { { vline("cursor", sc.x(d as f64), &f) } }
                 { guess_mark(p, &sc, days) }
+                { history_points(p, &sc, days) }
                 { labels(l, p, &sc, days, shown, &taken) }
             </svg>
             if guessing {
@@ -249,6 +256,20 @@ pub fn FanChart(p: &FanProps) -> Html {
                 if *show_table { { fan_table(l, p, band, pinned, quit, days) } }
             }
         </figure>
+    }
+}
+
+/// The page's own reports, as points (those within the chart's days).
+fn history_points(p: &FanProps, sc: &Scale, days: usize) -> Html {
+    if p.points.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <g class="history-points">
+            { for p.points.iter().filter(|(d, _)| *d as usize <= days).map(|&(d, v)| html! {
+                <circle class="history-point" cx={format!("{:.1}", sc.x(d as f64))} cy={format!("{:.1}", sc.y(v))} r="4" />
+            }) }
+        </g>
     }
 }
 

@@ -23,6 +23,9 @@ pub fn Masthead() -> Html {
         <header class="masthead">
             <h1>{ tr(l, "app.title") }</h1>
             <LangSwitch />
+            if !s.embed {
+                <button type="button" class="small open-page" onclick={send(&state, || Action::Page(Some(String::new())))}>{ tr(l, "page.open") }</button>
+            }
             if s.embed {
                 <a class="open-full" href={full_app} target="_blank" rel="noopener">{ tr(l, "app.open_full") }</a>
             } else {

@@ -28,6 +28,7 @@ mod weekly_chart;
 mod whole_box;
 mod why;
 mod worker_script;
+mod your_page;
 
 use crate::i18n::{tr, Lang};
 use crate::state::app_state::{Action, AppState};
@@ -126,6 +127,8 @@ fn App() -> Html {
         html! { <play::GamePage /> }
     } else if state.shared.class.is_some() {
         html! { <class::ClassPage /> }
+    } else if state.shared.page.is_some() {
+        html! { <your_page::YourPage /> }
     } else if *handout {
         html! { <handout::HandoutPage /> }
     } else if state.shared.explore.is_some() {

@@ -149,6 +149,8 @@ pub enum ToWorker {
         slot: Slot,
         id: u32,
     },
+    /// A part of a page history's fit, or its forecast ("Your page"): done at once.
+    Fit(Box<crate::state::your_page::FitTask>),
 }
 
 /// A worker's progress on its share of a futures job: what its runs add up to so far.
@@ -173,6 +175,8 @@ pub enum FromWorker {
     /// A busy worker's sign of life, at least every [`HEARTBEAT_MS`]: its work may be
     /// superseded before it has anything to report (a slider moved 20 times a second).
     Alive,
+    /// The answer to a [`ToWorker::Fit`].
+    Fit(Box<crate::state::your_page::FitAnswer>),
 }
 
 /// How often a busy worker says it is alive (well within the page's `STALL_MS`).

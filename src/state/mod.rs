@@ -18,5 +18,6 @@ pub mod stats;
 pub mod story;
 pub mod story_code;
 pub mod team_code;
+pub mod your_page;
 
 pub use link::{decode, encode, Problem, ProblemKind, Shared};

@@ -260,7 +260,8 @@ impl Gathering {
                 report(Report::Refused(r))
             }
             // Only the watchdog cares (the app notes the time of every answer).
-            FromWorker::Alive => None,
+            // Fits have pools of their own (app/your_page).
+            FromWorker::Alive | FromWorker::Fit(_) => None,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::i18n::{number, tr, trf, Lang};
 use crate::model::fit::smc::MAX_STAGES;
-use crate::model::fit::{Column, FitError, Problem, TableError, MIN_ESS};
+use crate::model::fit::{Column, ConstantRange, FitError, History, Problem, TableError, MIN_ESS};
 
 /// A history column's name in the interface language.
 pub fn column_label(l: Lang, c: Column) -> &'static str {
@@ -87,6 +87,73 @@ pub fn fit_problem_text(l: Lang, e: &FitError) -> String {
     }
 }
 
+/// A history's reports of `c` as points on a chart of the same metric: levels (followers) at
+/// each period's end; totals (leads, customers) added up, as the charts count them from day 0.
+pub fn history_points(h: &History, c: Column) -> Vec<(u32, f64)> {
+    let cumulative = matches!(c, Column::Leads | Column::Customers);
+    let mut sum = 0.0;
+    h.rows
+        .iter()
+        .filter_map(|r| {
+            let v = r.get(c)?;
+            sum += v;
+            Some((r.end, if cumulative { sum } else { v }))
+        })
+        .collect()
+}
+
+/// A fitted constant's (or unknown lever's) name in the interface language.
+pub fn constant_label(l: Lang, name: &str) -> String {
+    match crate::model::params::field(name) {
+        Some(_) if crate::model::plan::LEVERS.contains(&name) => {
+            crate::view::messages::field_label(l, name)
+        }
+        _ => crate::i18n::tr_dyn(l, &format!("page.constant.{name}")),
+    }
+}
+
+/// A constant's value with three significant digits (0.00941, 2.38, 1,250), the language's
+/// decimal mark.
+pub fn constant_value(l: Lang, v: f64) -> String {
+    if v.abs() >= 1000.0 || v == 0.0 || !v.is_finite() {
+        return number(l, v.round());
+    }
+    let places = (2 - libm_floor_log10(v.abs())).clamp(0, 6) as usize;
+    let s = format!("{v:.places$}");
+    match l {
+        Lang::En => s,
+        Lang::Sv => s.replace('.', ","),
+    }
+}
+
+fn libm_floor_log10(v: f64) -> i32 {
+    v.log10().floor() as i32
+}
+
+/// What the fit says about a constant, in plain words: where the page's median falls among
+/// the prior's pages, and whether the history narrowed it.
+pub fn reading(l: Lang, r: &ConstantRange) -> String {
+    let ([a10, a50, a90], [b10, b50, b90]) = (r.prior, r.posterior);
+    let where_key = if b50 >= a90 {
+        "page.reading.top"
+    } else if b50 <= a10 {
+        "page.reading.bottom"
+    } else if b50 - a50 > 0.25 * (a90 - a50) {
+        "page.reading.above"
+    } else if a50 - b50 > 0.25 * (a50 - a10) {
+        "page.reading.below"
+    } else {
+        "page.reading.typical"
+    };
+    let narrowed = b90 - b10 < 0.6 * (a90 - a10);
+    let how = if narrowed {
+        "page.reading.narrowed"
+    } else {
+        "page.reading.open"
+    };
+    format!("{}; {}", tr(l, where_key), tr(l, how))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +187,43 @@ mod tests {
             let sv = table_problem_text(Lang::Sv, &read_table(text).unwrap_err());
             assert!(sv.starts_with("rad "), "{sv}");
             assert!(!sv.contains("page."), "a missing key: {sv}");
+        }
+    }
+
+    #[test]
+    fn history_points_are_levels_for_followers_and_running_totals_for_leads() {
+        let h = read_table("month,followers,leads\n2025-01,100,2\n2025-02,120,3\n").unwrap();
+        assert_eq!(
+            history_points(&h, Column::Followers),
+            [(31, 100.0), (59, 120.0)]
+        );
+        assert_eq!(history_points(&h, Column::Leads), [(31, 2.0), (59, 5.0)]);
+        assert!(history_points(&h, Column::Reach).is_empty());
+    }
+
+    #[test]
+    fn a_constant_is_read_in_plain_words_in_both_languages() {
+        let r = |posterior| ConstantRange {
+            name: "reach".into(),
+            prior: [0.5, 1.0, 2.0],
+            posterior,
+        };
+        let top = reading(Lang::En, &r([2.1, 2.3, 2.5]));
+        assert_eq!(top, "in the top tenth of pages; the history narrows it");
+        let open = reading(Lang::En, &r([0.5, 1.0, 2.0]));
+        assert_eq!(
+            open,
+            "like a typical page; the history says little about it"
+        );
+        assert!(reading(Lang::Sv, &r([0.3, 0.4, 0.45])).starts_with("bland den lägsta tiondelen"));
+        assert_eq!(constant_label(Lang::Sv, "budget"), "Budget");
+        assert_eq!(constant_value(Lang::En, 0.009412), "0.00941");
+        assert_eq!(constant_value(Lang::Sv, 2.384), "2,38");
+        assert_eq!(constant_value(Lang::En, 1250.4), "1,250");
+        for name in ["reach", "crisis", "starting_followers", "capability_time"] {
+            for l in [Lang::En, Lang::Sv] {
+                assert!(!constant_label(l, name).contains("page."), "{name}");
+            }
         }
     }
 

@@ -110,6 +110,8 @@ pub enum Action {
     Play(PlayAction),
     Class(ClassAction),
     Explore(ExploreAction),
+    /// "Your page": opened with a history table (or none yet), or left (`None`).
+    Page(Option<String>),
 }
 
 /// Why a value cannot go into the scenario.
@@ -239,6 +241,7 @@ impl AppState {
             Action::Play(a) => self.apply_play(a),
             Action::Class(a) => self.apply_class(a),
             Action::Explore(a) => self.apply_explore(a, now),
+            Action::Page(page) => self.shared.page = page,
         }
         if self.shared != before {
             self.refresh_game();

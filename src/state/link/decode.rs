@@ -114,8 +114,9 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
     let mut r = Reader::default();
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut seen = Vec::new();
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        let value = value.trim();
+    for (key, raw) in form_urlencoded::parse(query.as_bytes()) {
+        // A page's history is kept as typed; every other value is read trimmed.
+        let value = if key == "page" { &raw[..] } else { raw.trim() };
         if !is_ours(&key) {
             // Other parameters (e.g. a host's tracking tags) belong to someone else: leave them.
             continue;
@@ -132,9 +133,9 @@ pub fn decode(query: &str) -> (Shared, Vec<Problem>) {
 
 /// The keys this app reads (anything else in a link is left alone, without a word).
 fn is_ours(key: &str) -> bool {
-    const KEYS: [&str; 21] = [
+    const KEYS: [&str; 22] = [
         "v", "s", "n", "A", PLAN_KEY, "embed", "story", "step", "x", "play", "class", "rank",
-        "rday", "explore", "mx", "my", "eo", "ed", "mn", "view", "lang",
+        "rday", "explore", "mx", "my", "eo", "ed", "mn", "view", "lang", "page",
     ];
     KEYS.contains(&key) || field_by_key(key).is_some()
 }
@@ -219,6 +220,7 @@ impl Reader {
                 &mut s.class.get_or_insert_with(Class::default).teams,
                 value.to_string(),
             ),
+            "page" => set(&mut s.page, Some(value.to_string())),
             "rank" => match Metric::ALL.into_iter().find(|m| m.name() == value) {
                 Some(m) => set(&mut s.class.get_or_insert_with(Class::default).metric, m),
                 None => Some(ProblemKind::RankOn(value.into())),

@@ -49,6 +49,9 @@ pub struct Shared {
     pub class: Option<Class>,
     /// The explorer (`explore=tornado&eo=leads&ed=365`, `explore=map&mx=budget&my=buyin&mn=500`).
     pub explore: Option<Explore>,
+    /// "Your page" (`page=<the history table as typed>`; empty: the view, nothing pasted yet).
+    /// A table over [`story_code::LINK_BUDGET`] stays out of the link (the page offers a file).
+    pub page: Option<String>,
 }
 
 /// The explorer's two views: which lever matters most, and a map of two levers.
@@ -140,6 +143,7 @@ impl Default for Shared {
             play: None,
             class: None,
             explore: None,
+            page: None,
         }
     }
 }
@@ -206,6 +210,13 @@ pub fn encode(s: &Shared) -> String {
     }
     if let Some(e) = &s.explore {
         parts.push(explore_pairs(e, &s.scenario));
+    }
+    if let Some(page) = &s.page {
+        let fits = page.len() <= story_code::LINK_BUDGET;
+        parts.push(format!(
+            "page={}",
+            if fits { encoded(page) } else { String::new() }
+        ));
     }
     // A story over the budget stays out of the link (the page says so and offers the file).
     if let Some(story) = s.story.as_deref().filter(|c| story_code::fits(c)) {

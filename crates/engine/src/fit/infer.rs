@@ -222,8 +222,9 @@ pub struct ConstantRange {
     pub posterior: [f64; 3],
 }
 
-/// A fitted history: the futures kept (resampled by weight) and what the fit learned.
-#[derive(Clone, Debug)]
+/// A fitted history: the futures kept (resampled by weight) and what the fit learned. It
+/// travels to a worker whole (the app continues the futures there).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fit {
     pub history: History,
     pub history_day: u32,

@@ -140,7 +140,7 @@ pub fn read_table(text: &str) -> Result<History, TableError> {
 
 /// The separator: a tab or semicolon if the header has one (then a comma is a decimal comma),
 /// else a comma.
-fn separator(header: &str) -> char {
+pub fn separator(header: &str) -> char {
     ['\t', ';']
         .into_iter()
         .find(|&c| header.contains(c))
@@ -148,7 +148,7 @@ fn separator(header: &str) -> char {
 }
 
 /// Splits a line at `sep` outside double quotes ("" inside quotes is a quote).
-fn split(line: &str, sep: char) -> Vec<String> {
+pub fn split(line: &str, sep: char) -> Vec<String> {
     let (mut cells, mut cell, mut quoted) = (Vec::new(), String::new(), false);
     let mut chars = line.chars().peekable();
     while let Some(ch) = chars.next() {
