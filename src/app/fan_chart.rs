@@ -52,14 +52,17 @@ pub struct FanProps {
     pub fit: Fit,
 }
 
-/// Where a fan chart is shown: the main views, or a story on a projector (one chart across
-/// the screen, or two side by side), where the room must read it from the back.
+/// Where a chart is shown: the simulator's page, a game's stop, or a story (one chart across the
+/// screen, two side by side, or the goals' weekly chart); on a projector the room must read each
+/// from the back, and each is drawn at its own width there.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum Fit {
     #[default]
     Page,
+    Game,
     StoryOne,
     StoryTwo,
+    StoryGoals,
 }
 
 /// The class that draws a chart's text at its frame's size (style.css; the page's security
@@ -69,13 +72,23 @@ pub fn text_class(f: &Frame) -> String {
 }
 
 /// The chart's frame at a window `width` CSS px wide: larger text on a phone (at least 12 px
-/// on screen) and on a projector (at least 24 px), and a wide chart filling a story's card.
+/// on screen) and on a projector (ticks at least 22 px at 1920 px: the simulator's charts are
+/// about 540 px wide there, a game's about 930, a story's goals chart about 840), and a wide
+/// chart filling a story's card or a game's column.
 pub fn frame_for(fit: Fit, width: f64) -> Frame {
     match fit {
         _ if width <= 480.0 => Frame::sized(W, 19.5),
-        Fit::StoryOne if width >= 1600.0 => Frame::sized(1000.0, 17.0),
-        Fit::StoryTwo if width >= 1600.0 => Frame::sized(W, 18.0),
-        _ => Frame::STANDARD,
+        _ if width < 1600.0 => Frame::STANDARD,
+        Fit::Page => Frame::sized(W, 22.5),
+        // A little flatter than the others, so that both charts and a Swedish legend's two
+        // lines fit beside the decision.
+        Fit::Game => Frame {
+            h: 225.0,
+            ..Frame::sized(1000.0, 25.0)
+        },
+        Fit::StoryOne => Frame::sized(1000.0, 17.0),
+        Fit::StoryTwo => Frame::sized(W, 18.0),
+        Fit::StoryGoals => Frame::STANDARD,
     }
 }
 

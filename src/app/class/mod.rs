@@ -38,6 +38,7 @@ fn unit_of(m: Metric) -> Unit {
 pub fn ClassPage() -> Html {
     let state = use_app();
     let l = state.lang();
+    let text = chart::text_size(super::hooks::use_viewport_width());
     let Some(class) = state.shared.class.clone() else {
         return Html::default();
     };
@@ -54,7 +55,7 @@ pub fn ClassPage() -> Html {
                 if r.teams.is_empty() {
                     <p class="meaning">{ tr(l, "class.empty") }</p>
                 } else if let Some(o) = outcomes.filter(|o| o.values.len() == r.teams.len()) {
-                    { ranking(l, &r, &o, class.metric, class.day_in(&state.shared.scenario), state.shared.seed) }
+                    { ranking(l, &r, &o, class.metric, class.day_in(&state.shared.scenario), state.shared.seed, text) }
                 } else {
                     { super::results::outcomes_progress(l, state.results.outcomes.as_deref(), "class.running") }
                 }
@@ -230,7 +231,16 @@ fn RankSettings() -> Html {
     }
 }
 
-fn ranking(l: Lang, r: &Roster, o: &Outcomes, metric: Metric, day: u32, seed: u64) -> Html {
+/// The ranking: the table, its chart (text `text` units high), the pairwise table and exports.
+fn ranking(
+    l: Lang,
+    r: &Roster,
+    o: &Outcomes,
+    metric: Metric,
+    day: u32,
+    seed: u64,
+    text: f64,
+) -> Html {
     let played: Vec<Option<usize>> = r.teams.iter().map(|t| t.played_on(seed)).collect();
     let standings = rank(&o.values, &played);
     let unit = unit_of(metric);
@@ -269,7 +279,7 @@ fn ranking(l: Lang, r: &Roster, o: &Outcomes, metric: Metric, day: u32, seed: u6
                     </tr> }
                 }) }</tbody>
             </table>
-            { chart::ranking_chart(l, r, &standings, &o.values, unit) }
+            { chart::ranking_chart(l, r, &standings, &o.values, unit, text) }
             </div>
             { pairwise(l, r, &standings) }
             <div class="export-buttons">

@@ -12,7 +12,7 @@ use crate::state::link;
 use crate::state::play::{alternatives, Ending, Game, GAME_RUN};
 use crate::state::team_code::{self, TeamPlan};
 use crate::view::format::{chance, full, tick_labels, Unit};
-use crate::view::geometry::{line, nice_ticks, Frame, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W};
+use crate::view::geometry::{line, nice_ticks, Frame, Scale, W};
 use crate::view::meanings::plan_lines;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,19 +33,24 @@ pub fn Debrief() -> Html {
     let paths = use_memo(game.clone(), |g| own_future_paths(g));
     crate::app::hooks::use_focus("debrief-title", ());
     let again = send(&state, || Action::Play(PlayAction::Start));
+    let width = crate::app::hooks::use_viewport_width();
     html! {
         <div class="debrief">
             <section class="debrief-main" aria-labelledby="debrief-title">
                 <h2 id="debrief-title" tabindex="-1">{ tr(l, "debrief.title") }</h2>
                 <p class="ending">{ ending_text(l, &game) }</p>
                 { pays_back(l, &state, &game) }
-                { path_chart(l, &paths) }
+                { path_chart(l, &paths, path_frame(width)) }
                 { compare_table(l, &state, &game) }
                 { code_box(l, &game, &crate::app::browser::link_to(&link::encode(&state.shared))) }
                 { history(l, &game) }
                 <button type="button" class="play-again" onclick={again}>{ tr(l, "debrief.again") }</button>
             </section>
-            <crate::app::why::WhyPanel />
+            // Scrolls on its own where the debrief must fit one projector screen: reachable by
+            // keyboard, and named.
+            <div class="debrief-why" role="region" tabindex="0" aria-label={tr(l, "why.title")}>
+                <crate::app::why::WhyPanel />
+            </div>
         </div>
     }
 }
@@ -97,7 +102,22 @@ fn own_future_paths(game: &Game) -> Vec<Rc<RunTrace>> {
     paths
 }
 
-fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
+/// The paths chart's frame: on a projector (1600 px and wider, where the chart is about 480 px
+/// wide) its text is drawn large enough for 22 px on screen, with room above for the axis name.
+fn path_frame(width: f64) -> Frame {
+    match width >= 1600.0 {
+        true => {
+            let f = Frame::sized(W, 24.0);
+            Frame {
+                top: (f.text * 1.3).round(),
+                ..f
+            }
+        }
+        false => Frame::STANDARD,
+    }
+}
+
+fn path_chart(l: Lang, paths: &[Rc<RunTrace>], f: Frame) -> Html {
     let series: Vec<Vec<f64>> = paths
         .iter()
         .map(|t| (0..t.days()).map(|d| t.value(d, Metric::Leads)).collect())
@@ -109,8 +129,9 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
         days: days as f64,
         lo: 0.0,
         hi: ticks.last().copied().unwrap_or(hi).max(hi),
-        f: Frame::STANDARD,
+        f,
     };
+    let (left, right, text) = (f.left, f.w - f.right, f.text);
     let finals: Vec<String> = series
         .iter()
         .zip(PLANS)
@@ -119,15 +140,15 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
     html! {
         <figure class="chart path-chart">
             <figcaption><span class="chart-title">{ tr(l, "debrief.paths_title") }</span></figcaption>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={finals.join("; ")}>
+            <svg viewBox={format!("0 0 {} {}", f.w, f.h)} class={crate::app::fan_chart::text_class(&f)} role="img" aria-label={finals.join("; ")}>
                 { for ticks.iter().zip(tick_labels(l, &ticks, Unit::Count)).map(|(v, label)| html! {
                     <g class="tick">
-                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={sc.y(*v).to_string()} y2={sc.y(*v).to_string()} />
-                        <text x={(LEFT - 6.0).to_string()} y={(sc.y(*v) + 4.0).to_string()} text-anchor="end">{ label }</text>
+                        <line x1={left.to_string()} x2={right.to_string()} y1={sc.y(*v).to_string()} y2={sc.y(*v).to_string()} />
+                        <text x={(left - 6.0).to_string()} y={(sc.y(*v) + text * 0.3).to_string()} text-anchor="end">{ label }</text>
                     </g>
                 }) }
-                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - BOTTOM + 22.0).to_string()} text-anchor="end">{ trf(l, "chart.day", &[&days]) }</text>
-                <text class="axis-label" x={LEFT.to_string()} y={(TOP - 2.0).max(10.0).to_string()}>{ tr(l, "metric.leads") }</text>
+                <text class="axis-label" x={right.to_string()} y={(f.h - f.bottom + text * 1.6).to_string()} text-anchor="end">{ trf(l, "chart.day", &[&days]) }</text>
+                <text class="axis-label" x={left.to_string()} y={(f.top - 2.0).max(text * 0.85).to_string()}>{ tr(l, "metric.leads") }</text>
                 { for series.iter().enumerate().rev().map(|(i, s)| html! {
                     <path class={format!("path path-{i}")} d={line(s, &sc)} />
                 }) }
