@@ -16,7 +16,7 @@ use crate::model::{Band, CrisisOutcome, Metric};
 use crate::view::chart_export::{ExportInfo, Mark};
 use crate::view::format::{levers_text, percentile, roi_undefined, with_unit, Unit};
 use crate::view::geometry::{area, extent, line, value_axis, Frame, Scale, W};
-use crate::view::labels::{Anchor, Label, Rect, Spot};
+use crate::view::labels::{circle_box, Anchor, Label, Rect, Spot};
 use crate::view::meanings::plan_lines;
 use yew::prelude::*;
 
@@ -447,11 +447,14 @@ fn sample_marks(l: Lang, p: &FanProps, sc: &Scale, shown: usize) -> Html {
     html! { <g class="sample-marks">{ for marks }</g> }
 }
 
+/// The radius of the room's guess mark (its stroke, 3.5 wide, reaches 1.75 past it).
+const GUESS_R: f64 = 7.0;
+
 fn guess_mark(p: &FanProps, sc: &Scale, days: usize) -> Html {
     let Some((x, y)) = guess_at(p, sc, days) else {
         return Html::default();
     };
-    html! { <g class="guess"><circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="7" /></g> }
+    html! { <g class="guess"><circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r={GUESS_R.to_string()} /></g> }
 }
 
 /// Where the room's guess is drawn, if it is on the chart.
@@ -507,7 +510,10 @@ fn labels(l: Lang, p: &FanProps, sc: &Scale, days: usize, shown: usize, taken: &
             .into_iter()
             .map(|m| ("milestone-label", m)),
     );
-    placed(&all, taken, f)
+    // No label goes on the guess's mark (its circle and stroke).
+    let mut taken = taken.to_vec();
+    taken.extend(guess_at(p, sc, days).map(|(x, y)| circle_box(x, y, GUESS_R + 2.0)));
+    placed(&all, &taken, f)
 }
 
 fn readout(

@@ -251,17 +251,17 @@ for (const lang of ['en', 'sv']) {
     }
     await open(`?lang=${lang}&${GAME}&c=92b3000i80&play=730`);
     await page.locator('.debrief-table tbody tr').first().waitFor({ timeout: 30000 });
-    await page.locator('.debrief-why .why').waitFor();
+    await page.locator('.debrief > .why').waitFor();
     const m = await fitsScreen(page);
     assert.ok(m.fits, `${lang} debrief: the page is ${m.width}x${m.height}`);
     // The "why" column, for the players, scrolls on its own: reachable by keyboard, and named.
-    const why = page.locator('.debrief-why');
+    const why = page.locator('.debrief > .why');
     assert.equal(await why.getAttribute('tabindex'), '0');
-    assert.match(await why.getAttribute('aria-label'), /Why|Varför/);
+    assert.match(await page.getByRole('region', { name: /Why did this happen|Varför/ }).innerText(), /Why did this happen|Varför/);
     await why.focus();
     const before = await why.evaluate((e) => e.scrollTop);
     await page.keyboard.press('PageDown');
-    await page.waitForFunction((b) => document.querySelector('.debrief-why').scrollTop > b, before);
+    await page.waitForFunction((b) => document.querySelector('.debrief > .why').scrollTop > b, before);
   }, { viewport: PROJECTOR });
 }
 

@@ -41,16 +41,14 @@ pub fn Debrief() -> Html {
                 <p class="ending">{ ending_text(l, &game) }</p>
                 { pays_back(l, &state, &game) }
                 { path_chart(l, &paths, path_frame(width)) }
-                { compare_table(l, &state, &game) }
+                { compare_table(l, &state, &game, (width <= 600.0).then_some("0")) }
                 { code_box(l, &game, &crate::app::browser::link_to(&link::encode(&state.shared))) }
                 { history(l, &game) }
                 <button type="button" class="play-again" onclick={again}>{ tr(l, "debrief.again") }</button>
             </section>
             // Scrolls on its own where the debrief must fit one projector screen: reachable by
-            // keyboard, and named.
-            <div class="debrief-why" role="region" tabindex="0" aria-label={tr(l, "why.title")}>
-                <crate::app::why::WhyPanel />
-            </div>
+            // keyboard, and named by its heading.
+            <crate::app::why::WhyPanel scrolls=true />
         </div>
     }
 }
@@ -161,8 +159,14 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>], f: Frame) -> Html {
 }
 
 /// Each plan: leads in the player's future, the median over every future, and how often the
-/// player's plan did better (common random numbers: future by future).
-fn compare_table(l: Lang, state: &crate::app::AppContext, game: &Game) -> Html {
+/// player's plan did better (common random numbers: future by future). `focus`: its tabindex
+/// where it scrolls on its own (under 600 px); its caption names it.
+fn compare_table(
+    l: Lang,
+    state: &crate::app::AppContext,
+    game: &Game,
+    focus: Option<&'static str>,
+) -> Html {
     let Some(o) = state.results.outcomes_done() else {
         let progress = state.results.outcomes.as_ref();
         let (done, total) = progress.map_or((0, 1), |o| (o.done, o.total));
@@ -176,7 +180,7 @@ fn compare_table(l: Lang, state: &crate::app::AppContext, game: &Game) -> Html {
     let runs = o.values[0].len();
     let day = game.scenario.assumptions.horizon_days;
     html! {
-        <table class="debrief-table">
+        <table class="debrief-table" tabindex={focus}>
             <caption>{ trf(l, "debrief.table_caption", &[&day, &full(l, runs as f64)]) }</caption>
             <thead><tr>
                 <th scope="col">{ tr(l, "debrief.plan") }</th>
