@@ -46,13 +46,13 @@ pub(crate) fn frame_with(
             let y = sc.y(*t);
             html! { <g class="tick">
                 <line x1={f.left.to_string()} x2={(f.w - f.right).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                <text x={(f.left - 6.0).to_string()} y={format!("{:.1}", y + 4.0 * k)} text-anchor="end">{ label }</text>
+                <text x={(f.left - 6.0 * k).to_string()} y={format!("{:.1}", y + 4.0 * k)} text-anchor="end">{ label }</text>
             </g> }
         }) }
         { for nice_ticks(0.0, days as f64, 6).iter().map(|t| html! {
             <text class="xtick" x={format!("{:.1}", sc.x(*t))} y={format!("{x_label_y:.1}")} text-anchor="middle">{ format!("{t:.0}") }</text>
         }) }
-        <text class="axis-label" x={(f.left - 10.0).to_string()} y={format!("{:.1}", x_label_y + 3.0 * k)} text-anchor="end">{ tr(l, axis_key) }</text>
+        <text class="axis-label" x={(f.left - 10.0 * k).to_string()} y={format!("{:.1}", x_label_y + 3.0 * k)} text-anchor="end">{ tr(l, axis_key) }</text>
     </> }
 }
 
@@ -139,7 +139,7 @@ pub(crate) fn frame_boxes(
     let text = |s: &str, x, y, anchor| text_box(s, Spot { x, y, anchor }, f.text, false);
     let mut boxes: Vec<Rect> = y_labels
         .iter()
-        .map(|(t, s)| text(s, f.left - 6.0, sc.y(*t) + 4.0 * k, Anchor::End))
+        .map(|(t, s)| text(s, f.left - 6.0 * k, sc.y(*t) + 4.0 * k, Anchor::End))
         .collect();
     boxes.extend(
         nice_ticks(0.0, days as f64, 6)
@@ -148,7 +148,7 @@ pub(crate) fn frame_boxes(
     );
     boxes.push(text(
         tr(l, "chart.days_axis"),
-        f.left - 10.0,
+        f.left - 10.0 * k,
         x_label_y + 3.0 * k,
         Anchor::End,
     ));

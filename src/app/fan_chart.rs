@@ -16,7 +16,7 @@ use crate::model::{Band, CrisisOutcome, Metric};
 use crate::view::chart_export::{ExportInfo, Mark};
 use crate::view::format::{levers_text, percentile, roi_undefined, with_unit, Unit};
 use crate::view::geometry::{area, extent, line, value_axis, Frame, Scale, W};
-use crate::view::labels::{Anchor, Label, Rect, Spot};
+use crate::view::labels::{circle_box, Anchor, Label, Rect, Spot};
 use crate::view::meanings::plan_lines;
 use yew::prelude::*;
 
@@ -55,14 +55,17 @@ pub struct FanProps {
     pub points: Vec<(u32, f64)>,
 }
 
-/// Where a fan chart is shown: the main views, or a story on a projector (one chart across
-/// the screen, or two side by side), where the room must read it from the back.
+/// Where a chart is shown: the simulator's page, a game's stop, or a story (one chart across the
+/// screen, two side by side, or the goals' weekly chart); on a projector the room must read each
+/// from the back, and each is drawn at its own width there.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum Fit {
     #[default]
     Page,
+    Game,
     StoryOne,
     StoryTwo,
+    StoryGoals,
 }
 
 /// The class that draws a chart's text at its frame's size (style.css; the page's security
@@ -72,13 +75,23 @@ pub fn text_class(f: &Frame) -> String {
 }
 
 /// The chart's frame at a window `width` CSS px wide: larger text on a phone (at least 12 px
-/// on screen) and on a projector (at least 24 px), and a wide chart filling a story's card.
+/// on screen) and on a projector (ticks at least 22 px at 1920 px: the simulator's charts are
+/// about 540 px wide there, a game's about 930, a story's goals chart about 840), and a wide
+/// chart filling a story's card or a game's column.
 pub fn frame_for(fit: Fit, width: f64) -> Frame {
     match fit {
         _ if width <= 480.0 => Frame::sized(W, 19.5),
-        Fit::StoryOne if width >= 1600.0 => Frame::sized(1000.0, 17.0),
-        Fit::StoryTwo if width >= 1600.0 => Frame::sized(W, 18.0),
-        _ => Frame::STANDARD,
+        _ if width < 1600.0 => Frame::STANDARD,
+        Fit::Page => Frame::sized(W, 22.5),
+        // A little flatter than the others, so that both charts and a Swedish legend's two
+        // lines fit beside the decision.
+        Fit::Game => Frame {
+            h: 225.0,
+            ..Frame::sized(1000.0, 25.0)
+        },
+        Fit::StoryOne => Frame::sized(1000.0, 17.0),
+        Fit::StoryTwo => Frame::sized(W, 18.0),
+        Fit::StoryGoals => Frame::STANDARD,
     }
 }
 
@@ -456,11 +469,14 @@ fn sample_marks(l: Lang, p: &FanProps, sc: &Scale, shown: usize) -> Html {
     html! { <g class="sample-marks">{ for marks }</g> }
 }
 
+/// The radius of the room's guess mark (its stroke, 3.5 wide, reaches 1.75 past it).
+const GUESS_R: f64 = 7.0;
+
 fn guess_mark(p: &FanProps, sc: &Scale, days: usize) -> Html {
     let Some((x, y)) = guess_at(p, sc, days) else {
         return Html::default();
     };
-    html! { <g class="guess"><circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="7" /></g> }
+    html! { <g class="guess"><circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r={GUESS_R.to_string()} /></g> }
 }
 
 /// Where the room's guess is drawn, if it is on the chart.
@@ -516,7 +532,10 @@ fn labels(l: Lang, p: &FanProps, sc: &Scale, days: usize, shown: usize, taken: &
             .into_iter()
             .map(|m| ("milestone-label", m)),
     );
-    placed(&all, taken, f)
+    // No label goes on the guess's mark (its circle and stroke).
+    let mut taken = taken.to_vec();
+    taken.extend(guess_at(p, sc, days).map(|(x, y)| circle_box(x, y, GUESS_R + 2.0)));
+    placed(&all, &taken, f)
 }
 
 fn readout(

@@ -1,6 +1,7 @@
 //! "When will it pay off?": the gym-membership lesson. Chances of being on track at day
 //! 90/180/365, of reaching the goal, of breaking even and of being cancelled, by week.
 
+use super::fan_chart::Fit;
 use super::weekly_chart::WeeklyChart;
 use super::Snapshot;
 use crate::i18n::{tr, trf, Lang};
@@ -11,6 +12,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PatienceProps {
     pub current: Snapshot,
+    /// Where it is shown, which sets its chart's text size.
+    #[prop_or_default]
+    pub fit: Fit,
 }
 
 #[component]
@@ -47,7 +51,7 @@ pub fn Patience(p: &PatienceProps) -> Html {
             <h3 id="patience-title">{ tr(l, "patience.title") }</h3>
             <p class="lead">{ trf(l, "patience.lead", &[&full(l, goal), &a.goal_day]) }</p>
             <div class="cards">{ for cards }</div>
-            <WeeklyChart title={tr(l, "patience.chart")}
+            <WeeklyChart title={tr(l, "patience.chart")} fit={p.fit}
                 series={vec![
                     (AttrValue::from(trf(l, "patience.reached", &[&full(l, goal)])), "#0072b2", s.goal_by_week.clone()),
                     (AttrValue::from(tr(l, "patience.paid_back")), "#009e73", s.break_even_by_week.clone()),

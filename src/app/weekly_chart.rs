@@ -15,6 +15,9 @@ const TICKS: [f64; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
 pub struct WeeklyProps {
     pub title: AttrValue,
     pub series: Vec<(AttrValue, &'static str, Vec<f64>)>,
+    /// Where it is shown, which sets its text size.
+    #[prop_or_default]
+    pub fit: Fit,
 }
 
 #[component]
@@ -26,7 +29,7 @@ pub fn WeeklyChart(p: &WeeklyProps) -> Html {
         days: weeks as f64,
         lo: 0.0,
         hi: 1.0,
-        f: frame_for(Fit::Page, width),
+        f: frame_for(p.fit, width),
     };
     let show_table = use_state(|| false);
     // Every fourth week and the last one: a table a screen reader can walk through.

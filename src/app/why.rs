@@ -10,8 +10,15 @@ use crate::view::futures;
 use crate::view::why::{compare_sentences, sentences};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct WhyProps {
+    /// The panel scrolls on its own (the debrief on a projector): it takes the keyboard's focus.
+    #[prop_or_default]
+    pub scrolls: bool,
+}
+
 #[component]
-pub fn WhyPanel() -> Html {
+pub fn WhyPanel(p: &WhyProps) -> Html {
     let state = use_app();
     let l = state.lang();
     let Some((b, _)) = state.results.current().map(Same::flagged) else {
@@ -26,7 +33,7 @@ pub fn WhyPanel() -> Html {
         .map(Same)
         .map(|a| compare_sentences(l, &a.0.summary.why, &b.0.summary.why));
     html! {
-        <section class="why" aria-labelledby="why-title">
+        <section class="why" aria-labelledby="why-title" tabindex={p.scrolls.then_some("0")}>
             <h3 id="why-title">{ tr(l, "why.title") }</h3>
             if let Some(h) = headline { <p class="split-headline" data-split="material">{ h }</p> }
             <p class="lead">{ tr(l, "why.lead") }</p>

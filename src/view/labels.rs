@@ -77,6 +77,16 @@ pub fn text_box(text: &str, spot: Spot, size: f64, bold: bool) -> Rect {
     }
 }
 
+/// The box of a round mark (a circle of radius `r` at `x`, `y`), which labels keep clear of.
+pub fn circle_box(x: f64, y: f64, r: f64) -> Rect {
+    Rect {
+        x0: x - r,
+        y0: y - r,
+        x1: x + r,
+        y1: y + r,
+    }
+}
+
 /// A label to place: its text, how it is drawn, and where it may go (best first).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
@@ -169,6 +179,20 @@ mod tests {
         );
         let got = place(&[label("x", &[(30.0, 30.0), (60.0, 30.0)])], &[fixed], ALL);
         assert_eq!(got[0].unwrap().x, 60.0, "clear of the fixed tick label");
+    }
+
+    #[test]
+    fn a_label_keeps_clear_of_a_round_mark() {
+        // "day 365" right of its line, with the room's guess drawn on that line at its height.
+        let milestone = label(
+            "day 365",
+            &[(303.0, 30.0), (303.0, 30.0 + 14.0 * ROW + GAP)],
+        );
+        let mark = circle_box(300.0, 20.0, 9.0);
+        let got = place(std::slice::from_ref(&milestone), &[mark], ALL)[0].unwrap();
+        let b = text_box(&milestone.text, got, 14.0, false);
+        assert!(!b.intersects(&mark), "{b:?} on {mark:?}");
+        assert!(got.y > 30.0, "moved a line down");
     }
 
     #[test]

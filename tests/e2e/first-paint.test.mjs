@@ -158,7 +158,8 @@ app.test('with JavaScript off the default link still shows the leads chart; anot
 // serde_json's arbitrary_precision instead of float_roundtrip -7 KB, the staged first mount +3.5
 // KB, the default leads chart drawn into index.html +4.6 KB; its third round +1.2 KB (pictures
 // before the last thinned to every 7th day, the page's merge and drawing in tasks of their own,
-// User Timing measures of the data path). Issue 26's fit (play's band at each stop fitted in the
+// User Timing measures of the data path); issue 23's third round +1.5 KB (style rules for the
+// projector and the laptop's first screen). Issue 26's fit (play's band at each stop fitted in the
 // workers, and the "Your page" view: the fit's sampler, table reader and observation model, their
 // messages between page and workers, the view and its words) took it to LIMIT_TODAY KB
 // (2026-12-08): a planner's decision, see docs/PERFORMANCE.md. Issue 24 asks for no growth past

@@ -98,6 +98,23 @@ for (const lang of ['en', 'sv']) {
     await page.locator('details.assumptions summary').click();
     await shown(page.locator('#seed'), 'the seed in the assumptions');
   }, { viewport: LAPTOP });
+
+  app.test(`all four levers are on a 1366 × 768 laptop's first screen (${lang}), slider and value box`, async ({ open, page }) => {
+    await open(`?n=100&lang=${lang}`);
+    await waitDone(page);
+    for (const lever of ['budget', 'posts_per_week', 'responsiveness', 'buy_in']) {
+      for (const part of [`#lever-${lever}`, `.lever:has(#lever-${lever}) .typed`]) {
+        const { bottom } = await box(page, part);
+        assert.ok(bottom <= LAPTOP.height, `${part} ends at y = ${bottom}, below the fold`);
+        assert.ok(await uncovered(page, part, LAPTOP.height), `${part} is covered`);
+      }
+    }
+    // And moving the last one changes the headline on the same screen.
+    const buyIn = page.locator('#lever-buy_in');
+    await buyIn.focus();
+    await afterChange(page, () => buyIn.press('ArrowLeft'));
+    assert.equal(await page.evaluate(() => scrollY), 0, 'the page scrolled to reach buy-in');
+  }, { viewport: LAPTOP });
 }
 
 for (const width of [320, 358]) {

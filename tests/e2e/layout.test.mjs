@@ -1,8 +1,9 @@
 // Labels and the projector, measured in real Chromium: no two texts of a chart overlap (the
 // boxes the browser draws: the simulator's charts, each story step while it plays and after a
 // guess, play stops and the debrief) on a phone, a laptop and a projector in both languages; on
-// a 1920x1080 projector the story's steps fit with 24 px text; the class ranking's chart; and
-// the Trust chart on screen at a crisis stop.
+// a 1920x1080 projector the story's steps, a play stop and the debrief each fit one screen, and
+// the story, play, debrief, simulator and class page are read at 24 px with chart text at 22;
+// the class ranking's chart; and the Trust chart on screen at a crisis stop.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useApp, waitDone, LAPTOP, PROJECTOR } from './helpers.mjs';
@@ -134,7 +135,7 @@ for (const lang of ['en', 'sv']) {
       await openStep(page, open, lang, i);
       const m = await page.evaluate(() => {
         const px = (el) => parseFloat(getComputedStyle(el).fontSize);
-        const svgText = [...document.querySelectorAll('.story .chart svg.pickable, .story .chart[data-chart] svg')].flatMap((svg) => {
+        const svgText = [...document.querySelectorAll('.story .chart svg.pickable, .story .chart[data-chart] svg, .story .chart.weekly svg')].flatMap((svg) => {
           const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
           return [...svg.querySelectorAll('text')].map((t) => px(t) * scale);
         });
@@ -157,7 +158,7 @@ for (const lang of ['en', 'sv']) {
       assert.ok(m.hint <= 1080, `${at}: "Space or → next" at y = ${m.hint}`);
       assert.ok(m.questionClear, `${at}: the question is under the navigation bar`);
       assert.ok(m.smallestText >= 24, `${at}: text of ${m.smallestText} px`);
-      if (steps[i].view !== 'patience') assert.ok(m.smallestSvg >= 22, `${at}: chart text of ${m.smallestSvg.toFixed(1)} px`);
+      assert.ok(m.smallestSvg >= 22, `${at}: chart text of ${m.smallestSvg.toFixed(1)} px`);
       for (const share of m.cards) assert.ok(share >= 0.9, `${at}: the chart fills ${Math.round(share * 100)} % of its card`);
     }
   }, { viewport: PROJECTOR });
@@ -182,6 +183,30 @@ for (const viewport of [LAPTOP, PROJECTOR]) {
   }, { viewport });
 }
 
+/** The on-screen size (px) of every text in the SVG charts that `selector` finds: its CSS size
+ * times the drawing's scale. */
+const svgTextSizes = (page, selector) => page.$$eval(selector, (svgs) => svgs
+  .filter((svg) => svg.getClientRects().length)
+  .flatMap((svg) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const chart = svg.closest('[data-chart]')?.dataset.chart ?? svg.closest('figure')?.className;
+    return [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+      .map((t) => ({ chart, text: t.textContent.trim(), px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10 }));
+  }));
+
+/** Ticks and chart labels at least 22 px on screen. */
+async function ticksReadable(page, selector, where, least) {
+  const sizes = await svgTextSizes(page, selector);
+  assert.ok(sizes.length >= least, `${where}: ${sizes.length} chart texts found`);
+  assert.deepEqual(sizes.filter((s) => s.px < 22), [], `${where}: chart text under 22 px`);
+}
+
+/** The page fits the window: nothing to scroll, down or sideways. */
+const fitsScreen = (page) => page.evaluate(() => ({
+  height: document.scrollingElement.scrollHeight, width: document.scrollingElement.scrollWidth,
+  fits: document.scrollingElement.scrollHeight <= innerHeight && document.scrollingElement.scrollWidth <= innerWidth,
+}));
+
 /** The computed font sizes (px) of the shown elements that `selector` finds. */
 const fontSizes = (page, selector) => page.$$eval(selector, (els) => els
   .filter((e) => e.getClientRects().length && e.textContent.trim())
@@ -202,11 +227,69 @@ for (const lang of ['en', 'sv']) {
     await open(`?lang=${lang}&${GAME}&play=40`);
     await page.locator('.game-charts .chart[data-chart]:not(.stale)').first().waitFor();
     await check(STOP_TEXT, `${lang} play stop 40`, 15);
+    await ticksReadable(page, '.game-charts .chart svg', `${lang} play stop 40`, 20);
     // The decision's buttons stay on screen beside the levers.
     const go = await page.locator('.decision-buttons .play-go').boundingBox();
     assert.ok(go.y + go.height <= 1080, `"Keep going" at y = ${go.y + go.height}`);
     await open(`?lang=${lang}&${GAME}&c=92b3000i80&play=730`);
     await page.locator('.debrief-table tbody tr').first().waitFor({ timeout: 30000 });
     await check(DEBRIEF_TEXT, `${lang} debrief`, 20);
+    await ticksReadable(page, '.path-chart svg', `${lang} debrief`, 4);
+  }, { viewport: PROJECTOR });
+
+  app.test(`on a 1920x1080 projector a play stop and the debrief each fit one screen (${lang})`, async ({ page, open }) => {
+    for (const stop of [40, 91]) {
+      await open(`?lang=${lang}&${GAME}&play=${stop}`);
+      await page.locator('.game-charts .chart[data-chart]:not(.stale)').first().waitFor();
+      const m = await fitsScreen(page);
+      assert.ok(m.fits, `${lang} play stop ${stop}: the page is ${m.width}x${m.height}`);
+      // Both charts, the levers and the decision are wholly on it.
+      const boxes = await page.$$eval('.game-charts .chart[data-chart], .game-lever, .decision-buttons button', (els) =>
+        els.map((e) => [e.dataset.chart ?? e.dataset.lever ?? e.textContent, Math.round(e.getBoundingClientRect().bottom)]));
+      assert.equal(boxes.length, 8, JSON.stringify(boxes));
+      for (const [what, bottom] of boxes) assert.ok(bottom <= 1080, `${lang} stop ${stop}: ${what} ends at y = ${bottom}`);
+    }
+    await open(`?lang=${lang}&${GAME}&c=92b3000i80&play=730`);
+    await page.locator('.debrief-table tbody tr').first().waitFor({ timeout: 30000 });
+    await page.locator('.debrief > .why').waitFor();
+    const m = await fitsScreen(page);
+    assert.ok(m.fits, `${lang} debrief: the page is ${m.width}x${m.height}`);
+    // The "why" column, for the players, scrolls on its own: reachable by keyboard, and named.
+    const why = page.locator('.debrief > .why');
+    assert.equal(await why.getAttribute('tabindex'), '0');
+    assert.match(await page.getByRole('region', { name: /Why did this happen|Varför/ }).innerText(), /Why did this happen|Varför/);
+    await why.focus();
+    const before = await why.evaluate((e) => e.scrollTop);
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction((b) => document.querySelector('.debrief > .why').scrollTop > b, before);
+  }, { viewport: PROJECTOR });
+}
+
+const SIM_TEXT = `.masthead h1, .tagline, .presets label, .presets .meaning, .lever-head label, .lever .meaning,
+  .results-head .status, .chart-title, .readout, .chart-legend li, .bands-explain, .payoff h2, .payoff-verdict,
+  .results h2, .patience .lead, .milestone-card h4, .milestone-card p, .weekly .legend li, .break-even`;
+const CLASS_TEXT = `.class h2, .class-table caption, .class-table th, .class-table td, .class-chart figcaption,
+  .class-chart-key, .pairwise caption, .pairwise th, .pairwise td`;
+
+for (const lang of ['en', 'sv']) {
+  app.test(`on a 1920x1080 projector the simulator and the class page are read at 24 px, chart text at 22 (${lang})`, async ({ page, open }) => {
+    const check = async (selector, where, least) => {
+      const sizes = await fontSizes(page, selector);
+      assert.ok(sizes.length >= least, `${where}: ${sizes.length} texts found`);
+      assert.deepEqual(sizes.filter((s) => s.px < 24), [], `${where}: text under 24 px`);
+    };
+    await open(`?lang=${lang}&n=100`);
+    await waitDone(page);
+    await page.locator('.patience .chart.weekly > svg').waitFor();
+    await check(SIM_TEXT, `${lang} simulator`, 40);
+    const values = await page.$$eval('.lever .typed', (els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    assert.ok(values.length >= 4 && values.every((px) => px >= 24), `the levers' values: ${values}`);
+    await ticksReadable(page, '.chart svg', `${lang} simulator`, 80);
+    await open(`?lang=${lang}&class=${CLASS}`);
+    await page.waitForSelector('.class-table tbody tr', { timeout: 30000 });
+    await check(CLASS_TEXT, `${lang} class`, 30);
+    await ticksReadable(page, '.class-chart svg', `${lang} class`, 8);
+    const names = await svgTextSizes(page, '.class-chart svg');
+    assert.deepEqual(names.filter((n) => n.px < 24 && /[A-Za-z]/.test(n.text)), [], 'team names under 24 px');
   }, { viewport: PROJECTOR });
 }

@@ -271,3 +271,46 @@ test('a played game\'s band is wide at the start, narrows at later stops, and it
   const again = await leadsBand(page);
   assert.deepEqual([again.p10, again.p90], [last.p10, last.p90]);
 });
+
+// Under 600 px the class's and the debrief's tables scroll sideways on their own: each takes
+// the keyboard's focus, has a name, and the arrow keys scroll it.
+const NARROW_CLASS = encodeURIComponent([
+  'Red team: ?b=4000&p=7&r=90&i=90',
+  'Blue team: ?b=300&p=3&r=20&i=10&play=730',
+  'Green team: ?b=1500&p=5&r=60&i=60&c=92b3000',
+  'Amber team: ?b=8000&p=14&r=80&i=70',
+].join('\n'));
+
+/** For each table `selector` finds: whether it scrolls, its tabindex, and its accessible name. */
+const tables = (page, selector) => page.$$eval(selector, (els) => els.map((t) => ({
+  scrolls: t.scrollWidth > t.clientWidth, tabindex: t.getAttribute('tabindex'),
+  name: t.getAttribute('aria-labelledby') ? document.getElementById(t.getAttribute('aria-labelledby'))?.textContent
+    : t.querySelector('caption')?.textContent,
+})));
+
+async function scrollsByKeyboard(page, selector) {
+  const table = page.locator(selector);
+  await table.focus();
+  assert.equal(await page.evaluate((s) => document.activeElement === document.querySelector(s), selector), true, `${selector} takes the focus`);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((s) => document.querySelector(s).scrollLeft > 0, selector);
+}
+
+test('on a phone the class and debrief tables that scroll sideways are reachable by keyboard, and named', async ({ page, open }) => {
+  await open(`?lang=en&class=${NARROW_CLASS}`);
+  await page.waitForSelector('.class-table tbody tr', { timeout: 30000 });
+  const found = await tables(page, '.class-table, .pairwise');
+  assert.equal(found.length, 2);
+  assert.ok(found.some((t) => t.scrolls), `at 390 px a class table scrolls: ${JSON.stringify(found)}`);
+  for (const t of found) {
+    assert.equal(t.tabindex, '0', JSON.stringify(t));
+    assert.ok(t.name?.trim().length > 5, `a table without a name: ${JSON.stringify(t)}`);
+  }
+  for (const [i, t] of found.entries()) if (t.scrolls) await scrollsByKeyboard(page, ['.class-table', '.pairwise'][i]);
+  await open('?lang=en&b=1500&p=3&r=40&i=60&cd=40&c=92b3000i80&play=730');
+  await page.locator('.debrief-table tbody tr').first().waitFor({ timeout: 30000 });
+  const [debrief] = await tables(page, '.debrief-table');
+  assert.equal(debrief.tabindex, '0');
+  assert.match(debrief.name, /Leads by day 730/);
+  if (debrief.scrolls) await scrollsByKeyboard(page, '.debrief-table');
+}, { viewport: { width: 390, height: 844 } });

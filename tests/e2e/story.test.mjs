@@ -365,3 +365,45 @@ app.test('a story file that is not UTF-8 (Latin-1) is refused naming the problem
     assert.equal(await page.locator('.story').count(), 0, 'no story with "�" in it');
   }
 });
+
+/** Texts in the story's charts that the room's guess mark (its circle) sits on. */
+const onTheGuess = (page) => page.$$eval('.story .chart svg', (svgs) => svgs.flatMap((svg) => {
+  const mark = svg.querySelector('.guess circle')?.getBoundingClientRect();
+  if (!mark) return [];
+  return [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).flatMap((t) => {
+    const r = t.getBoundingClientRect();
+    const w = Math.min(r.right, mark.right) - Math.max(r.left, mark.left);
+    const h = Math.min(r.bottom, mark.bottom) - Math.max(r.top, mark.top);
+    return w > 1 && h > 1 ? [`"${t.textContent}" (${w.toFixed(1)}x${h.toFixed(1)} px)`] : [];
+  });
+}));
+
+for (const viewport of [{ width: 390, height: 844 }, LAPTOP, PROJECTOR]) {
+  app.test(`the guess mark never sits on a label, from the bottom of the axis to its top (${viewport.width} px)`, async ({ open, page }) => {
+    for (const lang of ['en', 'sv']) {
+      await open(`?story=default&lang=${lang}&step=1`);
+      await page.locator('.story[data-story-step="1"]').waitFor();
+      await waitDone(page);
+      const input = page.locator('.story .guess-input');
+      // By keyboard on the chart, a tenth of the axis a press: down to its bottom, then up past
+      // its top (where the milestones' labels are, at the predicted day's own line).
+      await page.locator('.story svg.pickable').focus();
+      for (const key of [...Array(6).fill('Shift+ArrowDown'), ...Array(10).fill('Shift+ArrowUp')]) {
+        const before = await input.inputValue();
+        await page.keyboard.press(key);
+        await page.waitForFunction((b) => {
+          const v = document.querySelector('.story .guess-input').value;
+          return v !== b || v === '0'; // at the bottom it stays 0
+        }, before);
+        await page.locator('.story .guess circle').waitFor({ state: 'attached' });
+        assert.deepEqual(await onTheGuess(page), [], `${lang}, guessing ${await input.inputValue()}: labels on the guess mark`);
+      }
+      // Revealed, with a guess above every future: the mark at the top of the plot.
+      await input.fill('50000');
+      await input.press('Enter');
+      await page.locator('.verdict').waitFor();
+      await page.locator('.story .guess circle').waitFor();
+      assert.deepEqual(await onTheGuess(page), [], `${lang}, revealed: labels on the guess mark`);
+    }
+  }, { viewport });
+}

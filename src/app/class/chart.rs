@@ -10,6 +10,15 @@ use yew::prelude::*;
 const W: f64 = 640.0;
 const ROW: f64 = 40.0;
 const TEXT: f64 = 16.0;
+
+/// The chart's text size for a window `width` CSS px wide: on a projector (1600 px and wider,
+/// where the chart is drawn about 800 px wide for its 640 units) large enough for 24 px.
+pub fn text_size(width: f64) -> f64 {
+    match width >= 1600.0 {
+        true => 19.5,
+        false => TEXT,
+    }
+}
 /// Team names longer than this are cut (the full name is in the mark's title and the table).
 const NAME_CHARS: usize = 14;
 
@@ -39,6 +48,7 @@ pub fn ranking_chart(
     standings: &[Standing],
     values: &[Vec<f64>],
     unit: Unit,
+    size: f64,
 ) -> Html {
     let rows: Vec<(String, (f64, f64, f64))> = standings
         .iter()
@@ -57,7 +67,7 @@ pub fn ranking_chart(
         .map(|r| short(&r.0).chars().count())
         .max()
         .unwrap_or(4);
-    let left = 16.0 + longest as f64 * TEXT * 0.64;
+    let left = 16.0 + longest as f64 * size * 0.64;
     let right = 24.0;
     let x = |v: f64| left + (W - left - right) * (v - lo) / (hi - lo).max(1e-9);
     let h = ROW * rows.len() as f64 + 44.0;
@@ -72,7 +82,7 @@ pub fn ranking_chart(
     html! {
         <figure class="class-chart">
             <figcaption>{ tr(l, "class.chart_title") }</figcaption>
-            <svg viewBox={format!("0 0 {W} {h}")} role="img" tabindex="0" aria-label={said.join("; ")}>
+            <svg viewBox={format!("0 0 {W} {h}")} class={(size > TEXT).then_some("big")} role="img" tabindex="0" aria-label={said.join("; ")}>
                 { for ticks.iter().zip(tick_labels(l, &ticks, unit)).map(|(t, label)| html! { <g class="tick">
                     <line x1={format!("{:.1}", x(*t))} x2={format!("{:.1}", x(*t))} y1="4" y2={format!("{:.1}", axis_y - 18.0)} />
                     <text x={format!("{:.1}", x(*t))} y={format!("{axis_y:.1}")} text-anchor="middle">{ label }</text>
@@ -81,7 +91,7 @@ pub fn ranking_chart(
                     let y = ROW * i as f64 + ROW / 2.0 + 4.0;
                     html! { <g class="class-mark" data-team={name.clone()} data-median={p50.to_string()}>
                         <title>{ text.clone() }</title>
-                        <text x={format!("{:.1}", left - 10.0)} y={format!("{:.1}", y + 5.0)} text-anchor="end">{ short(name) }</text>
+                        <text x={format!("{:.1}", left - 10.0)} y={format!("{:.1}", y + size * 0.31)} text-anchor="end">{ short(name) }</text>
                         <line class="class-band" x1={format!("{:.1}", x(*p10))} x2={format!("{:.1}", x(*p90).max(x(*p10) + 2.0))} y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
                         <circle class="class-median" cx={format!("{:.1}", x(*p50))} cy={format!("{y:.1}")} r="7" />
                     </g> }

@@ -38,6 +38,7 @@ fn unit_of(m: Metric) -> Unit {
 pub fn ClassPage() -> Html {
     let state = use_app();
     let l = state.lang();
+    let width = super::hooks::use_viewport_width();
     let Some(class) = state.shared.class.clone() else {
         return Html::default();
     };
@@ -54,7 +55,7 @@ pub fn ClassPage() -> Html {
                 if r.teams.is_empty() {
                     <p class="meaning">{ tr(l, "class.empty") }</p>
                 } else if let Some(o) = outcomes.filter(|o| o.values.len() == r.teams.len()) {
-                    { ranking(l, &r, &o, class.metric, class.day_in(&state.shared.scenario), state.shared.seed) }
+                    { ranking(l, &r, &o, class.metric, class.day_in(&state.shared.scenario), state.shared.seed, width) }
                 } else {
                     { super::results::outcomes_progress(l, state.results.outcomes.as_deref(), "class.running") }
                 }
@@ -230,7 +231,19 @@ fn RankSettings() -> Html {
     }
 }
 
-fn ranking(l: Lang, r: &Roster, o: &Outcomes, metric: Metric, day: u32, seed: u64) -> Html {
+/// The ranking: the table, its chart, the pairwise table and exports, for a window `width` CSS
+/// px wide (the chart's text size; under 600 px the tables scroll on their own, so they take
+/// the keyboard's focus).
+fn ranking(
+    l: Lang,
+    r: &Roster,
+    o: &Outcomes,
+    metric: Metric,
+    day: u32,
+    seed: u64,
+    width: f64,
+) -> Html {
+    let scroll_focus = (width <= 600.0).then_some("0");
     let played: Vec<Option<usize>> = r.teams.iter().map(|t| t.played_on(seed)).collect();
     let standings = rank(&o.values, &played);
     let unit = unit_of(metric);
@@ -249,7 +262,7 @@ fn ranking(l: Lang, r: &Roster, o: &Outcomes, metric: Metric, day: u32, seed: u6
         <section class="class-results" aria-labelledby="ranking-title">
             <h2 id="ranking-title">{ trf(l, "class.ranking", &[&tr(l, outcome), &day]) }</h2>
             <div class="class-rank-view">
-            <table class="class-table">
+            <table class="class-table" tabindex={scroll_focus} aria-labelledby="ranking-title">
                 <thead><tr>
                     <th scope="col">{ "#" }</th>
                     <th scope="col">{ tr(l, "class.team") }</th>
@@ -269,9 +282,9 @@ fn ranking(l: Lang, r: &Roster, o: &Outcomes, metric: Metric, day: u32, seed: u6
                     </tr> }
                 }) }</tbody>
             </table>
-            { chart::ranking_chart(l, r, &standings, &o.values, unit) }
+            { chart::ranking_chart(l, r, &standings, &o.values, unit, chart::text_size(width)) }
             </div>
-            { pairwise(l, r, &standings) }
+            { pairwise(l, r, &standings, scroll_focus) }
             <div class="export-buttons">
                 <button type="button" class="small export-class-csv" onclick={export_csv}>{ tr(l, "class.export_csv") }</button>
                 <button type="button" class="small export-class-png" onclick={export_png}>{ tr(l, "class.export_png") }</button>
@@ -303,10 +316,11 @@ fn verdict(l: Lang, all: &[Standing], s: &Standing, teams: &[crate::state::class
     )
 }
 
-/// For each pair: the share of futures in which the row's team beats the column's.
-fn pairwise(l: Lang, r: &Roster, standings: &[Standing]) -> Html {
+/// For each pair: the share of futures in which the row's team beats the column's (`focus`:
+/// its tabindex where it scrolls on its own; its caption names it).
+fn pairwise(l: Lang, r: &Roster, standings: &[Standing], focus: Option<&'static str>) -> Html {
     html! {
-        <table class="pairwise">
+        <table class="pairwise" tabindex={focus}>
             <caption>{ tr(l, "class.pairwise") }</caption>
             <thead><tr>
                 <td></td>

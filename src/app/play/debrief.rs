@@ -12,7 +12,7 @@ use crate::state::link;
 use crate::state::play::{alternatives, Ending, Game, GAME_RUN};
 use crate::state::team_code::{self, TeamPlan};
 use crate::view::format::{chance, full, tick_labels, Unit};
-use crate::view::geometry::{line, nice_ticks, Frame, Scale, BOTTOM, H, LEFT, RIGHT, TOP, W};
+use crate::view::geometry::{line, nice_ticks, Frame, Scale, W};
 use crate::view::meanings::plan_lines;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,6 +33,7 @@ pub fn Debrief() -> Html {
     let paths = use_memo(game.clone(), |g| own_future_paths(g));
     crate::app::hooks::use_focus("debrief-title", ());
     let again = send(&state, || Action::Play(PlayAction::Start));
+    let width = crate::app::hooks::use_viewport_width();
     html! {
         <div class="debrief">
             <section class="debrief-main" aria-labelledby="debrief-title">
@@ -40,13 +41,15 @@ pub fn Debrief() -> Html {
                 <p class="ending">{ ending_text(l, &game) }</p>
                 <p class="company-standing">{ crate::view::futures::company_standing(l, game.seed, GAME_RUN) }</p>
                 { pays_back(l, &state, &game) }
-                { path_chart(l, &paths) }
-                { compare_table(l, &state, &game) }
+                { path_chart(l, &paths, path_frame(width)) }
+                { compare_table(l, &state, &game, (width <= 600.0).then_some("0")) }
                 { code_box(l, &game, &crate::app::browser::link_to(&link::encode(&state.shared))) }
                 { history(l, &game) }
                 <button type="button" class="play-again" onclick={again}>{ tr(l, "debrief.again") }</button>
             </section>
-            <crate::app::why::WhyPanel />
+            // Scrolls on its own where the debrief must fit one projector screen: reachable by
+            // keyboard, and named by its heading.
+            <crate::app::why::WhyPanel scrolls=true />
         </div>
     }
 }
@@ -98,7 +101,22 @@ fn own_future_paths(game: &Game) -> Vec<Rc<RunTrace>> {
     paths
 }
 
-fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
+/// The paths chart's frame: on a projector (1600 px and wider, where the chart is about 480 px
+/// wide) its text is drawn large enough for 22 px on screen, with room above for the axis name.
+fn path_frame(width: f64) -> Frame {
+    match width >= 1600.0 {
+        true => {
+            let f = Frame::sized(W, 24.0);
+            Frame {
+                top: (f.text * 1.3).round(),
+                ..f
+            }
+        }
+        false => Frame::STANDARD,
+    }
+}
+
+fn path_chart(l: Lang, paths: &[Rc<RunTrace>], f: Frame) -> Html {
     let series: Vec<Vec<f64>> = paths
         .iter()
         .map(|t| (0..t.days()).map(|d| t.value(d, Metric::Leads)).collect())
@@ -110,8 +128,9 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
         days: days as f64,
         lo: 0.0,
         hi: ticks.last().copied().unwrap_or(hi).max(hi),
-        f: Frame::STANDARD,
+        f,
     };
+    let (left, right, text) = (f.left, f.w - f.right, f.text);
     let finals: Vec<String> = series
         .iter()
         .zip(PLANS)
@@ -120,15 +139,15 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
     html! {
         <figure class="chart path-chart">
             <figcaption><span class="chart-title">{ tr(l, "debrief.paths_title") }</span></figcaption>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={finals.join("; ")}>
+            <svg viewBox={format!("0 0 {} {}", f.w, f.h)} class={crate::app::fan_chart::text_class(&f)} role="img" aria-label={finals.join("; ")}>
                 { for ticks.iter().zip(tick_labels(l, &ticks, Unit::Count)).map(|(v, label)| html! {
                     <g class="tick">
-                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={sc.y(*v).to_string()} y2={sc.y(*v).to_string()} />
-                        <text x={(LEFT - 6.0).to_string()} y={(sc.y(*v) + 4.0).to_string()} text-anchor="end">{ label }</text>
+                        <line x1={left.to_string()} x2={right.to_string()} y1={sc.y(*v).to_string()} y2={sc.y(*v).to_string()} />
+                        <text x={(left - 6.0).to_string()} y={(sc.y(*v) + text * 0.3).to_string()} text-anchor="end">{ label }</text>
                     </g>
                 }) }
-                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - BOTTOM + 22.0).to_string()} text-anchor="end">{ trf(l, "chart.day", &[&days]) }</text>
-                <text class="axis-label" x={LEFT.to_string()} y={(TOP - 2.0).max(10.0).to_string()}>{ tr(l, "metric.leads") }</text>
+                <text class="axis-label" x={right.to_string()} y={(f.h - f.bottom + text * 1.6).to_string()} text-anchor="end">{ trf(l, "chart.day", &[&days]) }</text>
+                <text class="axis-label" x={left.to_string()} y={(f.top - 2.0).max(text * 0.85).to_string()}>{ tr(l, "metric.leads") }</text>
                 { for series.iter().enumerate().rev().map(|(i, s)| html! {
                     <path class={format!("path path-{i}")} d={line(s, &sc)} />
                 }) }
@@ -141,8 +160,14 @@ fn path_chart(l: Lang, paths: &[Rc<RunTrace>]) -> Html {
 }
 
 /// Each plan: leads in the player's future, the median over every future, and how often the
-/// player's plan did better (common random numbers: future by future).
-fn compare_table(l: Lang, state: &crate::app::AppContext, game: &Game) -> Html {
+/// player's plan did better (common random numbers: future by future). `focus`: its tabindex
+/// where it scrolls on its own (under 600 px); its caption names it.
+fn compare_table(
+    l: Lang,
+    state: &crate::app::AppContext,
+    game: &Game,
+    focus: Option<&'static str>,
+) -> Html {
     let Some(o) = state.results.outcomes_done() else {
         let progress = state.results.outcomes.as_ref();
         let (done, total) = progress.map_or((0, 1), |o| (o.done, o.total));
@@ -156,7 +181,7 @@ fn compare_table(l: Lang, state: &crate::app::AppContext, game: &Game) -> Html {
     let runs = o.values[0].len();
     let day = game.scenario.assumptions.horizon_days;
     html! {
-        <table class="debrief-table">
+        <table class="debrief-table" tabindex={focus}>
             <caption>{ trf(l, "debrief.table_caption", &[&day, &full(l, runs as f64)]) }</caption>
             <thead><tr>
                 <th scope="col">{ tr(l, "debrief.plan") }</th>

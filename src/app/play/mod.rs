@@ -4,7 +4,7 @@
 
 mod debrief;
 
-use super::fan_chart::FanChart;
+use super::fan_chart::{FanChart, Fit};
 use super::header::ModeMasthead;
 use super::results::spec;
 use super::Same;
@@ -71,7 +71,7 @@ fn StopView() -> Html {
                         let c = spec(m);
                         let title = trf(l, "play.chart_title", &[&tr(l, c.title), &game.day()]);
                         html! { <FanChart metric={m} title={title} unit={c.unit} current={snap.clone()}
-                            show_samples={false} stale={!latest} own_until={Some(game.day())} /> }
+                            show_samples={false} stale={!latest} own_until={Some(game.day())} fit={Fit::Game} /> }
                     }) }
                 } else {
                     <p class="status">{ tr(l, "status.first") }</p>

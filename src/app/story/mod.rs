@@ -344,7 +344,7 @@ fn step_view(l: Lang, p: &StoryProps, room: &Room, predicting: bool, asking: boo
         }
         (Some((snap, _)), View::Patience) => {
             return (
-                html! { <Patience current={snap.clone()} /> },
+                html! { <Patience current={snap.clone()} fit={Fit::StoryGoals} /> },
                 Html::default(),
             )
         }
