@@ -83,10 +83,10 @@ pub fn frame_for(fit: Fit, width: f64) -> Frame {
         _ if width <= 480.0 => Frame::sized(W, 19.5),
         _ if width < 1600.0 => Frame::STANDARD,
         Fit::Page => Frame::sized(W, 22.5),
-        // A little flatter than the others, so that both charts and a Swedish legend's two
-        // lines fit beside the decision.
+        // A little flatter than the others, so that both charts, a Swedish legend's two lines
+        // and a crisis' three-line readout fit beside the decision.
         Fit::Game => Frame {
-            h: 225.0,
+            h: 215.0,
             ..Frame::sized(1000.0, 25.0)
         },
         Fit::StoryOne => Frame::sized(1000.0, 17.0),

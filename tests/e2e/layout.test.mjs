@@ -3,7 +3,8 @@
 // guess, play stops and the debrief) on a phone, a laptop and a projector in both languages; on
 // a 1920x1080 projector the story's steps, a play stop and the debrief each fit one screen, and
 // the story, play, debrief, simulator and class page are read at 24 px with chart text at 22;
-// the class ranking's chart; and the Trust chart on screen at a crisis stop.
+// the class ranking's chart, with the whole class page on one projector screen; and the Trust
+// chart on screen at a crisis stop.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useApp, waitDone, LAPTOP, PROJECTOR } from './helpers.mjs';
@@ -126,6 +127,14 @@ for (const lang of ['en', 'sv']) {
     const c = await page.locator('.class-chart').boundingBox();
     assert.ok(c.x >= t.x + t.width - 1 && c.y < t.y + t.height, 'the chart is beside the table');
     await noOverlaps(page, `class ${lang}`);
+    // The whole page on one screen: the ranking, its chart, the pairwise table, the team list
+    // and the export buttons, with nothing to scroll.
+    const m = await fitsScreen(page);
+    assert.ok(m.fits, `class ${lang}: the page is ${m.width}x${m.height}`);
+    const parts = await page.$$eval('.class-results > h2, .class-table, .class-chart, .pairwise, .class-teams, .class-settings, .export-class-png',
+      (els) => els.map((e) => [e.className || e.tagName, Math.round(e.getBoundingClientRect().bottom)]));
+    assert.equal(parts.length, 7, JSON.stringify(parts));
+    for (const [what, bottom] of parts) assert.ok(bottom <= 1080, `class ${lang}: ${what} ends at y = ${bottom}`);
   }, { viewport: PROJECTOR });
 }
 

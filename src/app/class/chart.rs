@@ -12,10 +12,11 @@ const ROW: f64 = 40.0;
 const TEXT: f64 = 16.0;
 
 /// The chart's text size for a window `width` CSS px wide: on a projector (1600 px and wider,
-/// where the chart is drawn about 800 px wide for its 640 units) large enough for 24 px.
+/// where the chart is drawn 600 px wide for its 640 units, static/style.css) large enough for
+/// 24 px.
 pub fn text_size(width: f64) -> f64 {
     match width >= 1600.0 {
-        true => 19.5,
+        true => 26.0,
         false => TEXT,
     }
 }

@@ -101,14 +101,18 @@ fn own_future_paths(game: &Game) -> Vec<Rc<RunTrace>> {
     paths
 }
 
-/// The paths chart's frame: on a projector (1600 px and wider, where the chart is about 480 px
+/// The paths chart's frame: on a projector (1600 px and wider, where the chart is about 450 px
 /// wide) its text is drawn large enough for 22 px on screen, with room above for the axis name.
 fn path_frame(width: f64) -> Frame {
     match width >= 1600.0 {
         true => {
-            let f = Frame::sized(W, 24.0);
+            // Flatter than the simulator's, so that the debrief (with the company's standing
+            // and a Swedish legend's longer lines) fits one projector screen; its text 26 units, as
+            // it is drawn about 450 px wide there (ticks of 22 px and more).
+            let f = Frame::sized(W, 26.0);
             Frame {
                 top: (f.text * 1.3).round(),
+                h: 205.0,
                 ..f
             }
         }
