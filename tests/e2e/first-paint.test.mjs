@@ -161,10 +161,12 @@ app.test('with JavaScript off the default link still shows the leads chart; anot
 // User Timing measures of the data path); issue 23's third round +1.5 KB (style rules for the
 // projector and the laptop's first screen). Issue 26's fit (play's band at each stop fitted in the
 // workers, and the "Your page" view: the fit's sampler, table reader and observation model, their
-// messages between page and workers, the view and its words) took it to 586.2 KB
-// (2026-12-08): a planner's decision, see docs/PERFORMANCE.md. Issue 24 asks for no growth past
-// 456 KB: that is open. The limit sits just above today's so that growth is noticed.
-const BUNDLE_LIMIT_KB = 587;
+// messages between page and workers, the view and its words) took it to about 580 KB
+// (2026-12-08): a planner's decision, see docs/PERFORMANCE.md; the table reader's own lower-case
+// (ASCII and å, ä, ö) in place of str::to_lowercase and its Unicode tables -6.4 KB by the gzip
+// command (579.2 -> 572.8 KB), 576.5 KB by this test. Issue 24 asks for no growth past 456 KB: that is open. The limit sits just above today's so
+// that growth is noticed.
+const BUNDLE_LIMIT_KB = 577;
 const BUNDLE_TARGET_KB = 250;
 
 app.test('the whole app downloads within its budget (gzip)', async ({ page, context }) => {

@@ -27,9 +27,14 @@ fn the_same_table_reads_the_same_in_every_dialect() {
     let tabs = "month\tfollowers\treach\tleads\tspend\tposts\n\
                 2025-01\t310\t12500\t4\t1000.5\t20\n\
                 2025-02\t420\t15000\t6\t1000\t22\n";
+    // Headers in capitals, Swedish letters too (a spreadsheet's export can shout).
+    let capitals = "DATUM;FÖLJARE;RÄCKVIDD;FÖRFRÅGNINGAR;KOSTNAD;INLÄGG\n\
+                    2025-01;310;12500;4;1000,5;20\n\
+                    2025-02;420;15000;6;1000;22\n";
     let a = read_table(english).unwrap();
     assert_eq!(a, read_table(swedish).unwrap());
     assert_eq!(a, read_table(tabs).unwrap());
+    assert_eq!(a, read_table(capitals).unwrap());
     assert_eq!(a.rows[0].get(Column::Reach), Some(12_500.0));
     assert_eq!(a.rows[0].get(Column::Spend), Some(1000.5));
     // A month's row covers that calendar month: January's 31 days, then February's 28.

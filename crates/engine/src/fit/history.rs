@@ -62,7 +62,7 @@ impl Column {
 
     /// The column a header names, in English or Swedish.
     pub fn from_header(header: &str) -> Option<Column> {
-        let h = header.trim().to_lowercase();
+        let h = lowercase(header.trim());
         Column::ALL
             .into_iter()
             .find(|c| c.names().contains(&h.as_str()))
@@ -76,6 +76,20 @@ impl Column {
     pub fn is_observed(self) -> bool {
         !matches!(self, Column::Spend | Column::Posts)
     }
+}
+
+/// `s` in lower case as far as a header name can be (ASCII and Swedish å, ä, ö): every name
+/// here is written in those letters. Not `str::to_lowercase`, whose Unicode tables cost 3 KB
+/// of the app's wasm (docs/PERFORMANCE.md).
+pub fn lowercase(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'Å' => 'å',
+            'Ä' => 'ä',
+            'Ö' => 'ö',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// Header names read as the first (date) column.

@@ -4,7 +4,7 @@
 //! A problem names its line and column, in words (English here; the app words it itself).
 
 use super::dates::Date;
-use super::history::{Column, History, Row, DATE_HEADERS};
+use super::history::{lowercase, Column, History, Row, DATE_HEADERS};
 use std::fmt;
 
 /// Longest history read: a forecast needs days after it within the engine's three years.
@@ -184,7 +184,7 @@ fn read_header(line: u32, cells: &[String]) -> Result<Vec<Column>, TableError> {
         }
         columns.push(c);
     }
-    if !DATE_HEADERS.contains(&cells[0].trim().to_lowercase().as_str())
+    if !DATE_HEADERS.contains(&lowercase(cells[0].trim()).as_str())
         && Column::from_header(&cells[0]).is_some()
     {
         // A table that starts with a data column has no dates.
