@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { useApp, recordPerf, shown, waitUntil } from './helpers.mjs';
+import { useApp, recordPerf, shown, waitUntil, PROJECTOR } from './helpers.mjs';
 
 const app = useApp();
 const SAMPLE = await readFile(new URL('../../examples/page-history.csv', import.meta.url), 'utf8');
@@ -195,3 +195,67 @@ app.test('axe finds no violations on Your page: the column menus, then a fit wit
   await shown(page.locator('.fit-compare'), 'the A/B legend', FIT);
   assert.deepEqual(await axe(), []);
 });
+
+/** What the room reads after a fit: the forecast's texts and the constants' table. */
+const ROOM_TEXT = `.fit-ess, .fit-charts h2, .fit-compare, .fit-charts .chart-title, .fit-charts .readout, .fit-charts .explain,
+  .fit-charts .chart-legend li, .plan-lever label, .fit-posterior h2, .posterior th, .posterior td`;
+
+/** Every text in the fit's charts: its size on screen (CSS size times the drawing's scale), and
+ * each pair of texts in one chart whose boxes overlap by more than a pixel both ways. */
+const chartTexts = (page) => page.$$eval('.fit-charts .chart svg', (svgs) => svgs.map((svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim());
+  const boxes = texts.map((t) => t.getBoundingClientRect());
+  const overlaps = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 1 && h > 1) overlaps.push(`"${texts[i].textContent}" on "${texts[i + 1 + j].textContent}"`);
+  }));
+  return { chart: svg.closest('[data-chart]').dataset.chart, smallest: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)), overlaps };
+}));
+
+for (const lang of ['en', 'sv']) {
+  app.test(`on a 1920x1080 projector the fit is read at 24 px, chart ticks at 22, no labels overlapping (${lang})`, async ({ open, page }) => {
+    await open(`?page=${encodeURIComponent(SAMPLE)}&lang=${lang}`);
+    await fitted(page);
+    const check = async (where) => {
+      const sizes = await page.$$eval(ROOM_TEXT, (els) => els.filter((e) => e.getClientRects().length && e.textContent.trim())
+        .map((e) => ({ text: e.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) })));
+      assert.ok(sizes.length >= 40, `${where}: ${sizes.length} texts found`);
+      assert.deepEqual(sizes.filter((s) => s.px < 24), [], `${where}: text under 24 px`);
+      const charts = await chartTexts(page);
+      assert.equal(charts.length, 2, `${where}: both charts`);
+      for (const c of charts) {
+        assert.ok(c.smallest >= 22, `${where} ${c.chart}: chart text ${c.smallest.toFixed(1)} px`);
+        assert.deepEqual(c.overlaps, [], `${where} ${c.chart}: labels overlap`);
+      }
+      // The two charts side by side, both wholly in the page's width.
+      const [a, b] = await page.$$eval('.fit-charts .chart[data-chart]', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+      assert.ok(Math.abs(a.top - b.top) < 2 && b.left >= a.right, `${where}: charts side by side`);
+      assert.ok(b.right <= 1920, `${where}: the second chart ends at x = ${b.right}`);
+    };
+    await check(`${lang} keep going`);
+    // With a plan: A beside B, the legend of both read too.
+    await page.fill('[data-lever="budget"]', '0');
+    await page.keyboard.press('Tab');
+    await shown(page.locator('.fit-compare'), 'the A/B legend', FIT);
+    await page.waitForFunction(() => document.querySelector('.fit-charts')?.dataset.planJob, null, { timeout: FIT });
+    await check(`${lang} with a plan`);
+  }, { viewport: PROJECTOR });
+}
+
+app.test("a phone (390 px) stacks the table's rows: each range named, the plain words on a full line", async ({ open, page }) => {
+  await open(`?page=${encodeURIComponent(SAMPLE)}`);
+  await fitted(page);
+  const row = page.locator('table.posterior tbody tr').first();
+  const [name, prior, posterior, words] = await row.locator('th, td').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  for (const [what, box] of [['prior', prior], ['posterior', posterior], ['plain words', words]]) {
+    assert.ok(box.top >= name.bottom - 1, `the ${what} below the constant's name`);
+    assert.ok(box.width >= 300, `the ${what} ${box.width} px wide`);
+  }
+  const before = await row.locator('td').first().evaluate((e) => getComputedStyle(e, '::before').content);
+  assert.match(before, /Typical pages/);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `the page is ${wide} px wide`);
+}, { viewport: { width: 390, height: 844 } });

@@ -307,6 +307,7 @@ fn posterior_table(l: Lang, fit: &Fit) -> Html {
             .collect::<Vec<_>>()
             .join(" · ")
     };
+    let (prior, posterior) = (tr(l, "page.th.prior"), tr(l, "page.th.posterior"));
     html! {
         <section class="fit-posterior">
             <h2>{ tr(l, "page.posterior_title") }</h2>
@@ -314,16 +315,17 @@ fn posterior_table(l: Lang, fit: &Fit) -> Html {
             <table class="posterior">
                 <thead><tr>
                     <th scope="col">{ tr(l, "page.th.constant") }</th>
-                    <th scope="col">{ tr(l, "page.th.prior") }</th>
-                    <th scope="col">{ tr(l, "page.th.posterior") }</th>
+                    <th scope="col">{ prior }</th>
+                    <th scope="col">{ posterior }</th>
                     <th scope="col">{ tr(l, "page.th.reading") }</th>
                 </tr></thead>
+                // On a phone the rows stack, each cell named by its column (data-label).
                 <tbody>{ for fit.posterior.iter().map(|r| html! {
                     <tr data-constant={r.name.clone()}>
                         <th scope="row">{ constant_label(l, &r.name) }</th>
-                        <td>{ three(&r.prior) }</td>
-                        <td>{ three(&r.posterior) }</td>
-                        <td>{ reading(l, r) }</td>
+                        <td data-label={prior}>{ three(&r.prior) }</td>
+                        <td data-label={posterior}>{ three(&r.posterior) }</td>
+                        <td class="reading">{ reading(l, r) }</td>
                     </tr>
                 }) }</tbody>
             </table>
