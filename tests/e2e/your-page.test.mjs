@@ -2,7 +2,9 @@
 // history drawn as points; a lever continues the same fitted futures; bad tables and
 // unfittable histories get messages; Cancel stops the fit's workers; the link reopens the fit.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { useApp, recordPerf, shown, waitUntil, PROJECTOR } from './helpers.mjs';
 
@@ -259,3 +261,49 @@ app.test("a phone (390 px) stacks the table's rows: each range named, the plain 
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 390, `the page is ${wide} px wide`);
 }, { viewport: { width: 390, height: 844 } });
+
+/** Presses the button `selector` from the keyboard; returns the downloaded file's name and text. */
+async function download(page, selector) {
+  await page.focus(selector);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+app.test("the fit exports as the CLI prints it (JSON), the forecast shown as CSV, and prints its charts and table", async ({ open, page }) => {
+  await open(`?page=${encodeURIComponent(SAMPLE)}`);
+  const section = await fitted(page);
+  await shown(page.locator('.fit-export .export-json:not([disabled])'), 'the export buttons');
+  const json = await download(page, '.export-json');
+  assert.equal(json.name, 'longgame-page-fit.json');
+  const fit = JSON.parse(json.text);
+  assert.equal(String(fit.ess), await section.getAttribute('data-ess'), 'the fit on the page');
+  assert.equal(fit.history.length, 12);
+  assert.equal(fit.posterior.length, await section.locator('table.posterior tbody tr').count(), 'every constant of the table');
+  const leads = fit.metrics.find((m) => m.name === 'leads');
+  assert.equal(String(leads.p50.at(-1)), await leadsEnd(page), "the forecast shown: keep going's");
+  if (process.env.LONGGAME_CLI) {
+    // The same fit as `longgame fit` with the app's runs, seed and horizon, bit for bit.
+    const file = fileURLToPath(new URL('../../examples/page-history.csv', import.meta.url));
+    const cli = JSON.parse(execFileSync(process.env.LONGGAME_CLI,
+      ['fit', '--history', file, '--runs', '500', '--seed', '1', '--days', String(fit.days)], { encoding: 'utf8' }));
+    for (const key of ['ess', 'posterior', 'history', 'history_days', 'metrics']) assert.deepEqual(fit[key], cli[key], key);
+  }
+  // With a plan, the CSV is the plan's forecast.
+  await page.fill('[data-lever="budget"]', '0');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('.fit-charts')?.dataset.planJob, null, { timeout: FIT });
+  const csv = await download(page, '.export-csv');
+  assert.equal(csv.name, 'longgame-page-forecast.csv');
+  const rows = csv.text.trim().split('\n');
+  assert.equal(rows.length, fit.days + 2, 'a header and a row a day from day 0');
+  const column = rows[0].split(',').indexOf('leads_p50');
+  assert.equal(rows.at(-1).split(',')[column], await leadsEnd(page), "the plan's forecast");
+  assert.notEqual(rows.at(-1).split(',')[column], String(leads.p50.at(-1)));
+  // Printed: the charts, the plan and the table; not the input box or the buttons.
+  await page.emulateMedia({ media: 'print' });
+  const seen = async (selector) => page.locator(selector).first().isVisible();
+  for (const s of ['.fit-charts .chart[data-chart="followers"] svg', '.fit-charts .chart[data-chart="leads"] svg', 'table.posterior', '.fit-compare', '.plan-lever'])
+    assert.ok(await seen(s), `${s} printed`);
+  for (const s of ['#history-text', '.fit-export', '.chart-tools', '.page-exit'])
+    assert.ok(!(await seen(s)), `${s} not printed`);
+});
