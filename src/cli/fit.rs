@@ -6,7 +6,7 @@ use crate::model::fit::{self, FitOptions, History};
 use crate::model::params::MAX_DAYS;
 use crate::model::plan::{LeverSet, LEVERS};
 use crate::model::Scenario;
-use crate::state::export::{summary_csv, summary_json};
+use crate::state::export::{fit_json, summary_csv};
 use std::ffi::OsString;
 use std::io::Write;
 
@@ -30,27 +30,7 @@ pub fn run(args: &[OsString], out: &mut impl Write) -> Result<(), String> {
     if a.csv {
         return out.write_all(summary_csv(&summary).as_bytes()).map_err(io);
     }
-    let mut v: serde_json::Value =
-        serde_json::from_str(&summary_json(&summary)).expect("the summary is JSON");
-    v["history_days"] = fitted.history_day.into();
-    v["ess"] = fitted.ess.into();
-    v["prior_ess"] = fitted.prior_ess.into();
-    v["stages"] = fitted.stages.into();
-    v["posterior"] = serde_json::to_value(&fitted.posterior).expect("plain numbers");
-    v["history"] = history_json(&a.history);
-    writeln!(out, "{v}").map_err(io)
-}
-
-/// The history's rows as points to draw beside the bands: each row's last day and values.
-fn history_json(h: &History) -> serde_json::Value {
-    let rows = h.rows.iter().map(|r| {
-        let mut row = serde_json::json!({ "date": r.label, "day": r.end });
-        for &c in &h.columns {
-            row[c.name()] = r.get(c).into();
-        }
-        row
-    });
-    serde_json::Value::Array(rows.collect())
+    writeln!(out, "{}", fit_json(&fitted, &a.history, &summary)).map_err(io)
 }
 
 fn parse(args: &[OsString]) -> Result<FitArgs, String> {

@@ -1,5 +1,6 @@
 //! Summary and scenario exports shared by the command line and the app's download buttons.
 
+use crate::model::fit::{Fit, History};
 use crate::model::monte_carlo::MILESTONES;
 use crate::model::{Metric, Scenario, Summary};
 use std::fmt::Write;
@@ -80,6 +81,33 @@ pub fn summary_json(summary: &Summary) -> String {
         }
     }
     v.to_string()
+}
+
+/// A fit as `longgame fit` prints it and "Your page" exports it: the forecast's summary (from
+/// day 0, the history included), then what the fit learned (effective sample size, stages,
+/// each constant's prior and posterior p10/p50/p90) and the history's rows as points.
+pub fn fit_json(fitted: &Fit, history: &History, summary: &Summary) -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&summary_json(summary)).expect("the summary is JSON");
+    v["history_days"] = fitted.history_day.into();
+    v["ess"] = fitted.ess.into();
+    v["prior_ess"] = fitted.prior_ess.into();
+    v["stages"] = fitted.stages.into();
+    v["posterior"] = serde_json::to_value(&fitted.posterior).expect("plain numbers");
+    v["history"] = history_json(history);
+    v.to_string()
+}
+
+/// The history's rows as points to draw beside the bands: each row's last day and values.
+fn history_json(h: &History) -> serde_json::Value {
+    let rows = h.rows.iter().map(|r| {
+        let mut row = serde_json::json!({ "date": r.label, "day": r.end });
+        for &c in &h.columns {
+            row[c.name()] = r.get(c).into();
+        }
+        row
+    });
+    serde_json::Value::Array(rows.collect())
 }
 
 /// The scenario file format read by `longgame run --scenario` and the app's import.

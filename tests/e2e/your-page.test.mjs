@@ -2,9 +2,11 @@
 // history drawn as points; a lever continues the same fitted futures; bad tables and
 // unfittable histories get messages; Cancel stops the fit's workers; the link reopens the fit.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { useApp, recordPerf, shown, waitUntil } from './helpers.mjs';
+import { useApp, recordPerf, shown, waitUntil, PROJECTOR } from './helpers.mjs';
 
 const app = useApp();
 const SAMPLE = await readFile(new URL('../../examples/page-history.csv', import.meta.url), 'utf8');
@@ -194,4 +196,114 @@ app.test('axe finds no violations on Your page: the column menus, then a fit wit
   await page.keyboard.press('Tab');
   await shown(page.locator('.fit-compare'), 'the A/B legend', FIT);
   assert.deepEqual(await axe(), []);
+});
+
+/** What the room reads after a fit: the forecast's texts and the constants' table. */
+const ROOM_TEXT = `.fit-ess, .fit-charts h2, .fit-compare, .fit-charts .chart-title, .fit-charts .readout, .fit-charts .explain,
+  .fit-charts .chart-legend li, .plan-lever label, .fit-posterior h2, .posterior th, .posterior td`;
+
+/** Every text in the fit's charts: its size on screen (CSS size times the drawing's scale), and
+ * each pair of texts in one chart whose boxes overlap by more than a pixel both ways. */
+const chartTexts = (page) => page.$$eval('.fit-charts .chart svg', (svgs) => svgs.map((svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim());
+  const boxes = texts.map((t) => t.getBoundingClientRect());
+  const overlaps = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 1 && h > 1) overlaps.push(`"${texts[i].textContent}" on "${texts[i + 1 + j].textContent}"`);
+  }));
+  return { chart: svg.closest('[data-chart]').dataset.chart, smallest: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)), overlaps };
+}));
+
+for (const lang of ['en', 'sv']) {
+  app.test(`on a 1920x1080 projector the fit is read at 24 px, chart ticks at 22, no labels overlapping (${lang})`, async ({ open, page }) => {
+    await open(`?page=${encodeURIComponent(SAMPLE)}&lang=${lang}`);
+    await fitted(page);
+    const check = async (where) => {
+      const sizes = await page.$$eval(ROOM_TEXT, (els) => els.filter((e) => e.getClientRects().length && e.textContent.trim())
+        .map((e) => ({ text: e.textContent.trim().slice(0, 40), px: parseFloat(getComputedStyle(e).fontSize) })));
+      assert.ok(sizes.length >= 40, `${where}: ${sizes.length} texts found`);
+      assert.deepEqual(sizes.filter((s) => s.px < 24), [], `${where}: text under 24 px`);
+      const charts = await chartTexts(page);
+      assert.equal(charts.length, 2, `${where}: both charts`);
+      for (const c of charts) {
+        assert.ok(c.smallest >= 22, `${where} ${c.chart}: chart text ${c.smallest.toFixed(1)} px`);
+        assert.deepEqual(c.overlaps, [], `${where} ${c.chart}: labels overlap`);
+      }
+      // The two charts side by side, both wholly in the page's width.
+      const [a, b] = await page.$$eval('.fit-charts .chart[data-chart]', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+      assert.ok(Math.abs(a.top - b.top) < 2 && b.left >= a.right, `${where}: charts side by side`);
+      assert.ok(b.right <= 1920, `${where}: the second chart ends at x = ${b.right}`);
+    };
+    await check(`${lang} keep going`);
+    // With a plan: A beside B, the legend of both read too.
+    await page.fill('[data-lever="budget"]', '0');
+    await page.keyboard.press('Tab');
+    await shown(page.locator('.fit-compare'), 'the A/B legend', FIT);
+    await page.waitForFunction(() => document.querySelector('.fit-charts')?.dataset.planJob, null, { timeout: FIT });
+    await check(`${lang} with a plan`);
+  }, { viewport: PROJECTOR });
+}
+
+app.test("a phone (390 px) stacks the table's rows: each range named, the plain words on a full line", async ({ open, page }) => {
+  await open(`?page=${encodeURIComponent(SAMPLE)}`);
+  await fitted(page);
+  const row = page.locator('table.posterior tbody tr').first();
+  const [name, prior, posterior, words] = await row.locator('th, td').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  for (const [what, box] of [['prior', prior], ['posterior', posterior], ['plain words', words]]) {
+    assert.ok(box.top >= name.bottom - 1, `the ${what} below the constant's name`);
+    assert.ok(box.width >= 300, `the ${what} ${box.width} px wide`);
+  }
+  const before = await row.locator('td').first().evaluate((e) => getComputedStyle(e, '::before').content);
+  assert.match(before, /Typical pages/);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `the page is ${wide} px wide`);
+}, { viewport: { width: 390, height: 844 } });
+
+/** Presses the button `selector` from the keyboard; returns the downloaded file's name and text. */
+async function download(page, selector) {
+  await page.focus(selector);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+app.test("the fit exports as the CLI prints it (JSON), the forecast shown as CSV, and prints its charts and table", async ({ open, page }) => {
+  await open(`?page=${encodeURIComponent(SAMPLE)}`);
+  const section = await fitted(page);
+  await shown(page.locator('.fit-export .export-json:not([disabled])'), 'the export buttons');
+  const json = await download(page, '.export-json');
+  assert.equal(json.name, 'longgame-page-fit.json');
+  const fit = JSON.parse(json.text);
+  assert.equal(String(fit.ess), await section.getAttribute('data-ess'), 'the fit on the page');
+  assert.equal(fit.history.length, 12);
+  assert.equal(fit.posterior.length, await section.locator('table.posterior tbody tr').count(), 'every constant of the table');
+  const leads = fit.metrics.find((m) => m.name === 'leads');
+  assert.equal(String(leads.p50.at(-1)), await leadsEnd(page), "the forecast shown: keep going's");
+  if (process.env.LONGGAME_CLI) {
+    // The same fit as `longgame fit` with the app's runs, seed and horizon, bit for bit.
+    const file = fileURLToPath(new URL('../../examples/page-history.csv', import.meta.url));
+    const cli = JSON.parse(execFileSync(process.env.LONGGAME_CLI,
+      ['fit', '--history', file, '--runs', '500', '--seed', '1', '--days', String(fit.days)], { encoding: 'utf8' }));
+    for (const key of ['ess', 'posterior', 'history', 'history_days', 'metrics']) assert.deepEqual(fit[key], cli[key], key);
+  }
+  // With a plan, the CSV is the plan's forecast.
+  await page.fill('[data-lever="budget"]', '0');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('.fit-charts')?.dataset.planJob, null, { timeout: FIT });
+  const csv = await download(page, '.export-csv');
+  assert.equal(csv.name, 'longgame-page-forecast.csv');
+  const rows = csv.text.trim().split('\n');
+  assert.equal(rows.length, fit.days + 2, 'a header and a row a day from day 0');
+  const column = rows[0].split(',').indexOf('leads_p50');
+  assert.equal(rows.at(-1).split(',')[column], await leadsEnd(page), "the plan's forecast");
+  assert.notEqual(rows.at(-1).split(',')[column], String(leads.p50.at(-1)));
+  // Printed: the charts, the plan and the table; not the input box or the buttons.
+  await page.emulateMedia({ media: 'print' });
+  const seen = async (selector) => page.locator(selector).first().isVisible();
+  for (const s of ['.fit-charts .chart[data-chart="followers"] svg', '.fit-charts .chart[data-chart="leads"] svg', 'table.posterior', '.fit-compare', '.plan-lever'])
+    assert.ok(await seen(s), `${s} printed`);
+  for (const s of ['#history-text', '.fit-export', '.chart-tools', '.page-exit'])
+    assert.ok(!(await seen(s)), `${s} not printed`);
 });

@@ -14,6 +14,7 @@ use crate::i18n::{decimal, number, tr, trf, Lang};
 use crate::model::fit::{Column, Fit, FitError};
 use crate::model::Metric;
 use crate::state::app_state::Action;
+use crate::state::export::{fit_json, summary_csv};
 use crate::state::jobs::{Progress, Slot};
 use crate::state::your_page::{fit_scenario, FitSetup};
 use crate::view::format::Unit;
@@ -240,7 +241,12 @@ fn status(l: Lang, view: &FitView, on_cancel: Callback<MouseEvent>) -> Html {
 }
 
 /// The fitted page: the forecast's charts, the levers, the constants' table.
-fn results(l: Lang, view: &FitView, fit: &Fit, plan: &UseStateHandle<[Option<f64>; 4]>) -> Html {
+fn results(
+    l: Lang,
+    view: &FitView,
+    fit: &Rc<Fit>,
+    plan: &UseStateHandle<[Option<f64>; 4]>,
+) -> Html {
     let ess = trf(
         l,
         "page.ess",
@@ -263,6 +269,7 @@ fn results(l: Lang, view: &FitView, fit: &Fit, plan: &UseStateHandle<[Option<f64
                 { charts(l, view, fit, plan.iter().any(Option::is_some)) }
             </div>
             { posterior_table(l, fit) }
+            { export(l, view, fit, plan.iter().any(Option::is_some)) }
         </section>
     }
 }
@@ -307,6 +314,7 @@ fn posterior_table(l: Lang, fit: &Fit) -> Html {
             .collect::<Vec<_>>()
             .join(" · ")
     };
+    let (prior, posterior) = (tr(l, "page.th.prior"), tr(l, "page.th.posterior"));
     html! {
         <section class="fit-posterior">
             <h2>{ tr(l, "page.posterior_title") }</h2>
@@ -314,19 +322,60 @@ fn posterior_table(l: Lang, fit: &Fit) -> Html {
             <table class="posterior">
                 <thead><tr>
                     <th scope="col">{ tr(l, "page.th.constant") }</th>
-                    <th scope="col">{ tr(l, "page.th.prior") }</th>
-                    <th scope="col">{ tr(l, "page.th.posterior") }</th>
+                    <th scope="col">{ prior }</th>
+                    <th scope="col">{ posterior }</th>
                     <th scope="col">{ tr(l, "page.th.reading") }</th>
                 </tr></thead>
+                // On a phone the rows stack, each cell named by its column (data-label).
                 <tbody>{ for fit.posterior.iter().map(|r| html! {
                     <tr data-constant={r.name.clone()}>
                         <th scope="row">{ constant_label(l, &r.name) }</th>
-                        <td>{ three(&r.prior) }</td>
-                        <td>{ three(&r.posterior) }</td>
-                        <td>{ reading(l, r) }</td>
+                        <td data-label={prior}>{ three(&r.prior) }</td>
+                        <td data-label={posterior}>{ three(&r.posterior) }</td>
+                        <td class="reading">{ reading(l, r) }</td>
                     </tr>
                 }) }</tbody>
             </table>
+            </div>
+        </section>
+    }
+}
+
+/// The forecast shown (the plan's once set) as CSV, the fit with it as JSON (the CLI's shape),
+/// and Print (style.css's print rules keep the charts and the table).
+fn export(l: Lang, view: &FitView, fit: &Rc<Fit>, planned: bool) -> Html {
+    let shown = match (&view.plan, planned) {
+        (Some(plan), true) => Some(plan.clone()),
+        (_, false) => view.keep.clone(),
+        (None, true) => None,
+    };
+    let save = |name: &'static str, mime: &'static str, json: bool| {
+        let (shown, fit) = (shown.clone(), fit.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = &shown {
+                let summary = &s.0.summary;
+                let text = match json {
+                    true => fit_json(&fit, &fit.history, summary),
+                    false => summary_csv(summary),
+                };
+                super::download::text(name, mime, &text);
+            }
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let ready = shown.is_some();
+    html! {
+        <section class="fit-export" aria-labelledby="fit-export-title">
+            <h2 id="fit-export-title">{ tr(l, "page.export_title") }</h2>
+            <p class="muted">{ tr(l, "page.export_help") }</p>
+            <div class="buttons">
+                <button type="button" class="export-csv" disabled={!ready}
+                    onclick={save("longgame-page-forecast.csv", "text/csv", false)}>{ tr(l, "page.export_csv") }</button>
+                <button type="button" class="export-json" disabled={!ready}
+                    onclick={save("longgame-page-fit.json", "application/json", true)}>{ tr(l, "page.export_json") }</button>
+                <button type="button" class="print-page" onclick={print}>{ tr(l, "page.print") }</button>
             </div>
         </section>
     }
