@@ -164,9 +164,11 @@ app.test('with JavaScript off the default link still shows the leads chart; anot
 // messages between page and workers, the view and its words) took it to about 580 KB
 // (2026-12-08): a planner's decision, see docs/PERFORMANCE.md; the table reader's own lower-case
 // (ASCII and å, ä, ö) in place of str::to_lowercase and its Unicode tables -6.4 KB by the gzip
-// command (579.2 -> 572.8 KB), 576.5 KB by this test. Issue 24 asks for no growth past 456 KB: that is open. The limit sits just above today's so
-// that growth is noticed.
-const BUNDLE_LIMIT_KB = 577;
+// command (579.2 -> 572.8 KB), 576.5 KB by this test; then issue 26's export and print of a
+// fitted page and issue 23's class page on a projector: 580.3 KB on the merged main. Issue 24
+// asks for no growth past 456 KB: that is open. The limit sits just above today's so that growth
+// is noticed.
+const BUNDLE_LIMIT_KB = 581;
 const BUNDLE_TARGET_KB = 250;
 
 app.test('the whole app downloads within its budget (gzip)', async ({ page, context }) => {
