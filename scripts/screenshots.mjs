@@ -55,6 +55,13 @@ const mapCell = async (page) => {
   await page.keyboard.press('ArrowRight');
   await page.locator('.map-frame').scrollIntoViewIfNeeded();
 };
+// "Your page": the sample history fitted and forecast, the history as points beside the bands.
+const yourPage = async (page) => {
+  await page.locator('.use-sample').click();
+  await page.locator('.fit-start').click();
+  await page.locator('.fit-results .chart[data-chart="leads"]').waitFor({ timeout: 180000 });
+  await page.locator('.fit-results').scrollIntoViewIfNeeded();
+};
 // [file, viewport, query, full page, what to do before the shot, what shows it is ready]
 const shots = [
   ['laptop-compare', LAPTOP, '?lang=en&i=20&r=30&b=1000&A=b:4000,p:7,r:90,i:90', false],
@@ -76,6 +83,8 @@ const shots = [
   ['projector-play-debrief', PROJECTOR, `?lang=en&${GAME}&c=92b3000i80&play=730`, false, null, '.debrief-table tbody tr'],
   ['laptop-play-debrief', LAPTOP, `?lang=en&${GAME}&c=92b3000i80&play=730`, true, null, '.debrief-table tbody tr'],
   ['phone-play-stop', PHONE, `?lang=sv&${GAME}&play=91`, false, null, played],
+  ['projector-your-page', PROJECTOR, '?lang=en&page=', false, yourPage, '[data-app-ready]'],
+  ['phone-your-page-swedish', PHONE, '?lang=sv&page=', true, yourPage, '[data-app-ready]'],
   ['projector-class', PROJECTOR, `?lang=en&class=${CLASS}`, true, null, '.class-table tbody tr'],
   ['handout-print', LAPTOP, '?lang=en&b=4000&p=7&r=90&i=90&c=180b2000&A=b:1000,i:40', true, handout],
   ['laptop-explorer-tornado', LAPTOP, '?lang=en&explore=tornado', true, null, '.tornado-table tbody tr'],
