@@ -1,6 +1,6 @@
 //! Every user-visible string of the app, in English and Swedish, and number formatting that
 //! follows the language. Texts are looked up by key; `{0}`, `{1}`… are filled in by `trf`.
-//! The tables live in `en.rs` and `sv.rs`; tests check they hold the same keys and placeholders,
+//! The tables live in `en/` and `sv/` (split by what they hold); tests check they hold the same keys and placeholders,
 //! and that every key the app uses exists.
 
 mod en;
@@ -39,18 +39,19 @@ impl Lang {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Lang::En => en::TEXTS,
-            Lang::Sv => sv::TEXTS,
-        }
+    /// Every (key, text) of the language, its parts one after the other.
+    fn table(self) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+        let parts = match self {
+            Lang::En => en::PARTS,
+            Lang::Sv => sv::PARTS,
+        };
+        parts.iter().flat_map(|part| part.iter())
     }
 }
 
 /// The text for `key`; a missing key shows itself (and fails the tests), never panics.
 pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     lang.table()
-        .iter()
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, v)| v)
 }
@@ -58,7 +59,6 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
 /// The text for a key built at run time (e.g. `preset.<id>.name`); missing keys show themselves.
 pub fn tr_dyn(lang: Lang, key: &str) -> String {
     lang.table()
-        .iter()
         .find(|(k, _)| *k == key)
         .map_or_else(|| key.to_string(), |(_, v)| v.to_string())
 }
@@ -156,15 +156,15 @@ mod tests {
     #[test]
     fn both_languages_have_every_key_with_the_same_placeholders() {
         for lang in LANGS {
-            let keys: Vec<_> = lang.table().iter().map(|(k, _)| *k).collect();
+            let keys: Vec<_> = lang.table().map(|(k, _)| *k).collect();
             let unique: BTreeSet<_> = keys.iter().collect();
             assert_eq!(unique.len(), keys.len(), "{lang:?} has a key twice");
             for (k, v) in lang.table() {
                 assert!(!v.trim().is_empty(), "{lang:?}: '{k}' is empty");
             }
         }
-        let en: BTreeSet<_> = en::TEXTS.iter().map(|(k, _)| *k).collect();
-        let sv: BTreeSet<_> = sv::TEXTS.iter().map(|(k, _)| *k).collect();
+        let en: BTreeSet<_> = Lang::En.table().map(|(k, _)| *k).collect();
+        let sv: BTreeSet<_> = Lang::Sv.table().map(|(k, _)| *k).collect();
         assert_eq!(
             en.difference(&sv).collect::<Vec<_>>(),
             Vec::<&&str>::new(),
@@ -175,7 +175,7 @@ mod tests {
             Vec::<&&str>::new(),
             "missing in English"
         );
-        for (k, v) in en::TEXTS {
+        for (k, v) in Lang::En.table() {
             assert_eq!(
                 placeholders(v),
                 placeholders(tr(Lang::Sv, k)),
@@ -189,8 +189,8 @@ mod tests {
     /// over lines, every string literal shaped like `namespace.name` of a namespace the tables use.
     #[test]
     fn every_key_the_app_uses_exists() {
-        let namespaces: BTreeSet<&str> = en::TEXTS
-            .iter()
+        let namespaces: BTreeSet<&str> = Lang::En
+            .table()
             .filter_map(|(k, _)| k.split('.').next())
             .collect();
         let key_shaped = |s: &str| {
@@ -243,7 +243,7 @@ mod tests {
             for key in keys {
                 for lang in LANGS {
                     assert!(
-                        lang.table().iter().any(|(k, _)| *k == key),
+                        lang.table().any(|(k, _)| *k == key),
                         "{}: key '{key}' missing in {lang:?}",
                         path.display()
                     );

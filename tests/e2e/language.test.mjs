@@ -8,13 +8,15 @@ const app = useApp();
 
 /** Words that occur in the English table but nowhere in the Swedish one. */
 async function englishOnlyWords() {
-  const values = async (file) => {
-    const src = await readFile(new URL(`../../src/i18n/${file}`, import.meta.url), 'utf8');
+  // Each language's table is split by what it holds (src/i18n/<lang>/): read every part.
+  const values = async (lang) => {
+    const parts = ['mod.rs', 'games.rs', 'page.rs'];
+    const src = (await Promise.all(parts.map((f) => readFile(new URL(`../../src/i18n/${lang}/${f}`, import.meta.url), 'utf8')))).join('\n');
     return [...src.matchAll(/\(\s*"[^"]+",\s*"((?:[^"\\]|\\.)*)"\s*\)/g)].map((m) => m[1]).join(' ');
   };
   const words = (text) => new Set(text.split(/[^A-Za-zÅÄÖåäö]+/).filter((w) => w.length >= 4));
-  const sv = words(await values('sv.rs'));
-  const en = words(await values('en.rs'));
+  const sv = words(await values('sv'));
+  const en = words(await values('en'));
   return [...en].filter((w) => !sv.has(w) && !sv.has(w.toLowerCase()));
 }
 
